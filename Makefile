@@ -1,0 +1,27 @@
+# The two commands of the README. Everything they need is installed from the repo's own files.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test venv screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade --quiet pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Opens MatchDesk on ./.run/demo.db (never the user's own database) as medewerker "demo".
+run: $(STAMP)
+	mkdir -p .run
+	test -f .run/demo.db || $(BIN)/matchdesk --db .run/demo.db demo --seed 1
+	$(BIN)/matchdesk --db .run/demo.db --user demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .run build *.egg-info

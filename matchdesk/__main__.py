@@ -1,0 +1,3 @@
+from matchdesk.cli.main import main
+
+raise SystemExit(main())

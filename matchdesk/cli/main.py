@@ -1,0 +1,139 @@
+"""Entry point: ``matchdesk [GLOBAL OPTIONS] [COMMAND] [OPTIONS]``; without a command the GUI opens."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+
+from matchdesk import __version__
+from matchdesk.cli.context import Context, env
+from matchdesk.cli.dutch_argparse import DutchArgumentParser
+from matchdesk.dates import parse_iso_date
+from matchdesk.errors import MatchDeskError, NotFound, RuleViolation, StorageUnavailable, UsageError, ValidationError
+
+# Each module exposes ``register(subparsers, parent)``; the handler is set with set_defaults(handler=...).
+COMMAND_MODULES = [
+    "matchdesk.cli.demo_cmd",
+    "matchdesk.cli.stats_cmd",
+    "matchdesk.cli.backup_cmd",
+    "matchdesk.cli.rules_cmd",
+]
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return parse_iso_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    group = parser.add_argument_group("algemene opties")
+    group.add_argument("--db", metavar="PAD_OF_URL", default=default,
+                       help="SQLite-bestand of SQLAlchemy-URL (ook MATCHDESK_DB)")
+    group.add_argument("--user", metavar="NAAM", default=default,
+                       help="de medewerker die handelt (ook MATCHDESK_USER)")
+    group.add_argument("--today", metavar="JJJJ-MM-DD", type=_iso_date, default=default,
+                       help="de datum van 'vandaag' (ook MATCHDESK_TODAY)")
+    group.add_argument("--rules", metavar="MAP", default=default,
+                       help="extra regelboeken die de meegeleverde per gemeente vervangen (ook MATCHDESK_RULES)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchArgumentParser(
+        prog="matchdesk",
+        description="MatchDesk: kandidaten en vacatures matchen en trajecten vastleggen volgens de regels "
+        "van de Participatiewet. Zonder opdracht opent het venster.",
+    )
+    parser.add_argument("--version", action="version", version=f"MatchDesk {__version__}",
+                        help="toon het versienummer en stop")
+    _global_options(parser, suppress=False)
+    # GUI-only options (the Qt client issue); harmless for commands.
+    parser.add_argument("--screenshot", metavar="BESTAND.png", help=argparse.SUPPRESS)
+    parser.add_argument("--view", metavar="NAAM", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+
+    parent = DutchArgumentParser(add_help=False)
+    _global_options(parent, suppress=True)
+    # remove the -h added by DutchArgumentParser: subparsers add their own
+    parent._actions = [a for a in parent._actions if "-h" not in a.option_strings]
+    parent._option_string_actions.pop("-h", None)
+    parent._option_string_actions.pop("--help", None)
+    for group in parent._action_groups:
+        group._group_actions = [a for a in group._group_actions if "-h" not in a.option_strings]
+
+    subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten",
+                                       parser_class=DutchArgumentParser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, parent)
+    return parser
+
+
+def make_context(args: argparse.Namespace) -> Context:
+    today_text = getattr(args, "today", None)
+    today = today_text
+    if today is None and env("MATCHDESK_TODAY"):
+        try:
+            today = parse_iso_date(env("MATCHDESK_TODAY"))
+        except ValueError as error:
+            raise UsageError(f"MATCHDESK_TODAY: {error}") from None
+    rules = getattr(args, "rules", None) or env("MATCHDESK_RULES")
+    return Context(
+        db=getattr(args, "db", None) or env("MATCHDESK_DB"),
+        user=getattr(args, "user", None) or env("MATCHDESK_USER"),
+        today=today or dt.date.today(),
+        rules_dir=Path(rules) if rules else None,
+    )
+
+
+def error_exit_code(error: MatchDeskError) -> int:
+    if isinstance(error, (UsageError, NotFound, StorageUnavailable, ValidationError)):
+        return 2
+    if isinstance(error, RuleViolation):
+        return 1
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        ctx = make_context(args)
+    except MatchDeskError as error:
+        print(f"matchdesk: {error}", file=sys.stderr)
+        return 2
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from matchdesk.ui.launch import run_gui
+
+            return run_gui(ctx, args)
+        return int(handler(ctx, args) or 0)
+    except MatchDeskError as error:
+        print(f"matchdesk: {error}", file=sys.stderr)
+        return error_exit_code(error)
+    except KeyboardInterrupt:
+        print("matchdesk: afgebroken", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as error:
+        print(f"matchdesk: {_os_error_message(error)}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.close()
+
+
+def _os_error_message(error: OSError) -> str:
+    name = f" ({error.filename})" if error.filename else ""
+    if isinstance(error, PermissionError):
+        return f"geen toegang tot het bestand{name}"
+    if isinstance(error, FileNotFoundError):
+        return f"bestand of map niet gevonden{name}"
+    if isinstance(error, IsADirectoryError):
+        return f"dit is een map, geen bestand{name}"
+    return f"bestandsfout{name}: {error.strerror or error}"

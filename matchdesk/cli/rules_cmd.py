@@ -1,0 +1,5 @@
+"""`matchdesk rules ...` (placeholder; the rules engine fills it)."""
+
+
+def register(subparsers, parent) -> None:
+    pass
