@@ -23,6 +23,7 @@ class Context:
     today: dt.date
     rules_dir: Path | None
     _database: object | None = field(default=None, repr=False)
+    _rulebooks: object | None = field(default=None, repr=False)
 
     @property
     def actor(self) -> str:
@@ -40,6 +41,14 @@ class Context:
 
             self._database = Database.open(self.db_target, create=create)
         return self._database
+
+    def rulebooks(self):
+        """The shipped rulebooks with those of --rules on top; load errors are kept, not raised."""
+        if self._rulebooks is None:
+            from matchdesk.rules.rulebook import load_rulebooks
+
+            self._rulebooks = load_rulebooks(self.rules_dir)
+        return self._rulebooks
 
     def close(self) -> None:
         if self._database is not None:

@@ -1,0 +1,201 @@
+"""Candidates: create, change, delete (tombstone), view; skills and language levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from matchdesk.domain import Categorie, Doelgroep, LanguageSkill, CefrLevel, SkillSource, TaaleisStatus
+from matchdesk.errors import NotFound, ValidationError
+from matchdesk.services import fields as f
+from matchdesk.services.records import apply, load_for_update
+from matchdesk.storage.audit import log_event
+from matchdesk.storage.models import Candidate, CandidateLanguage, CandidateSkill, ContactMoment
+from matchdesk.validators import normalize_bsn, normalize_email, normalize_postcode
+from matchdesk.vocabulary import Vocabulary
+
+
+def _optional(normalizer):
+    def normalize(value):
+        if value is None or str(value).strip() == "":
+            return None
+        return normalizer(str(value).strip())
+    return normalize
+
+
+def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
+    """Every stored candidate field and how its input is checked."""
+    return {
+        "klantnummer": f.required_text("klantnummer", 30),
+        "voornaam": f.text("voornaam", 100),
+        "tussenvoegsel": f.text("tussenvoegsel", 30),
+        "achternaam": f.required_text("achternaam", 100),
+        "birth_date": f.date("geboortedatum", not_after=lambda: today),
+        "bsn": _optional(normalize_bsn),
+        "adres": f.text("adres"),
+        "postcode": _optional(normalize_postcode),
+        "woonplaats": f.text("woonplaats", 100),
+        "municipality": f.text("gemeente", 100),
+        "telefoon": f.text("telefoon", 30),
+        "email": _optional(normalize_email),
+        "doelgroep": f.choice("doelgroep", Doelgroep),
+        "categorie": f.choice("categorie", Categorie),
+        "benefit_type": f.text("uitkering", 60),
+        "banenafspraak": f.boolean("banenafspraak"),
+        "beschut_indicatie": f.boolean("beschut_indicatie"),
+        "wsw": f.boolean("wsw"),
+        "statushouder": f.boolean("statushouder"),
+        "taalachterstand": f.boolean("taalachterstand"),
+        "taaleis_status": lambda v: f.choice("taaleis_status", TaaleisStatus)(v) or TaaleisStatus.ONBEKEND,
+        "taaleis_date": f.date("taaleis_datum"),
+        "startkwalificatie": f.boolean("startkwalificatie"),
+        "ontheffing_until": f.date("ontheffing_tot"),
+        "hours_per_week": f.integer("uren_per_week", 0, 60),
+        "available_from": f.date("beschikbaar_vanaf"),
+        "driving_licences": f.licences("rijbewijs"),
+        "max_travel_km": f.integer("max_reisafstand_km", 0, 300),
+        "wishes": f.text("wensen", 4000),
+        "desired_occupations": f.text("gewenste_beroepen", 1000),
+        "work_limitations": f.text("beperkingen", 4000),
+        "loonwaarde": f.integer("loonwaarde", 0, 100),
+        "notes": f.text("notities", 20000),
+    }
+
+
+def new_profile_number(session: Session) -> str:
+    """Random, stored and stable: never derived from klantnummer or BSN (anonymised profiles)."""
+    while True:
+        number = "P" + "".join(secrets.choice("0123456789") for _ in range(7))
+        if session.scalar(select(Candidate.id).where(Candidate.profile_number == number)) is None:
+            return number
+
+
+@dataclass(frozen=True)
+class SkillInput:
+    text: str
+    level: str | None = None
+    source: SkillSource = SkillSource.ZELF
+
+
+def find_live(session: Session, klantnummer: str) -> Candidate | None:
+    return session.scalar(
+        select(Candidate).where(Candidate.klantnummer == klantnummer, Candidate.deleted_at.is_(None)))
+
+
+def get_by_klantnummer(session: Session, klantnummer: str, *, full: bool = False) -> Candidate:
+    query = select(Candidate).where(Candidate.klantnummer == klantnummer, Candidate.deleted_at.is_(None))
+    if full:
+        query = query.options(selectinload(Candidate.skills), selectinload(Candidate.languages),
+                              selectinload(Candidate.educations), selectinload(Candidate.experiences),
+                              selectinload(Candidate.owner), selectinload(Candidate.trajectories))
+    candidate = session.scalar(query)
+    if candidate is None:
+        raise NotFound(f"Kandidaat met klantnummer {klantnummer} bestaat niet")
+    return candidate
+
+
+def create_candidate(session: Session, values: dict[str, object], today: dt.date, *,
+                     skills: list[SkillInput] = (), languages: dict[LanguageSkill, CefrLevel | None] | None = None,
+                     vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
+                     profile_number: str | None = None) -> Candidate:
+    data = f.normalize_fields(candidate_spec(today), values)
+    for required in ("klantnummer", "achternaam"):
+        if not data.get(required):
+            raise ValidationError(required, None, f"{required} is verplicht")
+    if find_live(session, data["klantnummer"]) is not None:
+        raise ValidationError("klantnummer", data["klantnummer"],
+                              f"klantnummer {data['klantnummer']} bestaat al")
+    _check_bsn_unique(session, data.get("bsn"), data["klantnummer"])
+    candidate = Candidate(**data, owner_id=owner_id,
+                          profile_number=profile_number or new_profile_number(session))
+    candidate.skills = [_skill_row(s, i, vocabulary) for i, s in enumerate(skills)]
+    candidate.languages = [CandidateLanguage(skill=skill, level=(languages or {}).get(skill))
+                           for skill in LanguageSkill]
+    candidate.educations = []
+    candidate.experiences = []
+    session.add(candidate)
+    return candidate
+
+
+def update_candidate(session: Session, candidate_id: uuid.UUID, expected_version: int | None,
+                     values: dict[str, object], today: dt.date) -> list[str]:
+    candidate = load_for_update(session, Candidate, candidate_id, expected_version, "De kandidaat")
+    data = f.normalize_fields(candidate_spec(today), values)
+    if "klantnummer" in data and data["klantnummer"] != candidate.klantnummer:
+        other = find_live(session, data["klantnummer"])
+        if other is not None:
+            raise ValidationError("klantnummer", data["klantnummer"], f"klantnummer {data['klantnummer']} bestaat al")
+    if data.get("bsn"):
+        _check_bsn_unique(session, data["bsn"], data.get("klantnummer", candidate.klantnummer))
+    return apply(candidate, data)
+
+
+def set_languages(session: Session, candidate: Candidate, levels: dict[LanguageSkill, CefrLevel | None]) -> None:
+    rows = {row.skill: row for row in session.scalars(
+        select(CandidateLanguage).where(CandidateLanguage.candidate_id == candidate.id))}
+    for skill, level in levels.items():
+        if skill in rows:
+            rows[skill].level = level
+        else:
+            session.add(CandidateLanguage(candidate_id=candidate.id, skill=skill, level=level))
+
+
+def set_skills(session: Session, candidate: Candidate, skills: list[SkillInput], vocabulary: Vocabulary | None) -> None:
+    for row in session.scalars(select(CandidateSkill).where(CandidateSkill.candidate_id == candidate.id)):
+        session.delete(row)
+    session.flush()
+    for i, skill in enumerate(skills):
+        row = _skill_row(skill, i, vocabulary)
+        row.candidate_id = candidate.id
+        session.add(row)
+
+
+# Personal fields cleared when a candidate is deleted: the tombstone keeps only key and portfolio facts.
+_PERSONAL = ("voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode", "woonplaats",
+             "telefoon", "email", "benefit_type", "wishes", "desired_occupations", "work_limitations",
+             "loonwaarde", "notes", "taaleis_date", "ontheffing_until", "available_from", "hours_per_week",
+             "max_travel_km")
+
+
+def delete_candidate(session: Session, candidate_id: uuid.UUID, expected_version: int | None) -> None:
+    candidate = load_for_update(session, Candidate, candidate_id, expected_version, "De kandidaat")
+    for name in _PERSONAL:
+        setattr(candidate, name, None)
+    candidate.driving_licences = ""
+    candidate.deleted_at = candidate.updated_at = _now()
+    for model in (CandidateSkill, CandidateLanguage, ContactMoment):
+        for row in session.scalars(select(model).where(model.candidate_id == candidate.id)):
+            session.delete(row)
+
+
+def view_candidate(session: Session, klantnummer: str) -> Candidate:
+    """The full record for a detail view or profile; the view itself is audited."""
+    candidate = get_by_klantnummer(session, klantnummer, full=True)
+    log_event(session, "bekeken", "kandidaat", candidate.id)
+    return candidate
+
+
+def _check_bsn_unique(session: Session, bsn: str | None, klantnummer: str) -> None:
+    if not bsn:
+        return
+    other = session.scalar(select(Candidate.klantnummer).where(
+        Candidate.bsn == bsn, Candidate.klantnummer != klantnummer, Candidate.deleted_at.is_(None)))
+    if other is not None:
+        raise ValidationError("bsn", bsn, f"dit BSN hoort al bij klantnummer {other}")
+
+
+def _skill_row(skill: SkillInput, position: int, vocabulary: Vocabulary | None) -> CandidateSkill:
+    known = vocabulary.lookup(skill.text) if vocabulary else None
+    return CandidateSkill(position=position, skill_id=known.id if known else None,
+                          text=known.label if known else skill.text.strip(), level=skill.level, source=skill.source)
+
+
+def _now():
+    from matchdesk.storage.ids import utcnow
+
+    return utcnow()

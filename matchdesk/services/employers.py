@@ -1,0 +1,80 @@
+"""Employers and the medewerkers who act."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from matchdesk.domain import Role
+from matchdesk.errors import NotFound, ValidationError
+from matchdesk.services import fields as f
+from matchdesk.services.records import apply, load_for_update
+from matchdesk.storage.models import Employer, Medewerker
+from matchdesk.validators import normalize_email, normalize_kvk, normalize_postcode
+
+
+def _optional(normalizer):
+    return lambda v: None if v is None or str(v).strip() == "" else normalizer(str(v).strip())
+
+
+EMPLOYER_SPEC: dict[str, f.Normalizer] = {
+    "kvk": lambda v: normalize_kvk(v if v is not None else ""),
+    "name": f.required_text("naam"),
+    "sector": f.text("sector", 60),
+    "adres": f.text("adres"),
+    "postcode": _optional(normalize_postcode),
+    "plaats": f.text("plaats", 100),
+    "contactpersoon": f.text("contactpersoon"),
+    "email": _optional(normalize_email),
+    "telefoon": f.text("telefoon", 30),
+}
+
+
+def find_employer(session: Session, key: str) -> Employer:
+    """By KvK number exactly, or by name case-insensitively; unknown or ambiguous is refused."""
+    key = key.strip()
+    live = Employer.deleted_at.is_(None)
+    if key.isdigit() and len(key) == 8:
+        found = session.scalar(select(Employer).where(Employer.kvk == key, live))
+        if found:
+            return found
+    matches = session.scalars(select(Employer).where(func.lower(Employer.name) == key.lower(), live)).all()
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise ValidationError("werkgever", key, f"werkgever {key!r} is niet eenduidig: gebruik het KvK-nummer")
+    raise NotFound(f"Werkgever {key!r} bestaat niet")
+
+
+def create_employer(session: Session, values: dict[str, object], accountmanager_id: uuid.UUID | None = None) -> Employer:
+    data = f.normalize_fields(EMPLOYER_SPEC, values)
+    if session.scalar(select(Employer.id).where(Employer.kvk == data["kvk"], Employer.deleted_at.is_(None))):
+        raise ValidationError("kvk", data["kvk"], f"KvK-nummer {data['kvk']} bestaat al")
+    employer = Employer(**data, accountmanager_id=accountmanager_id)
+    session.add(employer)
+    return employer
+
+
+def update_employer(session: Session, employer_id: uuid.UUID, expected_version: int | None,
+                    values: dict[str, object]) -> list[str]:
+    employer = load_for_update(session, Employer, employer_id, expected_version, "De werkgever")
+    return apply(employer, f.normalize_fields(EMPLOYER_SPEC, values))
+
+
+def ensure_medewerker(session: Session, name: str, role: Role = Role.MATCHMAKER, **extra) -> Medewerker:
+    """The medewerker with this name, created on first use (a command line --user, the first start)."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("medewerker", name, "de naam van de medewerker is verplicht")
+    existing = session.scalar(select(Medewerker).where(Medewerker.name == name))
+    if existing is not None:
+        return existing
+    medewerker = Medewerker(name=name, role=role, **extra)
+    session.add(medewerker)
+    return medewerker
+
+
+def medewerker_role(session: Session, name: str) -> Role | None:
+    return session.scalar(select(Medewerker.role).where(Medewerker.name == name))

@@ -1,0 +1,163 @@
+"""Trajectories: every write is judged by the rules of the candidate's municipality, in force on the
+decision date. Blocked is refused (a teamleider may override with a reason), a warning needs a
+motivation, imported history is stored with its verdict and never refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from matchdesk.domain import Location, Provider, Role, TrajectoryKind, TrajectoryStatus, VacancyKind
+from matchdesk.errors import RuleViolation, ValidationError
+from matchdesk.rules.evaluate import evaluate
+from matchdesk.rules.facts import CandidateFacts, ProposedAction, TrajectoryFacts, Verdict
+from matchdesk.rules.rulebook import Rulebooks
+from matchdesk.services.employers import medewerker_role
+from matchdesk.services.records import load_for_update
+from matchdesk.storage.audit import log_event
+from matchdesk.storage.models import Candidate, Trajectory
+
+
+def trajectory_status(start: dt.date, planned_end: dt.date | None, actual_end: dt.date | None, aborted: bool,
+                      today: dt.date) -> TrajectoryStatus:
+    """Status follows from the dates and today; an end date is the last day, inclusive."""
+    if start > today:
+        return TrajectoryStatus.GEPLAND
+    end = actual_end or planned_end
+    if end is not None and end < today:
+        return TrajectoryStatus.AFGEBROKEN if aborted else TrajectoryStatus.BEEINDIGD
+    return TrajectoryStatus.LOPEND
+
+
+def candidate_facts(candidate: Candidate) -> CandidateFacts:
+    return CandidateFacts(
+        municipality=candidate.municipality or "",
+        doelgroep=candidate.doelgroep,
+        categorie=candidate.categorie,
+        birth_date=candidate.birth_date,
+        banenafspraak=candidate.banenafspraak,
+        beschut_indicatie=candidate.beschut_indicatie,
+        ontheffing_until=candidate.ontheffing_until,
+        wsw=candidate.wsw,
+        taalachterstand=candidate.taalachterstand,
+    )
+
+
+def history_facts(session: Session, candidate_id: uuid.UUID, exclude: uuid.UUID | None = None) -> list[TrajectoryFacts]:
+    rows = session.scalars(select(Trajectory).where(Trajectory.candidate_id == candidate_id)
+                           .order_by(Trajectory.start)).all()
+    return [TrajectoryFacts(kind=t.kind, start=t.start, end=t.actual_end or t.planned_end, provider=t.provider,
+                            location=t.location) for t in rows if t.id != exclude]
+
+
+@dataclass
+class TrajectoryInput:
+    kind: TrajectoryKind
+    start: dt.date
+    planned_end: dt.date | None
+    provider: Provider | None = None
+    location: Location | None = None
+    vacancy_kind: VacancyKind | None = None
+    employer_id: uuid.UUID | None = None
+    vacancy_id: uuid.UUID | None = None
+    proposal_id: uuid.UUID | None = None
+    intended_employer_id: uuid.UUID | None = None
+    employment_agreed: bool = False
+    development_goals: str | None = None
+    motivation: str | None = None
+    actual_end: dt.date | None = None
+    aborted: bool = False
+    outcome: str | None = None
+
+
+def judge(session: Session, rulebooks: Rulebooks, candidate: Candidate, data: TrajectoryInput, action: str,
+          decision_date: dt.date, exclude: uuid.UUID | None = None) -> Verdict:
+    """The rules' verdict on a proposed write, without writing anything (the UI shows it live)."""
+    rulebook = rulebooks.for_municipality(candidate.municipality or "", decision_date)
+    proposal = ProposedAction(action=action, kind=data.kind, start=data.start, end=data.planned_end,
+                              provider=data.provider, vacancy_kind=data.vacancy_kind,
+                              motivation=data.motivation, location=data.location)
+    return evaluate(candidate_facts(candidate), history_facts(session, candidate.id, exclude), proposal,
+                    rulebook, decision_date)
+
+
+def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.UUID, data: TrajectoryInput,
+                     decision_date: dt.date, *, override_reason: str | None = None,
+                     imported: bool = False) -> Trajectory:
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None or candidate.deleted_at is not None:
+        raise ValidationError("klantnummer", candidate_id, "de kandidaat bestaat niet (meer)")
+    verdict = judge(session, rulebooks, candidate, data, "start", decision_date)
+    _enforce(session, verdict, data.motivation, override_reason, imported)
+    trajectory = Trajectory(
+        candidate_id=candidate.id, kind=data.kind, start=data.start, planned_end=data.planned_end,
+        actual_end=data.actual_end, aborted=data.aborted, outcome=data.outcome, provider=data.provider,
+        employer_id=data.employer_id, vacancy_id=data.vacancy_id, proposal_id=data.proposal_id,
+        location=data.location, intended_employer_id=data.intended_employer_id,
+        employment_agreed=data.employment_agreed, development_goals=data.development_goals,
+        municipality=candidate.municipality, imported=imported,
+    )
+    _store_verdict(session, trajectory, verdict, data.motivation, override_reason)
+    session.add(trajectory)
+    return trajectory
+
+
+def extend_trajectory(session: Session, rulebooks: Rulebooks, trajectory_id: uuid.UUID, expected_version: int | None,
+                      new_end: dt.date, decision_date: dt.date, *, motivation: str | None = None,
+                      override_reason: str | None = None) -> Trajectory:
+    trajectory = load_for_update(session, Trajectory, trajectory_id, expected_version, "Het traject")
+    candidate = session.get(Candidate, trajectory.candidate_id)
+    data = TrajectoryInput(kind=trajectory.kind, start=trajectory.start, planned_end=new_end,
+                           provider=trajectory.provider, location=trajectory.location, motivation=motivation)
+    verdict = judge(session, rulebooks, candidate, data, "extend", decision_date, exclude=trajectory.id)
+    _enforce(session, verdict, motivation, override_reason, imported=False)
+    trajectory.planned_end = new_end
+    _store_verdict(session, trajectory, verdict, motivation, override_reason)
+    return trajectory
+
+
+def end_trajectory(session: Session, trajectory_id: uuid.UUID, expected_version: int | None, actual_end: dt.date,
+                   outcome: str | None, aborted: bool = False) -> Trajectory:
+    trajectory = load_for_update(session, Trajectory, trajectory_id, expected_version, "Het traject")
+    if actual_end < trajectory.start:
+        raise ValidationError("werkelijk_einde", actual_end, "het einde ligt vóór de start van het traject")
+    trajectory.actual_end = actual_end
+    trajectory.outcome = outcome
+    trajectory.aborted = aborted
+    return trajectory
+
+
+def _enforce(session: Session, verdict: Verdict, motivation: str | None, override_reason: str | None,
+             imported: bool) -> None:
+    if imported:
+        return
+    if verdict.verdict == "blocked":
+        user = session.info.get("user") or "systeem"
+        if override_reason and override_reason.strip():
+            if medewerker_role(session, user) != Role.TEAMLEIDER:
+                raise RuleViolation("Alleen een teamleider kan een blokkade doorbreken.", verdict.findings)
+            return
+        reasons = "; ".join(f.message for f in verdict.findings if f.severity == "block")
+        raise RuleViolation(f"Niet toegestaan: {reasons}", verdict.findings)
+    if verdict.verdict == "warning" and not (motivation and motivation.strip()):
+        reasons = "; ".join(f.message for f in verdict.findings if f.severity == "warning")
+        raise RuleViolation(f"Motivatie vereist: {reasons}", verdict.findings)
+
+
+def _store_verdict(session: Session, trajectory: Trajectory, verdict: Verdict, motivation: str | None,
+                   override_reason: str | None) -> None:
+    user = session.info.get("user") or "systeem"
+    trajectory.verdict = verdict.verdict
+    trajectory.findings = json.dumps([{"rule": f.rule, "severity": f.severity, "message": f.message}
+                                      for f in verdict.findings], ensure_ascii=False)
+    if motivation:
+        trajectory.motivation, trajectory.motivation_by = motivation, user
+    if verdict.verdict == "blocked" and override_reason:
+        trajectory.override_reason, trajectory.override_by = override_reason, user
+        session.flush()
+        log_event(session, "blokkade doorbroken", "traject", trajectory.id, detail="reden vastgelegd")

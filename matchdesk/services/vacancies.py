@@ -1,0 +1,77 @@
+"""Vacancies and leerwerkplekken."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from matchdesk.domain import CefrLevel, LanguageSkill, Provider, VacancyKind, VacancyStatus
+from matchdesk.errors import NotFound, ValidationError
+from matchdesk.services import fields as f
+from matchdesk.services.records import apply, load_for_update
+from matchdesk.storage.models import Vacancy, VacancyLanguage, VacancySkill
+from matchdesk.validators import normalize_postcode
+from matchdesk.vocabulary import Vocabulary
+
+VACANCY_SPEC: dict[str, f.Normalizer] = {
+    "reference": f.required_text("referentie", 40),
+    "title": f.required_text("titel"),
+    "kind": lambda v: f.choice("soort", VacancyKind)(v) or VacancyKind.REGULIER,
+    "description": f.text("omschrijving", 8000),
+    "postcode": lambda v: None if v is None or str(v).strip() == "" else normalize_postcode(str(v)),
+    "place": f.text("plaats", 100),
+    "hours_per_week": f.integer("uren_per_week", 1, 60),
+    "driving_licence": lambda v: f.licences("rijbewijs_vereist")(v) or None,
+    "start_date": f.date("startdatum"),
+    "positions": lambda v: f.integer("plaatsen", 1, 500)(v) or 1,
+    "provider": f.choice("aanbieder", Provider, aliases={"wvs": "leerwerkbedrijf"}),
+    "taalondersteuning": f.boolean("taalondersteuning"),
+    "status": lambda v: f.choice("status", VacancyStatus)(v) or VacancyStatus.OPEN,
+}
+
+
+@dataclass(frozen=True)
+class VacancySkillInput:
+    text: str
+    required: bool = True
+
+
+def get_by_reference(session: Session, reference: str, *, full: bool = False) -> Vacancy:
+    query = select(Vacancy).where(Vacancy.reference == reference, Vacancy.deleted_at.is_(None))
+    if full:
+        query = query.options(selectinload(Vacancy.skills), selectinload(Vacancy.languages),
+                              selectinload(Vacancy.employer))
+    vacancy = session.scalar(query)
+    if vacancy is None:
+        raise NotFound(f"Vacature met referentie {reference} bestaat niet")
+    return vacancy
+
+
+def create_vacancy(session: Session, employer_id: uuid.UUID, values: dict[str, object], *,
+                   skills: list[VacancySkillInput] = (), min_language: dict[LanguageSkill, CefrLevel] | None = None,
+                   vocabulary: Vocabulary | None = None) -> Vacancy:
+    data = f.normalize_fields(VACANCY_SPEC, values)
+    if session.scalar(select(Vacancy.id).where(Vacancy.reference == data["reference"], Vacancy.deleted_at.is_(None))):
+        raise ValidationError("referentie", data["reference"], f"referentie {data['reference']} bestaat al")
+    vacancy = Vacancy(**data, employer_id=employer_id)
+    vacancy.skills = [_skill_row(s, i, vocabulary) for i, s in enumerate(skills)]
+    vacancy.languages = [VacancyLanguage(skill=k, min_level=v) for k, v in (min_language or {}).items() if v]
+    session.add(vacancy)
+    return vacancy
+
+
+def update_vacancy(session: Session, vacancy_id: uuid.UUID, expected_version: int | None,
+                   values: dict[str, object]) -> list[str]:
+    vacancy = load_for_update(session, Vacancy, vacancy_id, expected_version, "De vacature")
+    return apply(vacancy, f.normalize_fields(VACANCY_SPEC, values))
+
+
+def _skill_row(skill: VacancySkillInput, position: int, vocabulary: Vocabulary | None) -> VacancySkill:
+    known = vocabulary.lookup(skill.text) if vocabulary else None
+    return VacancySkill(position=position, skill_id=known.id if known else None,
+                        text=known.label if known else skill.text.strip(), required=skill.required)
+

@@ -1,0 +1,114 @@
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select
+
+from matchdesk.errors import StorageUnavailable
+from matchdesk.storage.database import Database
+from matchdesk.storage.migrate import BACKUPS_KEPT, head_revision
+from matchdesk.storage.models import Base, Candidate, CandidateSkill, Employer
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "rev0001.db"
+
+
+@pytest.fixture
+def old_db(tmp_path) -> Path:
+    path = tmp_path / "oud.db"
+    shutil.copy(FIXTURE, path)
+    return path
+
+
+def test_first_revision_fixture_upgrades_with_rows_intact(old_db):
+    db = Database.open(old_db)
+    try:
+        with db.reading() as session:
+            names = session.scalars(select(Candidate.achternaam).order_by(Candidate.klantnummer)).all()
+            assert names == ["Fixture0", "Fixture1", "Fixture2"]
+            assert session.scalar(select(func.count()).select_from(CandidateSkill)) == 3
+            assert session.scalar(select(Employer.name)) == "Fixture BV"
+        with db.engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == head_revision()
+    finally:
+        db.dispose()
+
+
+def test_upgrade_makes_a_backup_first(old_db):
+    Database.open(old_db).dispose()
+    backups = list(old_db.parent.glob("oud.db.bak-0001-*"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert copy.execute("select count(*) from candidates").fetchone() == (3,)
+    copy.close()
+
+
+def test_only_the_last_three_backups_are_kept(old_db, tmp_path):
+    for i in range(5):
+        (tmp_path / f"oud.db.bak-0000-2020010100000{i}").write_bytes(b"x")
+    Database.open(old_db).dispose()
+    assert len(list(tmp_path.glob("oud.db.bak-*"))) == BACKUPS_KEPT
+
+
+def test_failed_backup_stops_the_migration(old_db, monkeypatch):
+    import matchdesk.storage.migrate as migrate
+
+    def broken(source, target):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(migrate, "sqlite_backup", broken)
+    with pytest.raises(StorageUnavailable, match="reservekopie"):
+        Database.open(old_db)
+    connection = sqlite3.connect(old_db)
+    assert connection.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    connection.close()
+
+
+def test_models_and_migrations_agree(db):
+    with db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_non_matchdesk_sqlite_file_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "ander.db"
+    connection = sqlite3.connect(path)
+    connection.execute("create table klanten (id integer)")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageUnavailable, match="geen MatchDesk-database"):
+        Database.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_text_file_is_refused(tmp_path):
+    path = tmp_path / "notities.db"
+    path.write_text("dit is geen database")
+    with pytest.raises(StorageUnavailable, match="geen MatchDesk-database"):
+        Database.open(path)
+
+
+def test_newer_schema_is_refused_and_never_migrated(db_path):
+    connection = sqlite3.connect(db_path)
+    connection.execute("update alembic_version set version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StorageUnavailable, match="nieuwere versie"):
+        Database.open(db_path)
+    assert not list(db_path.parent.glob("*.bak-*"))
+
+
+def test_missing_file_is_not_created_unless_asked(tmp_path):
+    with pytest.raises(StorageUnavailable, match="bestaat niet"):
+        Database.open(tmp_path / "nieuw.db")
+    assert not (tmp_path / "nieuw.db").exists()
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(db):
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
