@@ -20,6 +20,12 @@ COMMAND_MODULES = [
     "matchdesk.cli.stats_cmd",
     "matchdesk.cli.backup_cmd",
     "matchdesk.cli.rules_cmd",
+    "matchdesk.cli.signals_cmd",
+    "matchdesk.cli.report_cmd",
+    "matchdesk.cli.import_cmd",
+    "matchdesk.cli.export_cmd",
+    "matchdesk.cli.rank_cmd",
+    "matchdesk.cli.profile_cmd",
 ]
 
 

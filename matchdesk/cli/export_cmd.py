@@ -1,0 +1,5 @@
+"""`matchdesk export` (placeholder)."""
+
+
+def register(subparsers, parent) -> None:
+    pass

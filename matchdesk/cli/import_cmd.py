@@ -1,0 +1,5 @@
+"""`matchdesk import` (placeholder)."""
+
+
+def register(subparsers, parent) -> None:
+    pass

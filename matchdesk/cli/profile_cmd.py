@@ -1,0 +1,5 @@
+"""`matchdesk profile` (placeholder)."""
+
+
+def register(subparsers, parent) -> None:
+    pass

@@ -1,0 +1,5 @@
+"""`matchdesk rank` (placeholder)."""
+
+
+def register(subparsers, parent) -> None:
+    pass

@@ -1,0 +1,5 @@
+"""`matchdesk report` (placeholder)."""
+
+
+def register(subparsers, parent) -> None:
+    pass

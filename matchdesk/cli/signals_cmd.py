@@ -1,0 +1,5 @@
+"""`matchdesk signals` (placeholder)."""
+
+
+def register(subparsers, parent) -> None:
+    pass
