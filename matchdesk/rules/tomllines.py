@@ -1,0 +1,48 @@
+"""Line numbers for TOML keys: tomllib reports lines only for syntax errors, so semantic errors
+(an impossible number, an unknown key) look the key up in the text themselves."""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)\s*=")
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+class KeyLines:
+    """Maps (section, index, key) to a 1-based line. ``index`` counts ``[[array]]`` entries from 0."""
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[tuple[str, int, str | None], int] = {}
+        counts: dict[str, int] = {}
+        section, index = "", 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _HEADER.match(line)
+            if header and not _KEY.match(line):
+                section = header.group(2).strip().strip("\"'")
+                if header.group(1) == "[[":
+                    index = counts.get(section, -1) + 1
+                    counts[section] = index
+                else:
+                    index = 0
+                self._lines.setdefault((section, index, None), number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self._lines.setdefault((section, index, key.group(1).strip("\"'")), number)
+
+    def line(self, section: str, index: int = 0, key: str | None = None) -> int | None:
+        """The key's line, else its section header's line, else None."""
+        return self._lines.get((section, index, key)) or self._lines.get((section, index, None))
+
+
+def syntax_error_line(message: str) -> int | None:
+    match = _TOML_LINE.search(message)
+    return int(match.group(1)) if match else None
+
+
+def syntax_error_reason(message: str) -> str:
+    """tomllib's English reason, without the position (the caller reports the line)."""
+    reason = _TOML_LINE.sub("", message).strip()
+    return f"geen geldige TOML: {reason}"
