@@ -86,3 +86,16 @@ def until(day: dt.date) -> str:
 def overlaps(a: Period, b: Period) -> bool:
     far = dt.date.max
     return a.start <= (b.end or far) and b.start <= (a.end or far)
+
+
+_KIND_LABELS = {
+    TrajectoryKind.REGULIER: "regulier werk", TrajectoryKind.REGULIER_LKS: "regulier werk met loonkostensubsidie",
+    TrajectoryKind.BESCHUT: "beschut werk", TrajectoryKind.BEGELEID_WERKEN: "begeleid werken",
+    TrajectoryKind.BBZ: "Bbz-traject",
+}
+
+
+def kind_label(kind: TrajectoryKind, capital: bool = False) -> str:
+    """Dutch name of a trajectory kind for messages."""
+    label = _KIND_LABELS.get(kind, str(kind))
+    return label[0].upper() + label[1:] if capital else label

@@ -7,7 +7,7 @@ import datetime as dt
 from matchdesk.dates import format_nl
 from matchdesk.domain import Doelgroep, Location, Provider, TrajectoryKind
 from matchdesk.errors import UsageError
-from matchdesk.rules.chain import overlaps
+from matchdesk.rules.chain import kind_label, overlaps
 from matchdesk.rules.eligibility import categorie_findings, doelgroep_findings, ontheffing_findings, register_findings
 from matchdesk.rules.facts import CandidateFacts, Finding, ProposedAction, TrajectoryFacts, Verdict
 from matchdesk.rules.limits import Case, limit_findings
@@ -84,7 +84,7 @@ def _overlap(case: Case) -> list[Finding]:
     for other in case.others:
         if overlaps(case.target, other) and case.target.kind not in allowed and other.kind not in allowed:
             end = format_nl(other.end) if other.end else "nu (loopt nog)"
-            findings.append(Finding(rule.id, "block", f"Overlapt met {other.kind} van {format_nl(other.start)} "
+            findings.append(Finding(rule.id, "block", f"Overlapt met {kind_label(other.kind)} van {format_nl(other.start)} "
                                                       f"tot en met {end}"))
     return findings
 
@@ -97,7 +97,7 @@ def _preference(case: Case) -> list[Finding]:
         return []
     if case.candidate.wsw or case.candidate.doelgroep is Doelgroep.C:
         return []
-    return [Finding(rule.id, "warning", f"Regulier werk gaat voor; leg vast waarom dat nu niet kan (gekozen: {kind})")]
+    return [Finding(rule.id, "warning", f"Regulier werk gaat voor; leg vast waarom dat nu niet kan (gekozen: {kind_label(kind)})")]
 
 
 def _location(case: Case) -> list[Finding]:

@@ -31,7 +31,7 @@ def load_scenario(text: str, rulebooks: Rulebooks | None = None) -> Scenario:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise UsageError(f"scenario is geen geldige JSON (regel {error.lineno}, kolom {error.colno}): {error.msg}") from None
+        raise UsageError(f"scenario is geen geldige JSON (fout op regel {error.lineno}, kolom {error.colno})") from None
     _fields(data, _TOP, "scenario")
     rulebooks = rulebooks if rulebooks is not None else load_rulebooks()
     decision = _date(data["date"], "date", nullable=False)
