@@ -51,6 +51,11 @@ class Record(Base):
     updated_by: Mapped[str] = mapped_column(String(100), default="systeem")
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
+    def __init__(self, **kwargs) -> None:
+        # Ids are known before the flush: the audit log and callers need them at once.
+        kwargs.setdefault("id", new_id())
+        super().__init__(**kwargs)
+
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.__table__.c.version}

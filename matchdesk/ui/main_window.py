@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget,
 )
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._restore()
         self._apply_filter()
-        self.table.sortByColumn(1, self.table.horizontalHeader().sortIndicatorOrder())
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
 
     def _apply_filter(self) -> None:
         self.model.set_filter(CandidateFilter(text=self.search.text(), owner=self._user if self.mine.isChecked() else None))
