@@ -72,3 +72,23 @@ def make_candidate(db, today):
             return candidate.id
 
     return make
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """A small demo region, generated once per session; copy it (``demo_db_path``) before writing."""
+    from matchdesk.cli.main import main
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert main(["--db", str(path), "--today", TODAY.isoformat(), "demo", "--candidates", "400",
+                 "--employers", "40", "--vacancies", "80", "--seed", "1"]) == 0
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_template, tmp_path) -> Path:
+    from matchdesk.storage.migrate import sqlite_backup
+
+    path = tmp_path / "demo.db"
+    sqlite_backup(demo_template, path)
+    return path

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import NoReturn
+
+from matchdesk.dates import parse_iso_date
 
 # argparse looks its messages up through its module-level ``_`` at call time.
 _DUTCH = {
@@ -49,3 +52,11 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for JJJJ-MM-DD options (CONTRACTS.md), with the Dutch reason on error."""
+    try:
+        return parse_iso_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

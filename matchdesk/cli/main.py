@@ -10,7 +10,7 @@ from pathlib import Path
 
 from matchdesk import __version__
 from matchdesk.cli.context import Context, env
-from matchdesk.cli.dutch_argparse import DutchArgumentParser
+from matchdesk.cli.dutch_argparse import DutchArgumentParser, iso_date
 from matchdesk.dates import parse_iso_date
 from matchdesk.errors import MatchDeskError, NotFound, RuleViolation, StorageUnavailable, UsageError, ValidationError
 
@@ -29,12 +29,6 @@ COMMAND_MODULES = [
 ]
 
 
-def _iso_date(text: str) -> dt.date:
-    try:
-        return parse_iso_date(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
@@ -43,7 +37,7 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        help="SQLite-bestand of SQLAlchemy-URL (ook MATCHDESK_DB)")
     group.add_argument("--user", metavar="NAAM", default=default,
                        help="de medewerker die handelt (ook MATCHDESK_USER)")
-    group.add_argument("--today", metavar="JJJJ-MM-DD", type=_iso_date, default=default,
+    group.add_argument("--today", metavar="JJJJ-MM-DD", type=iso_date, default=default,
                        help="de datum van 'vandaag' (ook MATCHDESK_TODAY)")
     group.add_argument("--rules", metavar="MAP", default=default,
                        help="extra regelboeken die de meegeleverde per gemeente vervangen (ook MATCHDESK_RULES)")

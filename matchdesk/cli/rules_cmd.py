@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from matchdesk.dates import format_nl, parse_iso_date
+from matchdesk.dates import format_nl
+from matchdesk.cli.dutch_argparse import iso_date
 from matchdesk.errors import UsageError
 
-
-def _iso_date(text: str):
-    try:
-        return parse_iso_date(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def register(subparsers, parent) -> None:
@@ -36,7 +30,7 @@ def register(subparsers, parent) -> None:
     show = sub.add_parser("show", parents=[parent], help="toon de regels van een gemeente op een datum",
                           description="Toont de regels die voor een gemeente gelden op een datum.")
     show.add_argument("municipality", metavar="GEMEENTE")
-    show.add_argument("--date", metavar="JJJJ-MM-DD", type=_iso_date, help="datum (standaard: vandaag)")
+    show.add_argument("--date", metavar="JJJJ-MM-DD", type=iso_date, help="datum (standaard: vandaag)")
     show.add_argument("--json", action="store_true", help="uitvoer als JSON")
     show.set_defaults(handler=run_show)
 

@@ -19,7 +19,7 @@ from matchdesk.rules.signal_limits import limit_day
 KINDS = ("einde_nadert", "over_limiet", "detachering_23_nadert", "maatwerk_23_maanden", "ontheffing_verloopt",
          "voorstel_zonder_opvolging", "leerwerktraject_zonder_vervolg", "taaleis")
 _OPEN_PROPOSALS = (ProposalStatus.VOORGESTELD, ProposalStatus.UITGENODIGD)
-_TAALEIS_OPEN = (None, TaaleisStatus.ONBEKEND, TaaleisStatus.NIET_VOLDAAN)
+TAALEIS_OPEN = (None, TaaleisStatus.ONBEKEND, TaaleisStatus.NIET_VOLDAAN)
 DET = TrajectoryKind.DETACHERING
 LWT = TrajectoryKind.LEERWERKTRAJECT
 
@@ -189,7 +189,7 @@ def _proposals(candidate, proposals, rulebook: Rulebook, today) -> list[Signal]:
         due = p.since + dt.timedelta(days=rule["days"])
         what = f" voor {p.vacancy}" if p.vacancy else ""
         signals.append(Signal("voorstel_zonder_opvolging", due, candidate.klantnummer, None,
-                              f"Voorstel {p.id}{what} staat sinds {format_nl(p.since)} op {p.status}; "
+                              f"Voorstel{what} staat sinds {format_nl(p.since)} op {p.status}; "
                               f"na {rule['days']} dagen zonder opvolging: neem contact op"))
     return signals
 
@@ -199,7 +199,7 @@ def _taaleis(candidate, rulebook: Rulebook, today) -> list[Signal]:
     level = candidate.dutch_level
     if rule is None or level is None or level.rank >= rule["level"].rank or candidate.taaleis_since is None:
         return []
-    if candidate.taaleis_status not in _TAALEIS_OPEN:
+    if candidate.taaleis_status not in TAALEIS_OPEN:
         return []
     due = candidate.taaleis_since + dt.timedelta(weeks=rule["weeks"])
     status = candidate.taaleis_status or "onbekend"
@@ -208,4 +208,4 @@ def _taaleis(candidate, rulebook: Rulebook, today) -> list[Signal]:
                    f"na {rule['weeks']} weken moet de kandidaat aan de taal werken (Wet taaleis)")]
 
 
-__all__ = ["KINDS", "Signal", "SignalCandidate", "SignalProposal", "SignalTrajectory", "compute_signals"]
+__all__ = ["KINDS", "TAALEIS_OPEN", "Signal", "SignalCandidate", "SignalProposal", "SignalTrajectory", "compute_signals"]

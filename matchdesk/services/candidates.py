@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from matchdesk.domain import Categorie, Doelgroep, LanguageSkill, CefrLevel, SkillSource, TaaleisStatus
@@ -15,7 +16,8 @@ from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
 from matchdesk.services.records import apply, load_for_update
 from matchdesk.storage.audit import log_event
-from matchdesk.storage.models import Candidate, CandidateLanguage, CandidateSkill, ContactMoment
+from matchdesk.storage.ids import new_id, utcnow
+from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, ContactMoment
 from matchdesk.validators import normalize_bsn, normalize_email, normalize_postcode
 from matchdesk.vocabulary import Vocabulary
 
@@ -28,8 +30,9 @@ def _optional(normalizer):
     return normalize
 
 
+@functools.lru_cache(maxsize=8)
 def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
-    """Every stored candidate field and how its input is checked."""
+    """Every stored candidate field and how its input is checked (do not mutate: cached per day)."""
     return {
         "klantnummer": f.required_text("klantnummer", 30),
         "voornaam": f.text("voornaam", 100),
@@ -99,27 +102,68 @@ def get_by_klantnummer(session: Session, klantnummer: str, *, full: bool = False
     return candidate
 
 
-def create_candidate(session: Session, values: dict[str, object], today: dt.date, *,
-                     skills: list[SkillInput] = (), languages: dict[LanguageSkill, CefrLevel | None] | None = None,
-                     vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
-                     profile_number: str | None = None) -> Candidate:
+@dataclass
+class NewCandidate:
+    """A validated new candidate as plain rows: what create_candidate stores one by one and
+    insert_candidates stores in bulk."""
+
+    values: dict[str, object]
+    skills: list[dict[str, object]]
+    languages: list[dict[str, object]]
+
+
+def prepare_candidate(values: dict[str, object], today: dt.date, *, skills: list[SkillInput] = (),
+                      languages: dict[LanguageSkill, CefrLevel | None] | None = None,
+                      vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
+                      profile_number: str) -> NewCandidate:
     data = f.normalize_fields(candidate_spec(today), values)
     for required in ("klantnummer", "achternaam"):
         if not data.get(required):
             raise ValidationError(required, None, f"{required} is verplicht")
-    if find_live(session, data["klantnummer"]) is not None:
-        raise ValidationError("klantnummer", data["klantnummer"],
-                              f"klantnummer {data['klantnummer']} bestaat al")
-    _check_bsn_unique(session, data.get("bsn"), data["klantnummer"])
-    candidate = Candidate(**data, owner_id=owner_id,
-                          profile_number=profile_number or new_profile_number(session))
-    candidate.skills = [_skill_row(s, i, vocabulary) for i, s in enumerate(skills)]
-    candidate.languages = [CandidateLanguage(skill=skill, level=(languages or {}).get(skill))
-                           for skill in LanguageSkill]
+    candidate_id = new_id()
+    data.update(id=candidate_id, owner_id=owner_id, profile_number=profile_number)
+    skill_rows = [_skill_values(s, i, vocabulary) | {"id": new_id(), "candidate_id": candidate_id}
+                  for i, s in enumerate(skills)]
+    language_rows = [{"id": new_id(), "candidate_id": candidate_id, "language": "nl", "skill": skill,
+                      "level": (languages or {}).get(skill)} for skill in LanguageSkill]
+    return NewCandidate(data, skill_rows, language_rows)
+
+
+def create_candidate(session: Session, values: dict[str, object], today: dt.date, *,
+                     skills: list[SkillInput] = (), languages: dict[LanguageSkill, CefrLevel | None] | None = None,
+                     vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
+                     profile_number: str | None = None) -> Candidate:
+    new = prepare_candidate(values, today, skills=skills, languages=languages, vocabulary=vocabulary,
+                            owner_id=owner_id, profile_number=profile_number or new_profile_number(session))
+    klantnummer = new.values["klantnummer"]
+    if find_live(session, klantnummer) is not None:
+        raise ValidationError("klantnummer", klantnummer, f"klantnummer {klantnummer} bestaat al")
+    _check_bsn_unique(session, new.values.get("bsn"), klantnummer)
+    candidate = Candidate(**new.values)
+    candidate.skills = [CandidateSkill(**row) for row in new.skills]
+    candidate.languages = [CandidateLanguage(**row) for row in new.languages]
     candidate.educations = []
     candidate.experiences = []
     session.add(candidate)
     return candidate
+
+
+def insert_candidates(session: Session, batch: list[NewCandidate]) -> None:
+    """Many new candidates in one executemany per table (demo generation, large imports), audited
+    like single creates. The caller has checked that klantnummers, BSNs and profile numbers are new."""
+    if not batch:
+        return
+    now, user = utcnow(), session.info.get("user") or "systeem"
+    stamp = {"created_at": now, "updated_at": now, "updated_by": user, "version": 1}
+    session.flush()  # pending objects first: the statements below bypass the unit of work
+    session.execute(insert(Candidate.__table__), [c.values | stamp for c in batch])
+    skills = [row | stamp for c in batch for row in c.skills]
+    if skills:
+        session.execute(insert(CandidateSkill.__table__), skills)
+    session.execute(insert(CandidateLanguage.__table__), [row | stamp for c in batch for row in c.languages])
+    session.execute(insert(AuditEntry.__table__), [
+        {"id": new_id(), "at": now, "medewerker": user, "action": "aangemaakt", "record_type": "kandidaat",
+         "record_id": c.values["id"], "fields": None, "detail": None} | stamp for c in batch])
 
 
 def update_candidate(session: Session, candidate_id: uuid.UUID, expected_version: int | None,
@@ -150,8 +194,7 @@ def set_skills(session: Session, candidate: Candidate, skills: list[SkillInput],
         session.delete(row)
     session.flush()
     for i, skill in enumerate(skills):
-        row = _skill_row(skill, i, vocabulary)
-        row.candidate_id = candidate.id
+        row = CandidateSkill(**_skill_values(skill, i, vocabulary), candidate_id=candidate.id)
         session.add(row)
 
 
@@ -189,10 +232,10 @@ def _check_bsn_unique(session: Session, bsn: str | None, klantnummer: str) -> No
         raise ValidationError("bsn", bsn, f"dit BSN hoort al bij klantnummer {other}")
 
 
-def _skill_row(skill: SkillInput, position: int, vocabulary: Vocabulary | None) -> CandidateSkill:
+def _skill_values(skill: SkillInput, position: int, vocabulary: Vocabulary | None) -> dict[str, object]:
     known = vocabulary.lookup(skill.text) if vocabulary else None
-    return CandidateSkill(position=position, skill_id=known.id if known else None,
-                          text=known.label if known else skill.text.strip(), level=skill.level, source=skill.source)
+    return {"position": position, "skill_id": known.id if known else None,
+            "text": known.label if known else skill.text.strip(), "level": skill.level, "source": skill.source}
 
 
 def _now():

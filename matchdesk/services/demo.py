@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 
 from faker import Faker
+from sqlalchemy import select
 
 from matchdesk.dates import last_day_within
 from matchdesk.domain import (
@@ -30,8 +31,10 @@ from matchdesk.services import candidates as candidate_service
 from matchdesk.services import employers as employer_service
 from matchdesk.services import proposals as proposal_service
 from matchdesk.services import vacancies as vacancy_service
+from matchdesk.rules.facts import TrajectoryFacts
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.ids import deterministic
+from matchdesk.storage.models import Candidate
 from matchdesk.vocabulary import load_vocabulary
 
 BATCH = 2000
@@ -81,6 +84,7 @@ class DemoRegion:
         self.vocabulary = load_vocabulary()
         self.skill_ids = sorted(self.vocabulary.skills)
         self.bsns: set[str] = set()
+        self.profile_numbers: set[str] = set()
 
     def place(self) -> Place:
         return self.rng.choices(self.places, self.place_weights)[0]
@@ -88,6 +92,14 @@ class DemoRegion:
     def postcode(self, place: Place) -> str:
         letters = "ABCDEGHJKLMNPRSTVWXZ"
         return f"{self.rng.randint(place.postcode_low, place.postcode_high)} {self.rng.choice(letters)}{self.rng.choice(letters)}"
+
+    def profile_number(self) -> str:
+        # Random (not derived from klantnummer or BSN) but reproducible for the same seed.
+        while True:
+            number = "P" + "".join(self.rng.choice("0123456789") for _ in range(7))
+            if number not in self.profile_numbers:
+                self.profile_numbers.add(number)
+                return number
 
     def bsn(self) -> str:
         while True:
@@ -132,11 +144,14 @@ def generate(db, rulebooks: Rulebooks, seed: int, today: dt.date, size: DemoSize
         owners = [m for m, role in staff.items() if role != Role.TEAMLEIDER]
         for start in range(0, size.candidates, BATCH):
             with db.unit(user) as session:
-                for i in range(start, min(start + BATCH, size.candidates)):
-                    candidate = _candidate(session, region, i, owners)
-                    session.flush()
-                    summary.trajectories += _trajectories(session, rulebooks, region, candidate, employer_ids,
-                                                          summary.over_limit)
+                batch = [_candidate(region, i, owners) for i in range(start, min(start + BATCH, size.candidates))]
+                candidate_service.insert_candidates(session, batch)
+                ids = [c.values["id"] for c in batch]
+                loaded = {c.id: c for c in session.scalars(select(Candidate).where(Candidate.id.in_(ids)))}
+                with session.no_autoflush:  # histories are passed in; one flush per batch
+                    for candidate_id in ids:
+                        summary.trajectories += _trajectories(session, rulebooks, region, loaded[candidate_id],
+                                                              employer_ids, summary.over_limit)
                 summary.candidates = min(start + BATCH, size.candidates)
             if progress:
                 progress(summary.candidates, size.candidates)
@@ -229,7 +244,7 @@ def _language(region: DemoRegion, statushouder: bool) -> dict[LanguageSkill, Cef
     return levels
 
 
-def _candidate(session, region: DemoRegion, index: int, owners: list):
+def _candidate(region: DemoRegion, index: int, owners: list) -> candidate_service.NewCandidate:
     rng = region.rng
     place = region.place()
     first, prefix, last = region.name()
@@ -295,8 +310,10 @@ def _candidate(session, region: DemoRegion, index: int, owners: list):
         "loonwaarde": rng.randint(40, 90) if rng.random() < 0.15 else None,
         "notes": "Gesprek gevoerd; kandidaat is gemotiveerd. (demo)" if rng.random() < 0.3 else None,
     }
-    return candidate_service.create_candidate(session, values, region.today, skills=skills, languages=language,
-                                              vocabulary=region.vocabulary, owner_id=rng.choice(owners).id)
+    # Klantnummers, BSNs and profile numbers are unique by construction (DemoRegion keeps the sets).
+    return candidate_service.prepare_candidate(values, region.today, skills=skills, languages=language,
+                                               vocabulary=region.vocabulary, owner_id=rng.choice(owners).id,
+                                               profile_number=region.profile_number())
 
 
 def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_ids, over_limit: list[str]) -> int:
@@ -306,16 +323,18 @@ def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_id
         return 0
     roll = rng.random()
     made = 0
+    history: list[TrajectoryFacts] = []  # a new candidate's history is what this function adds
 
     def add(kind, start, end, provider, **extra) -> bool:
         nonlocal made
         data = TrajectoryInput(kind=kind, start=start, planned_end=end, provider=provider,
                                employer_id=rng.choice(employer_ids), **extra)
         try:
-            with session.begin_nested():  # a refused write leaves nothing behind
-                start_trajectory(session, rulebooks, candidate.id, data, start)
+            start_trajectory(session, rulebooks, candidate.id, data, start, history=list(history))
         except MatchDeskError:
-            return False
+            return False  # a refusal writes nothing
+        history.append(TrajectoryFacts(kind=kind, start=start, end=data.actual_end or end, provider=provider,
+                                       location=data.location))
         made += 1
         return True
 
@@ -349,8 +368,8 @@ def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_id
                                vacancy_kind=VacancyKind.LEERWERKPLEK, employer_id=rng.choice(employer_ids))
         session.info["user"], user = "teamleider", session.info.get("user")
         try:
-            trajectory = start_trajectory(session, rulebooks, candidate.id, data, start, override_reason="demo")
-            session.flush()
+            trajectory = start_trajectory(session, rulebooks, candidate.id, data, start, override_reason="demo",
+                                          history=[])
             over_limit.append(str(trajectory.id))
             made += 1
         except MatchDeskError:
@@ -373,16 +392,15 @@ def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_id
 
 
 def _proposals(session, rulebooks, region: DemoRegion, vacancies, candidate_count: int) -> tuple[int, int]:
-    from sqlalchemy import select
 
-    from matchdesk.storage.models import Candidate
 
     rng, today = region.rng, region.today
     ids = session.scalars(select(Candidate.id).where(Candidate.doelgroep.in_([Doelgroep.A, Doelgroep.B]),
                                                      Candidate.ontheffing_until.is_(None))
                           .order_by(Candidate.klantnummer)).all()
     made = placed = 0
-    for _ in range(min(len(ids), max(10, candidate_count // 6))):
+    # About two proposals per vacancy: what a real region has in flight, whatever its caseload.
+    for _ in range(min(len(ids), max(10, candidate_count // 6), 2 * len(vacancies))):
         vacancy_id, kind, employer_id = rng.choice(vacancies)
         if kind in (VacancyKind.GARANTIEBAAN, VacancyKind.BESCHUT, VacancyKind.LEERWERKPLEK):
             continue

@@ -76,23 +76,27 @@ class TrajectoryInput:
 
 
 def judge(session: Session, rulebooks: Rulebooks, candidate: Candidate, data: TrajectoryInput, action: str,
-          decision_date: dt.date, exclude: uuid.UUID | None = None) -> Verdict:
-    """The rules' verdict on a proposed write, without writing anything (the UI shows it live)."""
+          decision_date: dt.date, exclude: uuid.UUID | None = None,
+          history: list[TrajectoryFacts] | None = None) -> Verdict:
+    """The rules' verdict on a proposed write, without writing anything (the UI shows it live).
+    ``history``: the candidate's trajectories when the caller already knows them (bulk generation)."""
     rulebook = rulebooks.for_municipality(candidate.municipality or "", decision_date)
     proposal = ProposedAction(action=action, kind=data.kind, start=data.start, end=data.planned_end,
                               provider=data.provider, vacancy_kind=data.vacancy_kind,
                               motivation=data.motivation, location=data.location)
-    return evaluate(candidate_facts(candidate), history_facts(session, candidate.id, exclude), proposal,
+    if history is None:
+        history = history_facts(session, candidate.id, exclude)
+    return evaluate(candidate_facts(candidate), history, proposal,
                     rulebook, decision_date)
 
 
 def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.UUID, data: TrajectoryInput,
                      decision_date: dt.date, *, override_reason: str | None = None,
-                     imported: bool = False) -> Trajectory:
+                     imported: bool = False, history: list[TrajectoryFacts] | None = None) -> Trajectory:
     candidate = session.get(Candidate, candidate_id)
     if candidate is None or candidate.deleted_at is not None:
         raise ValidationError("klantnummer", candidate_id, "de kandidaat bestaat niet (meer)")
-    verdict = judge(session, rulebooks, candidate, data, "start", decision_date)
+    verdict = judge(session, rulebooks, candidate, data, "start", decision_date, history=history)
     _enforce(session, verdict, data.motivation, override_reason, imported)
     trajectory = Trajectory(
         candidate_id=candidate.id, kind=data.kind, start=data.start, planned_end=data.planned_end,

@@ -1,0 +1,61 @@
+import json
+
+from matchdesk.cli.main import main
+from matchdesk.rules.signals import KINDS
+from tests.conftest import TODAY
+
+
+def _run(capsys, *argv):
+    capsys.readouterr()
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_signals_json_has_the_contract_shape_and_order(demo_db_path, capsys):
+    code, out, _ = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "signals", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["today"] == "2026-11-23"
+    assert data["signals"], "the demo region has signals"
+    for signal in data["signals"]:
+        assert set(signal) == {"kind", "due", "candidate", "trajectory", "message"}
+        assert signal["kind"] in KINDS
+    order = [(s["due"], s["candidate"]) for s in data["signals"]]
+    assert order == sorted(order)
+
+
+def test_signals_within_narrows_the_horizon(demo_db_path, capsys):
+    counts = []
+    for days in ("0", "30", "365"):
+        _, out, _ = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "signals", "--within", days,
+                         "--json")
+        signals = json.loads(out)["signals"]
+        assert all(s["due"] <= "2026-11-23" for s in signals) or days != "0"
+        counts.append(len(signals))
+    assert counts[0] <= counts[1] <= counts[2] and counts[0] < counts[2]
+
+
+def test_signals_text_and_bad_within(demo_db_path, capsys):
+    code, out, _ = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "signals")
+    assert code == 0 and "signalen binnen 30 dagen" in out
+    code, _, err = _run(capsys, "--db", str(demo_db_path), "signals", "--within", "-1")
+    assert code == 2 and "--within" in err
+
+
+def test_report_json_and_text(demo_db_path, capsys):
+    code, out, _ = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "report", "--json",
+                        "--from", "2025-01-01", "--to", "2026-11-23")
+    assert code == 0
+    data = json.loads(out)
+    wvs = data["leerwerkbedrijf_share"]["regions"]["WVS"]
+    assert wvs["norm_percent"] == 70 and wvs["leerwerktrajecten"] > 0
+    assert data["period"] == {"from": "2025-01-01", "to": "2026-11-23"}
+    assert "Roosendaal" in data["uitstroom"]
+    code, out, _ = _run(capsys, "--db", str(demo_db_path), "report")
+    assert code == 0 and "norm 70%" in out and "Uitstroom per gemeente" in out
+
+
+def test_report_refuses_a_reversed_period(demo_db_path, capsys):
+    code, _, err = _run(capsys, "--db", str(demo_db_path), "report", "--from", "2026-02-01", "--to", "2026-01-01")
+    assert code == 2 and "--from ligt na --to" in err
