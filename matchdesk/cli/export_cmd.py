@@ -1,5 +1,36 @@
-"""`matchdesk export` (placeholder)."""
+"""`matchdesk export TYPE FILE`: all live records with exactly the import headers (.csv or .xlsx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matchdesk.cli.progress import ProgressBar
+from matchdesk.transfer import RECORD_TYPES, export_file
+from matchdesk.transfer.writing import table_format
+
+_LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures",
+           "trajectories": "trajecten"}
 
 
 def register(subparsers, parent) -> None:
-    pass
+    parser = subparsers.add_parser(
+        "export", parents=[parent], help="kandidaten, werkgevers, vacatures of trajecten wegschrijven",
+        description="Schrijft alle (niet verwijderde) records naar een CSV- of Excel-bestand, met precies de "
+        "kolommen van import: een export uit de ene database is in te lezen in een andere. Exporten van "
+        "kandidaten en trajecten komen in het auditlogboek.")
+    parser.add_argument("record_type", choices=sorted(RECORD_TYPES), metavar="SOORT",
+                        help="candidates, employers, vacancies of trajectories")
+    parser.add_argument("file", metavar="BESTAND", help="het doelbestand; .csv of .xlsx bepaalt het formaat")
+    parser.set_defaults(handler=run)
+
+
+def run(ctx, args) -> int:
+    table_format(args.file)
+    db = ctx.database()
+    bar = ProgressBar("Exporteren")
+    try:
+        count = export_file(db, args.record_type, args.file, user=ctx.actor, progress=bar)
+    finally:
+        bar.finish()
+    print(f"{count} {_LABELS[args.record_type]} geëxporteerd naar {Path(args.file).name}.")
+    return 0

@@ -1,5 +1,66 @@
-"""`matchdesk import` (placeholder)."""
+"""`matchdesk import TYPE FILE [--dry-run] [--report RAPPORT] [--leeg-wist]`: a region's own lists in.
+
+Exit codes: 0 nothing rejected, 1 rows rejected, 2 the file cannot be read (CONTRACTS.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from matchdesk.cli.progress import ProgressBar
+from matchdesk.transfer import RECORD_TYPES, UnreadableFile, import_file, write_report
+from matchdesk.transfer.columns import ERROR, Problem
+from matchdesk.transfer.writing import table_format
+
+_SHOWN_ERRORS = 10
 
 
 def register(subparsers, parent) -> None:
-    pass
+    parser = subparsers.add_parser(
+        "import", parents=[parent], help="kandidaten, werkgevers, vacatures of trajecten inlezen (CSV, XLSX)",
+        description="Leest een CSV- of Excel-bestand (.xlsx) in. Elke rij wordt ingelezen of geweigerd; "
+        "een bestaand record (zelfde klantnummer, KvK-nummer, referentie) wordt bijgewerkt. De kolommen staan in "
+        "de README en in de sjablonen. Exitcode 0: alles ingelezen; 1: rijen geweigerd; 2: bestand onleesbaar.")
+    parser.add_argument("record_type", choices=sorted(RECORD_TYPES), metavar="SOORT",
+                        help="candidates, employers, vacancies of trajectories")
+    parser.add_argument("file", metavar="BESTAND", help="het bestand (.csv of .xlsx)")
+    parser.add_argument("--dry-run", action="store_true", help="alleen controleren en rapporteren; niets opslaan")
+    parser.add_argument("--report", metavar="RAPPORT", help="schrijf het rapport (rij;kolom;waarde;melding;ernst) "
+                        "naar dit .csv- of .xlsx-bestand")
+    parser.add_argument("--leeg-wist", action="store_true", dest="clear_empty",
+                        help="een lege cel wist de opgeslagen waarde (anders blijft die staan)")
+    parser.set_defaults(handler=run)
+
+
+def run(ctx, args) -> int:
+    if args.report:
+        table_format(args.report)  # a bad report name is a usage error before any work
+    db = ctx.database(create=True)
+    bar = ProgressBar("Inlezen")
+    try:
+        result = import_file(db, args.record_type, args.file, user=ctx.actor, today=ctx.today,
+                             rulebooks=ctx.rulebooks() if args.record_type == "trajectories" else None,
+                             dry_run=args.dry_run, clear_empty=args.clear_empty, progress=bar)
+    except UnreadableFile as error:
+        bar.finish()
+        if args.report:
+            write_report(db, [Problem(0, "", Path(args.file).name, str(error), ERROR)], args.report,
+                         user=ctx.actor, record_type=args.record_type)
+        raise
+    finally:
+        bar.finish()
+    if args.report:
+        write_report(db, result.problems, args.report, user=ctx.actor, record_type=args.record_type)
+    errors = [p for p in result.problems if p.severity == ERROR]
+    for problem in errors[:_SHOWN_ERRORS]:
+        print(f"rij {problem.row}, {problem.column}: {problem.message}", file=sys.stderr)
+    if len(errors) > _SHOWN_ERRORS:
+        hint = f"; zie {Path(args.report).name}" if args.report else "; gebruik --report voor het hele overzicht"
+        print(f"... en nog {len(errors) - _SHOWN_ERRORS} fouten{hint}", file=sys.stderr)
+    prefix = "Proefrun, niets opgeslagen. " if args.dry_run else ""
+    print(f"{prefix}{result.file_name} ({result.description}): {result.read} rijen gelezen, {result.new} nieuw, "
+          f"{result.updated} bijgewerkt, {result.unchanged} ongewijzigd, {result.restored} hersteld, "
+          f"{result.rejected} geweigerd, {result.warnings} waarschuwingen"
+          + (f" ({result.unresolved_skills} onbekende vaardigheden als vrije tekst)" if result.unresolved_skills else "")
+          + ".")
+    return 1 if result.rejected else 0

@@ -1,0 +1,70 @@
+"""What every record type offers to the import and export drivers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from sqlalchemy.orm import Session
+
+from matchdesk.transfer.columns import Column, RowInput
+
+
+@dataclass
+class ImportOptions:
+    today: dt.date
+    user: str
+    clear_empty: bool = False  # --leeg-wist: an empty cell clears the stored value on update
+    dry_run: bool = False
+    rulebooks: object | None = None
+    vocabulary: object | None = None
+    present: frozenset[str] = frozenset()  # fields whose column is in the file
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def count(self, name: str, amount: int = 1) -> None:
+        self.counters[name] = self.counters.get(name, 0) + amount
+
+
+class RecordType:
+    """One kind of record: its column table, its import step for a batch, and its export rows."""
+
+    name: str  # candidates | employers | vacancies | trajectories (the command's argument)
+    label: str  # Dutch plural: the sheet name of an export and of a template
+    audit_type: str  # the record type in the audit log
+    sheet_names: tuple[str, ...] = ()
+    key_fields: tuple[str, ...] = ()
+    personal: bool = False  # exports hold personal data: every export is audited
+    batch_size: int = 500
+
+    def columns(self, today: dt.date) -> tuple[Column, ...]:
+        raise NotImplementedError
+
+    def start(self, session: Session, options: ImportOptions) -> None:
+        """Called once before the first batch, e.g. to load the keys already stored."""
+
+    def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
+        """Check the parsed rows against the database and write the good ones; set each row's outcome.
+
+        Rows that arrive rejected are left alone. A row rejected here must leave nothing behind."""
+        raise NotImplementedError
+
+    def export_values(self, session: Session) -> Iterator[dict[str, object]]:
+        """Every live record as field -> stored value, in a stable order."""
+        raise NotImplementedError
+
+    def missing_for_new(self, row: RowInput, options: ImportOptions, columns: tuple[Column, ...]) -> None:
+        """A new (or restored) record needs every required column; an update does not."""
+        for column in columns:
+            if column.required and column.field not in options.present:
+                row.error(column.header, f"de kolom {column.header} ontbreekt; een nieuw record heeft hem nodig")
+
+    def describe_key(self, key: tuple) -> str:
+        return ", ".join(f"{name} {value}" for name, value in zip(self.key_headers(), key))
+
+    def key_headers(self) -> tuple[str, ...]:
+        cached = self.__dict__.get("_key_headers")
+        if cached is None:
+            by_field = {c.field: c.header for c in self.columns(dt.date.today())}
+            cached = self.__dict__["_key_headers"] = tuple(by_field[k] for k in self.key_fields)
+        return cached

@@ -1,0 +1,201 @@
+"""The import driver: read a file, parse every row by the record type's column table, check and write
+in batches, and account for every row (imported + rejected = data rows).
+
+Each batch is one transaction: an interrupted import keeps the batches before it and leaves no half
+row. ``dry_run`` runs every check and every write in one transaction that is rolled back at the end,
+so its report and counts are exactly those of a real run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from matchdesk.errors import ValidationError
+from matchdesk.transfer.base import ImportOptions, RecordType
+from matchdesk.transfer.columns import ERROR, WARNING, Column, Problem, RowInput, header_key
+from matchdesk.transfer.reading import UnreadableFile, open_table
+
+Progress = Callable[[int, "int | None"], None]
+"""``progress(rows_done, rows_total)``: after each batch; total is None when the file does not say."""
+
+
+@dataclass
+class ImportResult:
+    record_type: str
+    file_name: str
+    description: str = ""
+    dry_run: bool = False
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    restored: int = 0
+    rejected: int = 0
+    unresolved_skills: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return self.new + self.updated + self.unchanged + self.restored
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == WARNING)
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems if p.severity == ERROR})
+
+
+def import_file(db, record_type: str | RecordType, path: str | Path, *, user: str, today: dt.date,
+                rulebooks=None, vocabulary=None, dry_run: bool = False, clear_empty: bool = False,
+                progress: Progress | None = None, batch_size: int | None = None) -> ImportResult:
+    """Import ``path`` (.csv or .xlsx) as ``record_type``; raises ``UnreadableFile`` for an unusable file."""
+    from matchdesk.transfer.registry import record_type as lookup
+
+    kind = lookup(record_type) if isinstance(record_type, str) else record_type
+    path = Path(path)
+    table = open_table(path, kind.sheet_names)
+    columns = kind.columns(today)
+    result = ImportResult(kind.name, path.name, table.description, dry_run)
+    mapping = _map_headers(table.headers, columns, table.header_row, result, kind, path)
+    if vocabulary is None and any(c.field.endswith("skills") for c in columns):
+        from matchdesk.vocabulary import load_vocabulary
+
+        vocabulary = load_vocabulary()
+    options = ImportOptions(today=today, user=user, clear_empty=clear_empty, dry_run=dry_run, rulebooks=rulebooks,
+                            vocabulary=vocabulary, present=frozenset(c.field for _, c in mapping))
+    size = batch_size or kind.batch_size
+    seen: dict[tuple, int] = {}
+    batch: list[RowInput] = []
+    runner = _Runner(db, user, dry_run)
+    try:
+        with runner.batch() as session:
+            kind.start(session, options)
+        if progress:
+            progress(0, table.total)
+        for number, cells in table.rows:
+            if all(c is None for c in cells):
+                continue
+            row = _parse_row(number, cells, mapping, clear_empty)
+            _check_repeat(row, kind, seen)
+            batch.append(row)
+            if len(batch) >= size:
+                _run_batch(runner, kind, batch, options, result)
+                batch = []
+                if progress:
+                    progress(result.read, table.total)
+        if batch:
+            _run_batch(runner, kind, batch, options, result)
+        if progress:
+            progress(result.read, result.read)
+    finally:
+        runner.close()
+    result.unresolved_skills = options.counters.get("unresolved_skills", 0)
+    return result
+
+
+def _map_headers(headers: list[str], columns: tuple[Column, ...], header_row: int, result: ImportResult,
+                 kind: RecordType, path: Path) -> list[tuple[int, Column]]:
+    by_key = {header_key(c.header): c for c in columns}
+    mapping: list[tuple[int, Column]] = []
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        if not key:
+            continue
+        column = by_key.get(key)
+        if column is None:
+            result.problems.append(Problem(header_row, header, "", "onbekende kolom; genegeerd", WARNING))
+        elif column.field in taken:
+            result.problems.append(Problem(header_row, header, "", "deze kolom staat er twee keer in; de eerste telt",
+                                           WARNING))
+        else:
+            taken.add(column.field)
+            mapping.append((index, column))
+    missing = [c.header for c in columns if c.field in kind.key_fields and c.field not in taken]
+    if missing:
+        raise UnreadableFile(f"{path.name}: de kolom {', '.join(missing)} ontbreekt in de kopregel (rij {header_row}); "
+                             f"is dit een bestand met {kind.label}?")
+    return mapping
+
+
+def _parse_row(number: int, cells: list, mapping: list[tuple[int, Column]], clear_empty: bool) -> RowInput:
+    row = RowInput(number)
+    values, raw_cells = row.values, row.cells
+    width = len(cells)
+    for index, column in mapping:
+        raw = cells[index] if index < width else None
+        if raw is None:
+            if column.required:
+                row.error(column.header, f"{column.header} is verplicht")
+            elif clear_empty:
+                try:
+                    values[column.field] = column.parse(None)
+                except ValidationError as error:
+                    row.error(column.header, str(error))
+            continue
+        raw_cells[column.field] = raw
+        try:
+            values[column.field] = column.parse(raw)
+        except ValidationError as error:
+            row.error(column.header, str(error), raw)
+            for other in getattr(error, "others", ()):
+                row.error(column.header, str(other), raw)
+    return row
+
+
+def _check_repeat(row: RowInput, kind: RecordType, seen: dict[tuple, int]) -> None:
+    key = tuple(row.values.get(k) for k in kind.key_fields)
+    if any(part is None for part in key):
+        return
+    first = seen.setdefault(key, row.number)
+    if first != row.number:
+        header = kind.key_headers()[0]
+        row.error(header, f"{kind.describe_key(key)} staat al in rij {first}; deze rij is niet ingelezen",
+                  field_name=kind.key_fields[0])
+
+
+def _run_batch(runner: "_Runner", kind: RecordType, batch: list[RowInput], options: ImportOptions,
+               result: ImportResult) -> None:
+    with runner.batch() as session:
+        kind.process(session, batch, options)
+    for row in batch:
+        result.read += 1
+        if row.rejected:
+            result.rejected += 1
+        else:
+            outcome = row.outcome or "unchanged"
+            setattr(result, outcome, getattr(result, outcome) + 1)
+        result.problems.extend(row.problems)
+
+
+class _Runner:
+    """A transaction per batch; in a dry run one transaction for everything, rolled back."""
+
+    def __init__(self, db, user: str, dry_run: bool) -> None:
+        self.db, self.user, self.dry_run = db, user, dry_run
+        self.session = None
+
+    @contextlib.contextmanager
+    def batch(self):
+        if not self.dry_run:
+            with self.db.unit(self.user) as session:
+                yield session
+            return
+        if self.session is None:
+            self.session = self.db.sessions()
+            self.session.info["user"] = self.user
+            self.session.begin()
+        yield self.session
+        self.session.flush()
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.rollback()
+            self.session.close()
+            self.session = None

@@ -1,0 +1,185 @@
+"""Trajectories in and out. Imported trajectories are history: each is judged by the rules in force on
+its start date and stored with that verdict; one the rules would block is imported and flagged with a
+``waarschuwing``, never refused. A trajectory is known by klantnummer, soort and start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from matchdesk.domain import Location, Provider, TrajectoryKind
+from matchdesk.errors import MatchDeskError
+from matchdesk.services import fields as f
+from matchdesk.services.trajectories import TrajectoryInput, judge, start_trajectory
+from matchdesk.storage.models import Candidate, Employer, Trajectory, Vacancy
+from matchdesk.transfer.base import ImportOptions, RecordType
+from matchdesk.transfer.columns import Column, RowInput, kvk, yes_no
+
+_REFERENCES = ("employer", "vacancy", "intended_employer")
+_SIMPLE = ("planned_end", "actual_end", "aborted", "outcome", "provider", "location", "employment_agreed",
+           "development_goals")
+
+
+def trajectory_columns() -> tuple[Column, ...]:
+    provider = f.choice("aanbieder", Provider, aliases={"wvs": "leerwerkbedrijf"})
+    return (
+        Column("klantnummer", "klantnummer", f.required_text("klantnummer", 30), required=True,
+               doc="de kandidaat; sleutel met soort en start"),
+        Column("soort", "kind", f.choice("soort", TrajectoryKind), required=True,
+               doc=", ".join(k.value for k in TrajectoryKind)),
+        Column("start", "start", f.date("start"), required=True, doc="eerste dag"),
+        Column("einde", "planned_end", f.date("einde"), doc="geplande laatste dag (inclusief)"),
+        Column("werkelijk_einde", "actual_end", f.date("werkelijk_einde"), doc="werkelijke laatste dag"),
+        Column("afgebroken", "aborted", f.boolean("afgebroken"), yes_no, doc="ja/nee: eerder beëindigd"),
+        Column("aanbieder", "provider", provider, doc="leerwerkbedrijf (ook WVS), markt of werkgever"),
+        Column("locatie", "location", f.choice("locatie", Location), doc="intern of werkgever"),
+        Column("werkgever_kvk", "employer", kvk("werkgever_kvk"), doc="KvK-nummer van een bekende werkgever"),
+        Column("vacature_referentie", "vacancy", f.text("vacature_referentie", 40),
+               doc="referentie van een bekende vacature"),
+        Column("beoogde_werkgever_kvk", "intended_employer", kvk("beoogde_werkgever_kvk"),
+               doc="bij een leerwerktraject: de werkgever waar het naartoe leidt"),
+        Column("dienstverband_afgesproken", "employment_agreed", f.boolean("dienstverband_afgesproken"), yes_no,
+               doc="ja/nee"),
+        Column("ontwikkeldoelen", "development_goals", f.text("ontwikkeldoelen", 4000)),
+        Column("uitkomst", "outcome", f.text("uitkomst", 200)),
+        Column("motivatie", "motivation", f.text("motivatie", 4000), doc="waarom, als de regels erom vragen"),
+    )
+
+
+class Trajectories(RecordType):
+    name = "trajectories"
+    label = "trajecten"
+    audit_type = "traject"
+    sheet_names = ("trajecten", "trajectories")
+    key_fields = ("klantnummer", "kind", "start")
+    personal = True
+
+    def columns(self, today: dt.date) -> tuple[Column, ...]:
+        return trajectory_columns()
+
+    def start(self, session: Session, options: ImportOptions) -> None:
+        if options.rulebooks is None:
+            from matchdesk.rules.rulebook import load_rulebooks
+
+            options.rulebooks = load_rulebooks()
+        self.candidates = {k: i for k, i in session.execute(
+            select(Candidate.klantnummer, Candidate.id).where(Candidate.deleted_at.is_(None)))}
+        self.employers = {k: i for k, i in session.execute(
+            select(Employer.kvk, Employer.id).where(Employer.deleted_at.is_(None)))}
+        self.vacancies = {r: (i, kind) for r, i, kind in session.execute(
+            select(Vacancy.reference, Vacancy.id, Vacancy.kind).where(Vacancy.deleted_at.is_(None)))}
+
+    def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
+        for row in rows:
+            if row.rejected:
+                continue
+            values = row.values
+            data = self._references(row, values)
+            if row.rejected:
+                continue
+            for name, header in (("planned_end", "einde"), ("actual_end", "werkelijk_einde")):
+                if values.get(name) and values[name] < values["start"]:
+                    row.error(header, f"{header} ligt vóór de start", field_name=name)
+            if row.rejected:
+                continue
+            candidate_id = self.candidates[values["klantnummer"]]
+            existing = session.scalar(select(Trajectory).where(
+                Trajectory.candidate_id == candidate_id, Trajectory.kind == values["kind"],
+                Trajectory.start == values["start"]).order_by(Trajectory.created_at))
+            try:
+                if existing is None:
+                    trajectory = self._create(session, candidate_id, values, data, options)
+                    row.outcome = "new"
+                else:
+                    trajectory = existing
+                    row.outcome = "updated" if self._update(session, existing, values, data, options) else "unchanged"
+                session.flush()
+            except MatchDeskError as error:
+                row.error("klantnummer", str(error), field_name="klantnummer")
+                continue
+            if row.outcome != "unchanged":
+                self._flag(row, trajectory)
+
+    def _references(self, row: RowInput, values: dict) -> dict:
+        data = {}
+        if values["klantnummer"] not in self.candidates:
+            row.error("klantnummer", f"kandidaat met klantnummer {values['klantnummer']} bestaat niet",
+                      field_name="klantnummer")
+        for name, header in (("employer", "werkgever_kvk"), ("intended_employer", "beoogde_werkgever_kvk")):
+            if values.get(name):
+                if values[name] not in self.employers:
+                    row.error(header, f"werkgever met KvK-nummer {values[name]} bestaat niet", field_name=name)
+                else:
+                    data[f"{name}_id"] = self.employers[values[name]]
+            elif name in values:
+                data[f"{name}_id"] = None
+        if values.get("vacancy"):
+            if values["vacancy"] not in self.vacancies:
+                row.error("vacature_referentie", f"vacature met referentie {values['vacancy']} bestaat niet",
+                          field_name="vacancy")
+            else:
+                data["vacancy_id"], data["vacancy_kind"] = self.vacancies[values["vacancy"]]
+        elif "vacancy" in values:
+            data["vacancy_id"] = None
+        return data
+
+    def _create(self, session: Session, candidate_id, values: dict, data: dict, options: ImportOptions) -> Trajectory:
+        simple = {k: values[k] for k in _SIMPLE if values.get(k) is not None}
+        entry = TrajectoryInput(kind=values["kind"], start=values["start"], planned_end=simple.pop("planned_end", None),
+                                motivation=values.get("motivation"), **simple, **data)
+        return start_trajectory(session, options.rulebooks, candidate_id, entry, values["start"], imported=True)
+
+    def _update(self, session: Session, trajectory: Trajectory, values: dict, data: dict,
+                options: ImportOptions) -> bool:
+        wanted = {k: values[k] for k in _SIMPLE if k in values}
+        wanted.update({k: v for k, v in data.items() if k != "vacancy_kind"})
+        if "motivation" in values:
+            wanted["motivation"] = values["motivation"]
+        changed = [k for k, v in wanted.items() if getattr(trajectory, k) != v]
+        for name in changed:
+            setattr(trajectory, name, wanted[name])
+        if changed:
+            candidate = session.get(Candidate, trajectory.candidate_id)
+            entry = TrajectoryInput(kind=trajectory.kind, start=trajectory.start, planned_end=trajectory.planned_end,
+                                    provider=trajectory.provider, location=trajectory.location,
+                                    vacancy_kind=data.get("vacancy_kind"), motivation=trajectory.motivation)
+            verdict = judge(session, options.rulebooks, candidate, entry, "start", trajectory.start,
+                            exclude=trajectory.id)
+            trajectory.verdict = verdict.verdict
+            trajectory.findings = json.dumps([{"rule": x.rule, "severity": x.severity, "message": x.message}
+                                              for x in verdict.findings], ensure_ascii=False)
+            if "motivation" in changed:
+                trajectory.motivation_by = options.user
+        return bool(changed)
+
+    @staticmethod
+    def _flag(row: RowInput, trajectory: Trajectory) -> None:
+        findings = json.loads(trajectory.findings or "[]")
+        if trajectory.verdict == "blocked":
+            reasons = "; ".join(x["message"] for x in findings if x["severity"] == "block")
+            row.warn("soort", f"ingelezen als historisch feit, maar de regels zouden dit traject blokkeren: {reasons}",
+                     field_name="kind")
+        elif trajectory.verdict == "warning" and not trajectory.motivation:
+            reasons = "; ".join(x["message"] for x in findings if x["severity"] == "warning")
+            row.warn("motivatie", f"ingelezen; de regels vragen een motivatie: {reasons}", field_name="motivation")
+
+    def export_values(self, session: Session) -> Iterator[dict[str, object]]:
+        klant = dict(session.execute(select(Candidate.id, Candidate.klantnummer)
+                                     .where(Candidate.deleted_at.is_(None))).all())
+        kvk_by_id = dict(session.execute(select(Employer.id, Employer.kvk)).all())
+        reference = dict(session.execute(select(Vacancy.id, Vacancy.reference)).all())
+        rows = []
+        for t in session.scalars(select(Trajectory)):
+            if t.candidate_id not in klant:
+                continue
+            values = {k: getattr(t, k) for k in _SIMPLE}
+            values.update(klantnummer=klant[t.candidate_id], kind=t.kind, start=t.start, motivation=t.motivation,
+                          employer=kvk_by_id.get(t.employer_id), vacancy=reference.get(t.vacancy_id),
+                          intended_employer=kvk_by_id.get(t.intended_employer_id))
+            rows.append(values)
+        rows.sort(key=lambda v: (v["klantnummer"], v["start"], v["kind"].value))
+        yield from rows
