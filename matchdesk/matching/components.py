@@ -1,0 +1,248 @@
+"""The score components of one candidate against one vacancy, each 0..1, in plain Python.
+
+This is the reference: the explanation of every returned row is computed here, and the vectorised
+index (``index.py``) must give the same values (a test holds them together). A component that cannot
+be judged is ``onbekend`` and takes the weights file's value for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from matchdesk.domain import CefrLevel, LanguageSkill
+from matchdesk.matching.geo import Gazetteer, distance_km
+from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile, VacancyProfile
+from matchdesk.matching.resolve import VIA_FUZZY, VIA_RELATED, VIA_SYNONYM, SkillResolver
+from matchdesk.matching.text import OccupationMatcher, TextSimilarity
+from matchdesk.matching.weights import COMPONENTS, Weights
+from matchdesk.vocabulary import normalize_term
+
+LEVELS = list(CefrLevel)
+
+
+@dataclass
+class PairScore:
+    values: dict[str, float]
+    unknown: list[str]
+    total: float
+    points: dict[str, float]
+    matched: list[dict] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    missing_desired: list[str] = field(default_factory=list)
+    language_gaps: list[dict] = field(default_factory=list)
+    language_unknown: list[str] = field(default_factory=list)
+    distance_km: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VacancyTerms:
+    """What a vacancy asks, prepared once per query."""
+
+    profile: VacancyProfile
+    location: tuple[float, float] | None
+    licences: frozenset[str]
+    occupation: str | None
+    start: dt.date
+
+
+def round_score(total: float) -> int:
+    return int(total + 0.5 + 1e-9)
+
+
+class Scorer:
+    def __init__(self, weights: Weights, resolver: SkillResolver, gazetteer: Gazetteer,
+                 occupations: OccupationMatcher, text: TextSimilarity) -> None:
+        self.weights = weights
+        self.resolver = resolver
+        self.gazetteer = gazetteer
+        self.occupations = occupations
+        self.text = text
+
+    # --- places -------------------------------------------------------------------------------------
+    def locate(self, place: str | None, municipality: str | None = None) -> tuple[float, float] | None:
+        near = self.gazetteer.locate(municipality, self.weights.centre) if municipality else None
+        return self.gazetteer.locate(place, near or self.weights.centre)
+
+    def terms(self, vacancy: VacancyProfile, today: dt.date) -> VacancyTerms:
+        licences = {vacancy.driving_licence} if vacancy.driving_licence else set()
+        for r in vacancy.required:
+            skill = self.resolver.skill(r.skill_id) if r.skill_id else None
+            if skill is not None and skill.licence:
+                licences.add(skill.licence)
+        start = max(vacancy.start_date or today, today)
+        return VacancyTerms(vacancy, self.locate(vacancy.place, vacancy.municipality), frozenset(licences),
+                            self.occupations.match(vacancy.title), start)
+
+    # --- candidate skills ---------------------------------------------------------------------------
+    def canonical_skills(self, candidate: CandidateProfile) -> dict[str, tuple[str, str, float]]:
+        """skill id -> (input, via, confidence): typed skills plus the licences a candidate holds."""
+        skills: dict[str, tuple[str, str, float]] = {}
+        for r in candidate.skills:
+            if r.skill_id and (r.skill_id not in skills or skills[r.skill_id][2] < r.confidence):
+                skills[r.skill_id] = (r.input, r.via, r.confidence)
+        for code in sorted(self.weights.licence_closure(candidate.licences)):
+            skill_id = self.resolver.licence_skill(code)
+            if skill_id and skill_id not in skills:
+                skills[skill_id] = (f"rijbewijs {code}", VIA_SYNONYM, 1.0)
+        return skills
+
+    def _match_skills(self, wanted, candidate: CandidateProfile, owned: dict, groups: dict[str, str]):
+        """Credit per wanted skill: exact 1, same group related_credit, unresolved text by fuzzy text."""
+        credits, matched, missing = [], [], []
+        free = [r.input for r in candidate.skills]
+        for r in wanted:
+            label = self._label(r)
+            if r.skill_id and r.skill_id in owned:
+                text, via, confidence = owned[r.skill_id]
+                credits.append(1.0)
+                matched.append({"skill": label, "input": text, "via": via, "confidence": confidence})
+                continue
+            if r.skill_id:
+                group = self.resolver.skill(r.skill_id).group
+                if group in groups:
+                    credits.append(self.weights.related_credit)
+                    matched.append({"skill": label, "input": groups[group], "via": VIA_RELATED,
+                                    "confidence": self.weights.related_credit})
+                    continue
+            else:
+                hit = self._text_hit(r.input, free)
+                if hit is not None:
+                    credits.append(1.0)
+                    matched.append({"skill": label, "input": hit[0], "via": VIA_FUZZY, "confidence": hit[1]})
+                    continue
+            credits.append(0.0)
+            missing.append(label)
+        return credits, matched, missing
+
+    def _text_hit(self, wanted: str, texts: list[str]) -> tuple[str, float] | None:
+        key = normalize_term(wanted)
+        best = None
+        for text in texts:
+            score = fuzz.token_set_ratio(key, normalize_term(text))
+            if score >= self.weights.fuzzy_cutoff and (best is None or score > best[1]):
+                best = (text, score)
+        return (best[0], round(best[1] / 100, 2)) if best else None
+
+    def _label(self, r) -> str:
+        skill = self.resolver.skill(r.skill_id) if r.skill_id else None
+        return skill.label if skill else r.input
+
+    # --- the score ------------------------------------------------------------------------------------
+    def score(self, candidate: CandidateProfile, terms: VacancyTerms, today: dt.date) -> PairScore:
+        w, v = self.weights, terms.profile
+        values: dict[str, float | None] = {}
+        owned = self.canonical_skills(candidate)
+        groups: dict[str, str] = {}
+        for skill_id, (text, _via, _conf) in owned.items():
+            groups.setdefault(self.resolver.skill(skill_id).group, text)
+        skills_known = bool(candidate.skills) or candidate.licences_known
+        result = PairScore(values={}, unknown=[], total=0.0, points={})
+
+        credits, result.matched, result.missing = self._match_skills(v.required, candidate, owned, groups)
+        values["required_skills"] = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
+        credits, matched, result.missing_desired = self._match_skills(v.desired, candidate, owned, groups)
+        result.matched += matched
+        values["desired_skills"] = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
+
+        values["language"] = self._language(candidate, v, result)
+
+        here = self.locate(candidate.woonplaats, candidate.municipality)
+        if here is not None and terms.location is not None:
+            result.distance_km = distance_km(here, terms.location)
+        values["travel"] = travel_value(result.distance_km, candidate.max_travel_km, w)
+
+        values["hours"] = hours_value(candidate.hours_per_week, v.hours_per_week, w)
+        values["start_date"] = start_value(candidate.available_from, terms.start, w)
+        values["driving_licence"] = self._licence(candidate, terms)
+        values["wishes"] = self._wishes(candidate, terms)
+
+        for name in COMPONENTS:
+            value = values[name]
+            if name == "language" and result.language_unknown:
+                result.unknown.append(name)
+            elif value is None:
+                result.unknown.append(name)
+                value = w.unknown[name]
+            result.values[name] = value
+            result.points[name] = w.points[name] * value
+        result.total = sum(result.points[name] for name in COMPONENTS)
+        return result
+
+    def _language(self, candidate: CandidateProfile, v: VacancyProfile, result: PairScore) -> float | None:
+        if not v.languages:
+            return 1.0
+        tolerance = self.weights.taalondersteuning_tolerance if v.taalondersteuning and v.kind == "leerwerkplek" else 0
+        factors = []
+        for i, skill in enumerate(LANGUAGE_SKILLS):
+            required = v.languages.get(skill)
+            if required is None:
+                continue
+            level = candidate.languages[i]
+            if level is None:
+                result.language_unknown.append(skill.value)
+                factors.append(self.weights.unknown["language"])
+                continue
+            short = required - level
+            if short > 0:
+                result.language_gaps.append({"skill": skill.value, "level": LEVELS[level].value,
+                                             "required": LEVELS[required].value, "short_by": short})
+            factors.append(self.weights.language_factor(short - tolerance))
+        return sum(factors) / len(factors)
+
+    def _licence(self, candidate: CandidateProfile, terms: VacancyTerms) -> float | None:
+        if not terms.licences:
+            return 1.0
+        if not candidate.licences_known:
+            return None
+        held = self.weights.licence_closure(candidate.licences)
+        return sum(1.0 for code in terms.licences if code in held) / len(terms.licences)
+
+    def _wishes(self, candidate: CandidateProfile, terms: VacancyTerms) -> float | None:
+        if not candidate.wish_text:
+            return None
+        if terms.occupation is not None and any(
+                self.occupations.match(o) == terms.occupation for o in candidate.desired_occupations):
+            return self.weights.occupation_match
+        similarity = self.text.similarity(candidate.wish_text, terms.profile.text)
+        return min(1.0, similarity / self.weights.text_full_at)
+
+
+def travel_value(distance: float | None, maximum: int | None, w: Weights) -> float | None:
+    if distance is None or maximum is None:
+        return None
+    if distance <= maximum:
+        return 1.0
+    zero_at = max(maximum * w.travel_zero_at_ratio, maximum + w.travel_min_extra_km)
+    return max(0.0, 1.0 - (distance - maximum) / (zero_at - maximum))
+
+
+def hours_value(wanted: int | None, offered: int | None, w: Weights) -> float | None:
+    if offered is None:
+        return 1.0
+    if wanted is None:
+        return None
+    diff = abs(wanted - offered)
+    if diff <= w.hours_full_within:
+        return 1.0
+    return max(0.0, 1.0 - (diff - w.hours_full_within) / (w.hours_zero_at - w.hours_full_within))
+
+
+def start_value(available: dt.date | None, start: dt.date, w: Weights) -> float | None:
+    if available is None:
+        return None
+    delay = (available - start).days
+    if delay <= 0:
+        return 1.0
+    return max(0.0, 1.0 - delay / w.start_zero_at_days)
+
+
+def level_label(rank: int) -> str:
+    return LEVELS[rank].value
+
+
+def language_skill(value: str) -> LanguageSkill:
+    return LanguageSkill(value)

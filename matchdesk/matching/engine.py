@@ -1,0 +1,212 @@
+"""Ranking in both directions: candidates for a vacancy (vectorised over the index), vacancies and
+leerwerkplekken for a candidate. Eligible results first, each group by score descending (the exact
+score, then the klantnummer or reference, breaks ties of the rounded score); knocked-out results keep
+their score and come after, never hidden.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from matchdesk.domain import VacancyKind, VacancyStatus
+from matchdesk.errors import MatchDeskError
+from matchdesk.matching.components import Scorer, VacancyTerms, round_score
+from matchdesk.matching.explain import result_dict
+from matchdesk.matching.geo import Gazetteer, load_gazetteer
+from matchdesk.matching.index import CandidateIndex
+from matchdesk.matching.profiles import CandidateProfile, VacancyProfile, candidate_profile, vacancy_profile
+from matchdesk.matching.resolve import SkillResolver
+from matchdesk.matching.text import OccupationMatcher, TextSimilarity
+from matchdesk.matching.weights import Weights
+from matchdesk.occupations import load_occupations
+from matchdesk.rules.eligibility import eligibility
+from matchdesk.rules.facts import CandidateFacts, Finding
+from matchdesk.rules.rulebook import Rulebooks
+from matchdesk.storage.models import Candidate, Vacancy, VacancyLanguage, VacancySkill
+from matchdesk.vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class Filters:
+    municipality: str | None = None  # candidate's gemeente; for vacancies: the place of work
+    doelgroep: str | None = None
+    categorie: str | None = None
+    kind: str | None = None  # vacancy kind
+    max_distance_km: float | None = None
+    min_score: int | None = None
+    available_now: bool = False
+
+
+@dataclass
+class Ranking:
+    query: dict
+    total: int
+    results: list[dict]
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "total": self.total, "results": self.results}
+
+
+def _order_key(score: float) -> float:
+    return round(score, 6)
+
+
+class MatchEngine:
+    """Holds the vocabulary, weights, rulebooks and the candidate index of one database."""
+
+    def __init__(self, weights: Weights, rulebooks: Rulebooks, vocabulary: Vocabulary | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+        self.weights = weights
+        self.rulebooks = rulebooks
+        self.resolver = SkillResolver(vocabulary or load_vocabulary(), weights)
+        self.scorer = Scorer(weights, self.resolver, gazetteer or load_gazetteer(),
+                             OccupationMatcher(load_occupations()), TextSimilarity())
+        self.index = CandidateIndex(self.scorer)
+        self._eligibility_cache: dict[tuple, list[Finding]] = {}
+        self._rulebook_cache: dict[tuple, object] = {}
+        self._terms_cache: dict[tuple, VacancyTerms] = {}
+        self._vacancies: tuple[tuple, list[VacancyProfile]] | None = None
+
+    # --- eligibility ----------------------------------------------------------------------------------
+    def findings(self, facts: CandidateFacts, kind: VacancyKind, today: dt.date) -> list[Finding]:
+        key = (facts.municipality, today)
+        if key not in self._rulebook_cache:
+            try:
+                self._rulebook_cache[key] = self.rulebooks.for_municipality(facts.municipality, today)
+            except MatchDeskError:
+                self._rulebook_cache[key] = self._region_rulebook(today)
+        rulebook = self._rulebook_cache[key]
+        if rulebook is None:
+            return [Finding("regelboek", "warning", "Geen regelboek voor de gemeente van de kandidaat; "
+                                                  "geschiktheid niet getoetst")]
+        return eligibility(facts, VacancyKind(kind), today, rulebook)
+
+    def _region_rulebook(self, today: dt.date):
+        for name in self.rulebooks.municipalities():
+            if (self.rulebooks.region_of(name) or "").casefold() == self.weights.region.casefold():
+                try:
+                    return self.rulebooks.for_municipality(name, today)
+                except MatchDeskError:
+                    continue
+        return None
+
+    def _blocked_rows(self, rows: np.ndarray, kind: VacancyKind, today: dt.date) -> np.ndarray:
+        index, day = self.index, today.toordinal()
+        running = index.ontheffing[rows] >= day  # NaN compares False
+        keys = index.elig_key[rows].astype(np.int64) * 2 + running
+        blocked = np.zeros(len(rows), bool)
+        for key in np.unique(keys):
+            cache_key = (int(key), str(kind), today)
+            if cache_key not in self._eligibility_cache:
+                facts = index.eligibility_facts[int(key) // 2]
+                facts = dataclasses.replace(facts, ontheffing_until=today if key % 2 else None)
+                self._eligibility_cache[cache_key] = self.findings(facts, kind, today)
+            if any(f.severity == "block" for f in self._eligibility_cache[cache_key]):
+                blocked[keys == key] = True
+        return blocked
+
+    # --- candidates for a vacancy ---------------------------------------------------------------------
+    def rank_candidates(self, session: Session, vacancy: VacancyProfile, today: dt.date,
+                        filters: Filters = Filters(), top: int = 20) -> Ranking:
+        self.index.refresh(session)
+        index = self.index
+        index.flush()
+        terms = self.scorer.terms(vacancy, today)
+        rows = np.flatnonzero(index.alive)
+        if filters.municipality:
+            rows = rows[index.municipality[rows] == filters.municipality.strip().lower()]
+        if filters.doelgroep:
+            rows = rows[index.doelgroep[rows] == filters.doelgroep]
+        if filters.categorie:
+            rows = rows[index.categorie[rows] == filters.categorie]
+        if filters.available_now:
+            rows = rows[~(index.avail[rows] > today.toordinal())]
+        scores = index.score(terms, today, rows)
+        keep = np.ones(len(rows), bool)
+        if filters.max_distance_km is not None:
+            keep &= ~(scores.distance > filters.max_distance_km)  # unknown distance stays, marked onbekend
+        if filters.min_score is not None:
+            keep &= np.floor(scores.total + 0.5 + 1e-9) >= filters.min_score
+        rows, total = rows[keep], scores.total[keep]
+        blocked = self._blocked_rows(rows, vacancy.kind, today)
+        order_value = np.round(total, 6)
+        primary = blocked * 1000.0 - order_value
+        if top and len(rows) > top:
+            threshold = np.partition(primary, top - 1)[top - 1]
+            pick = np.flatnonzero(primary <= threshold)
+        else:
+            pick = np.arange(len(rows))
+        order = pick[np.lexsort((index.order_rank[rows[pick]], primary[pick]))]
+        if top:
+            order = order[:top]
+        chosen = [index.ids[r] for r in rows[order]]
+        profiles = self._candidate_profiles(session, chosen)
+        results = [self.explain(profiles[cid], terms, today) for cid in chosen if cid in profiles]
+        return Ranking(self._query("vacancy", vacancy.reference, filters, top, today), int(len(rows)), results)
+
+    def _candidate_profiles(self, session: Session, ids) -> dict:
+        found = {}
+        if not ids:
+            return found
+        for profile in self.index.load_profiles(session, list(ids)):
+            found[uuid.UUID(profile.id)] = profile
+        return found
+
+    def explain(self, candidate: CandidateProfile, terms: VacancyTerms, today: dt.date,
+                direction: str = "candidates") -> dict:
+        pair = self.scorer.score(candidate, terms, today)
+        findings = self.findings(candidate.facts, terms.profile.kind, today)
+        return result_dict(self.scorer, candidate, terms, pair, findings, today, direction=direction)
+
+    # --- vacancies for a candidate --------------------------------------------------------------------
+    def open_vacancies(self, session: Session) -> list[VacancyProfile]:
+        mark = tuple(session.execute(select(func.count(), func.max(model.updated_at), func.sum(model.version)))
+                     .one() for model in (Vacancy, VacancySkill, VacancyLanguage))
+        if self._vacancies is None or self._vacancies[0] != mark:
+            query = (select(Vacancy).where(Vacancy.deleted_at.is_(None), Vacancy.status == VacancyStatus.OPEN)
+                     .options(selectinload(Vacancy.skills), selectinload(Vacancy.languages)))
+            self._vacancies = (mark, [vacancy_profile(v, self.resolver) for v in session.scalars(query)])
+        return self._vacancies[1]
+
+    def _terms(self, vacancy: VacancyProfile, today: dt.date) -> VacancyTerms:
+        key = (vacancy.id, vacancy.reference, today)
+        terms = self._terms_cache.get(key)
+        if terms is None or terms.profile is not vacancy:
+            terms = self._terms_cache[key] = self.scorer.terms(vacancy, today)
+        return terms
+
+    def rank_vacancies(self, session: Session, candidate: CandidateProfile, today: dt.date,
+                       filters: Filters = Filters(), top: int = 20) -> Ranking:
+        scored = []
+        for vacancy in self.open_vacancies(session):
+            if filters.kind and str(vacancy.kind) != filters.kind:
+                continue
+            if filters.municipality and (vacancy.place or "").strip().lower() != filters.municipality.strip().lower():
+                continue
+            if filters.available_now and vacancy.start_date is not None and vacancy.start_date > today:
+                continue
+            terms = self._terms(vacancy, today)
+            pair = self.scorer.score(candidate, terms, today)
+            if filters.max_distance_km is not None and pair.distance_km is not None \
+                    and pair.distance_km > filters.max_distance_km:
+                continue
+            if filters.min_score is not None and round_score(pair.total) < filters.min_score:
+                continue
+            blocked = any(f.severity == "block" for f in self.findings(candidate.facts, vacancy.kind, today))
+            scored.append((blocked, -_order_key(pair.total), vacancy.reference, terms))
+        scored.sort(key=lambda item: item[:3])
+        chosen = scored[:top] if top else scored
+        results = [self.explain(candidate, terms, today, direction="vacancies") for *_, terms in chosen]
+        return Ranking(self._query("candidate", candidate.klantnummer, filters, top, today), len(scored), results)
+
+    def _query(self, key: str, value: str, filters: Filters, top: int, today: dt.date) -> dict:
+        query = {key: value, "top": top, "today": today.isoformat()}
+        query.update({k: v for k, v in asdict(filters).items()})
+        return query

@@ -1,0 +1,151 @@
+"""One result as CONTRACTS.md shapes it, with the Dutch explanation and the changes that would help most.
+
+Improvements only use what a candidate can acquire: a skill or certificate, one language level in one
+skill, a driving licence. Never place, age or hours. Work limitations show as "bespreken met werkgever",
+never their content, and never in the score.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from matchdesk.domain import CefrLevel
+from matchdesk.matching.components import LEVELS, PairScore, Scorer, VacancyTerms, round_score
+from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
+from matchdesk.matching.resolve import VIA_EXACT, Resolution
+from matchdesk.matching.weights import COMPONENT_LABELS, COMPONENTS
+from matchdesk.rules.facts import Finding
+
+_VIA = {"exact": "exact", "synonym": "synoniem", "fuzzy": "vage treffer", "related": "verwant"}
+_ASK = {
+    "required_skills": "welke vaardigheden en certificaten de kandidaat heeft",
+    "desired_skills": "welke vaardigheden en certificaten de kandidaat heeft",
+    "hours": "hoeveel uur per week de kandidaat wil werken",
+    "start_date": "vanaf wanneer de kandidaat beschikbaar is",
+    "driving_licence": "welke rijbewijzen de kandidaat heeft",
+    "wishes": "welk werk de kandidaat zoekt (wensen, gewenste beroepen)",
+}
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",").replace(",0", "")
+
+
+def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore,
+                 today: dt.date, limit: int = 2) -> list[dict]:
+    """The one or two acquirable changes that raise the score most, each with the score after it."""
+    now = round_score(pair.total)
+    options: list[tuple[str, CandidateProfile]] = []
+    owned = {r.skill_id for r in candidate.skills if r.skill_id}
+    for r in (*terms.profile.required, *terms.profile.desired):
+        if r.skill_id and r.skill_id not in owned:
+            skill = scorer.resolver.skill(r.skill_id)
+            if skill.licence:
+                continue  # offered below as a licence
+            extra = Resolution(skill.label, skill.id, VIA_EXACT, 1.0)
+            options.append((f"met {skill.label[0].lower() + skill.label[1:]}",
+                            dataclasses.replace(candidate, skills=(*candidate.skills, extra))))
+    for gap in pair.language_gaps:
+        i = [s.value for s in LANGUAGE_SKILLS].index(gap["skill"])
+        levels = list(candidate.languages)
+        levels[i] = CefrLevel(gap["level"]).rank + 1
+        options.append((f"{gap['skill']} {LEVELS[levels[i]].value} (nu {gap['level']})",
+                        dataclasses.replace(candidate, languages=tuple(levels))))
+    held = scorer.weights.licence_closure(candidate.licences)
+    for code in sorted(terms.licences - held):
+        options.append((f"met rijbewijs {code}", dataclasses.replace(
+            candidate, licences=candidate.licences | {code}, licences_known=True)))
+    found = []
+    for change, changed in options:
+        after = round_score(scorer.score(changed, terms, today).total)
+        if after > now:
+            found.append({"change": change, "score_after": after})
+    found.sort(key=lambda item: (-item["score_after"], item["change"]))
+    return found[:limit]
+
+
+def questions(pair: PairScore, candidate: CandidateProfile, scorer: Scorer) -> list[str]:
+    asks: list[str] = []
+    for name in pair.unknown:
+        if name == "language":
+            asks.append("taalniveau " + ", ".join(pair.language_unknown))
+        elif name == "travel":
+            if scorer.locate(candidate.woonplaats, candidate.municipality) is None:
+                asks.append("woonplaats (niet gevonden)" if candidate.woonplaats else "woonplaats")
+            if candidate.max_travel_km is None:
+                asks.append("maximale reisafstand")
+        elif _ASK.get(name) and _ASK[name] not in asks:
+            asks.append(_ASK[name])
+    return asks
+
+
+def result_dict(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore,
+                findings: list[Finding], today: dt.date, *, direction: str) -> dict:
+    knockouts = [{"rule": f.rule, "message": f.message} for f in findings if f.severity == "block"]
+    warnings = [f.message for f in findings if f.severity == "warning"]
+    score = round_score(pair.total)
+    result: dict = {}
+    if direction == "candidates":
+        result["candidate"] = candidate.klantnummer
+    else:
+        v = terms.profile
+        result.update({"vacancy": v.reference, "title": v.title, "kind": str(v.kind), "place": v.place})
+    improve = improvements(scorer, candidate, terms, pair, today)
+    result.update({
+        "score": score,
+        "eligible": not knockouts,
+        "knockouts": knockouts,
+        "components": {name: round(pair.points[name], 1) for name in COMPONENTS},
+        "matched_skills": pair.matched,
+        "missing_skills": pair.missing,
+        "language_gaps": pair.language_gaps,
+        "unknown": pair.unknown,
+        "improvements": improve,
+        "distance_km": None if pair.distance_km is None else round(pair.distance_km, 1),
+    })
+    result["explanation"] = explanation_text(scorer, candidate, terms, pair, score, knockouts, warnings, improve)
+    return result
+
+
+def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore, score: int,
+                     knockouts: list[dict], warnings: list[str], improve: list[dict]) -> str:
+    w, v = scorer.weights, terms.profile
+    lines = [f"Score {score} van 100 voor {v.reference} {v.title}."]
+    lines.append("Punten: " + "; ".join(
+        f"{COMPONENT_LABELS[n]} {_number(pair.points[n])}/{_number(w.points[n])}"
+        + (" (onbekend)" if n in pair.unknown else "") for n in COMPONENTS) + ".")
+    if pair.matched:
+        parts = []
+        for m in pair.matched:
+            how = _VIA[m["via"]]
+            if m["via"] == "fuzzy":
+                how += f" {round(m['confidence'] * 100)}%"
+            parts.append(f"{m['skill']} (ingevoerd als \"{m['input']}\", {how})")
+        lines.append("Gevonden: " + "; ".join(parts) + ".")
+    if pair.missing:
+        lines.append("Ontbreekt (vereist): " + ", ".join(pair.missing) + ".")
+    if pair.missing_desired:
+        lines.append("Ontbreekt (gewenst): " + ", ".join(pair.missing_desired) + ".")
+    if pair.language_gaps:
+        lines.append("Taal: " + "; ".join(f"{g['skill']}: {g['level']}, vereist {g['required']}"
+                                          for g in pair.language_gaps) + ".")
+        if v.taalondersteuning and v.kind == "leerwerkplek":
+            lines.append(f"Leerwerkplek met taalondersteuning: {w.taalondersteuning_tolerance} niveau lager "
+                         "telt zonder puntverlies.")
+    if pair.distance_km is not None:
+        limit = f" (maximum {candidate.max_travel_km} km)" if candidate.max_travel_km is not None else ""
+        lines.append(f"Reisafstand: {_number(round(pair.distance_km))} km{limit}.")
+    for knockout in knockouts:
+        lines.append(f"Knock-out: {knockout['message']}.")
+    for warning in warnings:
+        lines.append(f"Let op: {warning}.")
+    asks = questions(pair, candidate, scorer)
+    if asks:
+        lines.append("Onbekend: " + ", ".join(COMPONENT_LABELS[n] for n in pair.unknown)
+                     + ". Vraag bij het volgende contact: " + "; ".join(asks) + ".")
+    if candidate.has_work_limitations:
+        lines.append("Functionele beperkingen: bespreken met werkgever.")
+    for item in improve:
+        lines.append(f"Verbeteren: {item['change']}: {score} → {item['score_after']}.")
+    return "\n".join(lines)

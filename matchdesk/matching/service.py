@@ -1,0 +1,54 @@
+"""The use cases the command line and the Qt client both call: rank for a vacancy (stored or typed in),
+rank for a candidate, explain one pair. One ``MatchService`` per open database; it keeps the candidate
+index warm between queries and brings it up to date before each one. Calls are serialised (a lock), so
+the UI may run them on a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from matchdesk.matching.engine import Filters, MatchEngine, Ranking
+from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
+from matchdesk.matching.weights import Weights, load_weights
+from matchdesk.services.candidates import get_by_klantnummer
+from matchdesk.services.vacancies import get_by_reference
+
+
+class MatchService:
+    def __init__(self, db, rulebooks, weights: Weights | None = None) -> None:
+        self.db = db
+        self.engine = MatchEngine(weights or load_weights("wvs"), rulebooks)
+        self._lock = threading.Lock()
+
+    def rank_for_vacancy(self, reference: str, today: dt.date, filters: Filters = Filters(),
+                         top: int = 20) -> Ranking:
+        """Candidates for a stored vacancy or leerwerkplek; NotFound for an unknown reference."""
+        with self._lock, self.db.reading() as session:
+            vacancy = vacancy_profile(get_by_reference(session, reference, full=True), self.engine.resolver)
+            return self.engine.rank_candidates(session, vacancy, today, filters, top)
+
+    def rank_for_vacancy_fields(self, fields: dict, today: dt.date, filters: Filters = Filters(),
+                                top: int = 20) -> Ranking:
+        """Candidates for a vacancy that is not stored, from the vacancy import's fields (Dutch keys)."""
+        with self._lock, self.db.reading() as session:
+            vacancy = vacancy_from_fields(fields, self.engine.resolver)
+            return self.engine.rank_candidates(session, vacancy, today, filters, top)
+
+    def rank_for_candidate(self, klantnummer: str, today: dt.date, filters: Filters = Filters(),
+                           top: int = 20) -> Ranking:
+        """Open vacancies and leerwerkplekken for a candidate; NotFound for an unknown klantnummer."""
+        with self._lock, self.db.reading() as session:
+            candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
+            return self.engine.rank_vacancies(session, candidate, today, filters, top)
+
+    def explain(self, klantnummer: str, reference: str, today: dt.date) -> dict:
+        """One candidate against one vacancy: the same result dict as a ranking row (with ``explanation``)."""
+        with self._lock, self.db.reading() as session:
+            candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
+            vacancy = vacancy_profile(get_by_reference(session, reference, full=True), self.engine.resolver)
+            return self.engine.explain(candidate, self.engine.scorer.terms(vacancy, today), today)
+
+    def close(self) -> None:
+        self.engine.index.close()
