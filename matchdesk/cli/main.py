@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "matchdesk.cli.export_cmd",
     "matchdesk.cli.rank_cmd",
     "matchdesk.cli.profile_cmd",
+    "matchdesk.cli.shortlist_cmd",
 ]
 
 

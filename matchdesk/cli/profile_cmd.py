@@ -1,5 +1,27 @@
-"""`matchdesk profile` (placeholder)."""
+"""`matchdesk profile KLANTNUMMER [--anonymous] [--vacancy REF] [-o FILE.pdf]`: a profile as PDF."""
+
+from __future__ import annotations
+
+from matchdesk.services.profiles import export_profile, explainer_for_cli
 
 
 def register(subparsers, parent) -> None:
-    pass
+    parser = subparsers.add_parser(
+        "profile", parents=[parent], help="kandidaatprofiel als PDF (volledig of geanonimiseerd)",
+        description="Schrijft het profiel van een kandidaat als PDF. Zonder --anonymous het volledige, interne "
+        "profiel met persoonsgegevens; met --anonymous het geanonimiseerde profiel voor een werkgever "
+        "(profielnummer in plaats van naam en klantnummer). Elke afdruk staat in het auditlog.")
+    parser.add_argument("klantnummer", metavar="KLANTNUMMER", help="het klantnummer van de kandidaat")
+    parser.add_argument("--anonymous", action="store_true", help="geanonimiseerd profiel voor een werkgever")
+    parser.add_argument("--vacancy", metavar="REF", help="met de match voor deze vacature (referentie)")
+    parser.add_argument("-o", "--output", metavar="BESTAND.pdf",
+                        help="uitvoerbestand (standaard profiel-<profielnummer>.pdf in de huidige map)")
+    parser.set_defaults(handler=run)
+
+
+def run(ctx, args) -> int:
+    db = ctx.database()
+    printed = export_profile(db, ctx.actor, args.klantnummer, ctx.today, args.output, anonymous=args.anonymous,
+                             vacancy_reference=args.vacancy, explainer=explainer_for_cli())
+    print(printed.path)
+    return 0

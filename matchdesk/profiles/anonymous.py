@@ -1,0 +1,131 @@
+"""The anonymised profile for employers, built from an explicit allow-list.
+
+The builder sees the candidate only through ``AllowListView``: reading a field that is not on the
+list raises, so a field added to the model later cannot reach an employer unless someone adds it
+here on purpose. Free text that does go in passes the scrubber with the candidate's own identity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from matchdesk.dates import age_on
+from matchdesk.profiles import common
+from matchdesk.profiles.model import (
+    ANONYMOUS, Contact, Fields, Match, MatchBlock, PdfInfo, ProfileDocument, ProfileSettings, Text, VacancyInfo,
+)
+from matchdesk.profiles.scrubber import Identity, scrub, scrub_lines
+
+# The only candidate fields an anonymised profile may read. Never: names, klantnummer, BSN, birth date,
+# address, postcode, woonplaats, telephone, e-mail, benefit type, doelgroep/categorie, health or
+# work-limitation details, loonwaarde, taaleis status, notes, trajectories.
+CANDIDATE_FIELDS = frozenset({
+    "profile_number", "municipality",  # municipality only to name the region, never printed itself
+    "available_from", "hours_per_week", "max_travel_km", "driving_licences",
+    "wishes", "desired_occupations", "skills", "languages", "owner",
+})
+SKILL_FIELDS = frozenset({"skill_id", "text", "level", "source"})
+LANGUAGE_FIELDS = frozenset({"language", "skill", "level"})
+CONTACT_FIELDS = frozenset({"name", "email", "phone"})
+
+
+class NotAllowed(AttributeError):
+    """A field outside the allow-list was read for an anonymised profile: a programming error."""
+
+
+class AllowListView:
+    """Read-only access to the allowed attributes of one record (lists of records wrapped too)."""
+
+    __slots__ = ("_record", "_allowed", "_children")
+
+    def __init__(self, record, allowed: frozenset[str], children: dict[str, frozenset[str]] | None = None):
+        object.__setattr__(self, "_record", record)
+        object.__setattr__(self, "_allowed", allowed)
+        object.__setattr__(self, "_children", children or {})
+
+    def __getattr__(self, name: str):
+        if name not in self._allowed:
+            raise NotAllowed(f"het veld {name!r} staat niet op de lijst voor geanonimiseerde profielen")
+        value = getattr(self._record, name)
+        child = self._children.get(name)
+        if child is None or value is None:
+            return value
+        if isinstance(value, (list, tuple)):
+            return [AllowListView(v, child) for v in value]
+        return AllowListView(value, child)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("alleen lezen")
+
+
+def allowed_view(candidate) -> AllowListView:
+    return AllowListView(candidate, CANDIDATE_FIELDS,
+                         {"skills": SKILL_FIELDS, "languages": LANGUAGE_FIELDS, "owner": CONTACT_FIELDS})
+
+
+def identity_of(candidate, extra_names=()) -> Identity:
+    """What the scrubber removes: read from the full record, used only to take things out."""
+    return Identity.of(voornaam=candidate.voornaam, tussenvoegsel=candidate.tussenvoegsel,
+                       achternaam=candidate.achternaam, klantnummer=candidate.klantnummer, bsn=candidate.bsn,
+                       postcode=candidate.postcode, woonplaats=candidate.woonplaats,
+                       municipality=candidate.municipality, adres=candidate.adres,
+                       birth_date=candidate.birth_date, extra_names=extra_names)
+
+
+def age_band(birth_date: dt.date | None, today: dt.date) -> str:
+    if birth_date is None:
+        return "onbekend"
+    age = age_on(birth_date, today)
+    for low, high in ((15, 26), (27, 34), (35, 44), (45, 54)):
+        if age <= high:
+            return f"{max(low, 15)}-{high} jaar"
+    return "55 jaar of ouder"
+
+
+def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = ProfileSettings(), *,
+                    vacancy: VacancyInfo | None = None, match: Match | None = None,
+                    contact: Contact | None = None) -> ProfileDocument:
+    """``contact`` overrides the candidate's own medewerker (e.g. the employer's accountmanager)."""
+    identity = identity_of(candidate)
+    view = allowed_view(candidate)
+    number = view.profile_number
+
+    region = settings.region_of(view.municipality) or "onbekend"
+    profile_rows = [("Profielnummer", number), ("Regio", region)]
+    if settings.age_band:
+        profile_rows.append(("Leeftijdscategorie", age_band(candidate.birth_date, today)))
+    blocks = [
+        Fields("Profiel", tuple(profile_rows)),
+        Fields("Beschikbaarheid en mobiliteit", (
+            ("Beschikbaar", common.availability(view.available_from, today)),
+            ("Uren", common.hours(view.hours_per_week)),
+            ("Reisafstand", common.travel(view.max_travel_km)),
+            ("Rijbewijzen", common.licences(view.driving_licences)),
+        )),
+        common.skill_groups(view.skills, scrub=lambda t: scrub(t, identity)),
+        common.language_block(view.languages, vacancy.required_languages if vacancy else ()),
+    ]
+    looking = [f"Gewenst werk: {', '.join(scrub_lines(common.occupations(view.desired_occupations), identity))}"] \
+        if view.desired_occupations else []
+    wishes = scrub(view.wishes, identity)
+    blocks.append(Text("Wat de kandidaat zoekt", tuple(p for p in (*looking, wishes) if p)))
+    if vacancy is not None:
+        sentences = scrub_lines(match.sentences, identity, strict=True) if match else ()
+        blocks.append(MatchBlock("Match met de vacature", f"{vacancy.title} ({vacancy.reference})",
+                                 match.score if match else None, sentences))
+    person = contact or (_contact(view.owner) if view.owner is not None else None)
+    if person is not None:
+        blocks.append(Fields("Contact", (("Naam", person.name), ("E-mail", person.email or "-"),
+                                         ("Telefoon", person.phone or "-"))))
+    return ProfileDocument(
+        variant=ANONYMOUS, heading=f"Kandidaatprofiel {number}", subheading="Geanonimiseerd profiel",
+        profile_number=number, blocks=tuple(blocks), file_name=f"profiel-{number}.pdf",
+        info=PdfInfo(title="Kandidaatprofiel (geanonimiseerd)", author=settings.organisation,
+                     subject="Geanonimiseerd kandidaatprofiel", keywords="kandidaatprofiel, geanonimiseerd"),
+        score=match.score if match else None)
+
+
+def _contact(owner) -> Contact:
+    return Contact(owner.name, owner.email, owner.phone)
+
+

@@ -1,0 +1,101 @@
+"""Pieces both profile variants share: skills per sector, language levels, availability."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from matchdesk.dates import format_nl
+from matchdesk.domain import REFERENTIENIVEAU, CefrLevel, LanguageSkill, SkillSource
+from matchdesk.profiles.model import Languages, SkillGroup, SkillLine, Skills
+from matchdesk.vocabulary import Vocabulary, load_vocabulary
+
+SECTOR_LABELS = {
+    "administratie": "Administratie en kantoor",
+    "algemeen": "Algemeen",
+    "bouw": "Bouw en infra",
+    "groen": "Groen",
+    "horeca": "Horeca en catering",
+    "logistiek": "Logistiek",
+    "productie": "Productie",
+    "retail": "Retail",
+    "schoonmaak": "Schoonmaak",
+    "techniek": "Techniek",
+    "transport": "Transport",
+    "zorg_welzijn": "Zorg en welzijn",
+}
+KIND_ORDER = {"vaardigheid": 0, "certificaat": 1, "rijbewijs": 2, "competentie": 3}
+OTHER_SECTOR = "Overig"
+SOURCE_LABELS = {SkillSource.ZELF: "zelf opgegeven", SkillSource.GETOETST: "getoetst",
+                 SkillSource.CERTIFICAAT: "certificaat"}
+LANGUAGE_LABELS = {LanguageSkill.LUISTEREN: "Luisteren", LanguageSkill.LEZEN: "Lezen",
+                   LanguageSkill.SPREKEN: "Spreken", LanguageSkill.GESPREKKEN: "Gesprekken voeren",
+                   LanguageSkill.SCHRIJVEN: "Schrijven"}
+
+
+def skill_groups(skills, *, scrub=None, show_source: bool = True,
+                 vocabulary: Vocabulary | None = None) -> Skills:
+    """Skills grouped by the vocabulary's sector (free-text skills under "Overig"), sectors A-Z.
+
+    ``scrub`` cleans free-text labels (anonymised profiles); vocabulary labels are not personal.
+    """
+    vocabulary = vocabulary or load_vocabulary()
+    groups: dict[str, list[tuple[tuple, SkillLine]]] = {}
+    for index, skill in enumerate(skills):
+        known = vocabulary.get(skill.skill_id) if skill.skill_id else None
+        if known is not None:
+            sector, label, order = SECTOR_LABELS.get(known.sector, known.sector.capitalize()), known.label, \
+                KIND_ORDER.get(known.kind, 9)
+        else:
+            sector, label, order = OTHER_SECTOR, scrub(skill.text) if scrub else skill.text, 9
+        if not label:
+            continue
+        source = SOURCE_LABELS.get(skill.source, str(skill.source or "")) if show_source else ""
+        groups.setdefault(sector, []).append(((order, index), SkillLine(label, skill.level or "", source)))
+    ordered = sorted(groups, key=lambda s: (s == OTHER_SECTOR, s))
+    return Skills("Vaardigheden per sector",
+                  tuple(SkillGroup(s, tuple(line for _, line in sorted(groups[s], key=lambda x: x[0])))
+                        for s in ordered), show_source)
+
+
+def language_block(languages, required: tuple[tuple[str, str], ...] = (),
+                   rows: tuple[tuple[str, str], ...] = ()) -> Languages:
+    """Dutch levels in the fixed skill order; unknown stays unknown (None), never a guess."""
+    by_skill = {row.skill: row.level for row in languages if (row.language or "nl") == "nl"}
+    levels = tuple((LANGUAGE_LABELS[s], by_skill[s].value if by_skill.get(s) else None) for s in LanguageSkill)
+    return Languages("Nederlandse taal", levels, required, rows)
+
+
+def level_text(level: str | None) -> str:
+    if level is None:
+        return "onbekend"
+    cefr = CefrLevel(level)
+    if cefr == CefrLevel.A0:
+        return "A0 (geen)"
+    return f"{level} ({REFERENTIENIVEAU[cefr]})" if cefr in REFERENTIENIVEAU else level
+
+
+def availability(available_from: dt.date | None, today: dt.date) -> str:
+    if available_from is None:
+        return "onbekend"
+    return "per direct" if available_from <= today else f"vanaf {format_nl(available_from)}"
+
+
+def hours(value: int | None) -> str:
+    return "onbekend" if value is None else f"{value} uur per week"
+
+
+def travel(value: int | None) -> str:
+    return "onbekend" if value is None else f"tot {value} km"
+
+
+def licences(value: str | None) -> str:
+    items = [v.strip() for v in (value or "").split(",") if v.strip()]
+    return ", ".join(items) if items else "geen"
+
+
+def occupations(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(";") if v.strip())
+
+
+def yes_no(value: bool | None) -> str:
+    return "ja" if value else "nee"

@@ -1,0 +1,186 @@
+"""Printing and exporting candidate profiles and shortlists: load, build, audit, render, write.
+
+The Qt client calls ``profile_document`` / ``shortlist_document`` inside its unit of work (they write
+the audit entry), then ``render_profile`` / ``render_shortlist`` off the GUI thread. The command line
+uses ``export_profile`` / ``export_shortlist``, which do all of it and write the file; the audit entry
+is committed only when the file was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from matchdesk.errors import NotFound, UsageError
+from matchdesk.profiles import ProfileSettings, build_anonymous, build_full, render_profile, render_shortlist, write_pdf
+from matchdesk.profiles.common import LANGUAGE_LABELS
+from matchdesk.profiles.model import (
+    ANONYMOUS, FULL, Contact, Match, PdfInfo, ProfileDocument, ShortlistDocument, VacancyInfo, as_match,
+)
+from matchdesk.storage.audit import log_event
+from matchdesk.storage.models import Candidate, Employer, Meta, Proposal, Trajectory, Vacancy
+
+# (session, candidate, vacancy, today) -> a Match, text, list of sentences or rank result; None if unknown
+Explainer = Callable[[Session, Candidate, Vacancy, dt.date], object]
+
+
+@dataclass(frozen=True)
+class Printed:
+    path: Path | None
+    data: bytes
+    file_name: str
+
+
+def load_candidates(session: Session, klantnummers: Sequence[str]) -> list[Candidate]:
+    """Live candidates with everything a profile shows, in the order asked; NotFound names the first unknown."""
+    rows = session.scalars(select(Candidate).where(
+        Candidate.klantnummer.in_(list(klantnummers)), Candidate.deleted_at.is_(None)).options(
+        selectinload(Candidate.skills), selectinload(Candidate.languages), selectinload(Candidate.educations),
+        selectinload(Candidate.experiences), selectinload(Candidate.owner),
+        selectinload(Candidate.trajectories).selectinload(Trajectory.employer))).all()
+    by_number = {c.klantnummer: c for c in rows}
+    for number in klantnummers:
+        if number not in by_number:
+            raise NotFound(f"Kandidaat met klantnummer {number} bestaat niet")
+    return [by_number[n] for n in klantnummers]
+
+
+def load_vacancy(session: Session, reference: str) -> Vacancy:
+    vacancy = session.scalar(select(Vacancy).where(Vacancy.reference == reference, Vacancy.deleted_at.is_(None))
+                             .options(selectinload(Vacancy.languages), selectinload(Vacancy.skills),
+                                      selectinload(Vacancy.employer).selectinload(Employer.accountmanager)))
+    if vacancy is None:
+        raise NotFound(f"Vacature met referentie {reference} bestaat niet")
+    return vacancy
+
+
+def vacancy_info(vacancy: Vacancy) -> VacancyInfo:
+    return VacancyInfo(vacancy.reference, vacancy.title, vacancy.employer.name, vacancy.place or "",
+                       tuple((LANGUAGE_LABELS[row.skill], row.min_level.value) for row in vacancy.languages))
+
+
+def vacancy_contact(vacancy: Vacancy) -> Contact | None:
+    manager = vacancy.employer.accountmanager
+    return Contact(manager.name, manager.email, manager.phone) if manager is not None else None
+
+
+def settings_for(session: Session, **overrides) -> ProfileSettings:
+    """The organisation's name from the database (meta ``organisation``, else the region)."""
+    meta = dict(session.execute(select(Meta.key, Meta.value).where(Meta.key.in_(["organisation", "region"]))).all())
+    region = meta.get("region")
+    name = meta.get("organisation") or (
+        "Werkgeversservicepunt West-Brabant" if region == "WVS" else f"Werkgeversservicepunt {region or ''}".strip())
+    return ProfileSettings(**({"organisation": name} | overrides))
+
+
+def stored_match(session: Session, candidate: Candidate, vacancy: Vacancy, _today: dt.date) -> Match | None:
+    """The latest proposal's score and explanation for this pair: the fallback explainer."""
+    proposal = session.scalar(select(Proposal).where(Proposal.candidate_id == candidate.id,
+                                                     Proposal.vacancy_id == vacancy.id)
+                              .order_by(Proposal.proposed_on.desc()).limit(1))
+    if proposal is None:
+        return None
+    return Match(proposal.score, as_match(proposal.explanation).sentences if proposal.explanation else ())
+
+
+def explainer_for_cli() -> Explainer | None:
+    """The matching engine's explanation when it offers one, else the stored proposal's."""
+    return stored_match
+
+
+def profile_document(session: Session, klantnummer: str, today: dt.date, *, anonymous: bool,
+                     vacancy_reference: str | None = None, explanation: object = None,
+                     explainer: Explainer | None = stored_match, settings: ProfileSettings | None = None,
+                     action: str | None = "afgedrukt") -> ProfileDocument:
+    """Build one profile and (unless ``action`` is None) write its audit entry in this session.
+
+    ``explanation`` (text, sentences, a Match or a rank result) wins over ``explainer``.
+    """
+    candidate = load_candidates(session, [klantnummer])[0]
+    vacancy = load_vacancy(session, vacancy_reference) if vacancy_reference else None
+    settings = settings or settings_for(session)
+    match = _match(session, candidate, vacancy, today, explanation, explainer)
+    info = vacancy_info(vacancy) if vacancy else None
+    if anonymous:
+        contact = vacancy_contact(vacancy) if vacancy else None
+        document = build_anonymous(candidate, today, settings, vacancy=info, match=match, contact=contact)
+    else:
+        document = build_full(candidate, today, settings, vacancy=info, match=match)
+    if action:
+        _audit(session, action, candidate.id, document.variant, "profiel", vacancy_reference)
+    return document
+
+
+def shortlist_document(session: Session, vacancy_reference: str, klantnummers: Sequence[str], today: dt.date, *,
+                       explanations: dict[str, object] | None = None, explainer: Explainer | None = stored_match,
+                       settings: ProfileSettings | None = None, action: str | None = "afgedrukt") -> ShortlistDocument:
+    if not klantnummers:
+        raise UsageError("Geef minstens één klantnummer voor de shortlist.")
+    if len(set(klantnummers)) != len(klantnummers):
+        raise UsageError("Een klantnummer staat twee keer in de shortlist.")
+    vacancy = load_vacancy(session, vacancy_reference)
+    candidates = load_candidates(session, klantnummers)
+    settings = settings or settings_for(session)
+    info, contact = vacancy_info(vacancy), vacancy_contact(vacancy)
+    profiles = []
+    for candidate in candidates:
+        match = _match(session, candidate, vacancy, today, (explanations or {}).get(candidate.klantnummer), explainer)
+        profiles.append(build_anonymous(candidate, today, settings, vacancy=info, match=match, contact=contact))
+        if action:
+            _audit(session, action, candidate.id, ANONYMOUS, "shortlist", vacancy_reference)
+    # best score first; unknown scores last, in the order given
+    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].score is None, -(profiles[i].score or 0), i))
+    return ShortlistDocument(
+        vacancy=info, contact=contact, printed_on=today, profiles=tuple(profiles[i] for i in order),
+        organisation=settings.organisation, file_name=f"shortlist-{vacancy.reference}.pdf",
+        info=PdfInfo(title="Shortlist kandidaten", author=settings.organisation,
+                     subject="Geanonimiseerde kandidaatprofielen voor een vacature", keywords="shortlist, geanonimiseerd"))
+
+
+def export_profile(db, user: str, klantnummer: str, today: dt.date, output: Path | str | None = None, *,
+                   anonymous: bool, vacancy_reference: str | None = None, explanation: object = None,
+                   explainer: Explainer | None = stored_match, action: str = "geëxporteerd") -> Printed:
+    """Build, render and write one profile (default file name ``document.file_name`` in the working folder)."""
+    with db.unit(user) as session:
+        document = profile_document(session, klantnummer, today, anonymous=anonymous,
+                                    vacancy_reference=vacancy_reference, explanation=explanation,
+                                    explainer=explainer, action=action)
+        organisation = document.info.author
+        data = render_profile(document, today, organisation)
+        path = write_pdf(data, Path(output) if output else Path(document.file_name))
+    return Printed(path, data, document.file_name)
+
+
+def export_shortlist(db, user: str, vacancy_reference: str, klantnummers: Sequence[str], today: dt.date,
+                     output: Path | str | None = None, *, explainer: Explainer | None = stored_match,
+                     action: str = "geëxporteerd") -> Printed:
+    with db.unit(user) as session:
+        shortlist = shortlist_document(session, vacancy_reference, klantnummers, today, explainer=explainer,
+                                       action=action)
+        data = render_shortlist(shortlist)
+        path = write_pdf(data, Path(output) if output else Path(shortlist.file_name))
+    return Printed(path, data, shortlist.file_name)
+
+
+def _match(session, candidate, vacancy, today, explanation, explainer) -> Match | None:
+    if vacancy is None:
+        return None
+    if explanation is not None:
+        return as_match(explanation)
+    return as_match(explainer(session, candidate, vacancy, today)) if explainer else None
+
+
+def _audit(session: Session, action: str, candidate_id: uuid.UUID, variant: str, what: str,
+           vacancy_reference: str | None) -> None:
+    detail = f"{what}; variant={variant}" + (f"; vacature={vacancy_reference}" if vacancy_reference else "")
+    log_event(session, action, "kandidaat", candidate_id, detail)
+
+
+__all__ = ["FULL", "ANONYMOUS", "Printed", "profile_document", "shortlist_document", "export_profile",
+           "export_shortlist", "stored_match", "settings_for"]
