@@ -291,15 +291,20 @@ def write_xlsx(handle: IO[bytes], headers: Sequence[str], rows, sheet_name: str)
     """One sheet: a bold header row and the rows (str, int, float, date, bool or None cells)."""
     letters = [_column_letters(i) for i in range(max(len(headers), 1))]
     sheet_name = escape(re.sub(r"[\[\]:*?/\\]", "", sheet_name)[:31] or "Blad1", {'"': "&quot;"})
+    def member(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # same rows, same bytes
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
     with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        archive.writestr("xl/styles.xml", _STYLES)
-        archive.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        archive.writestr(member("[Content_Types].xml"), _CONTENT_TYPES)
+        archive.writestr(member("_rels/.rels"), _ROOT_RELS)
+        archive.writestr(member("xl/_rels/workbook.xml.rels"), _WORKBOOK_RELS)
+        archive.writestr(member("xl/styles.xml"), _STYLES)
+        archive.writestr(member("xl/workbook.xml"), f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                          f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><sheets>'
                          f'<sheet name="{sheet_name}" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        with archive.open(member("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as sheet:
             sheet.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NS_MAIN}">'
                         f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
                         f'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>'.encode())
