@@ -1,0 +1,83 @@
+"""`matchdesk import` and `matchdesk export`: exit codes, summary, report file, audit entries."""
+
+from sqlalchemy import select
+
+from matchdesk.cli.main import main
+from matchdesk.storage.database import Database
+from matchdesk.storage.models import AuditEntry
+from transfer_helpers import failing_bsn, generated_bsns, read_report, write_text
+
+GOOD = [["klantnummer", "achternaam", "geboortedatum"], ["K1", "Jansen", "1990-05-17"]]
+
+
+def _run(capsys, *argv):
+    code = main(["--today", "2026-11-23", "--user", "anouk", *map(str, argv)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _audit(db_path):
+    db = Database.open(db_path)
+    try:
+        with db.reading() as session:
+            return session.execute(select(AuditEntry.medewerker, AuditEntry.action, AuditEntry.record_type,
+                                          AuditEntry.detail).where(AuditEntry.record_id.is_(None))).all()
+    finally:
+        db.dispose()
+
+
+def test_clean_import_exits_0_creates_the_database_and_writes_a_header_only_report(tmp_path, capsys):
+    db, report = tmp_path / "nieuw.db", tmp_path / "rapport.csv"
+    code, out, err = _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD),
+                          "--report", report)
+    assert code == 0, err
+    assert "1 rijen gelezen, 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 hersteld, 0 geweigerd, 0 waarschuwingen" in out
+    assert report.read_bytes() == b"\xef\xbb\xbfrij;kolom;waarde;melding;ernst\r\n"
+    assert _audit(db) == []  # a report without values holds no personal data
+
+
+def test_rejected_rows_exit_1_and_are_in_the_report_which_is_audited(tmp_path, capsys):
+    db, report = tmp_path / "a.db", tmp_path / "rapport.xlsx"
+    bad = failing_bsn(generated_bsns(1)[0])
+    rows = GOOD + [["K2", "Visser", "1990-01-01", bad]]
+    rows[0] = rows[0] + ["bsn"]
+    code, out, err = _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", rows),
+                          "--report", report)
+    assert code == 1
+    assert "1 geweigerd" in out and "rij 3, bsn:" in err
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(report).active
+    assert [c.value for c in sheet[1]] == ["rij", "kolom", "waarde", "melding", "ernst"]
+    assert [c.value for c in sheet[2]][:3] == [3, "bsn", bad] and sheet[2][4].value == "fout"
+    [entry] = _audit(db)
+    assert entry[:3] == ("anouk", "rapport geschreven", "candidates") and str(tmp_path) not in entry[3]
+
+
+def test_unreadable_file_exits_2_with_the_dutch_message_and_still_writes_the_report(tmp_path, capsys):
+    (tmp_path / "oud.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    report = tmp_path / "r.csv"
+    code, out, err = _run(capsys, "--db", tmp_path / "a.db", "import", "candidates", tmp_path / "oud.xls",
+                          "--report", report)
+    assert code == 2 and "Sla het bestand op als .xlsx" in err and "Traceback" not in err
+    assert read_report(report)[1][3].startswith("oud.xls is een oud Excel-bestand")
+
+
+def test_dry_run_via_the_command_line(tmp_path, capsys):
+    db = tmp_path / "a.db"
+    code, out, _ = _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD), "--dry-run")
+    assert code == 0 and out.startswith("Proefrun, niets opgeslagen.")
+    code, out, _ = _run(capsys, "--db", db, "stats", "--json")
+    assert '"candidates": 0' in out
+
+
+def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp_path, capsys):
+    db = tmp_path / "a.db"
+    _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD))
+    code, out, _ = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.xlsx")
+    assert code == 0 and "1 kandidaten geëxporteerd naar uit.xlsx" in out
+    code, _, _ = _run(capsys, "--db", db, "export", "employers", tmp_path / "w.csv")
+    assert code == 0
+    assert _audit(db) == [("anouk", "geëxporteerd", "kandidaat", "1 rijen naar uit.xlsx")]  # employers: no audit
+    code, _, err = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.pdf")
+    assert code == 2 and ".csv of .xlsx" in err
