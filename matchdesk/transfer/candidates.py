@@ -67,7 +67,7 @@ def candidate_columns(today: dt.date) -> tuple[Column, ...]:
         c("rijbewijs", "driving_licences", fmt=lambda v: v or None, doc="categorieën, bijv. B,C"),
         c("max_reisafstand_km", "max_travel_km", doc="0..300"),
         Column("vaardigheden", "skills", skill_list("vaardigheden"), format_skills,
-               doc="gescheiden door ;, elk eventueel met (basis|gevorderd|ervaren, getoetst|certificaat)"),
+               doc="gescheiden door `;`; elk eventueel met niveau en bron: `Heftruck rijden (gevorderd, getoetst)`"),
         *languages,
         c("banenafspraak", "banenafspraak", fmt=yes_no, doc="ja/nee"),
         c("beschut_indicatie", "beschut_indicatie", fmt=yes_no, doc="ja/nee"),

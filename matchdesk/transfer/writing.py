@@ -21,6 +21,8 @@ from matchdesk.transfer.xlsx import write_xlsx
 
 Cell = str | int | float | dt.date | bool | None
 _NEEDS_GUARD = re.compile(r"^[=@+\-](?!\d)")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once at import: mkstemp makes 0600 files, an export gets the usual permissions
 
 
 def csv_cell(value: Cell) -> str:
@@ -69,6 +71,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                                     quoting=csv.QUOTE_MINIMAL)
                 writer.writerow([csv_cell(h) for h in headers])
                 writer.writerows([csv_cell(v) for v in row] for row in counted)
+        os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except PermissionError:
         _discard(temporary)
