@@ -69,7 +69,7 @@ class MatchEngine:
         self.scorer = Scorer(weights, self.resolver, gazetteer or load_gazetteer(),
                              OccupationMatcher(load_occupations()), TextSimilarity())
         self.index = CandidateIndex(self.scorer)
-        self._eligibility_cache: dict[tuple, list[Finding]] = {}
+        self._blocked_tables: dict[tuple, np.ndarray] = {}
         self._rulebook_cache: dict[tuple, object] = {}
         self._terms_cache: dict[tuple, VacancyTerms] = {}
         self._vacancies: tuple[tuple, list[VacancyProfile]] | None = None
@@ -98,19 +98,22 @@ class MatchEngine:
         return None
 
     def _blocked_rows(self, rows: np.ndarray, kind: VacancyKind, today: dt.date) -> np.ndarray:
+        """Knock-outs for many rows at once: the rules judge each distinct set of facts once."""
         index, day = self.index, today.toordinal()
         running = index.ontheffing[rows] >= day  # NaN compares False
         keys = index.elig_key[rows].astype(np.int64) * 2 + running
-        blocked = np.zeros(len(rows), bool)
-        for key in np.unique(keys):
-            cache_key = (int(key), str(kind), today)
-            if cache_key not in self._eligibility_cache:
-                facts = index.eligibility_facts[int(key) // 2]
-                facts = dataclasses.replace(facts, ontheffing_until=today if key % 2 else None)
-                self._eligibility_cache[cache_key] = self.findings(facts, kind, today)
-            if any(f.severity == "block" for f in self._eligibility_cache[cache_key]):
-                blocked[keys == key] = True
-        return blocked
+        table_key = (str(kind), today)
+        table = self._blocked_tables.get(table_key)
+        if table is None or len(table) < 2 * len(index.eligibility_facts):
+            table = np.array([self._blocks(key, kind, today) for key in range(2 * len(index.eligibility_facts))],
+                             dtype=bool)
+            self._blocked_tables[table_key] = table
+        return table[keys]
+
+    def _blocks(self, key: int, kind: VacancyKind, today: dt.date) -> bool:
+        facts = self.index.eligibility_facts[key // 2]
+        facts = dataclasses.replace(facts, ontheffing_until=today if key % 2 else None)
+        return any(f.severity == "block" for f in self.findings(facts, kind, today))
 
     # --- candidates for a vacancy ---------------------------------------------------------------------
     def rank_candidates(self, session: Session, vacancy: VacancyProfile, today: dt.date,

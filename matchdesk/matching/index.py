@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from matchdesk.matching.components import Scorer, VacancyTerms
@@ -57,6 +58,9 @@ class Scores:
     distance: np.ndarray
 
 
+_normalized = lru_cache(maxsize=200_000)(normalize_term)
+
+
 def _eligibility_key(profile: CandidateProfile) -> tuple:
     f = profile.facts
     return (f.municipality, f.doelgroep, f.categorie, f.banenafspraak, f.beschut_indicatie, f.wsw, f.taalachterstand)
@@ -89,7 +93,7 @@ class CandidateIndex:
         self.S = sparse.csc_matrix((0, n_skills), dtype=np.float32)
         self.G = sparse.csc_matrix((0, n_groups), dtype=np.float32)
         self.O = sparse.csc_matrix((0, len(self.occupation_col)), dtype=np.float32)
-        self.W = sparse.csr_matrix((0, 2 ** 18), dtype=np.float32)
+        self.W = sparse.csc_matrix((0, 2 ** 18), dtype=np.float32)
         self.alive = np.zeros(0, bool)
         self.skills_known = np.zeros(0, bool)
         self.lang = np.zeros((0, len(LANGUAGE_SKILLS)), np.int8)
@@ -162,7 +166,7 @@ class CandidateIndex:
             for group in groups:
                 g_rows.append(i)
                 g_cols.append(self.group_col[group])
-            for text in {normalize_term(r.input) for r in p.skills}:
+            for text in {_normalized(r.input) for r in p.skills}:
                 self._texts.setdefault(text, []).append(start + i)
             for occupation in {scorer.occupations.match(o) for o in p.desired_occupations} - {None}:
                 o_rows.append(i)
@@ -191,11 +195,13 @@ class CandidateIndex:
         S = sparse.csr_matrix((ones(s_rows), (s_rows, s_cols)), shape=(n, len(self.skill_col)))
         G = sparse.csr_matrix((ones(g_rows), (g_rows, g_cols)), shape=(n, len(self.group_col)))
         O = sparse.csr_matrix((ones(o_rows), (o_rows, o_cols)), shape=(n, len(self.occupation_col)))
-        W = scorer.text.vectors([p.wish_text for p in profiles])
+        texts = [p.wish_text for p in profiles]
+        unique = {text: i for i, text in enumerate(dict.fromkeys(texts))}
+        W = scorer.text.vectors(list(unique))[[unique[t] for t in texts]]
         self.S = sparse.vstack([self.S.tocsr(), S]).tocsc()
         self.G = sparse.vstack([self.G.tocsr(), G]).tocsc()
         self.O = sparse.vstack([self.O.tocsr(), O]).tocsc()
-        self.W = sparse.vstack([self.W, W]).tocsr()
+        self.W = sparse.vstack([self.W.tocsr(), W]).tocsc()
         cat = np.concatenate
         self.alive = cat([self.alive, np.ones(n, bool)])
         self.skills_known = cat([self.skills_known, known])
@@ -311,7 +317,10 @@ class CandidateIndex:
             values["driving_licence"], unknown["driving_licence"] = np.ones(n), none
 
         query = self.scorer.text.vectors([v.text])
-        similarity = np.asarray((self.W[rows] @ query.T).todense()).ravel() if n else np.zeros(0)
+        if query.nnz:  # only the columns the vacancy text has: cheap on a CSC matrix
+            similarity = (self.W[:, query.indices] @ query.data.astype(np.float64))[rows]
+        else:
+            similarity = np.zeros(n)
         wishes = np.minimum(1.0, similarity / w.text_full_at)
         if terms.occupation is not None:
             hit = self.O[:, self.occupation_col[terms.occupation]].toarray().ravel()[rows] > 0
@@ -357,7 +366,7 @@ class CandidateIndex:
         marks = self._marks(session)
         loaded = 0
         if not self.marks:
-            loaded = self._load(session, session.scalars(select(Candidate.id).where(Candidate.deleted_at.is_(None))))
+            loaded = self._load(session, None)
         elif marks != self.marks:
             loaded = self._load(session, self._changed_ids(session, marks))
         self.marks, self.data_version = marks, version
@@ -393,38 +402,50 @@ class CandidateIndex:
         return {cid for cid, version in rows if self._versions.get(cid) != version}
 
     def _load(self, session: Session, ids) -> int:
-        ids = list(ids)
+        ids = None if ids is None else list(ids)
         profiles = self.load_profiles(session, ids, record_versions=True)
         found = {uuid.UUID(p.id) for p in profiles}
-        self.retire([cid for cid in ids if cid not in found])
+        if ids is not None:
+            self.retire([cid for cid in ids if cid not in found])
         self.add_profiles(profiles)
         self.flush()
-        return len(ids)
+        return len(profiles) if ids is None else len(ids)
 
-    def load_profiles(self, session: Session, ids: list[uuid.UUID], record_versions: bool = False) -> list[CandidateProfile]:
-        """Profiles of live candidates, read with plain column queries (no ORM objects)."""
+    def load_profiles(self, session: Session, ids: list[uuid.UUID] | None,
+                      record_versions: bool = False) -> list[CandidateProfile]:
+        """Profiles of live candidates, read with plain column queries (no ORM objects).
+
+        ``ids`` None reads every live candidate in one pass per table (the first build)."""
         profiles = []
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
-            people = {row.id: row for row in session.execute(
-                select(*_CANDIDATE_COLUMNS, Candidate.deleted_at, Candidate.version).where(Candidate.id.in_(chunk)))}
-            skills: dict[uuid.UUID, list] = {}
-            for row in session.execute(select(CandidateSkill.candidate_id, CandidateSkill.text, CandidateSkill.skill_id)
-                                       .where(CandidateSkill.candidate_id.in_(chunk))
-                                       .order_by(CandidateSkill.candidate_id, CandidateSkill.position)):
-                skills.setdefault(row.candidate_id, []).append(SimpleNamespace(text=row.text, skill_id=row.skill_id))
-            languages: dict[uuid.UUID, list] = {}
-            for row in session.execute(select(CandidateLanguage.candidate_id, CandidateLanguage.language,
-                                              CandidateLanguage.skill, CandidateLanguage.level)
-                                       .where(CandidateLanguage.candidate_id.in_(chunk))):
-                languages.setdefault(row.candidate_id, []).append(row)
-            for candidate_id in chunk:
-                person = people.get(candidate_id)
-                if person is None or person.deleted_at is not None:
+        chunks = [None] if ids is None else [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+        for chunk in chunks:
+            key = type_coerce(Candidate.id, String).label("key")
+            people_query = select(key, *_CANDIDATE_COLUMNS, Candidate.deleted_at, Candidate.version)
+            skill_key = type_coerce(CandidateSkill.candidate_id, String).label("key")
+            skill_query = select(skill_key, CandidateSkill.text, CandidateSkill.skill_id)
+            language_key = type_coerce(CandidateLanguage.candidate_id, String).label("key")
+            language_query = select(language_key, CandidateLanguage.language, CandidateLanguage.skill,
+                                    CandidateLanguage.level)
+            if chunk is None:
+                people_query = people_query.where(Candidate.deleted_at.is_(None))
+            else:
+                people_query = people_query.where(Candidate.id.in_(chunk))
+                skill_query = skill_query.where(CandidateSkill.candidate_id.in_(chunk))
+                language_query = language_query.where(CandidateLanguage.candidate_id.in_(chunk))
+            skills: dict[str, list] = {}
+            for row in session.execute(skill_query.order_by(CandidateSkill.candidate_id, CandidateSkill.position)):
+                skills.setdefault(row.key, []).append(SimpleNamespace(text=row.text, skill_id=row.skill_id))
+            languages: dict[str, list] = {}
+            for row in session.execute(language_query):
+                languages.setdefault(row.key, []).append(row)
+            for person in session.execute(people_query):
+                if person.deleted_at is not None:
                     continue
                 if record_versions:
-                    self._versions[candidate_id] = person.version
-                record = SimpleNamespace(**person._asdict(), skills=skills.get(candidate_id, []),
-                                         languages=languages.get(candidate_id, []))
+                    self._versions[person.id] = person.version
+                fields = person._asdict()
+                del fields["key"]
+                record = SimpleNamespace(**fields, skills=skills.get(person.key, []),
+                                         languages=languages.get(person.key, []))
                 profiles.append(candidate_profile(record, self.scorer.resolver))
         return profiles

@@ -167,8 +167,10 @@ def test_vectorised_scores_equal_the_reference(levels, service, add_vacancy, add
         engine.index.refresh(session)
         terms = engine.scorer.terms(vacancy, today)
         scores = engine.index.score(terms, today)
-        profiles = engine.index.load_profiles(session, [engine.index.ids[r] for r in scores.rows])
-    for i, profile in enumerate(profiles):
+        ids = [engine.index.ids[r] for r in scores.rows]
+        by_id = {p.id: p for p in engine.index.load_profiles(session, ids)}
+    assert len(by_id) == 5
+    for i, profile in enumerate(by_id[str(cid)] for cid in ids):
         reference = engine.scorer.score(profile, terms, today)
         assert np.isclose(scores.total[i], reference.total, atol=1e-4), profile.klantnummer
         for name, value in reference.values.items():
