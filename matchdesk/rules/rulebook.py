@@ -39,12 +39,14 @@ class Rulebook:
         return "+".join(book.id for book in self.books)
 
     def active(self, rule_id: str, on: dt.date | None = None) -> Rule | None:
-        """The rule if it is switched on and in force on ``on`` (default: the rulebook's date)."""
+        """The rule if it is switched on and in force on ``on`` (default: the rulebook's date).
+        A municipality's rule (listed after its region's) wins over the region's rule of the same id."""
         day = on or self.on
+        found = None
         for rule in self.rules:
-            if rule.id == rule_id and rule.enabled and rule.in_force(day):
-                return rule
-        return None
+            if rule.id == rule_id and rule.in_force(day):
+                found = rule
+        return found if found is not None and found.enabled else None
 
     def to_json(self) -> dict:
         return {
@@ -123,7 +125,9 @@ class Rulebooks:
                           key=lambda b: (not b.shipped, b.valid_from))
         rules = list(base.rules)
         for overlay in overlays:
-            replaced = {rule.id for rule in overlay.rules}
+            # A municipality's rule replaces the region's only while it is in force: before its
+            # valid_from (or after its valid_until) the region's rule of the same id still holds.
+            replaced = {rule.id for rule in overlay.rules if rule.in_force(on)}
             rules = [r for r in rules if r.id not in replaced] + list(overlay.rules)
         return Rulebook(canonical, base.region, self.werkplein_of(canonical), on, (base, *overlays), tuple(rules))
 
@@ -219,7 +223,18 @@ def validate_rulebook_file(path: Path | str) -> list[RulebookError]:
         return [RulebookError(str(path), None, f"onleesbaar: {error}")]
     book, errors = parse_rulebook(text, str(path))
     if book is not None and book.extends:
-        ids = {b.id for b in load_rulebooks(path.parent).files}
-        if book.extends not in ids:
-            errors = [RulebookError(str(path), None, f"extends: onbekend regelboek '{book.extends}'")]
+        books = load_rulebooks(path.parent)
+        if book.extends not in {b.id for b in books.files}:
+            broken = sorted({Path(e.file).name for e in books.errors if _defines_id(e.file, book.extends)})
+            reason = (f"extends: regelboek '{book.extends}' bevat fouten ({', '.join(broken)})" if broken
+                      else f"extends: onbekend regelboek '{book.extends}'")
+            errors = [RulebookError(str(path), None, reason)]
     return errors
+
+
+def _defines_id(file: str, book_id: str) -> bool:
+    try:
+        match = _ID.search(Path(file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    return match is not None and match.group(1) == book_id
