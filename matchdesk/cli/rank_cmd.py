@@ -50,6 +50,17 @@ def _read_vacancy_file(name: str) -> dict:
     return data
 
 
+def _cache_dir() -> Path | None:
+    """The user's cache folder for the saved candidate index; MATCHDESK_NO_CACHE=1 switches it off."""
+    import os
+
+    import platformdirs
+
+    if os.environ.get("MATCHDESK_NO_CACHE"):
+        return None
+    return Path(platformdirs.user_cache_dir("MatchDesk", appauthor=False))
+
+
 def run(ctx, args) -> int:
     from matchdesk.matching.engine import Filters
     from matchdesk.matching.service import MatchService
@@ -60,7 +71,7 @@ def run(ctx, args) -> int:
                       kind=args.kind, max_distance_km=args.max_distance, min_score=args.min_score,
                       available_now=args.available_now)
     fields = _read_vacancy_file(args.vacancy_file) if args.vacancy_file else None
-    service = MatchService(ctx.database(), ctx.rulebooks())
+    service = MatchService(ctx.database(), ctx.rulebooks(), cache_dir=_cache_dir())
     try:
         if args.candidate:
             ranking = service.rank_for_candidate(args.candidate, ctx.today, filters, args.top)

@@ -7,6 +7,8 @@ their score and come after, never hidden.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import uuid
 import datetime as dt
 from dataclasses import asdict, dataclass
@@ -73,6 +75,22 @@ class MatchEngine:
         self._rulebook_cache: dict[tuple, object] = {}
         self._terms_cache: dict[tuple, VacancyTerms] = {}
         self._vacancies: tuple[tuple, list[VacancyProfile]] | None = None
+
+    def fingerprint(self) -> str:
+        """What a saved index depends on: vocabulary, occupations, places and weights."""
+        from matchdesk.resources import resource
+
+        digest = hashlib.sha256()
+        folder = resource("vocabulary")
+        for item in sorted(folder.iterdir(), key=lambda t: t.name):
+            if item.name.endswith(".toml"):
+                digest.update(item.read_bytes())
+        digest.update(resource("occupations.toml").read_bytes())
+        digest.update(resource("matching", "nl_places.tsv").read_bytes())
+        plain = {k: sorted(v) if isinstance(v, frozenset) else v for k, v in dataclasses.asdict(self.weights).items()}
+        plain["licence_implies"] = {k: sorted(v) for k, v in self.weights.licence_implies.items()}
+        digest.update(json.dumps(plain, sort_keys=True, default=sorted).encode())
+        return digest.hexdigest()
 
     # --- eligibility ----------------------------------------------------------------------------------
     def findings(self, facts: CandidateFacts, kind: VacancyKind, today: dt.date) -> list[Finding]:

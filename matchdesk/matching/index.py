@@ -11,9 +11,12 @@ even the aggregate check when nobody committed since the last query.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -38,6 +41,7 @@ _CANDIDATE_COLUMNS = (
 )
 _TABLES = (Candidate, CandidateSkill, CandidateLanguage)
 CHUNK = 900  # ids per IN (...) query
+CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class CandidateIndex:
         self._texts: dict[str, list[int]] = {}
         self._eligibility_keys: dict[tuple, int] = {}
         self._versions: dict[uuid.UUID, int] = {}
+        self.dirty = False  # changed since it was loaded from or saved to disk
         self.eligibility_facts: list = []
         self._init_arrays()
 
@@ -369,6 +374,8 @@ class CandidateIndex:
             loaded = self._load(session, None)
         elif marks != self.marks:
             loaded = self._load(session, self._changed_ids(session, marks))
+        if marks != self.marks:
+            self.dirty = True
         self.marks, self.data_version = marks, version
         return loaded
 
@@ -449,3 +456,34 @@ class CandidateIndex:
                                          languages=languages.get(person.key, []))
                 profiles.append(candidate_profile(record, self.scorer.resolver))
         return profiles
+
+    # --- a copy on disk, so a cold process does not rebuild ------------------------------------------
+    _TRANSIENT = ("scorer", "_connection", "_pending")
+
+    def save(self, path, fingerprint: str) -> None:
+        """Write the index (after a flush) for the next process; readable by the user only."""
+        self.flush()
+        state = {k: v for k, v in vars(self).items() if k not in self._TRANSIENT}
+        state["data_version"] = None
+        state["dirty"] = False
+        tmp = Path(f"{path}.tmp")
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+            pickle.dump({"format": CACHE_FORMAT, "fingerprint": fingerprint, "state": state}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        self.dirty = False
+
+    def load(self, path, fingerprint: str) -> bool:
+        """Take over a saved index if it was made by the same vocabulary, places and weights."""
+        try:
+            with open(path, "rb") as handle:
+                saved = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return False
+        if not isinstance(saved, dict) or saved.get("format") != CACHE_FORMAT \
+                or saved.get("fingerprint") != fingerprint:
+            return False
+        vars(self).update(saved["state"])
+        self._pending = []
+        return True

@@ -7,20 +7,38 @@ the UI may run them on a worker thread.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
+from pathlib import Path
+
+from sqlalchemy import select
 
 from matchdesk.matching.engine import Filters, MatchEngine, Ranking
 from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
 from matchdesk.matching.weights import Weights, load_weights
 from matchdesk.services.candidates import get_by_klantnummer
 from matchdesk.services.vacancies import get_by_reference
+from matchdesk.storage.models import Meta
 
 
 class MatchService:
-    def __init__(self, db, rulebooks, weights: Weights | None = None) -> None:
+    def __init__(self, db, rulebooks, weights: Weights | None = None, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: keep a copy of the candidate index there between processes (the command line
+        passes the user's cache folder); the copy is only trusted after the usual high-water-mark check."""
         self.db = db
         self.engine = MatchEngine(weights or load_weights("wvs"), rulebooks)
         self._lock = threading.Lock()
+        self._cache_path = None
+        self.from_cache = False
+        if cache_dir is not None:
+            self._cache_path = Path(cache_dir) / f"index-{self._database_key()}.pkl"
+            self.from_cache = self.engine.index.load(self._cache_path, self.engine.fingerprint())
+
+    def _database_key(self) -> str:
+        """The database's own marker row id (stable per database file, also after a move) and its place."""
+        with self.db.reading() as session:
+            marker = session.scalar(select(Meta.id).where(Meta.key == "app"))
+        return hashlib.sha1(f"{marker}|{self.db.label}".encode()).hexdigest()[:16]
 
     def rank_for_vacancy(self, reference: str, today: dt.date, filters: Filters = Filters(),
                          top: int = 20) -> Ranking:
@@ -50,5 +68,14 @@ class MatchService:
             vacancy = vacancy_profile(get_by_reference(session, reference, full=True), self.engine.resolver)
             return self.engine.explain(candidate, self.engine.scorer.terms(vacancy, today), today)
 
+    def save(self) -> None:
+        """Write the index to the cache folder if it changed (quietly skipped when that is not possible)."""
+        if self._cache_path is not None and self.engine.index.dirty:
+            try:
+                self.engine.index.save(self._cache_path, self.engine.fingerprint())
+            except OSError:
+                pass
+
     def close(self) -> None:
+        self.save()
         self.engine.index.close()

@@ -10,6 +10,11 @@ COMPONENT_KEYS = {"required_skills", "desired_skills", "language", "travel", "ho
                   "driving_licence", "wishes"}
 
 
+@pytest.fixture(autouse=True)
+def no_user_cache(monkeypatch):
+    monkeypatch.setenv("MATCHDESK_NO_CACHE", "1")
+
+
 @pytest.fixture
 def filled(db_path, add_vacancy, add_candidate, levels):
     add_vacancy("V1", required=["heftruck"], language={"spreken": "A2"})
