@@ -118,7 +118,8 @@ def extend_trajectory(session: Session, rulebooks: Rulebooks, trajectory_id: uui
     candidate = session.get(Candidate, trajectory.candidate_id)
     data = TrajectoryInput(kind=trajectory.kind, start=trajectory.start, planned_end=new_end,
                            provider=trajectory.provider, location=trajectory.location, motivation=motivation)
-    verdict = judge(session, rulebooks, candidate, data, "extend", decision_date, exclude=trajectory.id)
+    # The history keeps the trajectory itself: the rules replace the entry with the same start by the proposal.
+    verdict = judge(session, rulebooks, candidate, data, "extend", decision_date)
     _enforce(session, verdict, motivation, override_reason, imported=False)
     trajectory.planned_end = new_end
     _store_verdict(session, trajectory, verdict, motivation, override_reason)
