@@ -61,11 +61,15 @@ class Scorer:
         self.gazetteer = gazetteer
         self.occupations = occupations
         self.text = text
+        self._places: dict[tuple, tuple[float, float] | None] = {}
 
     # --- places -------------------------------------------------------------------------------------
     def locate(self, place: str | None, municipality: str | None = None) -> tuple[float, float] | None:
-        near = self.gazetteer.locate(municipality, self.weights.centre) if municipality else None
-        return self.gazetteer.locate(place, near or self.weights.centre)
+        key = (place, municipality)
+        if key not in self._places:
+            near = self.gazetteer.locate(municipality, self.weights.centre) if municipality else None
+            self._places[key] = self.gazetteer.locate(place, near or self.weights.centre)
+        return self._places[key]
 
     def terms(self, vacancy: VacancyProfile, today: dt.date) -> VacancyTerms:
         licences = {vacancy.driving_licence} if vacancy.driving_licence else set()
