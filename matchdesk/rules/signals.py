@@ -22,6 +22,7 @@ _OPEN_PROPOSALS = (ProposalStatus.VOORGESTELD, ProposalStatus.UITGENODIGD)
 TAALEIS_OPEN = (None, TaaleisStatus.ONBEKEND, TaaleisStatus.NIET_VOLDAAN)
 DET = TrajectoryKind.DETACHERING
 LWT = TrajectoryKind.LEERWERKTRAJECT
+BESIDE_WORK = (TrajectoryKind.TAALTRAJECT, TrajectoryKind.SCHOLING)
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,25 @@ def _maatwerk(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
         day = last_day_within(first, rule["months"])
         if det.end is not None and det.end < day:
             continue  # the chain stops before the months are full
-        followed = any(t.start >= first and t.kind not in chain_rule["kinds"] for t in own)
+        beside = _beside_work(rulebook, today)
+        followed = any(t.start >= first and t.kind not in chain_rule["kinds"]
+                       and not _runs_beside(t, det.end, beside) for t in own)
         if not followed:
             signals.append(_signal("maatwerk_23_maanden", day + dt.timedelta(days=1), candidate, det,
                                    f"{rule['months']} maanden in leerwerktraject en detachering op {format_nl(day)} "
                                    "zonder regulier werk: het werkplein pakt de kandidaat direct op (maatwerk)"))
     return signals
+
+
+def _beside_work(rulebook: Rulebook, today) -> frozenset[TrajectoryKind]:
+    """Kinds that run beside work (taaltraject, scholing): the overlap rule's list, else those two."""
+    rule = rulebook.active("overlap", today)
+    return rule["allowed_beside"] if rule else frozenset(BESIDE_WORK)
+
+
+def _runs_beside(other: SignalTrajectory, until: dt.date | None, beside) -> bool:
+    """A course that started while the work ran (``until``: its last day, None while running) is no follow-up."""
+    return other.kind in beside and (until is None or other.start <= until)
 
 
 def _no_follow_up(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
@@ -171,7 +185,8 @@ def _no_follow_up(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
     for t in own:
         if t.kind is not LWT or t.end is None:
             continue
-        if any(o is not t and o.start > t.start for o in own):
+        beside = _beside_work(rulebook, today)
+        if any(o is not t and o.start > t.start and not _runs_beside(o, t.end, beside) for o in own):
             continue
         due = t.end + dt.timedelta(days=1 + rule["days"])
         signals.append(_signal("leerwerktraject_zonder_vervolg", due, candidate, t,

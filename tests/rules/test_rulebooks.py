@@ -287,7 +287,8 @@ def test_show_json(cli):
            ("Roosendaal", "WVS", "Hart van West-Brabant", "2026-01-01")
     assert [b["id"] for b in data["rulebooks"]] == ["wvs"]
     rules = {r["id"]: r for r in data["rules"]}
-    assert rules["leerwerktraject_max_duur"]["params"] == {"months": 6} and rules["leerwerktraject_max_duur"]["in_force"]
+    assert rules["leerwerktraject_max_duur"]["params"] == {"months": 6}
+    assert rules["leerwerktraject_max_duur"]["in_force"] is True
     assert rules["detachering_max_duur"]["params"] == {"months": 23}
     assert rules["keten"]["params"] == {"max_gap_days": 31,
                                         "kinds": ["detachering", "leerwerktraject", "proefplaatsing"]}

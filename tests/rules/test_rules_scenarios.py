@@ -141,6 +141,14 @@ def test_schema_fields_match_the_reader(schema, path, spec):
     assert set(node["required"]) == {key for key, required in spec.items() if required}
 
 
-def test_readme_documents_the_scenario_format():
+def test_readme_documents_the_scenario_format(cli, validator, tmp_path):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "rules check" in readme and "scenario.schema.json" in readme
+    section = readme[readme.index("scenario.schema.json"):]
+    begin = section.index("```json") + len("```json")
+    example = json.loads(section[begin:section.index("```", begin)])
+    assert _schema_errors(validator, example) == []
+    path = tmp_path / "readme.json"
+    path.write_text(json.dumps(example), encoding="utf-8")
+    code, out, err = cli("rules", "check", str(path))
+    assert code == 0 and json.loads(out)["verdict"] == "allowed", err

@@ -295,3 +295,28 @@ def test_sorted_by_due_then_klantnummer_with_the_contract_shape(signals):
         data = signal.to_json()
         assert set(data) == {"kind", "due", "candidate", "trajectory", "message"}
         assert data["kind"] in KINDS and dt.date.fromisoformat(data["due"])
+
+
+# --------------------------------------------------------------------------- a course beside work is no follow-up
+
+BESIDE = [TrajectoryKind.TAALTRAJECT, TrajectoryKind.SCHOLING]
+
+
+@pytest.mark.parametrize("kind", BESIDE)
+def test_a_course_beside_the_chain_does_not_stop_the_maatwerk_signal(signals, kind):
+    course = _trajectory("t", kind, "2025-03-01", "2025-06-30")
+    found = signals([_candidate()], _maatwerk_chain("2026-04-30") + [course])
+    assert _kinds(found, "maatwerk_23_maanden") == [("maatwerk_23_maanden", D("2026-05-01"), "1000001-d")]
+
+
+@pytest.mark.parametrize("kind", BESIDE)
+def test_a_course_beside_the_leerwerktraject_is_no_follow_up(signals, kind):
+    trajectories = [_trajectory(3, LWT, "2026-05-01", "2026-10-31"), _trajectory(4, kind, "2026-06-01", "2026-12-31")]
+    assert _kinds(signals([_candidate()], trajectories), "leerwerktraject_zonder_vervolg") == \
+           [("leerwerktraject_zonder_vervolg", D("2026-11-01"), 3)]
+
+
+def test_work_after_the_leerwerktraject_is_a_follow_up(signals):
+    for kind in (TrajectoryKind.PROEFPLAATSING, TrajectoryKind.DETACHERING, TrajectoryKind.BESCHUT):
+        trajectories = [_trajectory(3, LWT, "2026-05-01", "2026-10-31"), _trajectory(4, kind, "2026-11-10", None)]
+        assert _kinds(signals([_candidate()], trajectories), "leerwerktraject_zonder_vervolg") == [], kind
