@@ -203,7 +203,7 @@ class Scorer:
         if not candidate.licences_known:
             return None
         held = self.weights.licence_closure(candidate.licences)
-        return sum(1.0 for code in terms.licences if code in held) / len(terms.licences)
+        return 1.0 if terms.licences <= held else 0.0
 
     def _wishes(self, candidate: CandidateProfile, terms: VacancyTerms) -> float | None:
         if not candidate.wish_text:
@@ -212,7 +212,7 @@ class Scorer:
                 self.occupations.match(o) == terms.occupation for o in candidate.desired_occupations):
             return self.weights.occupation_match
         similarity = self.text.similarity(candidate.wish_text, terms.profile.text)
-        return min(1.0, similarity / self.weights.text_full_at)
+        return min(self.weights.short_cap, similarity / self.weights.text_full_at)
 
 
 def travel_value(distance: float | None, maximum: int | None, w: Weights) -> float | None:
@@ -221,7 +221,7 @@ def travel_value(distance: float | None, maximum: int | None, w: Weights) -> flo
     if distance <= maximum:
         return 1.0
     zero_at = max(maximum * w.travel_zero_at_ratio, maximum + w.travel_min_extra_km)
-    return max(0.0, 1.0 - (distance - maximum) / (zero_at - maximum))
+    return min(w.short_cap, max(0.0, 1.0 - (distance - maximum) / (zero_at - maximum)))
 
 
 def hours_value(wanted: int | None, offered: int | None, w: Weights) -> float | None:
@@ -232,16 +232,16 @@ def hours_value(wanted: int | None, offered: int | None, w: Weights) -> float | 
     diff = abs(wanted - offered)
     if diff <= w.hours_full_within:
         return 1.0
-    return max(0.0, 1.0 - (diff - w.hours_full_within) / (w.hours_zero_at - w.hours_full_within))
+    return min(w.short_cap, max(0.0, 1.0 - (diff - w.hours_full_within) / (w.hours_zero_at - w.hours_full_within)))
 
 
 def start_value(available: dt.date | None, start: dt.date, w: Weights) -> float | None:
     if available is None:
         return None
     delay = (available - start).days
-    if delay <= 0:
+    if delay <= w.start_full_within_days:
         return 1.0
-    return max(0.0, 1.0 - delay / w.start_zero_at_days)
+    return min(w.short_cap, max(0.0, 1.0 - delay / w.start_zero_at_days))
 
 
 def level_label(rank: int) -> str:

@@ -292,7 +292,8 @@ class CandidateIndex:
         maximum = self.max_km[rows]
         zero_at = np.maximum(maximum * w.travel_zero_at_ratio, maximum + w.travel_min_extra_km)
         with np.errstate(invalid="ignore", divide="ignore"):
-            travel = np.where(distance <= maximum, 1.0, np.clip(1.0 - (distance - maximum) / (zero_at - maximum), 0, 1))
+            travel = np.where(distance <= maximum, 1.0,
+                              np.clip(1.0 - (distance - maximum) / (zero_at - maximum), 0, w.short_cap))
         unknown["travel"] = np.isnan(distance) | np.isnan(maximum)
         values["travel"] = travel
 
@@ -303,12 +304,13 @@ class CandidateIndex:
             span = w.hours_zero_at - w.hours_full_within
             with np.errstate(invalid="ignore"):
                 values["hours"] = np.where(diff <= w.hours_full_within, 1.0,
-                                           np.clip(1.0 - (diff - w.hours_full_within) / span, 0, 1))
+                                           np.clip(1.0 - (diff - w.hours_full_within) / span, 0, w.short_cap))
             unknown["hours"] = np.isnan(diff)
 
         delay = self.avail[rows] - terms.start.toordinal()
         with np.errstate(invalid="ignore"):
-            values["start_date"] = np.where(delay <= 0, 1.0, np.clip(1.0 - delay / w.start_zero_at_days, 0, 1))
+            values["start_date"] = np.where(delay <= w.start_full_within_days, 1.0,
+                                            np.clip(1.0 - delay / w.start_zero_at_days, 0, w.short_cap))
         unknown["start_date"] = np.isnan(delay)
 
         if terms.licences:
@@ -316,7 +318,7 @@ class CandidateIndex:
             for code in terms.licences:
                 if code in self.licence_codes:
                     held += self.licences[rows, self.licence_codes.index(code)]
-            values["driving_licence"] = held / len(terms.licences)
+            values["driving_licence"] = (held == len(terms.licences)).astype(float)
             unknown["driving_licence"] = ~self.licences_known[rows]
         else:
             values["driving_licence"], unknown["driving_licence"] = np.ones(n), none
@@ -326,7 +328,7 @@ class CandidateIndex:
             similarity = (self.W[:, query.indices] @ query.data.astype(np.float64))[rows]
         else:
             similarity = np.zeros(n)
-        wishes = np.minimum(1.0, similarity / w.text_full_at)
+        wishes = np.minimum(w.short_cap, similarity / w.text_full_at)
         if terms.occupation is not None:
             hit = self.O[:, self.occupation_col[terms.occupation]].toarray().ravel()[rows] > 0
             wishes = np.where(hit, w.occupation_match, wishes)

@@ -16,6 +16,9 @@ from matchdesk.resources import resource
 COMPONENTS = ("required_skills", "desired_skills", "language", "travel", "hours", "start_date", "driving_licence",
               "wishes")
 
+# components where a known miss scores 0 (partial skill credit is a partial meet, not a miss)
+ZERO_WHEN_MISSED = ("required_skills", "desired_skills", "driving_licence")
+
 COMPONENT_LABELS = {
     "required_skills": "vereiste vaardigheden",
     "desired_skills": "gewenste vaardigheden",
@@ -45,10 +48,16 @@ class Weights:
     hours_full_within: float
     hours_zero_at: float
     start_zero_at_days: float
+    start_full_within_days: float
     occupation_match: float
     text_full_at: float
     licence_implies: dict[str, frozenset[str]]
     centre: tuple[float, float]
+
+    @property
+    def short_cap(self) -> float:
+        """The most a component scores when its requirement is not met: as one language level short."""
+        return self.gap_factor[1]
 
     def language_factor(self, short_by: int) -> float:
         if short_by <= 0:
@@ -84,8 +93,11 @@ def parse_weights(text: str, source: str) -> Weights:
     midway = (gap_factor[0] + gap_factor[1]) / 2
     unknown = {name: float(data.get("unknown", {}).get(name, midway)) for name in COMPONENTS}
     for name, value in unknown.items():
-        if not 0 < value < 1:
-            raise _fail(source, f"unknown.{name} moet tussen 0 en 1 liggen (niet gelijk)")
+        # An unknown must sit strictly between 'meets' (1) and the best a known miss can score: none of
+        # the skills (0), no licence (0), otherwise as one level short (gap_factor[1]).
+        low = 0.0 if name in ZERO_WHEN_MISSED else gap_factor[1]
+        if not low < value < 1:
+            raise _fail(source, f"unknown.{name} moet tussen {low:g} en 1 liggen (niet gelijk)")
     skills, travel, hours = data.get("skills", {}), data.get("travel", {}), data.get("hours", {})
     wishes = data.get("wishes", {})
     return Weights(
@@ -104,6 +116,7 @@ def parse_weights(text: str, source: str) -> Weights:
         hours_full_within=float(hours.get("full_within", 4)),
         hours_zero_at=float(hours.get("zero_at", 20)),
         start_zero_at_days=float(data.get("start_date", {}).get("zero_at_days", 90)),
+        start_full_within_days=float(data.get("start_date", {}).get("full_within_days", 14)),
         occupation_match=float(wishes.get("occupation_match", 1.0)),
         text_full_at=float(wishes.get("text_full_at", 0.5)),
         licence_implies={k: frozenset(v) for k, v in data.get("licences", {}).items()},
