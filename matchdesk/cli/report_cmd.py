@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from matchdesk.cli.dutch_argparse import iso_date
+from matchdesk.cli.rules_cmd import print_rulebook_errors
 from matchdesk.dates import format_nl
 from matchdesk.errors import UsageError
 
@@ -28,6 +29,8 @@ def run(ctx, args) -> int:
     db = ctx.database()
     with db.reading() as session:
         figures = portfolio(session, ctx.rulebooks(), args.date_from, args.date_to)
+    print_rulebook_errors(ctx.rulebooks(), "normen en afgesproken aantallen ontbreken voor de gemeenten van "
+                                           "dat regelboek")
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
         return 0

@@ -35,6 +35,14 @@ def register(subparsers, parent) -> None:
     show.set_defaults(handler=run_show)
 
 
+def print_rulebook_errors(rulebooks, consequence: str = "") -> None:
+    """Rulebooks that failed to load, as warnings on stderr: the command still runs for the others."""
+    for error in rulebooks.errors:
+        print(f"matchdesk: waarschuwing: regelboek: {error}", file=sys.stderr)
+    if rulebooks.errors and consequence:
+        print(f"matchdesk: waarschuwing: {consequence}", file=sys.stderr)
+
+
 def _usage(parser) -> int:
     parser.print_help(sys.stderr)
     return 2
@@ -58,8 +66,7 @@ def run_check(ctx, args) -> int:
             raise UsageError(f"{args.file}: geen UTF-8-tekst; een scenario is een JSON-bestand") from None
     rulebooks = _rulebooks(ctx)
     verdict = check_scenario(text, rulebooks)
-    for error in rulebooks.errors:
-        print(f"matchdesk: waarschuwing: regelboek: {error}", file=sys.stderr)
+    print_rulebook_errors(rulebooks)
     print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
     return 0
 
@@ -109,6 +116,5 @@ def run_show(ctx, args) -> int:
         numbers = ", ".join(f"{k} = {v}" for k, v in rule["params"].items())
         print(f"\n{rule['id']} [{state}] {rule['title']}")
         print(f"    {period}; bron: {rule['source']}" + (f"\n    {numbers}" if numbers else ""))
-    for error in rulebooks.errors:
-        print(f"matchdesk: waarschuwing: regelboek: {error}", file=sys.stderr)
+    print_rulebook_errors(rulebooks)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from matchdesk.cli.rules_cmd import print_rulebook_errors
 from matchdesk.dates import format_nl
 from matchdesk.errors import UsageError
 
@@ -29,6 +30,8 @@ def run(ctx, args) -> int:
     db = ctx.database()
     with db.reading() as session:
         signals = collect_signals(session, ctx.rulebooks(), ctx.today, args.within)
+    print_rulebook_errors(ctx.rulebooks(), "signalen die een regel nodig hebben ontbreken voor de gemeenten van "
+                                           "dat regelboek")
     if args.export:
         _export(ctx, args.export, signals)
     if args.json:

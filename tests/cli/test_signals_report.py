@@ -59,3 +59,30 @@ def test_report_json_and_text(demo_db_path, capsys):
 def test_report_refuses_a_reversed_period(demo_db_path, capsys):
     code, _, err = _run(capsys, "--db", str(demo_db_path), "report", "--from", "2026-02-01", "--to", "2026-01-01")
     assert code == 2 and "--from ligt na --to" in err
+
+
+def _broken_rules(tmp_path):
+    from matchdesk.resources import resource
+
+    folder = tmp_path / "regels"
+    folder.mkdir()
+    text = resource("rules", "wvs.toml").read_text(encoding="utf-8")
+    (folder / "wvs.toml").write_text(text.replace("months = 23\n", "months = -23\n", 1), encoding="utf-8")
+    return str(folder)
+
+
+def test_signals_and_report_warn_about_a_broken_rulebook_and_still_run(demo_db_path, tmp_path, capsys):
+    rules = _broken_rules(tmp_path)
+    code, out, err = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "--rules", rules,
+                          "signals", "--json")
+    assert code == 0 and json.loads(out)["today"] == "2026-11-23"
+    assert "waarschuwing: regelboek" in err and "wvs.toml" in err and "signalen die een regel nodig hebben" in err
+    kinds = {s["kind"] for s in json.loads(out)["signals"]}
+    assert "over_limiet" not in kinds  # the WVS limits are unknown while its rulebook is broken
+    code, out, err = _run(capsys, "--db", str(demo_db_path), "--rules", rules, "report", "--json")
+    assert code == 0 and "wvs.toml" in err
+    regions = json.loads(out)["leerwerkbedrijf_share"]["regions"]
+    assert "WVS" not in regions  # its region is unknown while the book is broken; still counted, without a norm
+    assert regions["onbekend"]["leerwerktrajecten"] > 0 and regions["onbekend"]["norm_percent"] is None
+    code, _, err = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "signals", "--json")
+    assert code == 0 and err == ""

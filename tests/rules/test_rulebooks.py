@@ -386,3 +386,17 @@ def test_app_starts_with_a_broken_rulebook(db_path, rules_dir, capsys, monkeypat
     assert json.loads(capsys.readouterr().out)["counts"]["candidates"] == 0
     monkeypatch.setenv("MATCHDESK_RULES", str(folder))
     assert main(["--db", str(db_path), "stats"]) == 0
+
+
+def test_the_window_opens_with_a_broken_rulebook(db_path, rules_dir):
+    import os
+    import subprocess
+    import sys
+
+    folder = _broken_wvs(rules_dir)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "matchdesk", "--rules", str(folder), "--db", str(db_path),
+                           "--user", "demo", "--quit-when-ready"], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "MATCHDESK_READY" in done.stderr and "Traceback" not in done.stderr

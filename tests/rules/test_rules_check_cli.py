@@ -175,3 +175,24 @@ def test_rules_check_gives_no_70_percent_finding(cli, scenario, tmp_path, provid
     result = json.loads(out)
     assert result == {"verdict": "allowed", "findings": []}
     assert "70" not in out and "leerwerkbedrijf_aandeel" not in out
+
+
+def test_the_installed_command_judges_without_a_database(tmp_path):
+    """The real entry point, in its own process: verdict on stdout, exit 0, no database file appears."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    scenario_file = Path(__file__).parent / "scenarios" / "leerwerktraject-verlengd-dag-te-lang.json"
+    database = tmp_path / "nooit.db"
+    done = subprocess.run([sys.executable, "-m", "matchdesk", "--db", str(database), "rules", "check",
+                           str(scenario_file)], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["verdict"] == "blocked"
+    assert not database.exists()
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "matchdesk", "--db", str(database), "rules", "check", str(bad)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 2 and "geen geldige JSON" in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == "" and not database.exists()
