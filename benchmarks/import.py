@@ -45,6 +45,15 @@ def test_bsn(rng: random.Random) -> str:
 
 def generate(path: Path, rows: int, seed: int = 1) -> None:
     rng = random.Random(seed)
+    used: set[str] = set()
+
+    def unique_bsn() -> str:
+        while True:
+            bsn = test_bsn(rng)
+            if bsn not in used:
+                used.add(bsn)
+                return bsn
+
     skills = [s.label for s in load_vocabulary().skills.values()]
     headers = [c.header for c in candidate_columns(TODAY)]
 
@@ -53,7 +62,7 @@ def generate(path: Path, rows: int, seed: int = 1) -> None:
         return {
             "klantnummer": str(3_000_000 + i), "voornaam": rng.choice(FIRST), "tussenvoegsel": None,
             "achternaam": rng.choice(LAST), "geboortedatum": dt.date(1960, 1, 1) + dt.timedelta(days=rng.randint(0, 20000)),
-            "bsn": test_bsn(rng), "adres": f"Markt {rng.randint(1, 200)}",
+            "bsn": unique_bsn(), "adres": f"Markt {rng.randint(1, 200)}",
             "postcode": f"{digits}{rng.choice('ABCDEFGH')}{rng.choice('ABCDEFGH')}".lower(),
             "woonplaats": place, "gemeente": place, "telefoon": f"06{rng.randint(10000000, 99999999)}",
             "email": f"kandidaat{i}@test.example", "doelgroep": rng.choice(list(Doelgroep)).value,

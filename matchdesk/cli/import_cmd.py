@@ -47,6 +47,12 @@ def run(ctx, args) -> int:
             write_report(db, [Problem(0, "", Path(args.file).name, str(error), ERROR)], args.report,
                          user=ctx.actor, record_type=args.record_type)
         raise
+    except KeyboardInterrupt:
+        bar.finish()
+        if not args.dry_run:
+            print(f"Onderbroken: de eerste {bar.done} rijen zijn ingelezen en blijven bewaard; er is geen halve rij "
+                  "opgeslagen. Lees het bestand opnieuw in om de rest toe te voegen.", file=sys.stderr)
+        raise
     finally:
         bar.finish()
     if args.report:

@@ -13,8 +13,10 @@ class ProgressBar:
         self.stream = stream or sys.stderr
         self.active = bool(getattr(self.stream, "isatty", lambda: False)())
         self.shown = False
+        self.done = 0
 
     def __call__(self, done: int, total: int | None) -> None:
+        self.done = done
         if not self.active:
             return
         if total:

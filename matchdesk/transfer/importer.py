@@ -99,9 +99,18 @@ def import_file(db, record_type: str | RecordType, path: str | Path, *, user: st
     return result
 
 
+# Common spellings of other systems for the documented headers.
+HEADER_ALIASES = {"e_mail": "email", "emailadres": "email", "e_mailadres": "email", "kvk_nummer": "kvk",
+                  "kvknummer": "kvk", "telefoonnummer": "telefoon", "burgerservicenummer": "bsn",
+                  "klantnr": "klantnummer", "referentienummer": "referentie"}
+
+
 def _map_headers(headers: list[str], columns: tuple[Column, ...], header_row: int, result: ImportResult,
                  kind: RecordType, path: Path) -> list[tuple[int, Column]]:
     by_key = {header_key(c.header): c for c in columns}
+    for alias, target in HEADER_ALIASES.items():
+        if target in by_key:
+            by_key.setdefault(alias, by_key[target])
     mapping: list[tuple[int, Column]] = []
     taken: set[str] = set()
     for index, header in enumerate(headers):
