@@ -80,6 +80,29 @@ def questions(pair: PairScore, candidate: CandidateProfile, scorer: Scorer) -> l
     return asks
 
 
+def candidate_questions(candidate: CandidateProfile, scorer: Scorer) -> list[str]:
+    """What to ask at the next contact so matching can judge every component, whatever the vacancy."""
+    asks = []
+    unknown_levels = [s.value for s, level in zip(LANGUAGE_SKILLS, candidate.languages) if level is None]
+    if unknown_levels:
+        asks.append("taalniveau " + ", ".join(unknown_levels))
+    if not candidate.skills:
+        asks.append(_ASK["required_skills"])
+    if not candidate.licences_known:
+        asks.append(_ASK["driving_licence"])
+    if scorer.locate(candidate.woonplaats, candidate.municipality) is None:
+        asks.append("woonplaats (niet gevonden)" if candidate.woonplaats else "woonplaats")
+    if candidate.max_travel_km is None:
+        asks.append("maximale reisafstand")
+    if candidate.hours_per_week is None:
+        asks.append(_ASK["hours"])
+    if candidate.available_from is None:
+        asks.append(_ASK["start_date"])
+    if not candidate.wish_text:
+        asks.append(_ASK["wishes"])
+    return asks
+
+
 def result_dict(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore,
                 findings: list[Finding], today: dt.date, *, direction: str) -> dict:
     knockouts = [{"rule": f.rule, "message": f.message} for f in findings if f.severity == "block"]
@@ -102,6 +125,7 @@ def result_dict(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms
         "language_gaps": pair.language_gaps,
         "unknown": pair.unknown,
         "improvements": improve,
+        "questions": questions(pair, candidate, scorer),
         "distance_km": None if pair.distance_km is None else round(pair.distance_km, 1),
     })
     result["explanation"] = explanation_text(scorer, candidate, terms, pair, score, knockouts, warnings, improve)

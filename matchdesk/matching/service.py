@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from matchdesk.matching.engine import Filters, MatchEngine, Ranking
+from matchdesk.matching.explain import candidate_questions
 from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
 from matchdesk.matching.weights import Weights, load_weights
 from matchdesk.services.candidates import get_by_klantnummer
@@ -67,6 +68,12 @@ class MatchService:
             candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
             vacancy = vacancy_profile(get_by_reference(session, reference, full=True), self.engine.resolver)
             return self.engine.explain(candidate, self.engine.scorer.terms(vacancy, today), today)
+
+    def questions_for(self, klantnummer: str) -> list[str]:
+        """Dutch items to ask at the next contact so that every score component can be judged."""
+        with self._lock, self.db.reading() as session:
+            candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
+            return candidate_questions(candidate, self.engine.scorer)
 
     def save(self) -> None:
         """Write the index to the cache folder if it changed (quietly skipped when that is not possible)."""

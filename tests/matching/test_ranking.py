@@ -199,3 +199,14 @@ def test_saved_index_is_reused_and_brought_up_to_date(db, add_vacancy, add_candi
     broken = MatchService(db, load_rulebooks(), cache_dir=tmp_path)
     assert not broken.from_cache and len(broken.rank_for_vacancy("V1", today).results) == 2
     broken.close()
+
+
+def test_questions_for_the_next_contact(service, add_candidate, add_vacancy, levels, today):
+    add_vacancy("V1", required=["heftruck"], language={"spreken": "B1"})
+    who = add_candidate(["heftruck"], levels(all="B1", spreken=None, schrijven=None), max_travel_km=None,
+                        woonplaats="Nergenshuizen")
+    asks = service.questions_for(who)
+    assert "taalniveau spreken, schrijven" in asks and "maximale reisafstand" in asks
+    assert "woonplaats (niet gevonden)" in asks
+    result = service.rank_for_vacancy("V1", today).results[0]
+    assert result["questions"][0] == "taalniveau spreken"  # only what this vacancy needs
