@@ -208,3 +208,16 @@ def test_ten_thousand_rows_are_all_accounted_for(db, tmp_path):
     assert result.rejected_rows == sorted(i + 2 for i in rejected)
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Candidate)) == result.new
+
+
+def test_xlsx_formula_value_and_date_cell_are_imported(db, tmp_path):
+    from transfer_helpers import xlsx_with_formula_and_date
+
+    path = xlsx_with_formula_and_date(tmp_path / "k.xlsx")
+    seen = []
+    result = import_file(db, "candidates", path, user="a", today=TODAY, progress=lambda d, t: seen.append((d, t)))
+    assert (result.new, result.rejected) == (1, 0)
+    assert seen[0] == (0, 1) and seen[-1] == (1, 1)
+    with db.reading() as session:
+        stored = session.scalar(select(Candidate))
+        assert (stored.klantnummer, stored.birth_date, stored.hours_per_week) == ("1001", dt.date(1990, 5, 17), 24)

@@ -1,15 +1,11 @@
 """Tolerant reading: encodings, separators, line ends, quoted line breaks, xlsx sheets and cells."""
 
 import datetime as dt
-import io
-import re
-import zipfile
 
-import openpyxl
 import pytest
 
 from matchdesk.transfer.reading import UnreadableFile, open_table
-from transfer_helpers import write_text
+from transfer_helpers import write_text, xlsx_with_formula_and_date
 
 ROWS = [["klantnummer", "achternaam", "woonplaats"], ["1", "Zoë Müller", "Tilburg"], ["2", "Noël", "'s-Hertogenbosch"]]
 
@@ -80,35 +76,8 @@ def test_missing_and_empty_files(tmp_path):
         open_table(tmp_path / "x.pdf")
 
 
-def _xlsx_with_formula_and_date(path):
-    """An Excel-like workbook: a formula with its cached value and a date-formatted cell.
-
-    openpyxl writes formulas without a cached value (Excel computes it on opening), so the cached value
-    is put into the sheet XML afterwards, as Excel itself stores it."""
-    workbook = openpyxl.Workbook()
-    workbook.active.title = "Overzicht"
-    workbook.active.append(["samenvatting"])
-    sheet = workbook.create_sheet("Kandidaten")
-    sheet.append(["Klantnummer", "Achternaam", "Geboortedatum", "uren_per_week"])
-    sheet.append([1001, "Jansen", dt.date(1990, 5, 17), "=16+8"])
-    sheet["C2"].number_format = "DD-MM-YYYY"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet2.xml":
-                text = data.decode()
-                text, count = re.subn(r"<f>16\+8</f><v\s*/>|<f>16\+8</f><v></v>|<f>16\+8</f>",
-                                      "<f>16+8</f><v>24</v>", text)
-                assert count == 1
-                data = text.encode()
-            target.writestr(item, data)
-    return path
-
-
 def test_xlsx_named_sheet_formula_values_and_date_cells(tmp_path):
-    path = _xlsx_with_formula_and_date(tmp_path / "k.xlsx")
+    path = xlsx_with_formula_and_date(tmp_path / "k.xlsx")
     table, read = _read(path, ("kandidaten",))
     assert "Kandidaten" in table.description
     assert table.headers == ["Klantnummer", "Achternaam", "Geboortedatum", "uren_per_week"]
@@ -116,6 +85,6 @@ def test_xlsx_named_sheet_formula_values_and_date_cells(tmp_path):
 
 
 def test_xlsx_without_the_named_sheet_uses_the_first(tmp_path):
-    path = _xlsx_with_formula_and_date(tmp_path / "k.xlsx")
+    path = xlsx_with_formula_and_date(tmp_path / "k.xlsx")
     table, _ = _read(path, ("werkgevers",))
     assert "Overzicht" in table.description

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import random
+import re
+import zipfile
 from pathlib import Path
+
+import openpyxl
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -50,3 +55,30 @@ def read_report(path: Path) -> list[list[str]]:
 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle, delimiter=";"))
+
+
+def xlsx_with_formula_and_date(path):
+    """An Excel-like workbook: a formula with its cached value and a date-formatted cell.
+
+    openpyxl writes formulas without a cached value (Excel computes it on opening), so the cached value
+    is put into the sheet XML afterwards, as Excel itself stores it."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Overzicht"
+    workbook.active.append(["samenvatting"])
+    sheet = workbook.create_sheet("Kandidaten")
+    sheet.append(["Klantnummer", "Achternaam", "Geboortedatum", "uren_per_week"])
+    sheet.append([1001, "Jansen", dt.date(1990, 5, 17), "=16+8"])
+    sheet["C2"].number_format = "DD-MM-YYYY"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                text = data.decode()
+                text, count = re.subn(r"<f>16\+8</f><v\s*/>|<f>16\+8</f><v></v>|<f>16\+8</f>",
+                                      "<f>16+8</f><v>24</v>", text)
+                assert count == 1
+                data = text.encode()
+            target.writestr(item, data)
+    return path
