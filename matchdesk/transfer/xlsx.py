@@ -32,6 +32,15 @@ class XlsxFormatError(ValueError):
     """The file is no readable .xlsx workbook."""
 
 
+def _local(tag: str) -> str:
+    """The element name without its namespace: transitional and strict OOXML read alike."""
+    return tag.rpartition("}")[2]
+
+
+def _children(root, name: str):
+    return [e for e in root.iter() if _local(e.tag) == name]
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for char in letters:
@@ -183,13 +192,14 @@ class XlsxWorkbook:
             targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join("xl", target))
         root = ET.fromstring(self.archive.read("xl/workbook.xml"))
-        props = root.find(f"{{{NS_MAIN}}}workbookPr")
+        props = next(iter(_children(root, "workbookPr")), None)
         epoch = CALENDAR_WINDOWS_1900
         if props is not None and props.get("date1904") in ("1", "true"):
             epoch = CALENDAR_MAC_1904
         sheets = []
-        for sheet in root.iter(f"{{{NS_MAIN}}}sheet"):
-            member = targets.get(sheet.get(f"{{{NS_REL}}}id"))
+        for sheet in _children(root, "sheet"):
+            rel_id = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
+            member = targets.get(rel_id)
             if member and member in self.archive.namelist():
                 sheets.append((sheet.get("name", ""), member))
         if not sheets:
@@ -200,12 +210,11 @@ class XlsxWorkbook:
         if "xl/sharedStrings.xml" not in self.archive.namelist():
             return []
         strings: list[str] = []
-        si, t, rph = f"{{{NS_MAIN}}}si", f"{{{NS_MAIN}}}t", f"{{{NS_MAIN}}}rPh"
         with self.archive.open("xl/sharedStrings.xml") as handle:
             for _event, element in ET.iterparse(handle):
-                if element.tag == si:
-                    phonetic = {id(x) for p in element.iter(rph) for x in p.iter(t)}
-                    strings.append("".join(x.text or "" for x in element.iter(t) if id(x) not in phonetic))
+                if _local(element.tag) == "si":
+                    phonetic = {id(x) for p in _children(element, "rPh") for x in _children(p, "t")}
+                    strings.append("".join(x.text or "" for x in _children(element, "t") if id(x) not in phonetic))
                     element.clear()
         return strings
 
@@ -214,10 +223,9 @@ class XlsxWorkbook:
             return set()
         root = ET.fromstring(self.archive.read("xl/styles.xml"))
         formats = dict(BUILTIN_FORMATS)
-        numfmts = root.find(f"{{{NS_MAIN}}}numFmts")
-        for fmt in numfmts if numfmts is not None else ():
+        for fmt in _children(root, "numFmt"):
             formats[int(fmt.get("numFmtId"))] = fmt.get("formatCode", "")
-        xfs = root.find(f"{{{NS_MAIN}}}cellXfs")
+        xfs = next(iter(_children(root, "cellXfs")), None)
         result = set()
         for index, xf in enumerate(xfs if xfs is not None else ()):
             fmt_id = int(xf.get("numFmtId", 0))

@@ -88,3 +88,36 @@ def test_xlsx_without_the_named_sheet_uses_the_first(tmp_path):
     path = xlsx_with_formula_and_date(tmp_path / "k.xlsx")
     table, _ = _read(path, ("werkgevers",))
     assert "Overzicht" in table.description
+
+
+def test_xlsx_cells_as_other_programs_write_them(tmp_path):
+    """Shared strings with rich text, cells without a reference, booleans, string formulas, a prefix."""
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files = {
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}"><workbookPr date1904="1"/><sheets>'
+                           f'<sheet name="kandidaten" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                                      'relationships"><Relationship Id="rId1" Type="x" Target="/xl/worksheets/'
+                                      'blad.xml"/></Relationships>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}"><si><t>klantnummer</t></si><si><r><t>Zo</t></r><r><rPr/>'
+                                f'<t>ë</t></r><rPh><t>x</t></rPh></si></sst>',
+        "xl/styles.xml": f'<styleSheet xmlns="{main}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>'
+                         f'</styleSheet>',
+        "xl/worksheets/blad.xml": f'<x:worksheet xmlns:x="{main}"><x:sheetData>'
+                                  '<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:t>b</x:t></x:is>'
+                                  '</x:c><x:c t="inlineStr"><x:is><x:t>c</x:t></x:is></x:c></x:row>'
+                                  '<x:row r="3"><x:c r="A3" t="s"><x:v>1</x:v></x:c><x:c r="C3" t="b"><x:v>1</x:v>'
+                                  '</x:c><x:c r="D3" t="str"><x:f>A3&amp;"!"</x:f><x:v>Zoë!</x:v></x:c>'
+                                  '<x:c r="E3" s="1"><x:v>1</x:v></x:c><x:c r="F3" t="e"><x:v>#N/A</x:v></x:c>'
+                                  '</x:row></x:sheetData></x:worksheet>',
+    }
+    path = tmp_path / "ander.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    table, read = _read(path, ("kandidaten",))
+    assert table.headers == ["klantnummer", "b", "c"]
+    assert read == [(3, ["Zoë", None, "ja", "Zoë!", dt.date(1904, 1, 2), "#N/A"])]
