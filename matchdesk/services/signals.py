@@ -9,7 +9,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from matchdesk.domain import CefrLevel
@@ -59,8 +59,9 @@ def collect_signals(session: Session, rulebooks: Rulebooks, today: dt.date, with
 def _lowest_dutch_levels(session: Session, candidate_ids: list[uuid.UUID]) -> dict[uuid.UUID, CefrLevel]:
     lowest: dict[uuid.UUID, CefrLevel] = {}
     wanted = set(candidate_ids)
+    dutch = or_(CandidateLanguage.language == "nl", CandidateLanguage.language.is_(None))  # the Wet taaleis: Dutch
     for candidate_id, level in session.execute(select(CandidateLanguage.candidate_id, CandidateLanguage.level)
-                                               .where(CandidateLanguage.level.is_not(None))):
+                                               .where(CandidateLanguage.level.is_not(None), dutch)):
         if candidate_id in wanted and (candidate_id not in lowest or level.rank < lowest[candidate_id].rank):
             lowest[candidate_id] = level
     return lowest
