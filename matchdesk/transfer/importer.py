@@ -20,7 +20,10 @@ from matchdesk.transfer.columns import ERROR, WARNING, Column, Problem, RowInput
 from matchdesk.transfer.reading import UnreadableFile, open_table
 
 Progress = Callable[[int, "int | None"], None]
-"""``progress(rows_done, rows_total)``: after each batch; total is None when the file does not say."""
+"""``progress(rows_done, rows_total)``: once before the first row (0, total), after each committed batch,
+and at the end (read, read). ``rows_total`` is an estimate (the sheet's dimension, the text's line count)
+or None. It runs on the importing thread; to cancel, raise from it: the batches committed so far stay,
+nothing of the next one is written."""
 
 
 @dataclass
