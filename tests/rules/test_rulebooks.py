@@ -238,6 +238,9 @@ def test_validate_reports_a_toml_syntax_error_with_file_and_line(cli, rules_dir)
     ("months = 12\n", "months = 12\nmaanden = 12\n", "maanden = 12", "onbekende sleutel 'maanden'"),
     ('level = "1F"', 'level = "1G"', 'level = "1G"', "1G"),
     ('allowed = ["B"]', 'allowed = ["D"]', 'allowed = ["D"]', "onbekende doelgroep 'D'"),
+    ("valid_from = 2016-01-01", 'valid_from = "2016-02-30"', '"2016-02-30"', "de datum '2016-02-30' bestaat niet"),
+    ("valid_from = 2016-01-01", "valid_from = 2016-02-30", "2016-02-30", "geen geldige TOML"),
+    ("enabled = true\nmonths = 12", 'enabled = "ja"\nmonths = 12', 'enabled = "ja"', "'enabled' moet true of false"),
 ])
 def test_validate_reports_an_impossible_value_with_file_line_and_reason(cli, rules_dir, old, new, needle, reason):
     assert rules_dir.wvs_text.count(old) == 1
