@@ -90,6 +90,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 met BOM"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "UTF-16"
+    sample = data[:2000]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4 and sample[0::2].count(0) == 0:
+        return data.decode("utf-16-le", errors="replace"), "UTF-16 zonder BOM"
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:

@@ -20,6 +20,8 @@ def _read(path, sheets=()):
     ("utf-16", "\t", "\r\n", False, "UTF-16"),  # Excel's "Unicode text": the codec writes the BOM
     ("utf-8", ";", "\n", True, "UTF-8 met BOM"),
     ("utf-8", ",", "\n", False, "UTF-8"),
+    ("utf-16-le", "\t", "\r\n", False, "UTF-16 zonder BOM"),
+    ("utf-8", ";", "\r", False, "UTF-8"),  # old Mac line ends
 ])
 def test_text_files_in_every_encoding_and_separator(tmp_path, encoding, separator, newline, bom, described):
     path = write_text(tmp_path / "k.csv", ROWS, encoding=encoding, separator=separator, newline=newline, bom=bom)
