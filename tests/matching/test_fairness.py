@@ -52,3 +52,25 @@ def test_protected_attributes_change_nothing(db, service, add_vacancy, add_candi
 
 def _plain_vacancies(ranking):
     return [(r["vacancy"], r["score"], r["components"], r["eligible"]) for r in ranking.results]
+
+
+def test_registrations_only_set_eligibility(db, service, add_vacancy, add_candidate, levels, today):
+    """doelgroepregister, beschut-indicatie and ontheffing change eligibility, never points."""
+    add_vacancy("G1", kind="garantiebaan", required=["heftruck"])
+    add_vacancy("B1", kind="beschut", required=["heftruck"])
+    who = add_candidate(["heftruck"], levels(all="A2"), klantnummer="R1")
+    before = {ref: service.rank_for_vacancy(ref, today).results[0] for ref in ("G1", "B1")}
+    assert not before["G1"]["eligible"] and not before["B1"]["eligible"]
+    with db.unit("tester") as session:
+        update_candidate(session, find_live(session, who).id, None,
+                         {"banenafspraak": True, "beschut_indicatie": True}, today)
+    after = {ref: service.rank_for_vacancy(ref, today).results[0] for ref in ("G1", "B1")}
+    for ref in ("G1", "B1"):
+        assert after[ref]["eligible"] and after[ref]["score"] == before[ref]["score"]
+        assert after[ref]["components"] == before[ref]["components"]
+    with db.unit("tester") as session:
+        update_candidate(session, find_live(session, who).id, None,
+                         {"ontheffing_until": today + dt.timedelta(days=30)}, today)
+    blocked = service.rank_for_vacancy("G1", today).results[0]
+    assert not blocked["eligible"] and blocked["knockouts"][0]["rule"] == "ontheffing"
+    assert blocked["components"] == before["G1"]["components"]
