@@ -11,7 +11,7 @@ from typing import Iterator
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
-from matchdesk.domain import LanguageSkill, TaaleisStatus
+from matchdesk.domain import LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.errors import ValidationError
 from matchdesk.services import fields as f
 from matchdesk.services.candidates import candidate_spec
@@ -181,16 +181,24 @@ class Candidates(RecordType):
             self._update(session, existing)
 
     def _resolve(self, row: RowInput, entries: list[SkillEntry], options: ImportOptions) -> list[tuple]:
-        resolved = []
+        """(skill id or None, label or free text, level, source) per skill; a skill named twice counts once."""
+        resolved, seen = [], set()
         vocabulary = options.vocabulary
         for entry in entries:
-            known = vocabulary.lookup(entry.text) if vocabulary else None
-            if known is None:
-                options.count("unresolved_skills")
-                row.warn("vaardigheden", "vaardigheid niet gevonden in de woordenlijst; als vrije tekst bewaard",
-                         entry.text)
-            resolved.append((known.id if known else None, known.label if known else entry.text, entry.level,
-                             entry.source))
+            whole = vocabulary.lookup(entry.written) if vocabulary and entry.written else None
+            if whole is not None:  # a label such as "Pneumatiek en hydrauliek (basis)"
+                item = (whole.id, whole.label, None, SkillSource.ZELF)
+            else:
+                known = vocabulary.lookup(entry.text) if vocabulary else None
+                if known is None:
+                    options.count("unresolved_skills")
+                    row.warn("vaardigheden", "vaardigheid niet gevonden in de woordenlijst; als vrije tekst bewaard",
+                             entry.text)
+                item = (known.id if known else None, known.label if known else entry.text, entry.level, entry.source)
+            key = item[0] or item[1].lower()
+            if key not in seen:
+                seen.add(key)
+                resolved.append(item)
         return resolved
 
     def _owner(self, session: Session, name: str):

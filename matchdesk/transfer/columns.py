@@ -52,6 +52,8 @@ class SkillEntry:
     text: str
     level: str | None = None
     source: SkillSource = SkillSource.ZELF
+    written: str = ""  # the item as written, when a trailing "(...)" was read as details: some
+    # vocabulary labels end in "(basis)" or "(certificaat)" themselves, so resolving tries this first
 
 
 def skill_list(header: str, with_details: bool = True) -> Callable[[object], list[SkillEntry]]:
@@ -72,7 +74,7 @@ def skill_list(header: str, with_details: bool = True) -> Callable[[object], lis
                 if tokens and all(t in SKILL_LEVELS or t in _SOURCES for t in tokens):
                     level = next((t for t in tokens if t in SKILL_LEVELS), None)
                     source = next((_SOURCES[t] for t in tokens if t in _SOURCES), SkillSource.ZELF)
-                    entry = SkillEntry(match.group(1).strip(), level, source)
+                    entry = SkillEntry(match.group(1).strip(), level, source, written=part)
             if len(entry.text) > 200:
                 raise ValidationError(header, part, f"{header}: een vaardigheid mag hoogstens 200 tekens hebben")
             if entry.text.lower() not in seen:

@@ -221,3 +221,22 @@ def test_xlsx_formula_value_and_date_cell_are_imported(db, tmp_path):
     with db.reading() as session:
         stored = session.scalar(select(Candidate))
         assert (stored.klantnummer, stored.birth_date, stored.hours_per_week) == ("1001", dt.date(1990, 5, 17), 24)
+
+
+def test_skill_labels_that_end_in_parentheses_survive_a_round_trip(db, tmp_path):
+    from matchdesk.transfer import export_file
+
+    rows = [["klantnummer", "achternaam", "geboortedatum", "vaardigheden"],
+            ["K1", "Jansen", "1990-05-17", "Pneumatiek en hydrauliek (basis); Autolaadkraan bedienen (certificaat) "
+                                           "(gevorderd); Koken (ervaren, getoetst); hiab (basis)"]]
+    result = import_file(db, "candidates", write_text(tmp_path / "a.csv", rows), user="a", today=TODAY)
+    assert result.unresolved_skills == 1  # only "Koken"
+    with db.reading() as session:
+        skills = session.execute(select(CandidateSkill.skill_id, CandidateSkill.level, CandidateSkill.source)
+                                 .order_by(CandidateSkill.position)).all()
+    assert [(s, lv, src.value) for s, lv, src in skills] == [
+        ("pneumatiek_hydrauliek", None, "zelf_opgegeven"), ("autolaadkraan", "gevorderd", "zelf_opgegeven"),
+        (None, "ervaren", "getoetst")]  # "hiab" is the autolaadkraan again: once
+    export_file(db, "candidates", tmp_path / "uit.csv", user="a")
+    again = import_file(db, "candidates", tmp_path / "uit.csv", user="a", today=TODAY)
+    assert again.unchanged == 1
