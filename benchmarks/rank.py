@@ -96,7 +96,7 @@ def bench(path: Path, size: int, n_vacancies: int, loop_vacancies: int, all_agai
     figures["p90_rank_top50_ms"] = sorted(times)[int(0.9 * (len(times) - 1))] * 1000
 
     with db.reading() as session:
-        profiles = engine.index.load_profiles(session, None)
+        profiles = engine.index.load_profiles(session, list(engine.index.row_of))
         vacancies = [vacancy_profile(get_by_reference(session, ref, full=True), engine.resolver)
                      for ref in sample[:loop_vacancies]]
     loop_times = []

@@ -17,7 +17,6 @@ import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -27,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from matchdesk.matching.components import Scorer, VacancyTerms
 from matchdesk.matching.geo import distances_km
-from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile, candidate_profile
+from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile, profile_from_values
 from matchdesk.matching.weights import COMPONENTS
 from matchdesk.storage.models import Candidate, CandidateLanguage, CandidateSkill
 from matchdesk.vocabulary import normalize_term
@@ -42,6 +41,7 @@ _CANDIDATE_COLUMNS = (
 _TABLES = (Candidate, CandidateSkill, CandidateLanguage)
 CHUNK = 900  # ids per IN (...) query
 CACHE_FORMAT = 1
+BUILD_WINDOW = 20_000  # candidates per step of the first build
 
 
 @dataclass(frozen=True)
@@ -373,7 +373,7 @@ class CandidateIndex:
         marks = self._marks(session)
         loaded = 0
         if not self.marks:
-            loaded = self._load(session, None)
+            loaded = self._load_all(session)
         elif marks != self.marks:
             loaded = self._load(session, self._changed_ids(session, marks))
         if marks != self.marks:
@@ -411,53 +411,68 @@ class CandidateIndex:
         return {cid for cid, version in rows if self._versions.get(cid) != version}
 
     def _load(self, session: Session, ids) -> int:
-        ids = None if ids is None else list(ids)
+        ids = list(ids)
         profiles = self.load_profiles(session, ids, record_versions=True)
         found = {uuid.UUID(p.id) for p in profiles}
-        if ids is not None:
-            self.retire([cid for cid in ids if cid not in found])
+        self.retire([cid for cid in ids if cid not in found])
         self.add_profiles(profiles)
         self.flush()
-        return len(profiles) if ids is None else len(ids)
+        return len(ids)
 
-    def load_profiles(self, session: Session, ids: list[uuid.UUID] | None,
-                      record_versions: bool = False) -> list[CandidateProfile]:
-        """Profiles of live candidates, read with plain column queries (no ORM objects).
+    def load_profiles(self, session: Session, ids: list[uuid.UUID] | None, record_versions: bool = False,
+                      window: tuple[uuid.UUID, uuid.UUID] | None = None) -> list[CandidateProfile]:
+        """Profiles of live candidates, read with plain column queries (no ORM objects): the given ``ids``,
+        or every live candidate with an id in ``window`` (inclusive; the first build goes window by window)."""
+        if ids is not None and window is None:
+            found = []
+            for start in range(0, len(ids), CHUNK):
+                found += self._read(session, Candidate.id.in_(ids[start:start + CHUNK]),
+                                    CandidateSkill.candidate_id.in_(ids[start:start + CHUNK]),
+                                    CandidateLanguage.candidate_id.in_(ids[start:start + CHUNK]), record_versions)
+            return found
+        low, high = window
+        return self._read(session, Candidate.id.between(low, high), CandidateSkill.candidate_id.between(low, high),
+                          CandidateLanguage.candidate_id.between(low, high), record_versions)
 
-        ``ids`` None reads every live candidate in one pass per table (the first build)."""
+    def _read(self, session: Session, people_filter, skill_filter, language_filter,
+              record_versions: bool) -> list[CandidateProfile]:
+        skills: dict[str, list] = {}
+        skill_key = type_coerce(CandidateSkill.candidate_id, String).label("key")
+        for key, text, skill_id in session.execute(
+                select(skill_key, CandidateSkill.text, CandidateSkill.skill_id).where(skill_filter)
+                .order_by(CandidateSkill.candidate_id, CandidateSkill.position)):
+            skills.setdefault(key, []).append((text, skill_id))
+        languages: dict[str, list] = {}
+        language_key = type_coerce(CandidateLanguage.candidate_id, String).label("key")
+        for key, *row in session.execute(select(language_key, CandidateLanguage.language, CandidateLanguage.skill,
+                                                CandidateLanguage.level).where(language_filter)):
+            languages.setdefault(key, []).append(row)
         profiles = []
-        chunks = [None] if ids is None else [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
-        for chunk in chunks:
-            key = type_coerce(Candidate.id, String).label("key")
-            people_query = select(key, *_CANDIDATE_COLUMNS, Candidate.deleted_at, Candidate.version)
-            skill_key = type_coerce(CandidateSkill.candidate_id, String).label("key")
-            skill_query = select(skill_key, CandidateSkill.text, CandidateSkill.skill_id)
-            language_key = type_coerce(CandidateLanguage.candidate_id, String).label("key")
-            language_query = select(language_key, CandidateLanguage.language, CandidateLanguage.skill,
-                                    CandidateLanguage.level)
-            if chunk is None:
-                people_query = people_query.where(Candidate.deleted_at.is_(None))
-            else:
-                people_query = people_query.where(Candidate.id.in_(chunk))
-                skill_query = skill_query.where(CandidateSkill.candidate_id.in_(chunk))
-                language_query = language_query.where(CandidateLanguage.candidate_id.in_(chunk))
-            skills: dict[str, list] = {}
-            for row in session.execute(skill_query.order_by(CandidateSkill.candidate_id, CandidateSkill.position)):
-                skills.setdefault(row.key, []).append(SimpleNamespace(text=row.text, skill_id=row.skill_id))
-            languages: dict[str, list] = {}
-            for row in session.execute(language_query):
-                languages.setdefault(row.key, []).append(row)
-            for person in session.execute(people_query):
-                if person.deleted_at is not None:
-                    continue
-                if record_versions:
-                    self._versions[person.id] = person.version
-                fields = person._asdict()
-                del fields["key"]
-                record = SimpleNamespace(**fields, skills=skills.get(person.key, []),
-                                         languages=languages.get(person.key, []))
-                profiles.append(candidate_profile(record, self.scorer.resolver))
+        key = type_coerce(Candidate.id, String).label("key")
+        for person in session.execute(select(key, *_CANDIDATE_COLUMNS, Candidate.deleted_at, Candidate.version)
+                                      .where(people_filter)):
+            if person.deleted_at is not None:
+                continue
+            if record_versions:
+                self._versions[person.id] = person.version
+            profiles.append(profile_from_values(person, skills.get(person.key, ()), languages.get(person.key, ()),
+                                                self.scorer.resolver))
         return profiles
+
+    def _load_all(self, session: Session) -> int:
+        """The first build, window by window (bounded memory): every live candidate."""
+        last, total = None, 0
+        while True:
+            query = select(Candidate.id).where(Candidate.deleted_at.is_(None)).order_by(Candidate.id).limit(BUILD_WINDOW)
+            if last is not None:
+                query = query.where(Candidate.id > last)
+            ids = session.scalars(query).all()
+            if not ids:
+                return total
+            profiles = self.load_profiles(session, None, record_versions=True, window=(ids[0], ids[-1]))
+            self.add_profiles(profiles)
+            self.flush()
+            total, last = total + len(profiles), ids[-1]
 
     # --- a copy on disk, so a cold process does not rebuild ------------------------------------------
     _TRANSIENT = ("scorer", "_connection", "_pending")

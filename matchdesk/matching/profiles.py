@@ -82,17 +82,23 @@ def _licence_set(declared: str | None, skills: tuple[Resolution, ...], resolver:
 
 def _stored_resolution(text: str, skill_id: str | None, resolver: SkillResolver) -> Resolution:
     if skill_id and resolver.skill(skill_id) is not None:
-        return Resolution(text, skill_id, VIA_EXACT, 1.0)
+        return resolver.stored(text, skill_id)
     return resolver.resolve(text)
 
 
 def candidate_profile(candidate, resolver: SkillResolver) -> CandidateProfile:
-    """From a Candidate with ``skills`` and ``languages`` loaded."""
-    skills = tuple(_stored_resolution(s.text, s.skill_id, resolver) for s in candidate.skills)
-    levels = {row.skill: row.level for row in candidate.languages if row.language in (None, "nl")}
+    """From a Candidate with ``skills`` and ``languages`` loaded (or any object with those attributes)."""
+    return profile_from_values(candidate, [(s.text, s.skill_id) for s in candidate.skills],
+                               [(row.language, row.skill, row.level) for row in candidate.languages], resolver)
+
+
+def profile_from_values(candidate, skill_rows, language_rows, resolver: SkillResolver) -> CandidateProfile:
+    """``candidate``: the candidate's columns as attributes; skill rows (text, skill_id) in order;
+    language rows (language, skill, level)."""
+    skills = tuple(_stored_resolution(text, skill_id, resolver) for text, skill_id in skill_rows)
+    levels = {skill: level for language, skill, level in language_rows if language in (None, "nl")}
     languages = tuple(levels[s].rank if levels.get(s) is not None else None for s in LANGUAGE_SKILLS)
-    declared = candidate.driving_licences or ""
-    licences = _licence_set(declared, skills, resolver)
+    licences = _licence_set(candidate.driving_licences or "", skills, resolver)
     occupations = tuple(o.strip() for o in (candidate.desired_occupations or "").split(";") if o.strip())
     facts = CandidateFacts(
         municipality=candidate.municipality or "", doelgroep=candidate.doelgroep, categorie=candidate.categorie,

@@ -38,12 +38,21 @@ class SkillResolver:
         self._compact_keys = list(self._compact)
         self._licences = {s.licence: s.id for s in vocabulary.skills.values() if s.licence}
         self._cache: dict[str, Resolution] = {}
+        self._stored: dict[tuple[str, str], Resolution] = {}
 
     def skill(self, skill_id: str) -> Skill | None:
         return self.vocabulary.get(skill_id)
 
     def licence_skill(self, code: str) -> str | None:
         return self._licences.get(code.upper())
+
+    def stored(self, text: str, skill_id: str) -> Resolution:
+        """A skill stored with its vocabulary id: an exact match (shared objects, many rows repeat)."""
+        key = (text, skill_id)
+        found = self._stored.get(key)
+        if found is None:
+            found = self._stored[key] = Resolution(text, skill_id, VIA_EXACT, 1.0)
+        return found
 
     def resolve(self, text: str) -> Resolution:
         cached = self._cache.get(text)
