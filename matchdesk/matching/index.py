@@ -366,7 +366,10 @@ class CandidateIndex:
             self._connection = None
 
     def refresh(self, session: Session) -> int:
-        """Bring the index up to date; returns the number of candidates (re)read."""
+        """Bring the index up to date; returns the number of candidates (re)read.
+
+        Call it before anything else reads in ``session``: on SQLite the data_version check is made on the
+        index's own connection, so the session's read snapshot must start after it."""
         version = self._sqlite_version(session)
         if version is not None and version == self.data_version and self.marks:
             return 0

@@ -45,6 +45,7 @@ class MatchService:
                          top: int = 20) -> Ranking:
         """Candidates for a stored vacancy or leerwerkplek; NotFound for an unknown reference."""
         with self._lock, self.db.reading() as session:
+            self.engine.index.refresh(session)  # first: its read snapshot must not predate the check
             vacancy = vacancy_profile(get_by_reference(session, reference, full=True), self.engine.resolver)
             return self.engine.rank_candidates(session, vacancy, today, filters, top)
 
@@ -52,6 +53,7 @@ class MatchService:
                                 top: int = 20) -> Ranking:
         """Candidates for a vacancy that is not stored, from the vacancy import's fields (Dutch keys)."""
         with self._lock, self.db.reading() as session:
+            self.engine.index.refresh(session)
             vacancy = vacancy_from_fields(fields, self.engine.resolver)
             return self.engine.rank_candidates(session, vacancy, today, filters, top)
 
