@@ -42,7 +42,26 @@ def syntax_error_line(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_DUTCH = {
+    "Cannot overwrite a value": "deze sleutel staat er al",
+    "Expected '=' after a key in a key/value pair": "na een sleutel hoort '='",
+    "Expected ']' at the end of a table declaration": "']' ontbreekt aan het eind van de tabelkop",
+    "Expected ']]' at the end of an array declaration": "']]' ontbreekt aan het eind van de kop",
+    "Invalid date or datetime": "ongeldige of onbestaande datum",
+    "Invalid value": "ongeldige waarde (tekst hoort tussen aanhalingstekens)",
+    "Invalid statement": "ongeldige regel",
+    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
+    "Unclosed array": "lijst niet afgesloten met ']'",
+    "Unclosed inline table": "tabel niet afgesloten met '}'",
+    "Unterminated string": "tekst niet afgesloten met een aanhalingsteken",
+}
+
+
 def syntax_error_reason(message: str) -> str:
-    """tomllib's English reason, without the position (the caller reports the line)."""
+    """tomllib's reason in Dutch where known (else as given), without the position (the caller reports the line)."""
     reason = _TOML_LINE.sub("", message).strip()
-    return f"geen geldige TOML: {reason}"
+    if reason.startswith(("Illegal character", "Found invalid character")):
+        char = reason.rsplit(" ", 1)[-1]
+        dutch = "regeleinde binnen tekst (aanhalingsteken vergeten?)" if char == "'\\n'" else f"ongeldig teken {char}"
+        return f"geen geldige TOML: {dutch}"
+    return f"geen geldige TOML: {_DUTCH.get(reason, reason)}"

@@ -225,7 +225,7 @@ def test_validate_reports_a_toml_syntax_error_with_file_and_line(cli, rules_dir)
     code, out, err = cli("rules", "validate", str(folder / "kapot.toml"))
     assert code == 2 and out == ""
     line = _line_of(text, 'id = "bbz_max_duur')
-    assert f"kapot.toml:{line}: geen geldige TOML" in err, err
+    assert f"kapot.toml:{line}: geen geldige TOML: regeleinde binnen tekst (aanhalingsteken vergeten?)" in err, err
 
 
 @pytest.mark.parametrize(("old", "new", "needle", "reason"), [
@@ -239,7 +239,7 @@ def test_validate_reports_a_toml_syntax_error_with_file_and_line(cli, rules_dir)
     ('level = "1F"', 'level = "1G"', 'level = "1G"', "1G"),
     ('allowed = ["B"]', 'allowed = ["D"]', 'allowed = ["D"]', "onbekende doelgroep 'D'"),
     ("valid_from = 2016-01-01", 'valid_from = "2016-02-30"', '"2016-02-30"', "de datum '2016-02-30' bestaat niet"),
-    ("valid_from = 2016-01-01", "valid_from = 2016-02-30", "2016-02-30", "geen geldige TOML"),
+    ("valid_from = 2016-01-01", "valid_from = 2016-02-30", "2016-02-30", "geen geldige TOML: ongeldige of onbestaande"),
     ("enabled = true\nmonths = 12", 'enabled = "ja"\nmonths = 12', 'enabled = "ja"', "'enabled' moet true of false"),
 ])
 def test_validate_reports_an_impossible_value_with_file_line_and_reason(cli, rules_dir, old, new, needle, reason):
@@ -403,3 +403,19 @@ def test_the_window_opens_with_a_broken_rulebook(db_path, rules_dir):
                           env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "MATCHDESK_READY" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "reason"), [
+    ("months = 12\n", "months = zes\n", "months = zes", "ongeldige waarde"),
+    ("months = 12\n", "months 12\n", "months 12", "na een sleutel hoort '='"),
+    ("months = 12\n", "months = 12\nmonths = 13\n", "months = 13", "deze sleutel staat er al"),
+    ('allowed = ["B"]', 'allowed = ["B"', 'allowed = ["B"', "lijst niet afgesloten"),
+    ("[werkpleinen]", "[werkpleinen", "[werkpleinen", "']' ontbreekt"),
+])
+def test_toml_syntax_errors_are_explained_in_dutch(cli, rules_dir, old, new, needle, reason):
+    text = rules_dir.wvs_text.replace(old, new, 1)
+    folder = rules_dir("wvs.toml", text)
+    code, _, err = cli("rules", "validate", str(folder / "wvs.toml"))
+    assert code == 2
+    line = _line_of(text, needle)  # an unclosed list is noticed on the line after it
+    assert re.search(rf"wvs\.toml:({line}|{line + 1}): geen geldige TOML: .*{re.escape(reason)}", err), err
