@@ -16,6 +16,7 @@ from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
 from matchdesk.matching.resolve import VIA_EXACT, Resolution
 from matchdesk.matching.weights import COMPONENT_LABELS, COMPONENTS
 from matchdesk.rules.facts import Finding
+from matchdesk.vocabulary import normalize_term
 
 _VIA = {"exact": "exact", "synonym": "synoniem", "fuzzy": "vage treffer", "related": "verwant"}
 _ASK = {
@@ -142,11 +143,21 @@ def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: Vacancy
     if pair.matched:
         parts = []
         for m in pair.matched:
+            if m["via"] == "exact" and normalize_term(m["input"]) == normalize_term(m["skill"]):
+                parts.append(m["skill"])
+                continue
             how = _VIA[m["via"]]
             if m["via"] == "fuzzy":
                 how += f" {round(m['confidence'] * 100)}%"
-            parts.append(f"{m['skill']} (ingevoerd als \"{m['input']}\", {how})")
+            parts.append(f"{m['skill']} ({how}: \"{m['input']}\")")
         lines.append("Gevonden: " + "; ".join(parts) + ".")
+    read_as = [f"\"{r.input}\" als {scorer.resolver.skill(r.skill_id).label} ({round(r.confidence * 100)}%)"
+               for r in (*v.required, *v.desired) if r.skill_id and r.via == "fuzzy"]
+    if read_as:
+        lines.append("Eis gelezen als: " + "; ".join(read_as) + ".")
+    as_text = [r.input for r in (*v.required, *v.desired) if not r.skill_id]
+    if as_text:
+        lines.append("Niet in de vaardighedenlijst, als tekst vergeleken: " + ", ".join(as_text) + ".")
     if pair.missing:
         lines.append("Ontbreekt (vereist): " + ", ".join(pair.missing) + ".")
     if pair.missing_desired:
