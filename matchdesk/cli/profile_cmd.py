@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from matchdesk.services.profiles import export_profile, explainer_for_cli
+import contextlib
+
+from matchdesk.services.profiles import export_profile, matching_explainer
 
 
 def register(subparsers, parent) -> None:
@@ -10,7 +12,8 @@ def register(subparsers, parent) -> None:
         "profile", parents=[parent], help="kandidaatprofiel als PDF (volledig of geanonimiseerd)",
         description="Schrijft het profiel van een kandidaat als PDF. Zonder --anonymous het volledige, interne "
         "profiel met persoonsgegevens; met --anonymous het geanonimiseerde profiel voor een werkgever "
-        "(profielnummer in plaats van naam en klantnummer). Elke afdruk staat in het auditlog.")
+        "(profielnummer in plaats van naam en klantnummer). Met --vacancy komen de score en de uitleg van de "
+        "matching erbij. Elke afdruk staat in het auditlog.")
     parser.add_argument("klantnummer", metavar="KLANTNUMMER", help="het klantnummer van de kandidaat")
     parser.add_argument("--anonymous", action="store_true", help="geanonimiseerd profiel voor een werkgever")
     parser.add_argument("--vacancy", metavar="REF", help="met de match voor deze vacature (referentie)")
@@ -21,7 +24,9 @@ def register(subparsers, parent) -> None:
 
 def run(ctx, args) -> int:
     db = ctx.database()
-    printed = export_profile(db, ctx.actor, args.klantnummer, ctx.today, args.output, anonymous=args.anonymous,
-                             vacancy_reference=args.vacancy, explainer=explainer_for_cli())
+    with contextlib.ExitStack() as stack:
+        explainer = stack.enter_context(matching_explainer(db, ctx.rulebooks())) if args.vacancy else None
+        printed = export_profile(db, ctx.actor, args.klantnummer, ctx.today, args.output, anonymous=args.anonymous,
+                                 vacancy_reference=args.vacancy, explainer=explainer)
     print(printed.path)
     return 0

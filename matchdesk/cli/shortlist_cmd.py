@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from matchdesk.services.profiles import explainer_for_cli, export_shortlist
+from matchdesk.services.profiles import export_shortlist, matching_explainer
 
 
 def _numbers(text: str) -> list[str]:
@@ -29,7 +29,8 @@ def register(subparsers, parent) -> None:
 
 def run(ctx, args) -> int:
     db = ctx.database()
-    printed = export_shortlist(db, ctx.actor, args.vacancy, args.candidates, ctx.today, args.output,
-                               explainer=explainer_for_cli())
+    with matching_explainer(db, ctx.rulebooks()) as explainer:
+        printed = export_shortlist(db, ctx.actor, args.vacancy, args.candidates, ctx.today, args.output,
+                                   explainer=explainer)
     print(printed.path)
     return 0

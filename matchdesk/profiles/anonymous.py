@@ -24,6 +24,12 @@ CANDIDATE_FIELDS = frozenset({
     "available_from", "hours_per_week", "max_travel_km", "driving_licences",
     "wishes", "desired_occupations", "skills", "languages", "owner",
 })
+# Lines of the matching engine's explanation an employer may read, by their opening words. Not: knock-outs
+# and warnings (rules about doelgroep, ontheffing, age), unknowns and questions, functional limitations,
+# improvement hints, travel distance (it tells where the candidate lives): internal matters. The score
+# line and the points per component are left out too: the block shows the score itself.
+EXPLANATION_LINES = ("Gevonden:", "Ontbreekt (vereist):", "Ontbreekt (gewenst):", "Taal:",
+                     "Leerwerkplek met taalondersteuning")
 SKILL_FIELDS = frozenset({"skill_id", "text", "level", "source"})
 LANGUAGE_FIELDS = frozenset({"language", "skill", "level"})
 CONTACT_FIELDS = frozenset({"name", "email", "phone"})
@@ -84,8 +90,9 @@ def age_band(birth_date: dt.date | None, today: dt.date) -> str:
 
 def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = ProfileSettings(), *,
                     vacancy: VacancyInfo | None = None, match: Match | None = None,
-                    contact: Contact | None = None) -> ProfileDocument:
-    """``contact`` overrides the candidate's own medewerker (e.g. the employer's accountmanager)."""
+                    contact: Contact | None = None, with_contact: bool = True) -> ProfileDocument:
+    """``contact`` overrides the candidate's own medewerker (e.g. the employer's accountmanager);
+    ``with_contact=False`` leaves the contact block out (a shortlist names the contact on its cover)."""
     identity = identity_of(candidate)
     view = allowed_view(candidate)
     number = view.profile_number
@@ -110,11 +117,11 @@ def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = Profi
     wishes = scrub(view.wishes, identity)
     blocks.append(Text("Wat de kandidaat zoekt", tuple(p for p in (*looking, wishes) if p)))
     if vacancy is not None:
-        sentences = scrub_lines(match.sentences, identity, strict=True) if match else ()
+        sentences = scrub_lines(explanation_for_employer(match.sentences), identity, strict=True) if match else ()
         blocks.append(MatchBlock("Match met de vacature", f"{vacancy.title} ({vacancy.reference})",
                                  match.score if match else None, sentences))
     person = contact or (_contact(view.owner) if view.owner is not None else None)
-    if person is not None:
+    if person is not None and with_contact:
         blocks.append(Fields("Contact", (("Naam", person.name), ("E-mail", person.email or "-"),
                                          ("Telefoon", person.phone or "-"))))
     return ProfileDocument(
@@ -123,6 +130,12 @@ def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = Profi
         info=PdfInfo(title="Kandidaatprofiel (geanonimiseerd)", author=settings.organisation,
                      subject="Geanonimiseerd kandidaatprofiel", keywords="kandidaatprofiel, geanonimiseerd"),
         score=match.score if match else None)
+
+
+def explanation_for_employer(sentences) -> list[str]:
+    """Only the allowed kinds of explanation lines; free prose (no known opening) passes to the scrubber."""
+    known = ("Score ", "Punten:", "Knock-out", "Let op", "Onbekend", "Functionele", "Verbeteren", "Reisafstand")
+    return [s for s in sentences if s.startswith(EXPLANATION_LINES) or not s.startswith(known)]
 
 
 def _contact(owner) -> Contact:

@@ -82,7 +82,8 @@ def build_full(candidate, today: dt.date, settings: ProfileSettings = ProfileSet
     blocks.append(Text("Notities", _paragraphs(c.notes)))
     if vacancy is not None:
         blocks.append(MatchBlock("Match met de vacature", f"{vacancy.title} ({vacancy.reference})",
-                                 match.score if match else None, match.sentences if match else ()))
+                                 match.score if match else None,
+                                 tuple(s for s in match.sentences if not s.startswith("Score ")) if match else ()))
     return ProfileDocument(
         variant=FULL, heading=c.display_name or c.klantnummer, subheading="Intern profiel: bevat persoonsgegevens",
         profile_number=c.profile_number, blocks=tuple(blocks),
@@ -102,7 +103,7 @@ def _trajectories(trajectories, today: dt.date) -> list[Table]:
                format_nl(end) or "open", status.value, t.outcome or "")
         (past if status in (TrajectoryStatus.BEEINDIGD, TrajectoryStatus.AFGEBROKEN) else running).append(row)
     header = ("Soort", "Aanbieder", "Werkgever", "Start", "Einde", "Status", "Uitkomst")
-    widths = (2.6, 2.2, 3.2, 1.7, 1.7, 1.6, 2.2)
+    widths = (2.4, 2.2, 3.0, 1.7, 1.7, 2.0, 2.2)
     return [Table("Lopende en geplande trajecten", header, tuple(running), widths, "Geen lopende trajecten."),
             Table("Eerdere trajecten", header, tuple(past), widths, "Geen eerdere trajecten.")]
 

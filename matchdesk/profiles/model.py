@@ -173,5 +173,8 @@ def as_match(value: object) -> Match | None:
 
 
 def _sentences(text: str) -> tuple[str, ...]:
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    """One line per sentence: the matching engine writes one statement per line; plain prose is split
+    after sentence ends."""
+    text = text.strip()
+    parts = text.splitlines() if "\n" in text else re.split(r"(?<=[.!?])\s+", text)
     return tuple(p.strip() for p in parts if p.strip())

@@ -16,10 +16,10 @@ class OutputNotWritable(UsageError):
 def write_pdf(data: bytes, path: Path | str) -> Path:
     """Write ``data`` to ``path`` atomically (a temporary file next to it, then a rename)."""
     target = Path(path).expanduser()
-    if target.suffix.lower() != ".pdf":
-        raise OutputNotWritable(f"Het uitvoerbestand {target.name} moet eindigen op .pdf.")
     if target.is_dir():
         raise OutputNotWritable(f"{target} is een map; geef een bestandsnaam die eindigt op .pdf.")
+    if target.suffix.lower() != ".pdf":
+        raise OutputNotWritable(f"Het uitvoerbestand {target.name} moet eindigen op .pdf.")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputNotWritable(f"De map {folder} bestaat niet; het profiel is niet opgeslagen.")

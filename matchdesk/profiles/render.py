@@ -53,7 +53,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=9.5, textColor=LABEL, spaceAfter=4),
         "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT, spaceBefore=10,
-                             spaceAfter=4, keepWithNext=1),
+                             spaceAfter=4),
         "sector": ParagraphStyle("sector", base, fontName=BOLD, fontSize=8, leading=10),
         "empty": ParagraphStyle("empty", base, textColor=LABEL),
         "bullet": ParagraphStyle("bullet", base, leftIndent=10, bulletIndent=2),

@@ -32,8 +32,9 @@ _DATES = [
     re.compile(rf"\b{_MONTH}\s+'?\d{{2,4}}\b", re.IGNORECASE),
     re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),  # ISO and variants
     re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),  # day first
-    re.compile(r"\b\d{1,2}[-/]\d{1,2}\b(?![-/.]?\d)(?!\s*(?:uur|u\b|km|%|jaar|dag|keer|maand|week|x\b))",
-               re.IGNORECASE),  # 1-5, 01/05, but not "24-32 uur"
+    # 1-5, 01/05 (a real day and month), but not "24-32 uur" or points like "1,7/10"
+    re.compile(r"(?<![\d,.])\b(?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2])\b(?![-/.,]?\d)"
+               r"(?!\s*(?:uur|u\b|km|%|jaar|dag|keer|maand|week|x\b))", re.IGNORECASE),
     re.compile(r"\b(?:19|20)\d{2}\b"),  # a bare year (a birth year is a date too)
 ]
 # Any run of 9 or more digits, also grouped with spaces, dots, dashes or brackets (BSN, phone numbers).
@@ -42,17 +43,18 @@ _LONG_NUMBER = re.compile(r"(?<![\w])\+?\(?\d(?:[\s.\-/()]{0,2}\d){8,}(?![\w])")
 _POSTCODE = re.compile(r"\b([1-9]\d{3})(\s?)([A-Za-z]{2})\b")
 _NOT_POSTCODE_WORDS = {"en", "te", "de", "al", "na", "zo", "ja", "nu", "om", "op", "in", "is", "of", "er", "ze", "we",
                        "je", "ik", "me", "uw", "an", "or", "to", "at"}
-_AGES = [
+_AGES = [  # the words first: the placeholder "[leeftijd]" must not be matched again
+    re.compile(r"(?<!\[)\b(?:leeftijd|geboortejaar|geboren|jongeren?|ouderen?|senior|junior)\b"
+               r"(?:\s*(?::|van|is|in|op)?\s*\d{1,4}\b)?", re.IGNORECASE),
     re.compile(r"\b\d{1,3}\s*(?:-\s*)?(?:jaar|jr\.?|jarige?n?)\b(?:\s+oud)?", re.IGNORECASE),
     re.compile(r"\b\d{2}\s*-?\s*(?:plussers?|\+)", re.IGNORECASE),
-    re.compile(r"\b(?:leeftijd|geboortejaar|geboren|jongeren?|ouderen?|senior|junior)\b", re.IGNORECASE),
 ]
 # Particles inside surnames ("Kuijc van Malsen", "Uit de Willigen") are words too: never scrubbed alone.
 PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "uit", "aan", "bij",
                        "la", "le", "du", "di", "da", "del", "della", "von", "zu", "zum", "el", "al", "ben", "bin", "y",
                        "die", "het", "des", "dos", "das", "do", "of", "en", "und"})
 _DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km|kilometer)\b", re.IGNORECASE)
-_RESIDENCE = re.compile(r"\b(?:woont|wonend|woonachtig|verhuisd|afkomstig)\s+(?:in|te|naar|uit|bij|aan|op)\s+"
+_RESIDENCE = re.compile(r"\b(?i:woont|wonend|woonachtig|verhuisd|afkomstig)\s+(?i:in|te|naar|uit|bij|aan|op)\s+"
                         r"(?:[A-Z][\w'-]*)(?:\s+(?:op|aan|de|den|van|ter)?\s*[A-Z][\w'-]*){0,3}")
 _REPEATS = re.compile(r"(\[[a-z-]+\])(?:[\s,;/-]*\1)+")
 

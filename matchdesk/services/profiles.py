@@ -8,16 +8,17 @@ is committed only when the file was written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from matchdesk.errors import NotFound, UsageError
+from matchdesk.errors import MatchDeskError, NotFound, UsageError
 from matchdesk.profiles import ProfileSettings, build_anonymous, build_full, render_profile, render_shortlist, write_pdf
 from matchdesk.profiles.common import LANGUAGE_LABELS
 from matchdesk.profiles.model import (
@@ -89,9 +90,24 @@ def stored_match(session: Session, candidate: Candidate, vacancy: Vacancy, _toda
     return Match(proposal.score, as_match(proposal.explanation).sentences if proposal.explanation else ())
 
 
-def explainer_for_cli() -> Explainer | None:
-    """The matching engine's explanation when it offers one, else the stored proposal's."""
-    return stored_match
+@contextlib.contextmanager
+def matching_explainer(db, rulebooks) -> Iterator[Explainer]:
+    """The matching engine's score and explanation for a pair (``MatchService.explain``); the stored
+    proposal's when the engine cannot judge the pair."""
+    from matchdesk.matching.service import MatchService
+
+    service = MatchService(db, rulebooks)
+
+    def explain(session: Session, candidate: Candidate, vacancy: Vacancy, today: dt.date) -> object:
+        try:
+            return service.explain(candidate.klantnummer, vacancy.reference, today)
+        except MatchDeskError:
+            return stored_match(session, candidate, vacancy, today)
+
+    try:
+        yield explain
+    finally:
+        service.close()
 
 
 def profile_document(session: Session, klantnummer: str, today: dt.date, *, anonymous: bool,
@@ -131,7 +147,8 @@ def shortlist_document(session: Session, vacancy_reference: str, klantnummers: S
     profiles = []
     for candidate in candidates:
         match = _match(session, candidate, vacancy, today, (explanations or {}).get(candidate.klantnummer), explainer)
-        profiles.append(build_anonymous(candidate, today, settings, vacancy=info, match=match, contact=contact))
+        profiles.append(build_anonymous(candidate, today, settings, vacancy=info, match=match, contact=contact,
+                                        with_contact=contact is None))
         if action:
             _audit(session, action, candidate.id, ANONYMOUS, "shortlist", vacancy_reference)
     # best score first; unknown scores last, in the order given
@@ -183,4 +200,4 @@ def _audit(session: Session, action: str, candidate_id: uuid.UUID, variant: str,
 
 
 __all__ = ["FULL", "ANONYMOUS", "Printed", "profile_document", "shortlist_document", "export_profile",
-           "export_shortlist", "stored_match", "settings_for"]
+           "export_shortlist", "stored_match", "matching_explainer", "settings_for"]
