@@ -301,21 +301,30 @@ class Candidates(RecordType):
     # --- export ----------------------------------------------------------------------------------
 
     def export_values(self, session: Session) -> Iterator[dict[str, object]]:
-        ids = session.scalars(select(Candidate.id).where(Candidate.deleted_at.is_(None))
-                              .order_by(Candidate.klantnummer)).all()
+        """Plain column queries (no ORM objects): 100,000 candidates export in seconds, not minutes."""
+        names = sorted(_PLAIN)
+        rows = session.execute(
+            select(Candidate.id, Candidate.owner_id, Candidate.profile_number, *(getattr(Candidate, n) for n in names))
+            .where(Candidate.deleted_at.is_(None)).order_by(Candidate.klantnummer)).all()
         staff = dict(session.execute(select(Medewerker.id, Medewerker.name)).all())
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start:start + 1000]
-            loaded = {c.id: c for c in session.scalars(
-                select(Candidate).where(Candidate.id.in_(chunk))
-                .options(selectinload(Candidate.skills), selectinload(Candidate.languages)))}
-            for cid in chunk:
-                candidate = loaded[cid]
-                values = {name: getattr(candidate, name) for name in _PLAIN}
-                values["skills"] = [SkillEntry(s.text, s.level, s.source) for s in candidate.skills]
-                for lang in candidate.languages:
-                    values[f"lang:{lang.skill.value}"] = lang.level
-                values["owner"] = staff.get(candidate.owner_id)
-                values["profile_number"] = candidate.profile_number
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start:start + 1000]
+            ids = [row[0] for row in chunk]
+            levels: dict[object, dict] = {}
+            for cid, skill, level in session.execute(select(
+                    CandidateLanguage.candidate_id, CandidateLanguage.skill, CandidateLanguage.level)
+                    .where(CandidateLanguage.candidate_id.in_(ids))):
+                levels.setdefault(cid, {})[f"lang:{skill.value}"] = level
+            skills: dict[object, list] = {}
+            for cid, label, level, source in session.execute(select(
+                    CandidateSkill.candidate_id, CandidateSkill.text, CandidateSkill.level, CandidateSkill.source)
+                    .where(CandidateSkill.candidate_id.in_(ids))
+                    .order_by(CandidateSkill.candidate_id, CandidateSkill.position)):
+                skills.setdefault(cid, []).append(SkillEntry(label, level, source))
+            for cid, owner_id, profile, *plain in chunk:
+                values = dict(zip(names, plain))
+                values.update(levels.get(cid, {}))
+                values["skills"] = skills.get(cid, [])
+                values["owner"] = staff.get(owner_id)
+                values["profile_number"] = profile
                 yield values
-            session.expunge_all()
