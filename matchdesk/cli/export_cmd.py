@@ -6,7 +6,7 @@ from pathlib import Path
 
 from matchdesk.cli.progress import ProgressBar
 from matchdesk.transfer import RECORD_TYPES, export_file
-from matchdesk.transfer.writing import table_format
+from matchdesk.transfer.writers import table_format
 
 _LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures",
            "trajectories": "trajecten"}

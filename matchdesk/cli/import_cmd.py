@@ -10,7 +10,7 @@ from pathlib import Path
 from matchdesk.cli.progress import ProgressBar
 from matchdesk.transfer import RECORD_TYPES, UnreadableFile, import_file, write_report
 from matchdesk.transfer.columns import ERROR, Problem
-from matchdesk.transfer.writing import table_format
+from matchdesk.transfer.writers import table_format
 
 _SHOWN_ERRORS = 10
 

@@ -15,7 +15,7 @@ from matchdesk.transfer.exporter import export_file, write_report
 from matchdesk.transfer.importer import ImportResult, import_file
 from matchdesk.transfer.reading import UnreadableFile, open_table
 from matchdesk.transfer.registry import RECORD_TYPES, record_type
-from matchdesk.transfer.writing import write_rows
+from matchdesk.transfer.writers import write_rows
 
 __all__ = ["REPORT_HEADERS", "RECORD_TYPES", "ImportResult", "Problem", "UnreadableFile", "export_file",
            "import_file", "open_table", "record_type", "write_report", "write_rows"]

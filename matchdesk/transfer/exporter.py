@@ -12,7 +12,7 @@ from typing import Callable
 from matchdesk.storage.audit import log_event
 from matchdesk.transfer.base import RecordType
 from matchdesk.transfer.columns import REPORT_HEADERS, Problem
-from matchdesk.transfer.writing import table_format, write_rows
+from matchdesk.transfer.writers import table_format, write_rows
 
 
 def export_file(db, record_type: str | RecordType, path: str | Path, *, user: str,

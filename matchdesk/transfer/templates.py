@@ -11,7 +11,7 @@ from pathlib import Path
 
 from matchdesk.resources import resource
 from matchdesk.transfer.registry import RECORD_TYPES, record_type
-from matchdesk.transfer.writing import write_rows
+from matchdesk.transfer.writers import write_rows
 
 SUFFIXES = ("csv", "xlsx")
 
