@@ -147,7 +147,7 @@ def _grid(rows: list[list], widths: list[float], *, header: bool = True, extra: 
         style += [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("FONT", (0, 0), (-1, 0), BOLD, 8, 10),
                   ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
     if label_column:
-        style += [("FONT", (0, 0), (0, -1), REGULAR, 8.5, 12), ("TEXTCOLOR", (0, 0), (0, -1), LABEL),
+        style += [("FONT", (0, 0), (0, -1), REGULAR, 9, 12), ("TEXTCOLOR", (0, 0), (0, -1), LABEL),
                   ("FONT", (1, 0), (-1, -1), REGULAR, 9, 12)]
     table.setStyle(TableStyle(style + (extra or [])))
     return table
