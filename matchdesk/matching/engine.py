@@ -23,7 +23,7 @@ from matchdesk.matching.components import Scorer, VacancyTerms, round_score
 from matchdesk.matching.explain import result_dict
 from matchdesk.matching.geo import Gazetteer, load_gazetteer
 from matchdesk.matching.index import CandidateIndex
-from matchdesk.matching.profiles import CandidateProfile, VacancyProfile, candidate_profile, vacancy_profile
+from matchdesk.matching.profiles import CandidateProfile, VacancyProfile, vacancy_profile
 from matchdesk.matching.resolve import SkillResolver
 from matchdesk.matching.text import OccupationMatcher, TextSimilarity
 from matchdesk.matching.weights import Weights
@@ -31,7 +31,7 @@ from matchdesk.occupations import load_occupations
 from matchdesk.rules.eligibility import eligibility
 from matchdesk.rules.facts import CandidateFacts, Finding
 from matchdesk.rules.rulebook import Rulebooks
-from matchdesk.storage.models import Candidate, Vacancy, VacancyLanguage, VacancySkill
+from matchdesk.storage.models import Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.vocabulary import Vocabulary, load_vocabulary
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from matchdesk.domain import CefrLevel, LanguageSkill, VacancyKind, parse_level
 from matchdesk.errors import ValidationError
-from matchdesk.matching.resolve import VIA_EXACT, Resolution, SkillResolver
+from matchdesk.matching.resolve import Resolution, SkillResolver
 from matchdesk.rules.facts import CandidateFacts
 from matchdesk.vocabulary import normalize_term
 
