@@ -52,7 +52,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("head", base, fontName=BOLD, fontSize=8, leading=10, textColor=colors.white),
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=9.5, textColor=LABEL, spaceAfter=4),
-        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT, spaceBefore=10,
+        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT, spaceBefore=8,
                              spaceAfter=4),
         "sector": ParagraphStyle("sector", base, fontName=BOLD, fontSize=8, leading=10),
         "empty": ParagraphStyle("empty", base, textColor=LABEL),
@@ -137,8 +137,8 @@ def _grid(rows: list[list], widths: list[float], *, header: bool = True, extra: 
     style = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 8, 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, LINE),
@@ -250,7 +250,7 @@ def profile_story(document: ProfileDocument) -> list:
     for block in document.blocks:
         parts = _RENDERERS[type(block)](block)
         # keep a section's title with its first lines; long tables and texts still split over pages
-        story.append(CondPageBreak(30 * mm))
+        story.append(CondPageBreak(25 * mm))
         story.extend(parts)
     return story
 
