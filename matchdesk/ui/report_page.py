@@ -1,0 +1,613 @@
+"""Rapportage: the portfolio monitor for a period. The leerwerkbedrijf share per werkplein and per
+municipality against the 70% norm, and uitstroom per municipality, as charts and tables; export the
+chart shown as PNG and its table as CSV/XLSX. Numbers are Dutch (decimal comma) whatever the OS locale.
+
+The figures come from ``matchdesk.services.signals.portfolio`` (the same as ``matchdesk report``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis,
+)
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QMargins, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from matchdesk.dates import format_nl, format_number_nl
+from matchdesk.errors import MatchDeskError
+from matchdesk.ui.page import Page, UiContext
+
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+MEETS, BELOW, NORM = QColor("#2e7d32"), QColor("#c62828"), QColor("#37474f")
+UITSTROOM_SERIES = (("regulier", "Regulier", "#1565c0"), ("regulier_lks", "Regulier met LKS", "#64b5f6"),
+                    ("beschut", "Beschut werk", "#8e24aa"), ("bbz", "Bbz", "#f9a825"))
+PRESETS = ("Dit jaar", "Vorig jaar", "Afgelopen 12 maanden", "Alle trajecten", "Aangepast")
+
+
+def percent_nl(value: float | None, decimals: int = 1) -> str:
+    """78,2% ; '—' when there is nothing to divide."""
+    return "—" if value is None else f"{format_number_nl(value, decimals)}%"
+
+
+@dataclass
+class Column:
+    title: str
+    key: str  # the CSV header
+    numeric: bool = False
+
+
+@dataclass
+class TableData:
+    columns: list[Column]
+    rows: list[list] = field(default_factory=list)  # plain values: str, int, float, bool, None
+    flagged: set[int] = field(default_factory=set)  # rows shown in red (below the norm)
+    bold: set[int] = field(default_factory=set)  # totals: regions and werkpleinen
+
+
+def display(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        return format_number_nl(value, 1)
+    if isinstance(value, int):
+        return format_number_nl(value)
+    return str(value)
+
+
+class FiguresModel(QAbstractTableModel):
+    """A read-only table of figures; numbers right-aligned in Dutch notation, sortable by value."""
+
+    SortRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._data = TableData([])
+        self._percent_columns: set[int] = set()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_table(self, data: TableData, percent_columns: set[int] = frozenset()) -> None:
+        self.beginResetModel()
+        self._data = data
+        self._percent_columns = set(percent_columns)
+        self.endResetModel()
+
+    @property
+    def table(self) -> TableData:
+        return self._data
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._data.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._data.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._data.columns):
+            return None
+        column = self._data.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._data.rows) or index.column() >= len(self._data.columns):
+            return None
+        value = self._data.rows[index.row()][index.column()]
+        column = self._data.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() in self._percent_columns:
+                whole = isinstance(value, float) and value.is_integer() and self._data.columns[index.column()].key \
+                    == "norm_procent"
+                return percent_nl(value, 0 if whole else 1)
+            return display(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and index.row() in self._data.flagged:
+            return QBrush(BELOW)
+        if role == Qt.ItemDataRole.FontRole and index.row() in self._data.bold:
+            return self._bold
+        if role == self.SortRole:
+            return value
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._data.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        order_of = list(range(len(self._data.rows)))
+        missing_last = [(v is None, v if v is not None else 0) for v in (r[column] for r in self._data.rows)]
+        order_of.sort(key=lambda i: (missing_last[i][0], missing_last[i][1]) if self._data.columns[column].numeric
+                      else (missing_last[i][0], str(self._data.rows[i][column]).casefold()),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        position = {old: new for new, old in enumerate(order_of)}
+        self._data.rows = [self._data.rows[i] for i in order_of]
+        self._data.flagged = {position[i] for i in self._data.flagged}
+        self._data.bold = {position[i] for i in self._data.bold}
+        for persistent in self.persistentIndexList():
+            self.changePersistentIndex(persistent, self.index(position[persistent.row()], persistent.column()))
+        self.layoutChanged.emit()
+
+
+# -- building the figures -------------------------------------------------------------------------------
+
+LEVEL_LABELS = {"regio": "Regio", "werkplein": "Werkplein", "gemeente": "Gemeente"}
+SHARE_COLUMNS = [Column("Niveau", "niveau"), Column("Naam", "naam"), Column("Leerwerktrajecten", "leerwerktrajecten", True),
+                 Column("Via leerwerkbedrijf", "via_leerwerkbedrijf", True), Column("Aandeel", "aandeel_procent", True),
+                 Column("Norm", "norm_procent", True), Column("Norm gehaald", "norm_gehaald")]
+UITSTROOM_COLUMNS = [Column("Niveau", "niveau"), Column("Naam", "naam")] \
+    + [Column(label, key, True) for key, label, _c in UITSTROOM_SERIES] + [Column("Totaal", "totaal", True)]
+
+
+@dataclass(frozen=True)
+class Group:
+    level: str  # regio | werkplein | gemeente
+    name: str
+    municipalities: tuple[str, ...]
+
+
+def hierarchy(municipalities, rulebooks) -> list[Group]:
+    """Each region, then each of its werkpleinen followed by their municipalities, then the region's
+    municipalities without a werkplein; alphabetical at every level."""
+    from matchdesk.rules.portfolio import UNKNOWN
+
+    tree: dict[str, dict[str | None, list[str]]] = {}
+    for name in sorted(set(municipalities), key=str.casefold):
+        region = rulebooks.region_of(name) or UNKNOWN
+        tree.setdefault(region, {}).setdefault(rulebooks.werkplein_of(name), []).append(name)
+    groups: list[Group] = []
+    for region in sorted(tree, key=str.casefold):
+        werkpleinen = tree[region]
+        groups.append(Group("regio", region, tuple(m for members in werkpleinen.values() for m in members)))
+        for werkplein in sorted((w for w in werkpleinen if w), key=str.casefold):
+            groups.append(Group("werkplein", werkplein, tuple(werkpleinen[werkplein])))
+            groups += [Group("gemeente", m, (m,)) for m in werkpleinen[werkplein]]
+        groups += [Group("gemeente", m, (m,)) for m in werkpleinen.get(None, [])]
+    return groups
+
+
+def chart_name(group: Group) -> str:
+    return group.name if group.level == "gemeente" else f"{LEVEL_LABELS[group.level]} {group.name}"
+
+
+def share_entries(shares: dict, rulebooks) -> list[tuple[Group, dict]]:
+    """The share of every region, werkplein and municipality, in the order of ``hierarchy``."""
+    level_key = {"regio": "regions", "werkplein": "werkpleinen", "gemeente": "municipalities"}
+    empty = {"leerwerktrajecten": 0, "via_leerwerkbedrijf": 0, "share_percent": None, "norm_percent": None,
+             "meets_norm": None}
+    return [(group, shares[level_key[group.level]].get(group.name, empty))
+            for group in hierarchy(shares["municipalities"], rulebooks)]
+
+
+def uitstroom_entries(uitstroom: dict, rulebooks) -> list[tuple[Group, dict]]:
+    """Uitstroom per municipality, summed per werkplein and region."""
+    keys = [key for key, _l, _c in UITSTROOM_SERIES]
+    return [(group, {key: sum(uitstroom.get(m, {}).get(key, 0) for m in group.municipalities) for key in keys})
+            for group in hierarchy(uitstroom, rulebooks)]
+
+
+def share_table(entries: list[tuple[Group, dict]]) -> TableData:
+    data = TableData(SHARE_COLUMNS)
+    for group, entry in entries:
+        norm = entry["norm_percent"]
+        data.rows.append([LEVEL_LABELS[group.level], group.name, entry["leerwerktrajecten"],
+                          entry["via_leerwerkbedrijf"], entry["share_percent"],
+                          float(norm) if norm is not None else None, entry["meets_norm"]])
+        if entry["meets_norm"] is False:
+            data.flagged.add(len(data.rows) - 1)
+        if group.level != "gemeente":
+            data.bold.add(len(data.rows) - 1)
+    return data
+
+
+def uitstroom_table(entries: list[tuple[Group, dict]]) -> TableData:
+    data = TableData(UITSTROOM_COLUMNS)
+    for group, counts in entries:
+        values = [counts.get(key, 0) for key, _l, _c in UITSTROOM_SERIES]
+        data.rows.append([LEVEL_LABELS[group.level], group.name, *values, sum(values)])
+        if group.level != "gemeente":
+            data.bold.add(len(data.rows) - 1)
+    return data
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    title_font = QFont(chart.titleFont())
+    title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+    title_font.setBold(True)
+    chart.setTitleFont(title_font)
+    chart.setLocale(DUTCH)
+    chart.setLocalizeNumbers(True)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(6, 6, 6, 6))
+    chart.setBackgroundRoundness(0)
+    return chart
+
+
+def category_axis(names: list[str]) -> QBarCategoryAxis:
+    """Names on the left (horizontal bars: names are never truncated); the first name is drawn at the bottom."""
+    axis = QBarCategoryAxis()
+    axis.append(names or ["—"])
+    return axis
+
+
+LEVEL_COLORS = {"regio": QColor("#1b5e20"), "werkplein": QColor("#2e7d32"), "gemeente": QColor("#66bb6a")}
+
+
+def share_chart(title: str, entries: list[tuple[Group, dict]]) -> QChart:
+    """A bar per region, werkplein and municipality (green shades; red below the norm), the norm as a
+    dashed line; groups without leerwerktrajecten are left out (the table lists them)."""
+    chart = _chart(title)
+    shown = [(group, e) for group, e in entries if e["share_percent"] is not None][::-1]  # first at the top
+    sets = {level: QBarSet(f"{LEVEL_LABELS[level]} (norm gehaald)") for level in LEVEL_COLORS}
+    sets["onder"] = QBarSet("Onder de norm")
+    for level, color in LEVEL_COLORS.items():
+        sets[level].setColor(color)
+    sets["onder"].setColor(BELOW)
+    for group, entry in shown:
+        target = "onder" if entry["meets_norm"] is False else group.level
+        for key, bar_set in sets.items():
+            bar_set.append(float(entry["share_percent"]) if key == target else 0.0)
+    bars = QHorizontalStackedBarSeries()
+    for key, bar_set in sets.items():
+        if any(bar_set.at(i) for i in range(bar_set.count())):
+            bar_set.setLabelColor(QColor("white") if key != "gemeente" else QColor("#102a12"))
+            bars.append(bar_set)
+    bars.setBarWidth(0.7)
+    bars.setLabelsVisible(True)
+    bars.setLabelsFormat("@value%")
+    bars.setLabelsPrecision(3)
+    bars.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideBase)  # clear of the norm line
+    chart.addSeries(bars)
+    names = category_axis([chart_name(group) for group, _e in shown])
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    bars.attachAxis(names)
+    values = QValueAxis()
+    values.setRange(0, 100)
+    values.setTickCount(11)
+    values.setLabelFormat("%.0f%")  # with localized numbers Qt takes only the precision; the rest is literal
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    bars.attachAxis(values)
+    norms = [e["norm_percent"] for _g, e in shown]
+    if shown and all(n is not None for n in norms):
+        norm_line = QLineSeries()
+        same = len(set(norms)) == 1
+        norm_line.setName(f"Norm {percent_nl(float(norms[0]), 0)}" if same else "Norm")
+        if same:
+            norm_line.append(float(norms[0]), -0.5)
+            norm_line.append(float(norms[0]), len(shown) - 0.5)
+        else:
+            for i, value in enumerate(norms):
+                norm_line.append(float(value), i - 0.5)
+                norm_line.append(float(value), i + 0.5)
+        pen = QPen(NORM)
+        pen.setWidthF(2.0)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        norm_line.setPen(pen)
+        chart.addSeries(norm_line)
+        norm_line.attachAxis(values)
+        norm_line.attachAxis(names)
+    return chart
+
+
+def uitstroom_chart(title: str, entries: list[tuple[Group, dict]]) -> QChart:
+    """Uitstroom per municipality, stacked by kind (the werkplein and region totals are in the table)."""
+    chart = _chart(title)
+    shown = sorted(((group, counts) for group, counts in entries if group.level == "gemeente" and sum(counts.values())),
+                   key=lambda item: item[0].name.casefold(), reverse=True)  # alphabetical from the top
+    series = QHorizontalStackedBarSeries()
+    series.setBarWidth(0.6)
+    for key, label, color in UITSTROOM_SERIES:
+        bar_set = QBarSet(label)
+        bar_set.setColor(QColor(color))
+        bar_set.append([float(counts.get(key, 0)) for _g, counts in shown])
+        series.append(bar_set)
+    biggest = max((sum(counts.values()) for _g, counts in shown), default=0)
+    chart.addSeries(series)
+    names = category_axis([group.name for group, _c in shown])
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(names)
+    values = QValueAxis()
+    values.setRange(0, max(5, biggest))
+    values.applyNiceNumbers()
+    values.setMinorTickCount(1)
+    values.setLabelFormat("%.0f")
+    values.setTitleText("Gestarte trajecten (regulier werk, beschut werk en Bbz)")
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
+    return chart
+
+
+# -- the page ------------------------------------------------------------------------------------------
+
+class FiguresTab(QWidget):
+    """A chart above its table."""
+
+    def __init__(self, name: str, csv_name: str, percent_columns: set[int] = frozenset(), parent=None) -> None:
+        super().__init__(parent)
+        self.name, self.csv_name, self.percent_columns = name, csv_name, set(percent_columns)
+        self.chart_view = QChartView()
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setAccessibleName(f"Grafiek {name}")
+        self.chart_view.setMinimumHeight(260)
+        self.model = FiguresModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName(f"Tabel {name}")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart_view)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def show_figures(self, chart: QChart, table: TableData) -> None:
+        old = self.chart_view.chart()
+        self.chart_view.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+        self.model.set_table(table, self.percent_columns)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        rows = min(len(table.rows), 9)
+        height = self.table.horizontalHeader().sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize() \
+            + 2 * self.table.frameWidth() + 2
+        self.table.setMaximumHeight(height)
+
+
+class ReportPage(Page):
+    """Rapportage: period, the WVS share in words, three tabs of chart + table, export as PNG and CSV."""
+
+    title = "Rapportage"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.figures: dict | None = None
+        self._loaded_for: tuple | None = None
+        today = ctx.today
+        self.preset = QComboBox()
+        self.preset.setAccessibleName("Periode")
+        self.preset.addItems(PRESETS)
+        self.date_from = self._date_edit("Vanaf (eerste startdatum)", dt.date(today.year, 1, 1))
+        self.date_to = self._date_edit("Tot en met (laatste startdatum)", today)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Samenvatting")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Onderdelen van de rapportage")
+        self.share = FiguresTab("Aandeel leerwerkbedrijf", "aandeel-leerwerkbedrijf", {4, 5})
+        self.uitstroom = FiguresTab("Uitstroom", "uitstroom")
+        self.tabs.addTab(self.share, "&Leerwerkbedrijf (70%-norm)")
+        self.tabs.addTab(self.uitstroom, "&Uitstroom")
+        self.png_button = QPushButton("Exporteren als &PNG…")
+        self.png_button.setAccessibleName("Grafiek exporteren als PNG")
+        self.png_button.setToolTip("De grafiek van het getoonde onderdeel als afbeelding")
+        self.png_button.clicked.connect(self.export_png_dialog)
+        self.csv_button = QPushButton("Exporteren als &CSV…")
+        self.csv_button.setAccessibleName("Tabel exporteren als CSV")
+        self.csv_button.setToolTip("De tabel van het getoonde onderdeel als .csv (of .xlsx)")
+        self.csv_button.clicked.connect(self.export_csv_dialog)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(f"<b>{self.title}</b>"))
+        top.addSpacing(16)
+        period = QLabel("&Periode:")
+        period.setBuddy(self.preset)
+        top.addWidget(period)
+        top.addWidget(self.preset)
+        from_label = QLabel("&van")
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel("&tot en met")
+        to_label.setBuddy(self.date_to)
+        top.addWidget(from_label)
+        top.addWidget(self.date_from)
+        top.addWidget(to_label)
+        top.addWidget(self.date_to)
+        top.addStretch(1)
+        top.addWidget(self.png_button)
+        top.addWidget(self.csv_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        for first, second in ((self.preset, self.date_from), (self.date_from, self.date_to),
+                              (self.date_to, self.png_button), (self.png_button, self.csv_button),
+                              (self.csv_button, self.tabs)):
+            QWidget.setTabOrder(first, second)
+
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        self._setting_preset = False
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.date_from.dateChanged.connect(self._dates_edited)
+        self.date_to.dateChanged.connect(self._dates_edited)
+
+    @staticmethod
+    def _date_edit(name: str, value: dt.date) -> QDateEdit:
+        edit = QDateEdit(QDate(value.year, value.month, value.day))
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setCalendarPopup(True)
+        edit.setAccessibleName(name)
+        edit.setToolTip(name)
+        edit.setMinimumDate(QDate(1990, 1, 1))
+        edit.setMaximumDate(QDate(2100, 12, 31))
+        return edit
+
+    # -- period --------------------------------------------------------------------------------------
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        if self.preset.currentText() == "Alle trajecten":
+            return None, None
+        start, end = self.date_from.date(), self.date_to.date()
+        return dt.date(start.year(), start.month(), start.day()), dt.date(end.year(), end.month(), end.day())
+
+    def set_period(self, date_from: dt.date, date_to: dt.date) -> None:
+        """Choose a custom period (and recompute at once)."""
+        self._setting_preset = True
+        self.preset.setCurrentText("Aangepast")
+        self.date_from.setDate(QDate(date_from.year, date_from.month, date_from.day))
+        self.date_to.setDate(QDate(date_to.year, date_to.month, date_to.day))
+        self._setting_preset = False
+        self.refresh()
+
+    def _apply_preset(self) -> None:
+        today = self.ctx.today
+        text = self.preset.currentText()
+        ranges = {"Dit jaar": (dt.date(today.year, 1, 1), today),
+                  "Vorig jaar": (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
+                  "Afgelopen 12 maanden": (today.replace(year=today.year - 1) + dt.timedelta(days=1)
+                                           if not (today.month == 2 and today.day == 29)
+                                           else dt.date(today.year - 1, 3, 1), today)}
+        everything = text == "Alle trajecten"
+        self.date_from.setEnabled(not everything)
+        self.date_to.setEnabled(not everything)
+        if text in ranges and not self._setting_preset:
+            self._setting_preset = True
+            first, last = ranges[text]
+            self.date_from.setDate(QDate(first.year, first.month, first.day))
+            self.date_to.setDate(QDate(last.year, last.month, last.day))
+            self._setting_preset = False
+        if not self._setting_preset:
+            self._debounce.start()
+
+    def _dates_edited(self) -> None:
+        if not self._setting_preset:
+            self._setting_preset = True
+            self.preset.setCurrentText("Aangepast")
+            self._setting_preset = False
+            self._debounce.start()
+
+    # -- figures -------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._loaded_for is None:
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        from matchdesk.services.signals import portfolio
+
+        self._debounce.stop()
+        date_from, date_to = self.period()
+        if date_from and date_to and date_from > date_to:
+            self.summary.setText(f"<span style='color:{BELOW.name()}'>De begindatum ligt na de einddatum.</span>")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.ctx.db.reading() as session:
+                self.figures = portfolio(session, self.ctx.rulebooks, date_from, date_to)
+        except MatchDeskError as error:
+            self.figures = None
+            self.summary.setText(f"<span style='color:{BELOW.name()}'>{error}</span>")
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._loaded_for = (date_from, date_to)
+        self._show()
+
+    def _show(self) -> None:
+        figures = self.figures
+        shares = figures["leerwerkbedrijf_share"]
+        period = self._period_text()
+        entries = share_entries(shares, self.ctx.rulebooks)
+        self.share.show_figures(share_chart(f"Leerwerktrajecten via het leerwerkbedrijf, {period}", entries),
+                                share_table(entries))
+        outflow = uitstroom_entries(figures["uitstroom"], self.ctx.rulebooks)
+        self.uitstroom.show_figures(uitstroom_chart(f"Uitstroom per gemeente, {period}", outflow),
+                                    uitstroom_table(outflow))
+        self.summary.setText(self._summary_text(shares["regions"]))
+
+    def _period_text(self) -> str:
+        date_from, date_to = self.period()
+        if date_from is None and date_to is None:
+            return "alle trajecten"
+        return f"gestart {format_nl(date_from)} t/m {format_nl(date_to)}"
+
+    @staticmethod
+    def _summary_text(regions: dict[str, dict]) -> str:
+        parts = []
+        for name, entry in sorted(regions.items()):
+            if entry["share_percent"] is None:
+                continue
+            text = (f"Regio <b>{name}</b>: <b>{percent_nl(entry['share_percent'])}</b> van de leerwerktrajecten via het "
+                    f"leerwerkbedrijf ({format_number_nl(entry['via_leerwerkbedrijf'])} van "
+                    f"{format_number_nl(entry['leerwerktrajecten'])})")
+            if entry["norm_percent"] is not None:
+                met = entry["meets_norm"]
+                color = MEETS if met else BELOW
+                verdict = "gehaald" if met else "niet gehaald"
+                text += (f", norm {percent_nl(float(entry['norm_percent']), 0)}: "
+                         f"<b style='color:{color.name()}'>{verdict}</b>")
+            parts.append(text)
+        return "<br>".join(parts) or "Geen leerwerktrajecten in deze periode."
+
+    def current_tab(self) -> FiguresTab:
+        return self.tabs.currentWidget()
+
+    # -- export --------------------------------------------------------------------------------------
+    def _suggested(self, suffix: str) -> str:
+        date_from, date_to = self.period()
+        span = "alles" if date_from is None else f"{date_from.isoformat()}_{date_to.isoformat()}"
+        return f"{self.current_tab().csv_name}-{span}{suffix}"
+
+    def export_png_dialog(self) -> None:
+        path, _chosen = QFileDialog.getSaveFileName(self, "Grafiek exporteren", self._suggested(".png"),
+                                                    "PNG-afbeelding (*.png)")
+        if path:
+            if not path.lower().endswith(".png"):
+                path += ".png"
+            if not self.export_png(Path(path)):
+                QMessageBox.warning(self, "Exporteren", f"{Path(path).name} kon niet worden geschreven.")
+
+    def export_png(self, path: Path, tab: FiguresTab | None = None) -> bool:
+        """The chart of ``tab`` (the one shown) as it is on screen."""
+        return (tab or self.current_tab()).chart_view.grab().save(str(path), "PNG")
+
+    def export_csv_dialog(self) -> None:
+        path, _chosen = QFileDialog.getSaveFileName(self, "Tabel exporteren", self._suggested(".csv"),
+                                                    "CSV, puntkomma-gescheiden (*.csv);;Excel-werkmap (*.xlsx)")
+        if not path:
+            return
+        try:
+            self.export_csv(Path(path))
+        except (MatchDeskError, OSError) as error:
+            message = str(error) if isinstance(error, MatchDeskError) else \
+                f"Het bestand kon niet worden geschreven ({error.strerror or type(error).__name__})."
+            QMessageBox.warning(self, "Exporteren", message)
+
+    def export_csv(self, path: Path, tab: FiguresTab | None = None) -> int:
+        """The table of ``tab`` as CSV (or XLSX by the extension), per CONTRACTS.md; returns the rows."""
+        from matchdesk.transfer import write_rows
+
+        table = (tab or self.current_tab()).model.table
+        headers = [c.key for c in table.columns]
+        return write_rows(path, headers, [list(row) for row in table.rows], sheet_name="Rapportage")

@@ -1,0 +1,493 @@
+"""Start, extend or end a trajectory, with the rules' verdict shown live as the fields change.
+
+A block (red) keeps Save disabled; a teamleider may override it with a reason. A warning (amber)
+asks for a motivation before Save is possible. Info findings are grey. Saving goes through the
+trajectory service in one unit of work; an expected error is shown in the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+    QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from matchdesk.dates import format_nl, format_number_nl, last_day_within, months_between_inclusive
+from matchdesk.domain import Location, Provider, Role, TrajectoryKind, VacancyKind
+from matchdesk.errors import MatchDeskError
+from matchdesk.rules.facts import Finding, Verdict
+
+MODES = ("start", "extend", "end")
+MODE_TITLES = {"start": "Traject starten", "extend": "Traject verlengen", "end": "Traject beëindigen"}
+SAVE_TEXTS = {"start": "&Starten", "extend": "&Verlengen", "end": "&Beëindigen"}
+
+KIND_LABELS = {
+    TrajectoryKind.LEERWERKTRAJECT: "Leerwerktraject",
+    TrajectoryKind.PROEFPLAATSING: "Proefplaatsing",
+    TrajectoryKind.DETACHERING: "Detachering",
+    TrajectoryKind.REGULIER: "Regulier werk",
+    TrajectoryKind.REGULIER_LKS: "Regulier werk met loonkostensubsidie",
+    TrajectoryKind.BESCHUT: "Beschut werk",
+    TrajectoryKind.BEGELEID_WERKEN: "Begeleid werken",
+    TrajectoryKind.BBZ: "Bbz-traject",
+    TrajectoryKind.PARTICIPATIE: "Participatie",
+    TrajectoryKind.SCHOLING: "Scholing",
+    TrajectoryKind.TAALTRAJECT: "Taaltraject",
+}
+PROVIDER_LABELS = {Provider.LEERWERKBEDRIJF: "Leerwerkbedrijf", Provider.MARKT: "Marktpartij",
+                   Provider.WERKGEVER: "Werkgever"}
+LOCATION_LABELS = {Location.WERKGEVER: "Bij een werkgever", Location.INTERN: "Binnen de muren (intern)"}
+VACANCY_KIND_LABELS = {VacancyKind.REGULIER: "Reguliere vacature", VacancyKind.GARANTIEBAAN: "Garantiebaan",
+                       VacancyKind.LEERWERKPLEK: "Leerwerkplek", VacancyKind.PROEFPLAATS: "Proefplaats",
+                       VacancyKind.BESCHUT: "Beschut werk"}
+OUTCOMES = ("regulier werk", "regulier werk met loonkostensubsidie", "detachering", "beschut werk", "opleiding",
+            "ander traject", "uitgevallen (ziekte)", "verhuisd", "gestopt op eigen verzoek")
+
+RED, AMBER, GREEN, GREY = "#b00020", "#8a5a00", "#1b6e2a", "#5f6368"
+_FRAMES = {
+    "blocked": ("#fdecee", RED, "Geblokkeerd"),
+    "warning": ("#fff6e0", AMBER, "Waarschuwing: motivatie vereist"),
+    "allowed": ("#eaf5ec", GREEN, "Toegestaan"),
+    "error": ("#fdecee", RED, "Kan niet worden beoordeeld"),
+}
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(name: str, value: dt.date) -> QDateEdit:
+    edit = QDateEdit(qdate(value))
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(name)
+    edit.setMinimumDate(QDate(1990, 1, 1))
+    edit.setMaximumDate(QDate(2100, 12, 31))
+    return edit
+
+
+def choice(name: str, labels: dict, empty: str | None = None) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    if empty is not None:
+        box.addItem(empty, None)
+    for value, label in labels.items():
+        box.addItem(label, str(value))
+    return box
+
+
+def _enum(kind, value):
+    """Qt hands a StrEnum stored as item data back as a plain str."""
+    return None if value is None else kind(value)
+
+
+def select_data(box: QComboBox, value) -> None:
+    index = box.findData(None if value is None else str(value))
+    box.setCurrentIndex(index if index >= 0 else 0)
+
+
+class TrajectoryDialog(QDialog):
+    """``TrajectoryDialog(ctx, candidate, parent=None, *, mode="start", trajectory_id=None)``.
+
+    ``candidate``: the candidate's id (UUID) or klantnummer; for ``extend`` and ``end`` the
+    candidate follows from ``trajectory_id`` and may be None. After Accept, ``trajectory_id`` holds
+    the trajectory written.
+    """
+
+    def __init__(self, ctx, candidate: uuid.UUID | str | None = None, parent: QWidget | None = None, *,
+                 mode: str = "start", trajectory_id: uuid.UUID | str | None = None) -> None:
+        super().__init__(parent)
+        if mode not in MODES:
+            raise ValueError(f"onbekende modus {mode!r}; kies uit {', '.join(MODES)}")
+        if mode != "start" and trajectory_id is None:
+            raise ValueError("verlengen en beëindigen vragen om een traject")
+        self.ctx = ctx
+        self.mode = mode
+        self.trajectory_id = uuid.UUID(str(trajectory_id)) if trajectory_id is not None else None
+        self.verdict: Verdict | None = None
+        self.judge_error: str | None = None
+        self._load(candidate)
+        self.setWindowTitle(f"{MODE_TITLES[mode]} — {self.candidate_name}")
+        self.setAccessibleName(MODE_TITLES[mode])
+        self._build()
+        self._fill()
+        self._connect()
+        self.update_verdict()
+
+    # -- data ----------------------------------------------------------------------------------------
+    def _load(self, candidate) -> None:
+        from sqlalchemy import select
+
+        from matchdesk.services.employers import medewerker_role
+        from matchdesk.services.trajectories import history_facts
+        from matchdesk.storage.models import Candidate, Trajectory
+
+        with self.ctx.db.reading() as session:
+            self.trajectory = None
+            if self.trajectory_id is not None:
+                self.trajectory = session.get(Trajectory, self.trajectory_id)
+                if self.trajectory is None:
+                    raise MatchDeskError("Het traject bestaat niet (meer).")
+                candidate = self.trajectory.candidate_id
+            if isinstance(candidate, uuid.UUID):
+                found = session.get(Candidate, candidate)
+            else:
+                found = session.scalar(select(Candidate).where(Candidate.klantnummer == str(candidate),
+                                                               Candidate.deleted_at.is_(None)))
+            if found is None or found.deleted_at is not None:
+                raise MatchDeskError("De kandidaat bestaat niet (meer).")
+            self.candidate = found
+            self.history = history_facts(session, found.id)
+            self.role = medewerker_role(session, self.ctx.user)
+        name = " ".join(p for p in (found.voornaam, found.tussenvoegsel, found.achternaam) if p)
+        self.candidate_name = f"{name} ({found.klantnummer})" if name else found.klantnummer
+
+    @property
+    def is_teamleider(self) -> bool:
+        return self.role == Role.TEAMLEIDER
+
+    # -- widgets -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        today = self.ctx.today
+        self.kind = choice("Soort traject", KIND_LABELS)
+        self.provider = choice("Uitvoerder", PROVIDER_LABELS, "— onbekend —")
+        self.location = choice("Locatie", LOCATION_LABELS, "— onbekend —")
+        self.location.setToolTip("Waar het leerwerktraject plaatsvindt")
+        self.vacancy_kind = choice("Soort vacature", VACANCY_KIND_LABELS, "— geen —")
+        self.start = date_edit("Begindatum", today)
+        self.planned_end = date_edit("Gepland einde", last_day_within(today, 6))
+        self.planned_end.setToolTip("De laatste dag van het traject (tot en met)")
+        self.open_end = QCheckBox("&Geen einddatum")
+        self.open_end.setAccessibleName("Geen einddatum")
+        self.open_end.setToolTip("Bijvoorbeeld regulier werk voor onbepaalde tijd")
+        self.duration = QLabel()
+        self.duration.setAccessibleName("Duur")
+        self.duration.setStyleSheet(f"color: {GREY}")
+        self.actual_end = date_edit("Werkelijk einde", today)
+        self.actual_end.setToolTip("De laatste dag waarop het traject liep (tot en met)")
+        self.aborted = QCheckBox("Voortijdig &afgebroken")
+        self.aborted.setAccessibleName("Voortijdig afgebroken")
+        self.outcome = QComboBox()
+        self.outcome.setEditable(True)
+        self.outcome.setAccessibleName("Uitkomst")
+        self.outcome.addItem("")
+        self.outcome.addItems(OUTCOMES)
+        self.outcome.lineEdit().setPlaceholderText("Kies of typ de uitkomst")
+        self.outcome.lineEdit().setMaxLength(200)
+        self.motivation = QPlainTextEdit()
+        self.motivation.setAccessibleName("Motivatie")
+        self.motivation.setPlaceholderText("Waarom dit traject, en waarom nu? Verplicht bij een waarschuwing.")
+        self.motivation.setTabChangesFocus(True)
+        self.motivation.setFixedHeight(64)
+        self.override = QPlainTextEdit()
+        self.override.setAccessibleName("Reden voor doorbreken van de blokkade")
+        self.override.setPlaceholderText("Alleen bij een blokkade: waarom de teamleider het toch toestaat")
+        self.override.setTabChangesFocus(True)
+        self.override.setFixedHeight(64)
+
+        self.verdict_box = QFrame()
+        self.verdict_box.setObjectName("verdict")
+        self.verdict_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdictText")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verdict_label.setAccessibleName("Oordeel van de regels")
+        self.verdict_label.setMinimumHeight(48)
+        inner = QVBoxLayout(self.verdict_box)
+        inner.setContentsMargins(10, 8, 10, 8)
+        inner.addWidget(self.verdict_label)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("saveError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Foutmelding")
+        self.error_label.setStyleSheet(f"color: {RED}; font-weight: bold")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(SAVE_TEXTS[self.mode], QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setAccessibleName("Opslaan")
+        self.save_button.setToolTip("Opslaan (Ctrl+S)")
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName("Annuleren")
+        self.cancel_button.setToolTip("Sluiten zonder opslaan (Esc)")
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        heading = QLabel(f"<b>{html.escape(MODE_TITLES[self.mode])}</b> voor {html.escape(self.candidate_name)}"
+                         f"<br><span style='color:{GREY}'>Gemeente {html.escape(self.candidate.municipality or '—')}"
+                         f"; beslisdatum {format_nl(self.ctx.today)}; regels van de gemeente op die dag</span>")
+        heading.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        def row(text: str, widget: QWidget, visible: bool = True) -> None:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            if not visible:
+                form.setRowVisible(widget, False)
+
+        ends = QHBoxLayout()
+        ends.addWidget(self.planned_end)
+        ends.addWidget(self.open_end)
+        ends.addStretch(1)
+        ends.addWidget(self.duration)
+        ends_widget = QWidget()
+        ends_widget.setLayout(ends)
+        ends.setContentsMargins(0, 0, 0, 0)
+        self.ends_widget = ends_widget
+        start_row = QHBoxLayout()
+        start_row.setContentsMargins(0, 0, 0, 0)
+        start_row.addWidget(self.start)
+        start_row.addStretch(1)
+        start_widget = QWidget()
+        start_widget.setLayout(start_row)
+        end_row = QHBoxLayout()
+        end_row.setContentsMargins(0, 0, 0, 0)
+        end_row.addWidget(self.actual_end)
+        end_row.addWidget(self.aborted)
+        end_row.addStretch(1)
+        end_widget = QWidget()
+        end_widget.setLayout(end_row)
+
+        row("Soort &traject:", self.kind)
+        row("&Uitvoerder:", self.provider)
+        row("&Locatie:", self.location)
+        row("Soort va&cature:", self.vacancy_kind)
+        row("Begin&datum:", start_widget)
+        form.labelForField(start_widget).setBuddy(self.start)
+        row("Gepland &einde:" if self.mode != "extend" else "Nieuw &einde:", ends_widget)
+        form.labelForField(ends_widget).setBuddy(self.planned_end)
+        ending = self.mode == "end"
+        row("&Werkelijk einde:", end_widget, ending)
+        form.labelForField(end_widget).setBuddy(self.actual_end)
+        row("Uit&komst:", self.outcome, ending)
+        row("&Motivatie:", self.motivation, not ending)
+        row("&Reden doorbreken:", self.override, self.is_teamleider and not ending)
+        self.form = form
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.verdict_box)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(620)
+
+        chain = [self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.planned_end,
+                 self.open_end, self.actual_end, self.aborted, self.outcome, self.motivation, self.override,
+                 self.save_button, self.cancel_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+        if self.mode != "start":  # the trajectory itself is fixed; only its end changes
+            for widget in (self.kind, self.provider, self.location, self.vacancy_kind, self.start):
+                widget.setEnabled(False)
+        if ending:
+            for widget in (self.planned_end, self.open_end):
+                widget.setEnabled(False)
+
+    def _fill(self) -> None:
+        t = self.trajectory
+        if t is None:
+            select_data(self.provider, Provider.LEERWERKBEDRIJF)
+            select_data(self.location, Location.WERKGEVER)
+            return
+        select_data(self.kind, t.kind)
+        select_data(self.provider, t.provider)
+        select_data(self.location, t.location)
+        self.start.setDate(qdate(t.start))
+        self.open_end.setChecked(t.planned_end is None)
+        if t.planned_end is not None:
+            self.planned_end.setDate(qdate(t.planned_end))
+        if self.mode == "extend":
+            base = t.planned_end or self.ctx.today
+            self.planned_end.setDate(qdate(last_day_within(base + dt.timedelta(days=1), 3)))
+        if self.mode == "end":
+            self.actual_end.setDate(qdate(t.actual_end or min(self.ctx.today, t.planned_end or self.ctx.today)))
+            self.outcome.setEditText(t.outcome or "")
+            self.aborted.setChecked(bool(t.aborted))
+        if t.motivation:
+            self.motivation.setPlainText(t.motivation)
+
+    def _connect(self) -> None:
+        for box in (self.kind, self.provider, self.location, self.vacancy_kind):
+            box.currentIndexChanged.connect(self.update_verdict)
+        for edit in (self.start, self.planned_end, self.actual_end):
+            edit.dateChanged.connect(self.update_verdict)
+        self.open_end.toggled.connect(self.update_verdict)
+        self.aborted.toggled.connect(self.update_verdict)
+        self.motivation.textChanged.connect(self.update_verdict)
+        self.override.textChanged.connect(self._update_save)
+        self.outcome.editTextChanged.connect(self._clear_error)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- values --------------------------------------------------------------------------------------
+    def trajectory_input(self):
+        from matchdesk.services.trajectories import TrajectoryInput
+
+        motivation = self.motivation.toPlainText().strip() or None
+        planned_end = None if self.open_end.isChecked() else pydate(self.planned_end.date())
+        data = TrajectoryInput(kind=TrajectoryKind(self.kind.currentData()), start=pydate(self.start.date()),
+                               planned_end=planned_end, provider=_enum(Provider, self.provider.currentData()),
+                               location=_enum(Location, self.location.currentData()),
+                               vacancy_kind=_enum(VacancyKind, self.vacancy_kind.currentData()), motivation=motivation)
+        if self.mode == "end":
+            data.planned_end = pydate(self.actual_end.date())  # the rules judge the period as it ran
+            data.actual_end = pydate(self.actual_end.date())
+            data.aborted = self.aborted.isChecked()
+            data.outcome = self.outcome.currentText().strip() or None
+        return data
+
+    # -- the live verdict ----------------------------------------------------------------------------
+    def update_verdict(self, *_args) -> None:
+        from matchdesk.services.trajectories import judge
+
+        self._clear_error()
+        data = self.trajectory_input()
+        self._show_duration(data)
+        self.judge_error = None
+        try:
+            with self.ctx.db.reading() as session:
+                # the full history: for extend and end the rules put this proposal in place of the stored one
+                self.verdict = judge(session, self.ctx.rulebooks, self.candidate, data, self.mode, self.ctx.today,
+                                     history=self.history)
+        except MatchDeskError as error:
+            self.verdict, self.judge_error = None, str(error)
+        self._show_verdict()
+        self._update_save()
+
+    def _show_duration(self, data) -> None:
+        end = data.planned_end
+        if end is None:
+            self.duration.setText("onbepaalde tijd")
+        elif end < data.start:
+            self.duration.setText("einde vóór begin")
+        else:
+            months = months_between_inclusive(data.start, end)
+            days = (end - data.start).days + 1
+            decimals = 0 if float(months).is_integer() else 1
+            self.duration.setText(f"{format_number_nl(months, decimals)} maanden ({format_number_nl(days)} dagen)")
+
+    def _show_verdict(self) -> None:
+        if self.verdict is None:
+            state, findings = "error", [Finding("regels", "block", self.judge_error or "onbekende fout")]
+        else:
+            state, findings = self.verdict.verdict, self.verdict.findings
+        if self.mode == "end" and state == "warning":
+            background, color, title = ("#fff6e0", AMBER, "Let op")
+        else:
+            background, color, title = _FRAMES[state]
+        self.verdict_box.setStyleSheet(f"QFrame#verdict {{ background: {background}; border: 1px solid {color};"
+                                       " border-radius: 4px; }")
+        parts = [f"<b style='color:{color}'>{html.escape(title)}</b>"]
+        items = []
+        for finding in sorted(findings, key=lambda f: ("block", "warning", "info").index(f.severity)):
+            tint = {"block": RED, "warning": AMBER, "info": GREY}[finding.severity]
+            items.append(f"<li style='color:{tint}'>{html.escape(finding.message)}</li>")
+        if items:
+            parts.append("<ul style='margin-left:-20px; margin-top:2px; margin-bottom:0px'>" + "".join(items) + "</ul>")
+        hint = self._hint(state)
+        if hint:
+            parts.append(f"<span style='color:{GREY}'>{html.escape(hint)}</span>")
+        self.verdict_label.setText("".join(parts))
+        plain = "; ".join([title] + [f.message for f in findings])
+        self.verdict_label.setAccessibleDescription(plain)
+
+    def _hint(self, state: str) -> str:
+        if self.mode == "end":
+            return ""
+        if state == "blocked":
+            if self.is_teamleider:
+                return "Als teamleider kunt u de blokkade doorbreken: vul de reden in."
+            return "Opslaan is niet mogelijk. Pas het traject aan of vraag een teamleider."
+        if state == "warning" and not self.motivation.toPlainText().strip():
+            return "Vul een motivatie in om op te slaan."
+        return ""
+
+    def save_allowed(self) -> bool:
+        if self.verdict is None:
+            return False
+        if self.mode == "end":
+            return pydate(self.actual_end.date()) >= pydate(self.start.date())
+        if self.verdict.verdict == "blocked":
+            return self.is_teamleider and bool(self.override.toPlainText().strip())
+        if self.verdict.verdict == "warning":
+            return bool(self.motivation.toPlainText().strip())
+        return True
+
+    def _update_save(self) -> None:
+        allowed = self.save_allowed()
+        self.save_button.setEnabled(allowed)
+        self.save_shortcut.setEnabled(allowed)
+        overriding = self.verdict is not None and self.verdict.blocked and self.is_teamleider
+        self.override.setEnabled(overriding)
+        self.save_button.setText("&Opslaan met doorbreking" if overriding else SAVE_TEXTS[self.mode])
+
+    def _clear_error(self, *_args) -> None:
+        self.error_label.hide()
+        self.error_label.clear()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    # -- saving --------------------------------------------------------------------------------------
+    def save(self) -> None:
+        from matchdesk.services.trajectories import end_trajectory, extend_trajectory, start_trajectory
+
+        if not self.save_allowed():
+            return
+        data = self.trajectory_input()
+        override = self.override.toPlainText().strip() or None if self.is_teamleider else None
+        try:
+            with self.ctx.db.unit(self.ctx.user) as session:
+                if self.mode == "start":
+                    written = start_trajectory(session, self.ctx.rulebooks, self.candidate.id, data, self.ctx.today,
+                                               override_reason=override)
+                elif self.mode == "extend":
+                    written = extend_trajectory(session, self.ctx.rulebooks, self.trajectory.id, self.trajectory.version,
+                                                data.planned_end, self.ctx.today, motivation=data.motivation,
+                                                override_reason=override)
+                else:
+                    written = end_trajectory(session, self.trajectory.id, self.trajectory.version, data.actual_end,
+                                             data.outcome, data.aborted)
+                session.flush()
+                self.trajectory_id = written.id
+        except MatchDeskError as error:
+            self.show_error(str(error))
+            return
+        self.accept()
+
+
+def open_trajectory_dialog(parent, ctx, candidate=None, *, mode: str = "start",
+                           trajectory_id: uuid.UUID | str | None = None) -> uuid.UUID | None:
+    """Show the dialog modally; the trajectory written, or None when cancelled."""
+    try:
+        dialog = TrajectoryDialog(ctx, candidate, parent, mode=mode, trajectory_id=trajectory_id)
+    except MatchDeskError as error:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, "MatchDesk", str(error))
+        return None
+    return dialog.trajectory_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+__all__ = ["MODES", "TrajectoryDialog", "open_trajectory_dialog"]

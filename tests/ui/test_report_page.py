@@ -1,0 +1,190 @@
+"""Rapportage page: the WVS share against the 70% norm, per werkplein and municipality, uitstroom;
+period filter; PNG and CSV export; Dutch numbers whatever the locale."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture
+def demo_db(demo_db_path):
+    from matchdesk.storage.database import Database
+
+    database = Database.open(demo_db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def rulebooks():
+    from matchdesk.rules.rulebook import load_rulebooks
+
+    return load_rulebooks()
+
+
+@pytest.fixture
+def page(qtbot, demo_db, today, rulebooks):
+    from matchdesk.ui.page import UiContext
+    from matchdesk.ui.report_page import ReportPage
+
+    page = ReportPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitUntil(lambda: page.figures is not None)
+    return page
+
+
+def _figures(db, rulebooks, date_from, date_to):
+    from matchdesk.services.signals import portfolio
+
+    with db.reading() as session:
+        return portfolio(session, rulebooks, date_from, date_to)
+
+
+def _row(model, name):
+    for r in range(model.rowCount()):
+        if model.data(model.index(r, 1)) == name:
+            return [model.data(model.index(r, c)) for c in range(model.columnCount())]
+    raise AssertionError(name)
+
+
+def test_shows_the_wvs_share_for_the_default_period(page, demo_db, rulebooks, today):
+    from matchdesk.dates import format_number_nl
+
+    assert page.title == "Rapportage"
+    assert page.preset.currentText() == "Dit jaar"
+    assert page.date_from.text() == "01-01-2026" and page.date_to.text() == "23-11-2026"
+    assert page.period() == (dt.date(2026, 1, 1), today)
+    wvs = _figures(demo_db, rulebooks, dt.date(2026, 1, 1), today)["leerwerkbedrijf_share"]["regions"]["WVS"]
+    assert wvs["leerwerktrajecten"] > 0
+    share = format_number_nl(wvs["share_percent"], 1)
+    assert f"Regio <b>WVS</b>: <b>{share}%</b>" in page.summary.text()
+    assert f"({wvs['via_leerwerkbedrijf']} van {wvs['leerwerktrajecten']})" in page.summary.text()
+    assert "norm 70%" in page.summary.text()
+    row = _row(page.share.model, "WVS")
+    assert row[:4] == ["Regio", "WVS", format_number_nl(wvs["leerwerktrajecten"]),
+                       format_number_nl(wvs["via_leerwerkbedrijf"])]
+    assert row[4] == f"{share}%" and "," in row[4] and row[5] == "70%"
+
+
+def test_all_trajectories_per_werkplein_and_municipality(page, demo_db, rulebooks):
+    from PySide6.QtCore import Qt
+
+    page.preset.setCurrentText("Alle trajecten")
+    assert not page.date_from.isEnabled()
+    page.refresh()
+    shares = _figures(demo_db, rulebooks, None, None)["leerwerkbedrijf_share"]
+    model = page.share.model
+    names = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    for werkplein in shares["werkpleinen"]:
+        assert werkplein in names
+    for municipality in shares["municipalities"]:
+        assert municipality in names
+    # a werkplein is followed by its own municipalities
+    assert names.index("Brabantse Wal") < names.index("Bergen op Zoom") < names.index("Hart van West-Brabant")
+    below = [m for m, e in shares["municipalities"].items() if e["meets_norm"] is False]
+    for name in below:
+        r = names.index(name)
+        assert model.data(model.index(r, 6)) == "nee"
+        assert model.data(model.index(r, 0), Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+
+    chart = page.share.chart_view.chart()
+    series = chart.series()
+    assert [type(s).__name__ for s in series] == ["QHorizontalStackedBarSeries", "QLineSeries"]
+    norm = series[1]
+    assert norm.name() == "Norm 70%" and {p.x() for p in norm.points()} == {70.0}
+    categories = chart.axes(Qt.Orientation.Vertical)[0].categories()
+    assert "Regio WVS" in categories and "Werkplein Brabantse Wal" in categories and "Roosendaal" in categories
+    assert "Wassenaar" not in categories  # no leerwerktrajecten: table only
+
+
+def test_uitstroom_per_municipality_with_totals(page, demo_db, rulebooks):
+    from matchdesk.dates import format_number_nl
+
+    page.preset.setCurrentText("Alle trajecten")
+    page.refresh()
+    uitstroom = _figures(demo_db, rulebooks, None, None)["uitstroom"]
+    model = page.uitstroom.model
+    roosendaal = uitstroom["Roosendaal"]
+    row = _row(model, "Roosendaal")
+    assert row[2:] == [str(roosendaal["regulier"]), str(roosendaal["regulier_lks"]), str(roosendaal["beschut"]),
+                       str(roosendaal["bbz"]), str(sum(roosendaal.values()))]
+    wvs_total = sum(sum(c.values()) for m, c in uitstroom.items() if m != "Wassenaar")
+    assert _row(model, "WVS")[-1] == format_number_nl(wvs_total)
+    chart = page.uitstroom.chart_view.chart()
+    assert [s.label() for s in chart.series()[0].barSets()] == ["Regulier", "Regulier met LKS", "Beschut werk", "Bbz"]
+
+
+def test_period_change_recomputes(qtbot, page, demo_db, rulebooks):
+    page.set_period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert page.preset.currentText() == "Aangepast"
+    wvs = _figures(demo_db, rulebooks, dt.date(2025, 1, 1), dt.date(2025, 12, 31))["leerwerkbedrijf_share"]["regions"]["WVS"]
+    assert _row(page.share.model, "WVS")[2] == str(wvs["leerwerktrajecten"])
+    assert "gestart 01-01-2025 t/m 31-12-2025" in page.share.chart_view.chart().title()
+
+    page.preset.setCurrentText("Vorig jaar")  # debounced, no button
+    qtbot.waitUntil(lambda: page._loaded_for == (dt.date(2025, 1, 1), dt.date(2025, 12, 31)) and
+                    page.preset.currentText() == "Vorig jaar")
+    page.date_to.setDate(page.date_from.date().addDays(-1))  # upside down: said, not computed
+    qtbot.waitUntil(lambda: "begindatum ligt na de einddatum" in page.summary.text())
+
+
+def test_models_pass_the_model_tester(page, qtmodeltester):
+    from PySide6.QtCore import Qt
+
+    for tab in (page.share, page.uitstroom):
+        qtmodeltester.check(tab.model)
+        tab.model.sort(4, Qt.SortOrder.DescendingOrder)
+        qtmodeltester.check(tab.model)
+
+
+def test_export_png_and_csv(page, tmp_path):
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "grafiek.png"
+    assert page.export_png(png)
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 300 and image.height() > 200
+
+    target = tmp_path / "aandeel.csv"
+    rows_written = page.export_csv(target)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["niveau", "naam", "leerwerktrajecten", "via_leerwerkbedrijf", "aandeel_procent", "norm_procent",
+                       "norm_gehaald"]
+    assert len(rows) == rows_written + 1
+    wvs = next(r for r in rows if r[1] == "WVS")
+    assert wvs[0] == "Regio" and wvs[5] == "70" and wvs[6] in ("ja", "nee")
+    assert "," in wvs[4] or wvs[4].isdigit()  # decimal comma
+
+    page.tabs.setCurrentWidget(page.uitstroom)
+    outflow = tmp_path / "uitstroom.csv"
+    page.export_csv(outflow)
+    header = outflow.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == "niveau;naam;regulier;regulier_lks;beschut;bbz;totaal"
+    assert page.export_png(tmp_path / "uitstroom.png")
+
+
+def test_numbers_are_dutch_under_an_english_locale(qtbot, demo_db, today, rulebooks):
+    from PySide6.QtCore import QLocale
+
+    from matchdesk.ui.page import UiContext
+    from matchdesk.ui.report_page import ReportPage
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        page = ReportPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
+        qtbot.addWidget(page)
+        page.refresh()
+        assert page.date_from.text() == "01-01-2026"
+        share = _row(page.share.model, "WVS")[4]
+        assert "," in share and "." not in share
+        assert page.share.chart_view.chart().locale().language() == QLocale.Language.Dutch
+    finally:
+        QLocale.setDefault(before)

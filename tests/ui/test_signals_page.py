@@ -1,0 +1,171 @@
+"""Signalen page: listed, filtered, overdue marked, a signal opens its record, the worklist exports."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from matchdesk.dates import format_nl
+
+
+@pytest.fixture
+def demo_db(demo_db_path):
+    from matchdesk.storage.database import Database
+
+    database = Database.open(demo_db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def page(qtbot, demo_db, today):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.page import UiContext
+    from matchdesk.ui.signals_page import SignalsPage
+
+    page = SignalsPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=load_rulebooks()))
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    return page
+
+
+def _column(model, column):
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+def test_signals_listed_like_the_service(page, demo_db, today):
+    from matchdesk.services.signals import collect_signals
+
+    with demo_db.reading() as session:
+        expected = collect_signals(session, page.ctx.rulebooks, today, 30)
+    assert page.model.rowCount() == len(expected) > 0
+    assert _column(page.model, 0) == [format_nl(s.due) for s in expected]
+    assert page.count_label.text().startswith(f"{len(expected)} signalen")
+    assert page.title == "Signalen"
+
+
+def test_model_passes_the_model_tester(page, qtmodeltester):
+    from PySide6.QtCore import Qt
+
+    qtmodeltester.check(page.model)
+    page.model.sort(2, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(page.model)
+
+
+def test_overdue_rows_are_red_and_say_verlopen(page, today):
+    from PySide6.QtCore import Qt
+
+    model = page.model
+    overdue = [r for r in range(model.rowCount()) if model.data(model.index(r, 0), model.SignalRole).due < today]
+    on_time = [r for r in range(model.rowCount()) if r not in overdue]
+    assert overdue and on_time
+    row = overdue[0]
+    assert model.data(model.index(row, 1)).startswith("verlopen (")
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
+    assert model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
+    assert model.data(model.index(on_time[0], 0), Qt.ItemDataRole.ForegroundRole) is None
+    assert "verlopen" not in model.data(model.index(on_time[0], 1))
+    assert f"{len(overdue)} verlopen" in page.count_label.text()
+
+
+def test_filters_kind_days_overdue_and_mine(qtbot, page, today):
+    total = page.model.rowCount()
+    page.kind.setCurrentIndex(page.kind.findData("taaleis"))
+    kinds = {s.kind for s in page.model.signals()}
+    assert kinds == {"taaleis"} and page.model.rowCount() < total
+    assert set(_column(page.model, 2)) == {"Taaleis"}
+    page.kind.setCurrentIndex(0)
+    assert page.model.rowCount() == total
+
+    page.within.setValue(365)  # debounced: the list follows without a click
+    qtbot.waitUntil(lambda: page.model.rowCount() > total)
+    wider = page.model.rowCount()
+    page.overdue_only.setChecked(True)
+    assert 0 < page.model.rowCount() < wider
+    assert all(s.due < today for s in page.model.signals())
+    page.overdue_only.setChecked(False)
+
+    page.mine.setChecked(True)
+    mine = page.model.rowCount()
+    assert 0 < mine < wider
+
+
+def test_mine_counts_only_the_users_caseload(page, demo_db, today):
+    from sqlalchemy import select
+
+    from matchdesk.services.signals import collect_signals
+    from matchdesk.storage.models import Medewerker
+
+    with demo_db.reading() as session:
+        me = session.scalar(select(Medewerker.id).where(Medewerker.name == "demo"))
+        expected = collect_signals(session, page.ctx.rulebooks, today, 30, owner_id=me)
+    page.mine.setChecked(True)
+    assert [s.candidate for s in page.model.signals()] == [s.candidate for s in expected]
+
+
+def test_unknown_user_has_no_own_candidates(qtbot, demo_db, today):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.page import UiContext
+    from matchdesk.ui.signals_page import SignalsPage
+
+    page = SignalsPage(UiContext(db=demo_db, user="niemand", today=today, rulebooks=load_rulebooks()))
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.model.rowCount() > 0
+    page.mine.setChecked(True)
+    assert page.model.rowCount() == 0 and page.count_label.text() == "0 signalen"
+    assert not page.export_button.isEnabled()
+
+
+def test_open_a_signal_emits_open_record(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    model = page.model
+    trajectory_row = next(r for r in range(model.rowCount()) if model.signal_at(r).trajectory)
+    signal = model.signal_at(trajectory_row)
+    with qtbot.waitSignal(page.open_record, timeout=1000) as blocker:
+        page.table.activated.emit(model.index(trajectory_row, 2))  # what a double-click does
+    assert blocker.args == ["traject", str(signal.trajectory)]
+
+    candidate_row = next(r for r in range(model.rowCount()) if not model.signal_at(r).trajectory)
+    page.table.setFocus()
+    page.table.selectRow(candidate_row)
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_record, timeout=1000) as blocker:
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["kandidaat", model.signal_at(candidate_row).candidate]
+
+    page.table.setCurrentIndex(model.index(candidate_row, 0))
+    with qtbot.waitSignal(page.open_record, timeout=1000) as blocker:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert blocker.args == ["kandidaat", model.signal_at(candidate_row).candidate]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_writes_the_filtered_worklist_and_audits(page, demo_db, tmp_path, suffix):
+    from sqlalchemy import select
+
+    from matchdesk.cli.signals_cmd import HEADERS
+    from matchdesk.storage.models import AuditEntry
+    from matchdesk.transfer import open_table
+
+    page.kind.setCurrentIndex(page.kind.findData("voorstel_zonder_opvolging"))
+    shown = page.model.signals()
+    target = tmp_path / f"werklijst{suffix}"
+    assert page.export_to(target) == len(shown) > 0
+    if suffix == ".csv":
+        raw = target.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+        rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+        assert rows[0] == HEADERS
+        assert rows[1][0] == shown[0].due.isoformat() and rows[1][1] == "voorstel_zonder_opvolging"
+        assert len(rows) == len(shown) + 1
+    else:
+        table = open_table(target)
+        assert list(table.headers)[:len(HEADERS)] == HEADERS
+    with demo_db.reading() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
+    assert entry.action == "geëxporteerd" and entry.medewerker == "demo" and target.name in entry.detail
