@@ -39,7 +39,8 @@ _DATES = [
 ]
 # Any run of 9 or more digits, also grouped with spaces, dots, dashes or brackets (BSN, phone numbers).
 _LONG_NUMBER = re.compile(r"(?<![\w])\+?\(?\d(?:[\s.\-/()]{0,2}\d){8,}(?![\w])")
-# Dutch postcodes: 1234 AB / 1234AB / 1234 ab; "2020 en" is a year and a word, not a postcode.
+# Dutch postcodes: 1234 AB / 1234AB / 1234 ab; "2020 en" is a year and a word, not a postcode, but
+# "1000 al" is taken for one (removing too much is the safe side).
 _POSTCODE = re.compile(r"\b([1-9]\d{3})(\s?)([A-Za-z]{2})\b")
 _NOT_POSTCODE_WORDS = {"en", "te", "de", "al", "na", "zo", "ja", "nu", "om", "op", "in", "is", "of", "er", "ze", "we",
                        "je", "ik", "me", "uw", "an", "or", "to", "at"}
@@ -133,10 +134,8 @@ def scrub_lines(lines: Iterable[str], identity: Identity | None = None, *, stric
 
 def _postcode_or_words(match: re.Match) -> str:
     digits, space, letters = match.groups()
-    if space and letters.islower() and letters in _NOT_POSTCODE_WORDS:
-        return match.group(0)
-    if letters.lower() in ("km", "kg", "cm", "mm"):
-        return match.group(0)
+    if space and letters.islower() and letters in _NOT_POSTCODE_WORDS and 1900 <= int(digits) <= 2099:
+        return match.group(0)  # "sinds 2020 en ...": a year and a word (the year goes as a date)
     return "[postcode]"
 
 

@@ -71,3 +71,21 @@ def test_strict_mode_keeps_skills_and_levels():
 
 def test_empty_and_none():
     assert scrub(None) == "" and scrub("") == ""
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(birth=st.dates(dt.date(1940, 1, 1), dt.date(2010, 12, 31)),
+       digits=st.integers(1000, 9999), letters=st.text(LETTERS, min_size=2, max_size=2),
+       number=st.integers(100000000, 999999999), lower=st.booleans(), space=st.booleans())
+def test_any_date_postcode_and_nine_digit_number_goes(birth, digits, letters, number, lower, space):
+    postcode = f"{digits}{' ' if space else ''}{letters.lower() if lower else letters}"
+    text = (f"Geboren {birth.isoformat()}, {birth:%d-%m-%Y}, {birth:%d/%m/%Y}, {birth.day} "
+            f"{['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][birth.month - 1]} "
+            f"{birth.year}; woont op {postcode}; nummer {number}.")
+    out = scrub(text)
+    assert str(birth.year) not in out and postcode not in out and str(number) not in out, out
