@@ -160,6 +160,28 @@ def shortlist_document(session: Session, vacancy_reference: str, klantnummers: S
                      subject="Geanonimiseerde kandidaatprofielen voor een vacature", keywords="shortlist, geanonimiseerd"))
 
 
+def profile_pdf(db, user: str, klantnummer: str, today: dt.date, *, anonymous: bool,
+                vacancy_reference: str | None = None, explanation: object = None,
+                explainer: Explainer | None = stored_match, action: str = "afgedrukt") -> Printed:
+    """PDF bytes for a print preview or printer (no file); audited as ``action`` in the same unit."""
+    with db.unit(user) as session:
+        document = profile_document(session, klantnummer, today, anonymous=anonymous,
+                                    vacancy_reference=vacancy_reference, explanation=explanation,
+                                    explainer=explainer, action=action)
+        data = render_profile(document, today, document.info.author)
+    return Printed(None, data, document.file_name)
+
+
+def shortlist_pdf(db, user: str, vacancy_reference: str, klantnummers: Sequence[str], today: dt.date, *,
+                  explanations: dict[str, object] | None = None, explainer: Explainer | None = stored_match,
+                  action: str = "afgedrukt") -> Printed:
+    with db.unit(user) as session:
+        shortlist = shortlist_document(session, vacancy_reference, klantnummers, today, explanations=explanations,
+                                       explainer=explainer, action=action)
+        data = render_shortlist(shortlist)
+    return Printed(None, data, shortlist.file_name)
+
+
 def export_profile(db, user: str, klantnummer: str, today: dt.date, output: Path | str | None = None, *,
                    anonymous: bool, vacancy_reference: str | None = None, explanation: object = None,
                    explainer: Explainer | None = stored_match, action: str = "geëxporteerd") -> Printed:
@@ -199,5 +221,6 @@ def _audit(session: Session, action: str, candidate_id: uuid.UUID, variant: str,
     log_event(session, action, "kandidaat", candidate_id, detail)
 
 
-__all__ = ["FULL", "ANONYMOUS", "Printed", "profile_document", "shortlist_document", "export_profile",
+__all__ = ["FULL", "ANONYMOUS", "Printed", "profile_document", "shortlist_document", "profile_pdf", "shortlist_pdf",
+           "export_profile",
            "export_shortlist", "stored_match", "matching_explainer", "settings_for"]

@@ -155,3 +155,19 @@ def test_stored_proposal_score_is_the_fallback_explanation(cli_db):
     finally:
         db.dispose()
     assert doc.score == proposal.score
+
+
+def test_print_to_bytes_is_audited_as_printed(cli_db):
+    from matchdesk.services.profiles import profile_pdf, shortlist_pdf
+
+    db = Database.open(cli_db)
+    try:
+        printed = profile_pdf(db, "Eline", "2000001", TODAY, anonymous=True)
+        assert printed.path is None and printed.data.startswith(b"%PDF") and printed.file_name.startswith("profiel-P")
+        listed = shortlist_pdf(db, "Eline", "V2026-00001", ["2000001", "2000002"], TODAY)
+        assert listed.file_name == "shortlist-V2026-00001.pdf"
+        with db.reading() as session:
+            actions = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "afgedrukt")).all()
+    finally:
+        db.dispose()
+    assert sorted(actions) == ["profiel; variant=geanonimiseerd"] + ["shortlist; variant=geanonimiseerd; vacature=V2026-00001"] * 2
