@@ -20,7 +20,7 @@ from typing import Iterable
 from matchdesk.dates import MONTHS_NL
 from matchdesk.domain import WERKPLEINEN
 
-_MONTHS_SHORT = ("jan", "feb", "mrt", "maa", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
+_MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
 _MONTH = r"(?:" + "|".join(sorted(MONTHS_NL + _MONTHS_SHORT, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 

@@ -14,7 +14,7 @@ from matchdesk.profiles import (
     ANONYMOUS_FIELDS, Match, ProfileSettings, VacancyInfo, build_anonymous, build_full, render_profile,
     render_shortlist,
 )
-from matchdesk.profiles.anonymous import AllowListView, NotAllowed, allowed_view
+from matchdesk.profiles.anonymous import NotAllowed, allowed_view
 from matchdesk.profiles.model import PdfInfo, ShortlistDocument
 from matchdesk.storage.models import Candidate
 from matchdesk.vocabulary import load_vocabulary

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from matchdesk.dates import format_nl, format_nl_long
 from matchdesk.occupations import load_occupations
