@@ -27,9 +27,15 @@ class Skill:
     licence: str | None = None  # driving-licence category ("B", "C", "CE", ...) for kind "rijbewijs"
 
 
+# Letters that Unicode does not decompose into a base letter plus accent (Turkish ı, Polish ł, ...).
+_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae",
+                               "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "þ": "th"})
+
+
 def normalize_term(text: str) -> str:
     """Lower case, accents folded, punctuation to spaces, single spaces: the key synonyms are looked up by."""
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
+    plain = str(text).translate(_UNDECOMPOSED)
+    folded = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9+]+", " ", folded)).strip()
 
 

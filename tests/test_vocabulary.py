@@ -195,3 +195,10 @@ def test_competences_are_general(vocabulary):
             assert skill.sector == "algemeen", skill.id
     for skill_id in ("samenwerken", "klantgericht", "zelfstandig", "op_tijd_komen", "nauwkeurig", "stressbestendig"):
         assert vocabulary.get(skill_id).kind == "competentie"
+
+
+def test_normalize_term_folds_letters_without_a_decomposition():
+    from matchdesk.vocabulary import normalize_term
+
+    assert normalize_term("Ayşe Yılmaz") == "ayse yilmaz"
+    assert normalize_term("Łukasz Søren Straße") == "lukasz soren strasse"

@@ -1,84 +1,292 @@
-"""Paged, sorted, filtered rows for list views: plain immutable rows, never live ORM objects."""
+"""Paged, sorted, filtered rows for the list views: plain immutable rows, never live ORM objects.
+
+One ``ListSpec`` per record type says which columns a list shows, how each sorts in SQL and which
+filters apply; ``count_rows`` and ``fetch_page`` serve every list the same way, so a list of 100,000
+candidates costs one COUNT and one LIMIT/OFFSET query per page.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from matchdesk.storage.models import Candidate, Medewerker
-
-
-@dataclass(frozen=True)
-class CandidateRow:
-    id: uuid.UUID
-    klantnummer: str
-    sort_name: str  # "Berg, Noël van den": sorted on achternaam without tussenvoegsel
-    woonplaats: str
-    municipality: str
-    doelgroep: str
-    categorie: str
-    birth_date: dt.date | None
-    owner: str
+from matchdesk.dates import format_nl
+from matchdesk.domain import TaaleisStatus, TrajectoryStatus
+from matchdesk.services.trajectories import trajectory_status
+from matchdesk.storage.models import Candidate, Employer, Medewerker, Trajectory, Vacancy
 
 
 @dataclass(frozen=True)
-class CandidateFilter:
+class ListFilter:
+    """The caseload filters of the list views (never ranking inputs); each list uses what applies."""
+
     text: str = ""
     owner: str | None = None  # "Mijn kandidaten": the medewerker's name
     doelgroep: str | None = None
+    categorie: str | None = None
     municipality: str | None = None
+    young_without_startkwalificatie: bool = False  # jongeren onder 27 zonder startkwalificatie
+    fifty_plus: bool = False
+    statushouder: bool = False
+    banenafspraak: bool = False
+    taaleis: str | None = None  # a TaaleisStatus value, or "open" for onbekend/niet voldaan
+    kind: str | None = None  # vacancy or trajectory kind
+    status: str | None = None  # vacancy status or trajectory status
 
 
-SORTABLE = {
-    "klantnummer": (Candidate.klantnummer,),
-    "naam": (Candidate.achternaam, Candidate.voornaam, Candidate.klantnummer),
-    "woonplaats": (Candidate.woonplaats, Candidate.klantnummer),
-    "gemeente": (Candidate.municipality, Candidate.klantnummer),
-    "doelgroep": (Candidate.doelgroep, Candidate.klantnummer),
-    "categorie": (Candidate.categorie, Candidate.klantnummer),
-    "geboortedatum": (Candidate.birth_date, Candidate.klantnummer),
-}
+@dataclass(frozen=True)
+class ListRow:
+    id: uuid.UUID
+    key: str  # what opens the record: klantnummer, KvK, referentie or trajectory id
+    values: tuple[str, ...]  # display texts, one per column
+    attention: bool = False  # e.g. a trajectory blocked by the rules (stored under override)
 
 
-def _where(flt: CandidateFilter) -> list:
-    clauses = [Candidate.deleted_at.is_(None)]
-    if flt.owner:
-        clauses.append(Medewerker.name == flt.owner)
-    if flt.doelgroep:
-        clauses.append(Candidate.doelgroep == flt.doelgroep)
-    if flt.municipality:
-        clauses.append(Candidate.municipality == flt.municipality)
-    if flt.text.strip():
-        like = f"%{flt.text.strip().lower()}%"
-        clauses.append(func.lower(Candidate.achternaam).like(like) | Candidate.klantnummer.like(like)
-                       | func.lower(Candidate.voornaam).like(like))
-    return clauses
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    sort: tuple  # SQL expressions, most significant first
 
 
-def count_candidates(session: Session, flt: CandidateFilter) -> int:
-    query = select(func.count()).select_from(Candidate).outerjoin(Medewerker, Candidate.owner_id == Medewerker.id)
-    return session.scalar(query.where(*_where(flt)))
+@dataclass(frozen=True)
+class ListSpec:
+    name: str  # kandidaat | werkgever | vacature | traject
+    columns: tuple[Column, ...]
+    query: Callable[[], Select]
+    where: Callable[[ListFilter, dt.date], list]
+    row: Callable[[object, dt.date], ListRow]
+
+    def column(self, key: str) -> Column:
+        return next((c for c in self.columns if c.key == key), self.columns[0])
 
 
-def candidate_page(session: Session, flt: CandidateFilter, sort: str, descending: bool, offset: int,
-                   limit: int) -> list[CandidateRow]:
-    columns = SORTABLE.get(sort, SORTABLE["naam"])
-    order = [c.desc() if descending else c.asc() for c in columns]
-    query = (select(Candidate.id, Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel,
-                    Candidate.achternaam, Candidate.woonplaats, Candidate.municipality, Candidate.doelgroep,
-                    Candidate.categorie, Candidate.birth_date, Medewerker.name)
-             .outerjoin(Medewerker, Candidate.owner_id == Medewerker.id)
-             .where(*_where(flt)).order_by(*order).offset(offset).limit(limit))
-    return [CandidateRow(id=r[0], klantnummer=r[1], sort_name=sort_name(r[2], r[3], r[4]), woonplaats=r[5] or "",
-                         municipality=r[6] or "", doelgroep=r[7].value if r[7] else "",
-                         categorie=r[8].value if r[8] else "", birth_date=r[9], owner=r[10] or "")
-            for r in session.execute(query)]
+def count_rows(session: Session, spec: ListSpec, flt: ListFilter, today: dt.date) -> int:
+    inner = spec.query().where(*spec.where(flt, today)).subquery()
+    return session.scalar(select(func.count()).select_from(inner))
+
+
+def fetch_page(session: Session, spec: ListSpec, flt: ListFilter, today: dt.date, sort: str, descending: bool,
+               offset: int, limit: int) -> list[ListRow]:
+    order = [c.desc() if descending else c.asc() for c in spec.column(sort).sort]
+    query = spec.query().where(*spec.where(flt, today)).order_by(*order).offset(offset).limit(limit)
+    return [spec.row(r, today) for r in session.execute(query)]
 
 
 def sort_name(voornaam: str | None, tussenvoegsel: str | None, achternaam: str | None) -> str:
+    """"Berg, Noël van den": lists sort on achternaam without tussenvoegsel."""
     rest = " ".join(p for p in (voornaam, tussenvoegsel) if p)
     return f"{achternaam or ''}, {rest}" if rest else (achternaam or "")
+
+
+def _like(text: str) -> str:
+    return f"%{text.strip().lower()}%"
+
+
+def _years_ago(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+# -- candidates ----------------------------------------------------------------------------------------
+
+def _full_name():
+    return func.lower(func.coalesce(Candidate.voornaam, "") + literal(" ")
+                      + func.coalesce(Candidate.tussenvoegsel + literal(" "), "") + func.coalesce(Candidate.achternaam, ""))
+
+
+def _candidate_query() -> Select:
+    return (select(Candidate.id, Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel,
+                   Candidate.achternaam, Candidate.woonplaats, Candidate.municipality, Candidate.doelgroep,
+                   Candidate.categorie, Candidate.birth_date, Medewerker.name.label("owner"))
+            .outerjoin(Medewerker, Candidate.owner_id == Medewerker.id))
+
+
+def _candidate_where(flt: ListFilter, today: dt.date) -> list:
+    clauses = [Candidate.deleted_at.is_(None)]
+    if flt.owner:
+        clauses.append(Medewerker.name == flt.owner)
+    for value, column in ((flt.doelgroep, Candidate.doelgroep), (flt.categorie, Candidate.categorie),
+                          (flt.municipality, Candidate.municipality)):
+        if value:
+            clauses.append(column == value)
+    if flt.young_without_startkwalificatie:
+        clauses += [Candidate.birth_date > _years_ago(today, 27), Candidate.startkwalificatie.is_(False)]
+    if flt.fifty_plus:
+        clauses.append(Candidate.birth_date <= _years_ago(today, 50))
+    if flt.statushouder:
+        clauses.append(Candidate.statushouder.is_(True))
+    if flt.banenafspraak:
+        clauses.append(Candidate.banenafspraak.is_(True))
+    if flt.taaleis == "open":
+        clauses.append(or_(Candidate.taaleis_status.is_(None),
+                           Candidate.taaleis_status.in_([TaaleisStatus.ONBEKEND, TaaleisStatus.NIET_VOLDAAN])))
+    elif flt.taaleis:
+        clauses.append(Candidate.taaleis_status == flt.taaleis)
+    if flt.text.strip():
+        like = _like(flt.text)
+        clauses.append(or_(Candidate.klantnummer.like(like), func.lower(Candidate.achternaam).like(like),
+                           _full_name().like(like)))
+    return clauses
+
+
+def _candidate_row(r, today: dt.date) -> ListRow:
+    return ListRow(r.id, r.klantnummer, (
+        r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.woonplaats or "", r.municipality or "",
+        r.doelgroep.value if r.doelgroep else "", r.categorie.value if r.categorie else "", format_nl(r.birth_date),
+        r.owner or ""))
+
+
+CANDIDATES = ListSpec(
+    "kandidaat",
+    (Column("klantnummer", "Klantnummer", (Candidate.klantnummer,)),
+     Column("naam", "Naam", (Candidate.achternaam, Candidate.voornaam, Candidate.klantnummer)),
+     Column("woonplaats", "Woonplaats", (Candidate.woonplaats, Candidate.klantnummer)),
+     Column("gemeente", "Gemeente", (Candidate.municipality, Candidate.klantnummer)),
+     Column("doelgroep", "Doelgroep", (Candidate.doelgroep, Candidate.klantnummer)),
+     Column("categorie", "Categorie", (Candidate.categorie, Candidate.klantnummer)),
+     Column("geboortedatum", "Geboortedatum", (Candidate.birth_date, Candidate.klantnummer)),
+     Column("eigenaar", "Eigenaar", (Medewerker.name, Candidate.klantnummer))),
+    _candidate_query, _candidate_where, _candidate_row)
+
+
+# -- employers -----------------------------------------------------------------------------------------
+
+def _employer_query() -> Select:
+    return (select(Employer.id, Employer.kvk, Employer.name, Employer.plaats, Employer.sector,
+                   Medewerker.name.label("accountmanager"))
+            .outerjoin(Medewerker, Employer.accountmanager_id == Medewerker.id))
+
+
+def _employer_where(flt: ListFilter, today: dt.date) -> list:
+    clauses = [Employer.deleted_at.is_(None)]
+    if flt.owner:
+        clauses.append(Medewerker.name == flt.owner)
+    if flt.text.strip():
+        like = _like(flt.text)
+        clauses.append(or_(func.lower(Employer.name).like(like), Employer.kvk.like(like),
+                           func.lower(Employer.plaats).like(like)))
+    return clauses
+
+
+EMPLOYERS = ListSpec(
+    "werkgever",
+    (Column("naam", "Naam", (Employer.name, Employer.kvk)),
+     Column("kvk", "KvK", (Employer.kvk,)),
+     Column("plaats", "Plaats", (Employer.plaats, Employer.name)),
+     Column("sector", "Sector", (Employer.sector, Employer.name)),
+     Column("accountmanager", "Accountmanager", (Medewerker.name, Employer.name))),
+    _employer_query, _employer_where,
+    lambda r, today: ListRow(r.id, r.kvk, (r.name, r.kvk, r.plaats or "", r.sector or "", r.accountmanager or "")))
+
+
+# -- vacancies and leerwerkplekken -----------------------------------------------------------------------
+
+def _vacancy_query() -> Select:
+    return (select(Vacancy.id, Vacancy.reference, Vacancy.title, Employer.name.label("employer"), Vacancy.kind,
+                   Vacancy.place, Vacancy.hours_per_week, Vacancy.start_date, Vacancy.status)
+            .join(Employer, Employer.id == Vacancy.employer_id))
+
+
+def _vacancy_where(flt: ListFilter, today: dt.date) -> list:
+    clauses = [Vacancy.deleted_at.is_(None)]
+    if flt.kind:
+        clauses.append(Vacancy.kind == flt.kind)
+    if flt.status:
+        clauses.append(Vacancy.status == flt.status)
+    if flt.text.strip():
+        like = _like(flt.text)
+        clauses.append(or_(func.lower(Vacancy.title).like(like), func.lower(Vacancy.reference).like(like),
+                           func.lower(Employer.name).like(like), func.lower(Vacancy.place).like(like)))
+    return clauses
+
+
+VACANCIES = ListSpec(
+    "vacature",
+    (Column("referentie", "Referentie", (Vacancy.reference,)),
+     Column("titel", "Titel", (Vacancy.title, Vacancy.reference)),
+     Column("werkgever", "Werkgever", (Employer.name, Vacancy.reference)),
+     Column("soort", "Soort", (Vacancy.kind, Vacancy.reference)),
+     Column("plaats", "Plaats", (Vacancy.place, Vacancy.reference)),
+     Column("uren", "Uren", (Vacancy.hours_per_week, Vacancy.reference)),
+     Column("start", "Start", (Vacancy.start_date, Vacancy.reference)),
+     Column("status", "Status", (Vacancy.status, Vacancy.reference))),
+    _vacancy_query, _vacancy_where,
+    lambda r, today: ListRow(r.id, r.reference, (
+        r.reference, r.title, r.employer, r.kind.value, r.place or "",
+        str(r.hours_per_week) if r.hours_per_week is not None else "", format_nl(r.start_date), r.status.value)))
+
+
+# -- trajectories --------------------------------------------------------------------------------------
+
+_TrajectoryEmployer = aliased(Employer)
+
+
+def _trajectory_query() -> Select:
+    return (select(Trajectory.id, Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel,
+                   Candidate.achternaam, Trajectory.kind, Trajectory.provider, Trajectory.start,
+                   Trajectory.planned_end, Trajectory.actual_end, Trajectory.aborted, Trajectory.verdict,
+                   Trajectory.override_reason, _TrajectoryEmployer.name.label("employer"))
+            .join(Candidate, Candidate.id == Trajectory.candidate_id)
+            .outerjoin(_TrajectoryEmployer, _TrajectoryEmployer.id == Trajectory.employer_id))
+
+
+def _trajectory_where(flt: ListFilter, today: dt.date) -> list:
+    end = func.coalesce(Trajectory.actual_end, Trajectory.planned_end)
+    clauses = [Candidate.deleted_at.is_(None)]
+    if flt.kind:
+        clauses.append(Trajectory.kind == flt.kind)
+    if flt.status == TrajectoryStatus.GEPLAND:
+        clauses.append(Trajectory.start > today)
+    elif flt.status == TrajectoryStatus.LOPEND:
+        clauses += [Trajectory.start <= today, or_(end.is_(None), end >= today)]
+    elif flt.status == TrajectoryStatus.BEEINDIGD:
+        clauses += [end < today, Trajectory.aborted.is_(False)]
+    elif flt.status == TrajectoryStatus.AFGEBROKEN:
+        clauses += [end < today, Trajectory.aborted.is_(True)]
+    if flt.owner:
+        owner_ids = select(Medewerker.id).where(Medewerker.name == flt.owner).scalar_subquery()
+        clauses.append(Candidate.owner_id == owner_ids)
+    if flt.text.strip():
+        like = _like(flt.text)
+        clauses.append(or_(Candidate.klantnummer.like(like), func.lower(Candidate.achternaam).like(like),
+                           _full_name().like(like)))
+    return clauses
+
+
+def _trajectory_row(r, today: dt.date) -> ListRow:
+    status = trajectory_status(r.start, r.planned_end, r.actual_end, r.aborted, today)
+    end = r.actual_end or r.planned_end
+    verdict = {"allowed": "toegestaan", "warning": "waarschuwing", "blocked": "geblokkeerd"}.get(r.verdict or "", "")
+    if r.override_reason:
+        verdict = "geblokkeerd, toegestaan door teamleider"
+    return ListRow(r.id, str(r.id), (
+        r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.kind.value,
+        r.provider.value if r.provider else "", r.employer or "", format_nl(r.start), format_nl(end),
+        status.value, verdict), attention=bool(r.override_reason) or r.verdict == "blocked")
+
+
+TRAJECTORIES = ListSpec(
+    "traject",
+    (Column("klantnummer", "Klantnummer", (Candidate.klantnummer, Trajectory.start)),
+     Column("naam", "Naam", (Candidate.achternaam, Candidate.voornaam, Trajectory.start)),
+     Column("soort", "Soort", (Trajectory.kind, Trajectory.start)),
+     Column("aanbieder", "Aanbieder", (Trajectory.provider, Trajectory.start)),
+     Column("werkgever", "Werkgever", (_TrajectoryEmployer.name, Trajectory.start)),
+     Column("start", "Start", (Trajectory.start, Candidate.klantnummer)),
+     Column("einde", "Einde", (func.coalesce(Trajectory.actual_end, Trajectory.planned_end), Candidate.klantnummer)),
+     Column("status", "Status", (Trajectory.start, Candidate.klantnummer)),
+     Column("oordeel", "Oordeel regels", (Trajectory.verdict, Candidate.klantnummer))),
+    _trajectory_query, _trajectory_where, _trajectory_row)
+
+SPECS = {spec.name: spec for spec in (CANDIDATES, EMPLOYERS, VACANCIES, TRAJECTORIES)}
+
+__all__ = ["CANDIDATES", "EMPLOYERS", "SPECS", "TRAJECTORIES", "VACANCIES", "Column", "ListFilter", "ListRow",
+           "ListSpec", "count_rows", "fetch_page", "sort_name"]

@@ -1,86 +1,208 @@
-"""The main window: assembles the pages; here the candidate list (the Qt client issue adds the rest)."""
+"""The main window: navigation between the pages, quick search, status bar; opens records in editors."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
-from matchdesk.services.lists import CandidateFilter
-from matchdesk.ui.candidate_model import CandidateTableModel
+from matchdesk.ui.list_page import CandidatesPage, EmployersPage, TrajectoriesPage, VacanciesPage
+from matchdesk.ui.page import Page, UiContext
 
 TEST_ONLY = "Alleen voor test- en demogegevens (nog geen versleuteling)"
+
+
+def _optional_pages() -> list[type[Page]]:
+    """Pages that live in their own modules (matching, signals, report), in navigation order."""
+    pages = []
+    for module, name in (("matchdesk.ui.matching_page", "MatchingPage"), ("matchdesk.ui.signals_page", "SignalsPage"),
+                         ("matchdesk.ui.report_page", "ReportPage")):
+        try:
+            pages.append(getattr(__import__(module, fromlist=[name]), name))
+        except ImportError:
+            continue
+    return pages
 
 
 class MainWindow(QMainWindow):
     first_page_painted = Signal()
 
-    def __init__(self, db, user: str, today: dt.date) -> None:
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__()
-        self._db, self._user, self._today = db, user, today
-        is_demo = db.meta("demo") is not None
-        self.setWindowTitle("MatchDesk — DEMO" if is_demo else "MatchDesk")
-        self.resize(1100, 700)
+        self.ctx = ctx
+        self.is_demo = ctx.db.meta("demo") is not None
+        self.setWindowTitle("MatchDesk — DEMO" if self.is_demo else "MatchDesk")
+        self.resize(1280, 800)
 
-        self.search = QLineEdit(placeholderText="Zoek op naam of klantnummer…")
-        self.search.setAccessibleName("Zoeken in kandidaten")
-        self.mine = QCheckBox("Mijn kandidaten")
-        self.count_label = QLabel()
-        self.model = CandidateTableModel(db, self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Kandidatenlijst")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
+        self.candidates = CandidatesPage(ctx)
+        self.pages: list[Page] = [self.candidates, EmployersPage(ctx), VacanciesPage(ctx), TrajectoriesPage(ctx)]
+        self.pages += [page_type(ctx) for page_type in _optional_pages()]
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigatie")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(220)
+        self.stack = QStackedWidget()
+        for number, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(page.title)
+            item.setToolTip(f"{page.title} (Ctrl+{number})")
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            page.open_record.connect(self.open_record)
+        self.nav.currentRowChanged.connect(self._show_page)
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("<b>Kandidaten</b>"))
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.mine)
-        bar.addWidget(self.count_label)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
-        self.setCentralWidget(page)
+        self.empty_panel = self._empty_database_panel()
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.nav)
+        right = QVBoxLayout()
+        right.addWidget(self.empty_panel)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(body)
+        self._build_menus()
+        self._build_status_bar()
 
+        self._painted = False
+        self._restore()
+        self.nav.setCurrentRow(0)
+        self._update_empty_panel()
+
+    # -- structure -------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Bestand")
+        self.import_action = QAction("&Importeren…", self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        file_menu.addAction(self.import_action)
+        quit_action = QAction("&Afsluiten", self, shortcut=QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go = self.menuBar().addMenu("&Ga naar")
+        search = QAction("&Snel zoeken…", self, shortcut=QKeySequence("Ctrl+K"))
+        search.triggered.connect(self.quick_search)
+        go.addAction(search)
+        go.addSeparator()
+        for number, page in enumerate(self.pages, start=1):
+            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            go.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&Over MatchDesk", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
         status = self.statusBar()
-        status.addWidget(QLabel(f"Database: {db.label}"))
-        status.addWidget(QLabel(f"Medewerker: {user}"))
-        region = db.meta("region")
+        status.addWidget(QLabel(f"Database: {self.ctx.db.label}"))
+        status.addWidget(QLabel(f"Medewerker: {self.ctx.user}"))
+        region = self.ctx.db.meta("region")
         if region:
             status.addWidget(QLabel(f"Regio: {region}"))
         warning = QLabel(TEST_ONLY)
-        warning.setStyleSheet("color: #a33;")
+        warning.setStyleSheet("color: #a61b1b;")
         status.addPermanentWidget(warning)
 
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self._apply_filter)
-        self.search.textChanged.connect(self._debounce.start)
-        self.mine.toggled.connect(self._apply_filter)
-        self._painted = False
-        self._restore()
-        self._apply_filter()
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    def _empty_database_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QHBoxLayout(panel)
+        layout.addWidget(QLabel("Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer "
+                                "de bestanden van uw regio."), 1)
+        demo = QPushButton("Demo-gegevens laden")
+        demo.clicked.connect(self.load_demo)
+        importing = QPushButton("Bestand importeren…")
+        importing.clicked.connect(self.import_file)
+        layout.addWidget(demo)
+        layout.addWidget(importing)
+        panel.setStyleSheet("background: #fff7e0;")
+        return panel
 
-    def _apply_filter(self) -> None:
-        self.model.set_filter(CandidateFilter(text=self.search.text(), owner=self._user if self.mine.isChecked() else None))
-        self.count_label.setText(f"{self.model.total} kandidaten")
+    def _update_empty_panel(self) -> None:
+        from matchdesk.services.maintenance import holds_records
 
-    def paintEvent(self, event) -> None:  # the ready signal: the first page of the list is on screen
+        self.empty_panel.setVisible(not holds_records(self.ctx.db))
+
+    # -- navigation ------------------------------------------------------------------------------------
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].refresh()
+
+    def show_view(self, name: str) -> bool:
+        """``--view NAME``: a page by its title or the start of it, case-insensitive."""
+        wanted = name.strip().casefold()
+        for row, page in enumerate(self.pages):
+            if page.title.casefold().startswith(wanted):
+                self.nav.setCurrentRow(row)
+                return True
+        return False
+
+    def page(self, page_type: type[Page]) -> Page | None:
+        return next((p for p in self.pages if isinstance(p, page_type)), None)
+
+    def show_page(self, page_type: type[Page]) -> Page | None:
+        page = self.page(page_type)
+        if page is not None:
+            self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
+    def open_record(self, kind: str, key: str) -> None:
+        from matchdesk.ui.editors import open_editor
+
+        if open_editor(self, self.ctx, kind, key):
+            self.stack.currentWidget().refresh()
+
+    def quick_search(self) -> None:
+        from matchdesk.ui.quick_search import QuickSearchDialog
+
+        dialog = QuickSearchDialog(self.ctx, self)
+        dialog.chosen.connect(self.open_record)
+        dialog.open()
+
+    def import_file(self) -> None:
+        try:
+            from matchdesk.ui.import_dialog import ImportDialog
+        except ImportError:
+            QMessageBox.information(self, "Importeren", "Importeren kan nog via de opdrachtregel: matchdesk import.")
+            return
+        dialog = ImportDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: (self._update_empty_panel(), self.stack.currentWidget().refresh()))
+        dialog.open()
+
+    def load_demo(self) -> None:
+        """Only on an explicit click, and only into an empty database: the app never fills one by itself."""
+        from matchdesk.services.demo import DemoSize, generate
+
+        answer = QMessageBox.question(self, "Demo-gegevens", "Een verzonnen regio met 9.000 kandidaten laden? "
+                                      "Dit duurt ongeveer een halve minuut.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            generate(self.ctx.db, self.ctx.rulebooks, 1, self.ctx.today, DemoSize(), user=self.ctx.user)
+        finally:
+            self.unsetCursor()
+        self.is_demo = True
+        self.setWindowTitle("MatchDesk — DEMO")
+        self._update_empty_panel()
+        self.stack.currentWidget().refresh()
+
+    def _about(self) -> None:
+        from matchdesk import __version__
+
+        QMessageBox.about(self, "Over MatchDesk", f"<b>MatchDesk {__version__}</b><p>Matchen, trajecten en "
+                          f"signalen voor werkgeversservicepunten.</p><p>{TEST_ONLY}.</p>")
+
+    # -- the ready signal and window state -------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # first paint after the first page of the list was loaded
         super().paintEvent(event)
-        if not self._painted and self.model.rowCount() >= 0:
+        if not self._painted:
             self._painted = True
-            self.first_page_painted.emit()
+            QTimer.singleShot(0, self.first_page_painted.emit)
 
     def _restore(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main/geometry")
+        geometry = QSettings().value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
 

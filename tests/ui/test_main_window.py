@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 
 from matchdesk.services.candidates import create_candidate
@@ -21,42 +19,98 @@ def filled_db(db, today):
     return db
 
 
-def test_main_window_lists_candidates_sorted_on_achternaam(qtbot, filled_db, today):
+@pytest.fixture
+def ui_ctx(filled_db, today):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.page import UiContext
+
+    return UiContext(db=filled_db, user="demo", today=today, rulebooks=load_rulebooks())
+
+
+@pytest.fixture
+def window(qtbot, ui_ctx):
     from matchdesk.ui.main_window import MainWindow
 
-    window = MainWindow(filled_db, user="demo", today=today)
+    window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
+    return window
+
+
+def _names(model):
+    return [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+
+
+def test_main_window_lists_candidates_sorted_on_achternaam(window):
     assert "DEMO" in window.windowTitle()
-    model = window.model
-    names = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
-    assert names == ["Akın, Fatma", "Berg, Noël van den", "Vries, Jan de", "Yılmaz, Ayşe"]
+    window.candidates.show_all()
+    assert _names(window.candidates.model) == ["Akın, Fatma", "Berg, Noël van den", "Vries, Jan de", "Yılmaz, Ayşe"]
 
 
-def test_mijn_kandidaten_and_search_filter(qtbot, filled_db, today):
+def test_default_view_is_mijn_kandidaten_and_search_filters(qtbot, window):
+    page = window.candidates
+    assert page.mine.isChecked() and page.model.rowCount() == 2
+    page.mine.setChecked(False)
+    page.search.setText("van den berg")  # with tussenvoegsel
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.data(page.model.index(0, 0)) == "1000000"
+    page.search.setText("vries")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "1000002")
+    assert page.count_label.text() == "1 kandidaten"
+
+
+def test_caseload_filters(window, ui_ctx):
+    page = window.candidates
+    page.mine.setChecked(False)
+    page.statushouder.setChecked(True)
+    assert page.model.rowCount() == 0
+    page.statushouder.setChecked(False)
+    page.doelgroep.setCurrentIndex(page.doelgroep.findData("B"))
+    assert page.model.rowCount() == 4
+
+
+def test_every_list_model_passes_qtmodeltester(qtmodeltester, window):
+    for page in window.pages:
+        model = getattr(page, "model", None)
+        if model is not None:
+            page.refresh()
+            qtmodeltester.check(model)
+
+
+def test_navigation_and_view_names(window):
+    assert window.show_view("werkgevers")
+    assert window.stack.currentWidget().title == "Werkgevers"
+    assert not window.show_view("bestaat-niet")
+
+
+def test_sort_order_persists_between_sessions(qtbot, ui_ctx):
+    from PySide6.QtCore import Qt
+
     from matchdesk.ui.main_window import MainWindow
 
-    window = MainWindow(filled_db, user="demo", today=today)
-    qtbot.addWidget(window)
-    window.mine.setChecked(True)
-    assert window.model.rowCount() == 2
-    window.mine.setChecked(False)
-    window.search.setText("vries")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.model.data(window.model.index(0, 0)) == "1000002"
+    first = MainWindow(ui_ctx)
+    qtbot.addWidget(first)
+    first.candidates.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    second = MainWindow(ui_ctx)
+    qtbot.addWidget(second)
+    header = second.candidates.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 0 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    second.candidates.show_all()
+    assert second.candidates.model.data(second.candidates.model.index(0, 0)) == "1000003"
 
 
-def test_candidate_model_passes_qtmodeltester(qtmodeltester, filled_db):
-    from matchdesk.ui.candidate_model import CandidateTableModel
-
-    model = CandidateTableModel(filled_db)
-    model.reload()
-    qtmodeltester.check(model)
-
-
-def test_ready_signal_fires_after_first_paint(qtbot, filled_db, today):
-    from matchdesk.ui.main_window import MainWindow
-
-    window = MainWindow(filled_db, user="demo", today=today)
-    qtbot.addWidget(window)
+def test_ready_signal_fires_after_first_paint(qtbot, window):
     with qtbot.waitSignal(window.first_page_painted, timeout=5000):
         window.show()
+
+
+def test_quick_search_finds_a_candidate_despite_a_typo(qtbot, window, ui_ctx):
+    from matchdesk.ui.quick_search import QuickSearchDialog
+
+    dialog = QuickSearchDialog(ui_ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("Yilmas")
+    qtbot.waitUntil(lambda: dialog.results.count() > 0)
+    assert "Yılmaz" in dialog.results.item(0).text()
+    with qtbot.waitSignal(dialog.chosen) as chosen:
+        dialog.open_current()
+    assert chosen.args == ["kandidaat", "1000001"]

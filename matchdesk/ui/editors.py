@@ -1,0 +1,589 @@
+"""Detail editors for candidates, employers and vacancies.
+
+Every editor: Save/Cancel, inline Dutch validation from the services, a question before leaving
+unsaved changes, a local draft every 30 s offered back after a crash, and the conflict message when
+someone else saved the record meanwhile (nothing is overwritten).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPushButton, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from matchdesk.dates import format_nl
+from matchdesk.domain import (
+    REFERENTIENIVEAU, Categorie, CefrLevel, Doelgroep, LanguageSkill, Provider, SkillSource, TaaleisStatus,
+    VacancyKind,
+)
+from matchdesk.errors import ConflictError, MatchDeskError, NotFound, ValidationError
+from matchdesk.ui import drafts
+from matchdesk.ui.forms import Field, RecordForm
+from matchdesk.ui.page import UiContext
+
+LEVEL_CHOICES = [("onbekend", None)] + [
+    (f"{level.value} ({REFERENTIENIVEAU[level]})" if level in REFERENTIENIVEAU else level.value, level.value)
+    for level in CefrLevel]
+SKILL_LEVELS = ("", "basis", "gevorderd", "ervaren")
+
+
+class EditorDialog(QDialog):
+    """The shared flow; subclasses say which fields, how to load and how to save."""
+
+    kind = ""  # kandidaat | werkgever | vacature (also the draft's name)
+    fields: list[Field] = []
+
+    def __init__(self, ctx: UiContext, key: str | None, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.key = ctx, key
+        self.record_id: uuid.UUID | None = None
+        self.version: int | None = None
+        self.dirty = False
+        self.saved = False
+        self.form = RecordForm(self.fields, self)
+        self.tabs = QTabWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Opslaan")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Annuleren")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.build_tabs()
+        self.form.changed.connect(self.mark_dirty)
+        if key is not None:
+            self.load()
+        self._offer_draft()
+        self._draft_timer = QTimer(self, interval=drafts.INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer.start()
+        self._update_title()
+
+    # -- subclass hooks --------------------------------------------------------------------------------
+    def build_tabs(self) -> None:
+        raise NotImplementedError
+
+    def read(self, session) -> dict:
+        """Load the record; set ``record_id`` and ``version``; return the form values."""
+        raise NotImplementedError
+
+    def write(self, session, values: dict) -> None:
+        raise NotImplementedError
+
+    def extra_values(self) -> dict:
+        """Values outside the form (skills, levels) that belong in a draft."""
+        return {}
+
+    def set_extra_values(self, values: dict) -> None:
+        pass
+
+    def heading(self) -> str:
+        return self.kind.capitalize()
+
+    # -- flow ------------------------------------------------------------------------------------------
+    def load(self) -> None:
+        with self.ctx.db.unit(self.ctx.user) as session:  # viewing a candidate is audited: a write
+            values = self.read(session)
+        self.form.set_values(values)
+        self.dirty = False
+        self._update_title()
+
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.heading()}{' *' if self.dirty else ''} — MatchDesk")
+
+    def save(self) -> bool:
+        self.form.clear_errors()
+        self.message.setVisible(False)
+        values = self.form.values()
+        try:
+            with self.ctx.db.unit(self.ctx.user) as session:
+                self.write(session, values)
+        except ValidationError as error:
+            widget = self.form.show_errors(error)
+            self._show_message(f"Niet opgeslagen: {error}")
+            if widget is not None:
+                self.tabs.setCurrentWidget(self._tab_of(widget))
+                widget.setFocus()
+            return False
+        except ConflictError as error:
+            self._show_message(str(error))
+            answer = QMessageBox.warning(
+                self, "Tegelijk gewijzigd", f"{error}\n\nUw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste "
+                "versie laden? Uw eigen wijzigingen gaan dan verloren.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.load()
+            return False
+        except MatchDeskError as error:
+            self._show_message(f"Niet opgeslagen: {error}")
+            return False
+        drafts.discard_draft(self.kind, self.key or "nieuw")
+        self.dirty = False
+        self.saved = True
+        self.accept()
+        return True
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def _tab_of(self, widget: QWidget) -> QWidget:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                return self.tabs.widget(i)
+        return self.tabs.currentWidget()
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, "Wijzigingen niet opgeslagen", "U heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+        drafts.discard_draft(self.kind, self.key or "nieuw")
+        self._draft_timer.stop()
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # the window's close button asks the same question
+        event.ignore()
+        self.reject()
+
+    # -- drafts ----------------------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        if self.dirty:
+            drafts.save_draft(self.kind, self.key or "nieuw", {"form": self.form.values(), **self.extra_values()})
+
+    def _offer_draft(self) -> None:
+        found = drafts.load_draft(self.kind, self.key or "nieuw")
+        if found is None:
+            return
+        saved_at, values = found
+        answer = QMessageBox.question(
+            self, "Concept gevonden", f"Er is een niet-opgeslagen concept van {format_nl(saved_at.date())} om "
+            f"{saved_at:%H:%M}. Wilt u daarmee verder?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.form.set_values(values.get("form", {}))
+            self.set_extra_values(values)
+            self.mark_dirty()
+        else:
+            drafts.discard_draft(self.kind, self.key or "nieuw")
+
+
+# -- candidates --------------------------------------------------------------------------------------------
+
+CANDIDATE_FIELDS = [
+    Field("klantnummer", "&Klantnummer:"),
+    Field("voornaam", "&Voornaam:"),
+    Field("tussenvoegsel", "&Tussenvoegsel:"),
+    Field("achternaam", "&Achternaam:"),
+    Field("birth_date", "&Geboortedatum:", "date", "geboortedatum"),
+    Field("bsn", "&BSN:"),
+    Field("adres", "A&dres:"),
+    Field("postcode", "&Postcode:"),
+    Field("woonplaats", "&Woonplaats:"),
+    Field("municipality", "Ge&meente:", error_name="gemeente"),
+    Field("telefoon", "Tele&foon:"),
+    Field("email", "&E-mail:"),
+    Field("doelgroep", "&Doelgroep:", "choice", choices=Doelgroep),
+    Field("categorie", "&Categorie:", "choice", choices=Categorie),
+    Field("benefit_type", "&Uitkering:", error_name="uitkering"),
+    Field("banenafspraak", "&Banenafspraak (doelgroepregister):", "bool"),
+    Field("beschut_indicatie", "Indicatie be&schut werk:", "bool"),
+    Field("wsw", "&Wsw (zittende SW-medewerker):", "bool"),
+    Field("statushouder", "S&tatushouder:", "bool"),
+    Field("taalachterstand", "Taal&achterstand:", "bool"),
+    Field("taaleis_status", "Taal&eis:", "choice", "taaleis_status", choices=TaaleisStatus),
+    Field("taaleis_date", "Taaleis sinds:", "date", "taaleis_datum"),
+    Field("startkwalificatie", "Start&kwalificatie:", "bool"),
+    Field("ontheffing_until", "&Ontheffing tot:", "date", "ontheffing_tot"),
+    Field("loonwaarde", "&Loonwaarde (%):", "int", "loonwaarde", maximum=100),
+    Field("hours_per_week", "&Uren per week:", "int", "uren_per_week", maximum=60),
+    Field("available_from", "&Beschikbaar vanaf:", "date", "beschikbaar_vanaf"),
+    Field("driving_licences", "&Rijbewijzen:", error_name="rijbewijs"),
+    Field("max_travel_km", "&Max. reisafstand (km):", "int", "max_reisafstand_km", maximum=300),
+    Field("desired_occupations", "&Gewenste beroepen:", error_name="gewenste_beroepen"),
+    Field("wishes", "&Wensen:", "multiline", "wensen"),
+    Field("work_limitations", "&Beperkingen (functioneel):", "multiline", "beperkingen"),
+    Field("notes", "&Notities:", "multiline", "notities"),
+]
+_TABS = {
+    "Persoon": ["klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode",
+                "woonplaats", "municipality", "telefoon", "email"],
+    "Doelgroep en regelingen": ["doelgroep", "categorie", "benefit_type", "banenafspraak", "beschut_indicatie", "wsw",
+                                "statushouder", "taalachterstand", "taaleis_status", "taaleis_date",
+                                "startkwalificatie", "ontheffing_until", "loonwaarde"],
+    "Beschikbaarheid en wensen": ["hours_per_week", "available_from", "driving_licences", "max_travel_km",
+                                  "desired_occupations", "wishes", "work_limitations", "notes"],
+}
+
+
+class SkillsEditor(QWidget):
+    """Skills picked from the vocabulary (completion, typo-tolerant) or typed freely, each with a level."""
+
+    def __init__(self, on_change, parent=None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCompleter
+
+        from matchdesk.vocabulary import load_vocabulary
+
+        self._on_change = on_change
+        self.vocabulary = load_vocabulary()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Vaardigheden")
+        self.input = QLineEdit(placeholderText="Vaardigheid, certificaat of rijbewijs…")
+        self.input.setAccessibleName("Nieuwe vaardigheid")
+        labels = sorted({s.label for s in self.vocabulary.skills.values()})
+        completer = QCompleter(labels, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.input.setCompleter(completer)
+        self.level = QComboBox()
+        self.level.setAccessibleName("Niveau van de vaardigheid")
+        self.level.addItems(SKILL_LEVELS)
+        add = QPushButton("&Toevoegen")
+        add.clicked.connect(self.add_typed)
+        self.input.returnPressed.connect(self.add_typed)
+        remove = QPushButton("Verwij&deren")
+        remove.clicked.connect(self.remove_selected)
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #555;")
+        row = QHBoxLayout()
+        row.addWidget(self.input, 1)
+        row.addWidget(self.level)
+        row.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _resolver(self):
+        from matchdesk.matching.resolve import SkillResolver
+        from matchdesk.matching.weights import load_weights
+
+        if not hasattr(self, "_cached_resolver"):
+            self._cached_resolver = SkillResolver(self.vocabulary, load_weights("wvs"))
+        return self._cached_resolver
+
+    def add_typed(self) -> None:
+        text = self.input.text().strip()
+        if not text:
+            return
+        resolution = self._resolver().resolve(text)
+        skill = self.vocabulary.get(resolution.skill_id) if resolution.skill_id else None
+        label = skill.label if skill else text
+        if skill and label.casefold() != text.casefold():
+            self.note.setText(f"“{text}” is herkend als “{label}”.")
+        elif not skill:
+            self.note.setText(f"“{text}” staat niet in de woordenlijst en wordt als vrije tekst bewaard.")
+        else:
+            self.note.clear()
+        self.add(label, self.level.currentText() or None)
+        self.input.clear()
+        self._on_change()
+
+    def add(self, label: str, level: str | None, source: str | None = None) -> None:
+        if any(self.list.item(i).data(Qt.ItemDataRole.UserRole)[0].casefold() == label.casefold()
+               for i in range(self.list.count())):
+            return
+        item = QListWidgetItem(f"{label} ({level})" if level else label)
+        item.setData(Qt.ItemDataRole.UserRole, (label, level, source))
+        self.list.addItem(item)
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            self._on_change()
+
+    def skills(self) -> list[tuple[str, str | None, str | None]]:
+        return [tuple(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())]
+
+    def set_skills(self, skills) -> None:
+        self.list.clear()
+        for label, level, source in skills:
+            self.add(label, level, source)
+
+
+class LanguageEditor(QWidget):
+    """Dutch level per skill as a choice; 1F-4F shown next to A2-C1."""
+
+    def __init__(self, on_change, parent=None) -> None:
+        super().__init__(parent)
+        self.boxes: dict[LanguageSkill, QComboBox] = {}
+        layout = QFormLayout(self)
+        for skill in LanguageSkill:
+            box = QComboBox()
+            box.setAccessibleName(f"Nederlands {skill.value}")
+            for label, value in LEVEL_CHOICES:
+                box.addItem(label, value)
+            box.currentIndexChanged.connect(lambda _i: on_change())
+            self.boxes[skill] = box
+            label = QLabel(f"Nederlands – {skill.value}:")
+            label.setBuddy(box)
+            layout.addRow(label, box)
+
+    def levels(self) -> dict[LanguageSkill, CefrLevel | None]:
+        return {skill: CefrLevel(box.currentData()) if box.currentData() else None for skill, box in self.boxes.items()}
+
+    def set_levels(self, levels: dict) -> None:
+        for skill, box in self.boxes.items():
+            value = levels.get(skill) or levels.get(skill.value)
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value.value if isinstance(value, CefrLevel) else value)))
+            box.blockSignals(False)
+
+
+class CandidateEditor(EditorDialog):
+    kind = "kandidaat"
+    fields = CANDIDATE_FIELDS
+
+    def build_tabs(self) -> None:
+        self.resize(760, 620)
+        for title, attrs in _TABS.items():
+            page = QWidget()
+            page.setLayout(self.form.layout_for(attrs))
+            self.tabs.addTab(page, title)
+        skills_tab = QWidget()
+        self.skills_editor = SkillsEditor(self.mark_dirty)
+        self.language_editor = LanguageEditor(self.mark_dirty)
+        tab_layout = QHBoxLayout(skills_tab)
+        tab_layout.addWidget(self.skills_editor, 3)
+        tab_layout.addWidget(self.language_editor, 2)
+        self.tabs.addTab(skills_tab, "Vaardigheden en taal")
+        self.trajectories = QTableWidget(0, 5)
+        self.trajectories.setHorizontalHeaderLabels(["Soort", "Aanbieder", "Start", "Einde", "Oordeel"])
+        self.trajectories.setAccessibleName("Trajecten van de kandidaat")
+        self.trajectories.horizontalHeader().setStretchLastSection(True)
+        self.trajectories.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        start = QPushButton("Traject &starten…")
+        start.clicked.connect(self.start_trajectory)
+        start.setEnabled(self.key is not None)
+        trajectory_tab = QWidget()
+        t_layout = QVBoxLayout(trajectory_tab)
+        t_layout.addWidget(self.trajectories, 1)
+        t_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(trajectory_tab, "Trajecten")
+        self.skills_loaded: list = []
+
+    def heading(self) -> str:
+        return f"Kandidaat {self.key}" if self.key else "Nieuwe kandidaat"
+
+    def read(self, session) -> dict:
+        from matchdesk.services.candidates import view_candidate
+
+        candidate = view_candidate(session, self.key)
+        self.record_id, self.version = candidate.id, candidate.version
+        values = {field.attr: getattr(candidate, field.attr) for field in self.fields}
+        self.skills_loaded = [(s.text, s.level, s.source.value if s.source else None)
+                              for s in sorted(candidate.skills, key=lambda s: s.position)]
+        self.skills_editor.set_skills(self.skills_loaded)
+        self.language_editor.set_levels({row.skill: row.level for row in candidate.languages})
+        self.levels_loaded = self.language_editor.levels()
+        self._fill_trajectories(candidate.trajectories)
+        return values
+
+    def _fill_trajectories(self, trajectories) -> None:
+        verdicts = {"allowed": "toegestaan", "warning": "waarschuwing", "blocked": "geblokkeerd"}
+        rows = sorted(trajectories, key=lambda t: t.start, reverse=True)
+        self.trajectories.setRowCount(len(rows))
+        for r, t in enumerate(rows):
+            texts = (t.kind.value, t.provider.value if t.provider else "", format_nl(t.start),
+                     format_nl(t.actual_end or t.planned_end), verdicts.get(t.verdict or "", ""))
+            for c, text in enumerate(texts):
+                self.trajectories.setItem(r, c, QTableWidgetItem(text))
+
+    def write(self, session, values: dict) -> None:
+        from matchdesk.services.candidates import SkillInput, create_candidate, set_languages, set_skills, update_candidate
+        from matchdesk.storage.models import Candidate
+
+        skills = [SkillInput(label, level, SkillSource(source) if source else SkillSource.ZELF)
+                  for label, level, source in self.skills_editor.skills()]
+        levels = self.language_editor.levels()
+        if self.record_id is None:
+            candidate = create_candidate(session, values, self.ctx.today, skills=skills, languages=levels,
+                                         vocabulary=self.skills_editor.vocabulary)
+            session.flush()
+            self.key = candidate.klantnummer
+            return
+        update_candidate(session, self.record_id, self.version, values, self.ctx.today)
+        candidate = session.get(Candidate, self.record_id)
+        if self.skills_editor.skills() != self.skills_loaded:
+            set_skills(session, candidate, skills, self.skills_editor.vocabulary)
+        if levels != self.levels_loaded:
+            set_languages(session, candidate, levels)
+
+    def extra_values(self) -> dict:
+        return {"skills": self.skills_editor.skills(),
+                "levels": {k.value: (v.value if v else None) for k, v in self.language_editor.levels().items()}}
+
+    def set_extra_values(self, values: dict) -> None:
+        if "skills" in values:
+            self.skills_editor.set_skills([tuple(s) for s in values["skills"]])
+        if "levels" in values:
+            self.language_editor.set_levels(values["levels"])
+
+    def start_trajectory(self) -> None:
+        try:
+            from matchdesk.ui.trajectory_dialog import TrajectoryDialog
+        except ImportError:
+            return
+        dialog = TrajectoryDialog(self.ctx, self.record_id, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            with self.ctx.db.reading() as session:
+                from matchdesk.storage.models import Trajectory
+                from sqlalchemy import select
+
+                self._fill_trajectories(session.scalars(select(Trajectory).where(
+                    Trajectory.candidate_id == self.record_id)).all())
+
+
+# -- employers and vacancies ---------------------------------------------------------------------------------
+
+EMPLOYER_FIELDS = [
+    Field("name", "&Naam:", error_name="naam"), Field("kvk", "&KvK-nummer:"), Field("sector", "&Sector:"),
+    Field("adres", "A&dres:"), Field("postcode", "&Postcode:"), Field("plaats", "P&laats:"),
+    Field("contactpersoon", "&Contactpersoon:"), Field("email", "&E-mail:"), Field("telefoon", "&Telefoon:"),
+]
+
+
+class EmployerEditor(EditorDialog):
+    kind = "werkgever"
+    fields = EMPLOYER_FIELDS
+
+    def build_tabs(self) -> None:
+        self.resize(560, 440)
+        page = QWidget()
+        page.setLayout(self.form.layout_for([f.attr for f in self.fields]))
+        self.tabs.addTab(page, "Werkgever")
+
+    def heading(self) -> str:
+        return f"Werkgever {self.key}" if self.key else "Nieuwe werkgever"
+
+    def read(self, session) -> dict:
+        from sqlalchemy import select
+
+        from matchdesk.storage.models import Employer
+
+        employer = session.scalar(select(Employer).where(Employer.kvk == self.key, Employer.deleted_at.is_(None)))
+        if employer is None:
+            raise NotFound(f"Werkgever met KvK-nummer {self.key} bestaat niet")
+        self.record_id, self.version = employer.id, employer.version
+        return {field.attr: getattr(employer, field.attr) for field in self.fields}
+
+    def write(self, session, values: dict) -> None:
+        from matchdesk.services.employers import create_employer, update_employer
+
+        if self.record_id is None:
+            self.key = create_employer(session, values).kvk
+        else:
+            update_employer(session, self.record_id, self.version, values)
+
+
+VACANCY_FIELDS = [
+    Field("reference", "&Referentie:", error_name="referentie"), Field("title", "&Titel:", error_name="titel"),
+    Field("kind", "&Soort:", "choice", "soort", choices=VacancyKind),
+    Field("provider", "&Aanbieder:", "choice", "aanbieder", choices=Provider),
+    Field("place", "P&laats:", error_name="plaats"), Field("postcode", "&Postcode:"),
+    Field("hours_per_week", "&Uren per week:", "int", "uren_per_week", maximum=60),
+    Field("start_date", "Start&datum:", "date", "startdatum"),
+    Field("positions", "Aantal &plaatsen:", "int", "plaatsen", maximum=500),
+    Field("driving_licence", "&Rijbewijs vereist:", error_name="rijbewijs_vereist"),
+    Field("taalondersteuning", "Taal&ondersteuning:", "bool"),
+    Field("description", "&Omschrijving:", "multiline", "omschrijving"),
+]
+
+
+class VacancyEditor(EditorDialog):
+    kind = "vacature"
+    fields = VACANCY_FIELDS
+
+    def build_tabs(self) -> None:
+        self.resize(620, 560)
+        page = QWidget()
+        page.setLayout(self.form.layout_for([f.attr for f in self.fields]))
+        self.tabs.addTab(page, "Vacature")
+        self.skills_label = QLabel()
+        self.skills_label.setWordWrap(True)
+        requirements = QWidget()
+        QVBoxLayout(requirements).addWidget(self.skills_label)
+        self.tabs.addTab(requirements, "Eisen")
+
+    def heading(self) -> str:
+        return f"Vacature {self.key}" if self.key else "Nieuwe vacature"
+
+    def read(self, session) -> dict:
+        from matchdesk.services.vacancies import get_by_reference
+
+        vacancy = get_by_reference(session, self.key, full=True)
+        self.record_id, self.version = vacancy.id, vacancy.version
+        required = [s.text for s in vacancy.skills if s.required]
+        desired = [s.text for s in vacancy.skills if not s.required]
+        levels = [f"{row.skill.value} {row.level.value}" for row in vacancy.languages if row.level]
+        self.skills_label.setText(f"<b>Vereist:</b> {', '.join(required) or '—'}<br><b>Gewenst:</b> "
+                                  f"{', '.join(desired) or '—'}<br><b>Nederlands minimaal:</b> {', '.join(levels) or '—'}")
+        return {field.attr: getattr(vacancy, field.attr) for field in self.fields}
+
+    def write(self, session, values: dict) -> None:
+        from matchdesk.services.vacancies import update_vacancy
+
+        if self.record_id is None:
+            raise ValidationError("werkgever", None, "een nieuwe vacature maakt u vanuit de werkgever")
+        update_vacancy(session, self.record_id, self.version, values)
+
+
+EDITORS = {"kandidaat": CandidateEditor, "werkgever": EmployerEditor, "vacature": VacancyEditor}
+
+
+def open_editor(parent, ctx: UiContext, kind: str, key: str) -> bool:
+    """Open the record in its editor; True when something was saved."""
+    if kind == "traject":
+        return _open_trajectory(parent, ctx, key)
+    editor_type = EDITORS.get(kind)
+    if editor_type is None:
+        return False
+    try:
+        editor = editor_type(ctx, key, parent)
+    except MatchDeskError as error:
+        QMessageBox.warning(parent, "MatchDesk", str(error))
+        return False
+    editor.exec()
+    return editor.saved
+
+
+def _open_trajectory(parent, ctx: UiContext, key: str) -> bool:
+    """A trajectory opens its candidate, on the Trajecten tab."""
+    from sqlalchemy import select
+
+    from matchdesk.storage.models import Candidate, Trajectory
+
+    with ctx.db.reading() as session:
+        klantnummer = session.scalar(select(Candidate.klantnummer).join(Trajectory, Trajectory.candidate_id == Candidate.id)
+                                     .where(Trajectory.id == uuid.UUID(key)))
+    if klantnummer is None:
+        return False
+    editor = CandidateEditor(ctx, klantnummer, parent)
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    editor.exec()
+    return editor.saved

@@ -1,0 +1,61 @@
+"""The last line of defence: an unexpected exception shows a dialog, is logged without personal
+data, and the app keeps running (every write is one transaction, so nothing is half-saved)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+import platformdirs
+
+from matchdesk.errors import MatchDeskError
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir("MatchDesk", appauthor=False))
+
+
+def write_crash_log(error_type: type, tb) -> Path:
+    """The exception type and the code locations only: messages and values may hold personal data."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "matchdesk-fouten.log"
+    frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} {error_type.__module__}.{error_type.__name__}\n"
+                  f"{frames}")
+    return path
+
+
+def show_error(parent, error: BaseException) -> None:
+    """Expected errors (validation, conflict, locked database, full disk) as their own Dutch message."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if isinstance(error, MatchDeskError):
+        QMessageBox.warning(parent, "MatchDesk", str(error))
+    elif isinstance(error, PermissionError):
+        QMessageBox.warning(parent, "MatchDesk", "Geen toegang tot het bestand. Sluit het in Excel of een ander "
+                                                 "programma en probeer opnieuw.")
+    elif isinstance(error, OSError):
+        QMessageBox.warning(parent, "MatchDesk", f"Het bestand kon niet worden gelezen of geschreven "
+                                                 f"({error.strerror or type(error).__name__}).")
+    else:
+        raise error
+
+
+def _handle(error_type, error, tb) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if isinstance(error, (MatchDeskError, OSError)):
+        show_error(QApplication.activeWindow(), error)
+        return
+    path = write_crash_log(error_type, tb)
+    QMessageBox.critical(QApplication.activeWindow(), "Onverwachte fout",
+                         "Er ging iets mis dat MatchDesk niet verwachtte. Er is niets half opgeslagen; u kunt "
+                         f"verder werken.\n\nDe technische gegevens (zonder persoonsgegevens) staan in:\n{path}")
+
+
+def install_exception_handler() -> None:
+    sys.excepthook = _handle

@@ -1,0 +1,74 @@
+"""Who is working? Asked only when neither --user nor MATCHDESK_USER says it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+from matchdesk.domain import Role
+
+
+class FirstStartDialog(QDialog):
+    def __init__(self, names: list[str], regions: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welkom bij MatchDesk")
+        self.name = QComboBox(editable=True)
+        self.name.setAccessibleName("Medewerker")
+        self.name.addItems(names)
+        last = QSettings().value("user/last")
+        if last:
+            self.name.setCurrentText(str(last))
+        self.region = QComboBox()
+        self.region.setAccessibleName("Regio")
+        self.region.addItems(regions)
+        self.role = QComboBox()
+        self.role.setAccessibleName("Rol")
+        for role in Role:
+            self.role.addItem(role.value, role)
+        form = QFormLayout()
+        form.addRow("&Medewerker:", self.name)
+        self.first = not names
+        if self.first:  # a new database: who and which region
+            form.addRow("&Rol:", self.role)
+            form.addRow("Re&gio:", self.region)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #a61b1b;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Met welke naam werkt u vandaag in MatchDesk?"))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.name.currentText().strip():
+            self.message.setText("Vul uw naam in.")
+            return
+        self.accept()
+
+
+def choose_medewerker(db) -> str | None:
+    from sqlalchemy import select
+
+    from matchdesk.services.employers import ensure_medewerker
+    from matchdesk.storage.models import Medewerker
+
+    with db.reading() as session:
+        names = list(session.scalars(select(Medewerker.name).order_by(Medewerker.name)))
+    dialog = FirstStartDialog(names, ["WVS", "Zuid-Holland Centraal"])
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name = dialog.name.currentText().strip()
+    if name not in names:
+        with db.unit(name) as session:
+            ensure_medewerker(session, name, dialog.role.currentData(), region=dialog.region.currentText())
+        if dialog.first:
+            with db.unit(name) as session:
+                db.set_meta(session, "region", dialog.region.currentText())
+    QSettings().setValue("user/last", name)
+    return name
+
+
+__all__ = ["FirstStartDialog", "choose_medewerker"]

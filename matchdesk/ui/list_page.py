@@ -1,0 +1,264 @@
+"""A list page: search, caseload filters, a lazily paged table; column choices and sort order persist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from matchdesk.dates import format_number_nl
+from matchdesk.domain import Categorie, Doelgroep, TaaleisStatus, TrajectoryKind, TrajectoryStatus, VacancyKind, VacancyStatus
+from matchdesk.errors import MatchDeskError
+from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
+from matchdesk.ui.list_model import PagedTableModel
+from matchdesk.ui.page import Page, UiContext
+
+def choice_box(name: str, values: list[tuple[str, str | None]]) -> QComboBox:
+    """A filter combo: (label, value) pairs, the first being 'alle' (no filter)."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setToolTip(name)
+    for label, value in values:
+        box.addItem(label, value)
+    return box
+
+
+class ListPage(Page):
+    """Subclasses add their filters in ``build_filters`` and say how they read in ``current_filter``."""
+
+    spec: ListSpec
+    placeholder = "Zoeken…"
+    first_page_shown = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.search = QLineEdit(placeholderText=self.placeholder, clearButtonEnabled=True)
+        self.search.setAccessibleName(f"Zoeken in {self.title.lower()}")
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Aantal")
+        self.model = PagedTableModel(ctx.db, self.spec, ctx.today, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.title)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.table.activated.connect(self._open_index)  # double-click or Enter
+        self.export_button = QPushButton("Exporteren…")
+        self.export_button.setToolTip("De lijst zoals gefilterd naar .csv of .xlsx")
+        self.export_button.clicked.connect(self.export_list)
+
+        top = QHBoxLayout()
+        heading = QLabel(f"<b>{self.title}</b>")
+        top.addWidget(heading)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.export_button)
+        self.filter_bar = QHBoxLayout()
+        self.build_filters(self.filter_bar)
+        self.filter_bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.table)
+
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self._restore_columns()
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._save_columns)
+        self.table.horizontalHeader().sectionResized.connect(self._save_columns)
+
+    # -- filters ---------------------------------------------------------------------------------------
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        """Add filter widgets to ``bar`` and connect them to ``apply_filter``."""
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text())
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self.count_label.setText(f"{format_number_nl(self.model.total)} {self.count_noun()}")
+        self.first_page_shown.emit()
+
+    def count_noun(self) -> str:
+        return "rijen"
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def connect_filter(self, widget) -> None:
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self.apply_filter)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(self.apply_filter)
+
+    # -- opening and export ----------------------------------------------------------------------------
+    def selected_key(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, PagedTableModel.KeyRole) if index.isValid() else None
+
+    def _open_index(self, index) -> None:
+        key = self.model.data(index, PagedTableModel.KeyRole)
+        if key:
+            self.open_record.emit(self.spec.name, key)
+
+    def export_list(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Lijst exporteren", f"{self.title.lower().replace(' ', '-')}.csv",
+                                              "CSV (*.csv);;Excel (*.xlsx)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> int:
+        from pathlib import Path
+
+        from matchdesk.storage.audit import log_event
+        from matchdesk.transfer.writers import write_rows
+
+        rows = self.model.all_rows()
+        try:
+            write_rows(Path(path), [c.label for c in self.spec.columns], [list(r.values) for r in rows])
+            with self.ctx.db.unit(self.ctx.user) as session:  # lists name people: every export is audited
+                log_event(session, "geëxporteerd", self.spec.name, None, f"lijst, {len(rows)} rijen naar {Path(path).name}")
+        except (OSError, MatchDeskError) as error:
+            QMessageBox.warning(self, "Exporteren", f"Exporteren is niet gelukt: {error}")
+            return 0
+        return len(rows)
+
+    # -- columns ---------------------------------------------------------------------------------------
+    def _settings_key(self) -> str:
+        return f"lists/{self.spec.name}/header"
+
+    def _restore_columns(self) -> None:
+        state = QSettings().value(self._settings_key())
+        header = self.table.horizontalHeader()
+        if state is not None and header.restoreState(state):
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            header.setSortIndicator(0 if self.spec.name != "kandidaat" else 1, Qt.SortOrder.AscendingOrder)
+
+    def _save_columns(self, *_args) -> None:
+        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+
+    def _column_menu(self, pos) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for section, column in enumerate(self.spec.columns):
+            action = QAction(column.label, menu, checkable=True, checked=not header.isSectionHidden(section))
+            action.toggled.connect(lambda shown, s=section: self._show_column(s, shown))
+            menu.addAction(action)
+        menu.popup(header.mapToGlobal(pos))
+
+    def _show_column(self, section: int, shown: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(section, not shown)
+        self._save_columns()
+
+
+class CandidatesPage(ListPage):
+    title = "Kandidaten"
+    spec = CANDIDATES
+    placeholder = "Zoek op naam, klantnummer…"
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.mine = QCheckBox("&Mijn kandidaten")
+        self.mine.setChecked(True)  # the default view of a matchmaker's day
+        self.doelgroep = choice_box("Doelgroep", [("Doelgroep: alle", None)] + [(f"Doelgroep {d.value}", d.value) for d in Doelgroep])
+        self.categorie = choice_box("Categorie", [("Categorie: alle", None)] + [(f"Categorie {c.value}", c.value) for c in Categorie])
+        self.municipality = choice_box("Gemeente", [("Gemeente: alle", None)]
+                                       + [(m, m) for m in sorted(self.ctx.rulebooks.municipalities())])
+        self.taaleis = choice_box("Taaleis", [("Taaleis: alle", None), ("Taaleis: open", "open")]
+                                  + [(f"Taaleis: {t.value}", t.value) for t in TaaleisStatus])
+        self.young = QCheckBox("Jongeren <27 zonder startkwalificatie")
+        self.fifty = QCheckBox("50-plus")
+        self.statushouder = QCheckBox("Statushouder")
+        self.banenafspraak = QCheckBox("Banenafspraak")
+        for widget in (self.mine, self.doelgroep, self.categorie, self.municipality, self.taaleis, self.young,
+                       self.fifty, self.statushouder, self.banenafspraak):
+            bar.addWidget(widget)
+            self.connect_filter(widget)
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(
+            text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None,
+            doelgroep=self.doelgroep.currentData(), categorie=self.categorie.currentData(),
+            municipality=self.municipality.currentData(), taaleis=self.taaleis.currentData(),
+            young_without_startkwalificatie=self.young.isChecked(), fifty_plus=self.fifty.isChecked(),
+            statushouder=self.statushouder.isChecked(), banenafspraak=self.banenafspraak.isChecked())
+
+    def count_noun(self) -> str:
+        return "kandidaten"
+
+    def show_all(self) -> None:
+        """Leave "Mijn kandidaten" (e.g. when opening a colleague's candidate from search)."""
+        self.mine.setChecked(False)
+
+
+class EmployersPage(ListPage):
+    title = "Werkgevers"
+    spec = EMPLOYERS
+    placeholder = "Zoek op naam, KvK of plaats…"
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.mine = QCheckBox("&Mijn werkgevers")
+        bar.addWidget(self.mine)
+        self.connect_filter(self.mine)
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None)
+
+    def count_noun(self) -> str:
+        return "werkgevers"
+
+
+class VacanciesPage(ListPage):
+    title = "Vacatures & leerwerkplekken"
+    spec = VACANCIES
+    placeholder = "Zoek op titel, referentie, werkgever of plaats…"
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.kind = choice_box("Soort", [("Soort: alle", None)] + [(k.value, k.value) for k in VacancyKind])
+        self.status = choice_box("Status", [("Status: alle", None)] + [(s.value, s.value) for s in VacancyStatus])
+        self.status.setCurrentIndex(1)  # open
+        for widget in (self.kind, self.status):
+            bar.addWidget(widget)
+            self.connect_filter(widget)
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text(), kind=self.kind.currentData(), status=self.status.currentData())
+
+    def count_noun(self) -> str:
+        return "vacatures"
+
+
+class TrajectoriesPage(ListPage):
+    title = "Trajecten"
+    spec = TRAJECTORIES
+    placeholder = "Zoek op naam of klantnummer…"
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.mine = QCheckBox("&Mijn kandidaten")
+        self.kind = choice_box("Soort", [("Soort: alle", None)] + [(k.value, k.value) for k in TrajectoryKind])
+        self.status = choice_box("Status", [("Status: alle", None)] + [(s.value, s.value) for s in TrajectoryStatus])
+        self.status.setCurrentIndex(2)  # lopend
+        for widget in (self.mine, self.kind, self.status):
+            bar.addWidget(widget)
+            self.connect_filter(widget)
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None,
+                          kind=self.kind.currentData(), status=self.status.currentData())
+
+    def count_noun(self) -> str:
+        return "trajecten"
+
+
+__all__ = ["CandidatesPage", "EmployersPage", "ListPage", "TrajectoriesPage", "VacanciesPage"]

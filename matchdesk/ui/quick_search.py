@@ -1,0 +1,80 @@
+"""Ctrl+K: type a name, number, reference or skill; Enter opens the record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from matchdesk.services.search import KIND_LABELS, QuickSearch
+
+_shared: dict[int, QuickSearch] = {}
+
+
+def search_index(ctx) -> QuickSearch:
+    """One in-memory index per open database, refreshed each time the dialog opens."""
+    index = _shared.get(id(ctx.db))
+    if index is None:
+        try:
+            from matchdesk.matching.resolve import SkillResolver
+            from matchdesk.matching.weights import load_weights
+            from matchdesk.vocabulary import load_vocabulary
+
+            resolver = SkillResolver(load_vocabulary(), load_weights("wvs"))
+        except ImportError:
+            resolver = None
+        index = _shared[id(ctx.db)] = QuickSearch(ctx.db, resolver)
+    else:
+        index.reload()
+    return index
+
+
+class QuickSearchDialog(QDialog):
+    chosen = Signal(str, str)  # kind, key
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Snel zoeken")
+        self.resize(560, 420)
+        self.index = search_index(ctx)
+        self.query = QLineEdit(placeholderText="Naam, klantnummer, KvK, referentie of vaardigheid…")
+        self.query.setAccessibleName("Zoekterm")
+        self.results = QListWidget()
+        self.results.setAccessibleName("Zoekresultaten")
+        self.hint = QLabel("Pijltjes om te kiezen, Enter om te openen, Esc om te sluiten.")
+        self.hint.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.run_search)
+        self.query.textChanged.connect(self._debounce.start)
+        self.query.returnPressed.connect(self.open_current)
+        self.results.itemActivated.connect(lambda _item: self.open_current())
+
+    def keyPressEvent(self, event) -> None:  # arrows move through the results while typing
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            self.results.setCurrentRow(max(0, min(self.results.count() - 1, self.results.currentRow() + step)))
+            return
+        super().keyPressEvent(event)
+
+    def run_search(self) -> None:
+        self.results.clear()
+        for hit in self.index.search(self.query.text()):
+            item = QListWidgetItem(f"{KIND_LABELS[hit.kind]}: {hit.label}  —  {hit.detail}")
+            item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.key))
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def open_current(self) -> None:
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.run_search()
+        item = self.results.currentItem()
+        if item is None:
+            return
+        kind, key = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+        self.chosen.emit(kind, key)
