@@ -386,6 +386,14 @@ class CandidateEditor(EditorDialog):
         t_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(trajectory_tab, "Trajecten")
         self.skills_loaded: list = []
+        if self.key is not None:
+            print_button = self.buttons.addButton("Profiel &afdrukken…", QDialogButtonBox.ButtonRole.ActionRole)
+            print_button.clicked.connect(self.print_profile)
+
+    def print_profile(self) -> None:
+        from matchdesk.ui.print_preview import preview_profile
+
+        preview_profile(self, self.ctx, self.key)
 
     def heading(self) -> str:
         return f"Kandidaat {self.key}" if self.key else "Nieuwe kandidaat"

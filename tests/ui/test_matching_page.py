@@ -1,0 +1,78 @@
+"""The matching view: rank off the GUI thread, read the explanation, propose a candidate."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from matchdesk.storage.database import Database
+from matchdesk.storage.models import Proposal, Vacancy
+
+
+@pytest.fixture
+def demo_ctx(demo_db_path, today):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.page import UiContext
+
+    db = Database.open(demo_db_path)
+    yield UiContext(db=db, user="demo", today=today, rulebooks=load_rulebooks())
+    db.dispose()
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx):
+    from matchdesk.ui.matching_page import MatchingPage
+
+    page = MatchingPage(demo_ctx)
+    qtbot.addWidget(page)
+    yield page
+    page.task.wait()
+
+
+def _reference(ctx, kind="regulier"):
+    with ctx.db.reading() as session:
+        return session.scalar(select(Vacancy.reference).where(Vacancy.kind == kind).order_by(Vacancy.reference))
+
+
+def test_rank_for_a_vacancy_explain_and_propose(qtbot, page, demo_ctx, qtmodeltester):
+    reference = _reference(demo_ctx)
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        page.rank_vacancy(reference)
+    assert page.model.rowCount() > 0
+    qtmodeltester.check(page.model)
+    scores = [int(page.model.data(page.model.index(r, 3))) for r in range(page.model.rowCount())
+              if page.model.results[r]["eligible"]]
+    assert scores == sorted(scores, reverse=True)
+    text = page.explanation.toPlainText()
+    assert "punten" in text and "vereiste vaardigheden" in text
+    assert page.propose_button.isEnabled()
+    assert page.propose_selected()
+    with demo_ctx.db.reading() as session:
+        proposal = session.scalars(select(Proposal).order_by(Proposal.created_at.desc())).first()
+    assert proposal.score == page.model.results[0]["score"] and proposal.proposed_by == "demo"
+
+
+def test_rank_vacancies_for_a_candidate(qtbot, page, demo_ctx):
+    from matchdesk.storage.models import Candidate
+
+    with demo_ctx.db.reading() as session:
+        klantnummer = session.scalar(select(Candidate.klantnummer).order_by(Candidate.klantnummer))
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        page.rank_candidate(klantnummer)
+    assert page.model.rowCount() > 0 and page.model.direction == "vacancies"
+    assert not page.propose_button.isEnabled()
+
+
+def test_a_vacancy_typed_in_on_the_spot(qtbot, page):
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        page.rank_typed({"titel": "Heftruckchauffeur", "plaats": "Roosendaal", "uren_per_week": 32,
+                         "vereiste_vaardigheden": "heftruck certificaat; orderpicken", "min_nl_spreken": "A2"})
+    assert page.model.rowCount() > 0
+    assert not page.propose_button.isEnabled()  # nothing stored to propose for
+
+
+def test_an_unknown_reference_is_a_message(qtbot, page, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: shown.append(args[2])))
+    page.rank_vacancy("BESTAAT-NIET")
+    qtbot.waitUntil(lambda: bool(shown), timeout=60000)
+    assert "BESTAAT-NIET" in shown[0]

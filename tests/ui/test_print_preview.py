@@ -1,0 +1,60 @@
+"""Print preview of profiles and shortlists: pages shown, variants, saving and printing audited."""
+
+import pytest
+from sqlalchemy import select
+
+from matchdesk.storage.database import Database
+from matchdesk.storage.models import AuditEntry, Candidate, Vacancy
+
+
+@pytest.fixture
+def demo_ctx(demo_db_path, today):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.page import UiContext
+
+    db = Database.open(demo_db_path)
+    yield UiContext(db=db, user="demo", today=today, rulebooks=load_rulebooks())
+    db.dispose()
+
+
+def _first(ctx, column):
+    with ctx.db.reading() as session:
+        return session.scalar(select(column).order_by(column))
+
+
+def _actions(ctx):
+    with ctx.db.reading() as session:
+        return session.scalars(select(AuditEntry.action).where(AuditEntry.record_type == "kandidaat")).all()
+
+
+def test_profile_preview_shows_pages_and_switches_variant(qtbot, demo_ctx, tmp_path):
+    from matchdesk.ui.print_preview import preview_profile
+
+    dialog = preview_profile(None, demo_ctx, _first(demo_ctx, Candidate.klantnummer))
+    qtbot.addWidget(dialog)
+    assert dialog.pages_layout.count() >= 1 and "A4" in dialog.pages_label.text()
+    assert dialog.anonymous and dialog.printed.file_name.startswith("profiel-P")
+    dialog.variant.setCurrentIndex(1)
+    assert not dialog.anonymous
+    saved = dialog.save_to(tmp_path / "profiel.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    actions = _actions(demo_ctx)
+    assert "afdrukvoorbeeld" in actions and "geëxporteerd" in actions
+
+
+def test_printing_renders_every_page_on_a4(qtbot, demo_ctx, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from matchdesk.ui.print_preview import preview_shortlist
+
+    with demo_ctx.db.reading() as session:
+        klantnummers = session.scalars(select(Candidate.klantnummer).order_by(Candidate.klantnummer).limit(3)).all()
+    dialog = preview_shortlist(None, demo_ctx, _first(demo_ctx, Vacancy.reference), list(klantnummers))
+    qtbot.addWidget(dialog)
+    assert dialog.pages_layout.count() >= 2  # the cover and the profiles
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "geprint.pdf"))
+    dialog.print_to(printer)
+    assert (tmp_path / "geprint.pdf").stat().st_size > 1000
+    assert "afgedrukt" in _actions(demo_ctx)
