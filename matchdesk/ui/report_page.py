@@ -8,14 +8,18 @@ The figures come from ``matchdesk.services.signals.portfolio`` (the same as ``ma
 from __future__ import annotations
 
 import datetime as dt
+import html
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis,
 )
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QMargins, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPainter, QPen
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QLocale, QMargins, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.errors import MatchDeskError
+from matchdesk.ui.background import BackgroundTask  # also installs the PySide6 emit() fix
 from matchdesk.ui.page import Page, UiContext
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
@@ -66,8 +71,6 @@ def display(value) -> str:
 
 class FiguresModel(QAbstractTableModel):
     """A read-only table of figures; numbers right-aligned in Dutch notation, sortable by value."""
-
-    SortRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -124,8 +127,6 @@ class FiguresModel(QAbstractTableModel):
             return QBrush(BELOW)
         if role == Qt.ItemDataRole.FontRole and index.row() in self._data.bold:
             return self._bold
-        if role == self.SortRole:
-            return value
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -389,9 +390,13 @@ class ReportPage(Page):
     """Rapportage: period, the WVS share in words, three tabs of chart + table, export as PNG and CSV."""
 
     title = "Rapportage"
+    loaded = Signal()  # charts and tables show the figures of the latest refresh
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.task = BackgroundTask(self)
+        self.task.finished.connect(self._loaded)
+        self.task.failed.connect(self._load_failed)
         self.figures: dict | None = None
         self._loaded_for: tuple | None = None
         today = ctx.today
@@ -400,6 +405,11 @@ class ReportPage(Page):
         self.preset.addItems(PRESETS)
         self.date_from = self._date_edit("Vanaf (eerste startdatum)", dt.date(today.year, 1, 1))
         self.date_to = self._date_edit("Tot en met (laatste startdatum)", today)
+        self.busy_label = QLabel("Bezig met berekenen…")
+        self.busy_label.setAccessibleName("Bezig")
+        self.busy_label.setStyleSheet("color: #5f6368")
+        self.busy_label.hide()
+        self.task.busy_changed.connect(self._busy)
         self.summary = QLabel()
         self.summary.setAccessibleName("Samenvatting")
         self.summary.setWordWrap(True)
@@ -435,6 +445,8 @@ class ReportPage(Page):
         top.addWidget(to_label)
         top.addWidget(self.date_to)
         top.addStretch(1)
+        top.addWidget(self.busy_label)
+        top.addSpacing(12)
         top.addWidget(self.png_button)
         top.addWidget(self.csv_button)
         layout = QVBoxLayout(self)
@@ -514,25 +526,35 @@ class ReportPage(Page):
             QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
-        from matchdesk.services.signals import portfolio
-
+        """Compute the figures for the period off the GUI thread; ``loaded`` follows."""
         self._debounce.stop()
         date_from, date_to = self.period()
         if date_from and date_to and date_from > date_to:
             self.summary.setText(f"<span style='color:{BELOW.name()}'>De begindatum ligt na de einddatum.</span>")
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.ctx.db.reading() as session:
-                self.figures = portfolio(session, self.ctx.rulebooks, date_from, date_to)
-        except MatchDeskError as error:
-            self.figures = None
-            self.summary.setText(f"<span style='color:{BELOW.name()}'>{error}</span>")
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._loaded_for = (date_from, date_to)
+        db, rulebooks = self.ctx.db, self.ctx.rulebooks
+
+        def compute():
+            from matchdesk.services.signals import portfolio
+
+            with db.reading() as session:
+                return (date_from, date_to), portfolio(session, rulebooks, date_from, date_to)
+
+        self.task.start(compute)
+
+    def _loaded(self, outcome) -> None:
+        self._loaded_for, self.figures = outcome
         self._show()
+        self.loaded.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if not isinstance(error, MatchDeskError):
+            sys.excepthook(type(error), error, error.__traceback__)  # the global handler
+            return
+        self.summary.setText(f"<span style='color:{BELOW.name()}'>{html.escape(str(error))}</span>")
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
 
     def _show(self) -> None:
         figures = self.figures
@@ -547,7 +569,7 @@ class ReportPage(Page):
         self.summary.setText(self._summary_text(shares["regions"]))
 
     def _period_text(self) -> str:
-        date_from, date_to = self.period()
+        date_from, date_to = self._loaded_for
         if date_from is None and date_to is None:
             return "alle trajecten"
         return f"gestart {format_nl(date_from)} t/m {format_nl(date_to)}"

@@ -7,11 +7,12 @@ opens and exports them. The signals are computed when the page is first shown, n
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal as QtSignal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -21,6 +22,7 @@ from matchdesk.cli.signals_cmd import HEADERS  # the columns of ``matchdesk sign
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.signals import KINDS, Signal
+from matchdesk.ui.background import BackgroundTask  # also installs the PySide6 emit() fix
 from matchdesk.ui.page import Page, UiContext
 
 KIND_LABELS = {
@@ -58,7 +60,6 @@ class SignalsModel(QAbstractTableModel):
 
     COLUMNS = ("Vervaldatum", "Termijn", "Soort", "Klantnummer", "Melding")
     SignalRole = Qt.ItemDataRole.UserRole + 1
-    SortRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, today: dt.date, parent=None) -> None:
         super().__init__(parent)
@@ -125,8 +126,6 @@ class SignalsModel(QAbstractTableModel):
             return f"{text} (verlopen)" if overdue and column == 0 else text
         if role == self.SignalRole:
             return signal
-        if role == self.SortRole:
-            return self._sort_key(signal, column)
         return None
 
     def _text(self, signal: Signal, column: int) -> str:
@@ -174,9 +173,13 @@ class SignalsPage(Page):
     """Signalen: filters (within N days, kind, only my candidates, only overdue), a count, open and export."""
 
     title = "Signalen"
+    loaded = QtSignal()  # the list shows the signals of the latest refresh
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.task = BackgroundTask(self)
+        self.task.finished.connect(self._loaded)
+        self.task.failed.connect(self._load_failed)
         self._all: list[Signal] = []
         self._loaded_for: tuple | None = None
         self._owner_id: uuid.UUID | None = None
@@ -225,6 +228,11 @@ class SignalsPage(Page):
         self.overdue_only.setAccessibleName("Alleen verlopen signalen")
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Aantal signalen")
+        self.busy_label = QLabel("Bezig met berekenen…")
+        self.busy_label.setAccessibleName("Bezig")
+        self.busy_label.setStyleSheet("color: #5f6368")
+        self.busy_label.hide()
+        self.task.busy_changed.connect(self._busy)
         self.open_button = QPushButton("&Openen")
         self.open_button.setAccessibleName("Dossier openen")
         self.open_button.setToolTip("Open het traject of de kandidaat van het gekozen signaal (Enter)")
@@ -236,14 +244,16 @@ class SignalsPage(Page):
         self.refresh_button = QPushButton("Ver&nieuwen")
         self.refresh_button.setAccessibleName("Signalen vernieuwen")
         self.refresh_button.setToolTip("Signalen opnieuw berekenen (F5)")
-        self.refresh_button.clicked.connect(lambda: self.refresh(force=True))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, lambda: self.refresh(force=True),
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         top = QHBoxLayout()
         heading = QLabel(f"<b>{self.title}</b>")
         top.addWidget(heading)
         top.addStretch(1)
+        top.addWidget(self.busy_label)
+        top.addSpacing(12)
         top.addWidget(self.count_label)
         top.addSpacing(12)
         top.addWidget(self.refresh_button)
@@ -303,34 +313,57 @@ class SignalsPage(Page):
                 self.mine.setToolTip(f"Er is geen medewerker {self.ctx.user!r}; er zijn dus geen eigen kandidaten")
         return self._owner_id
 
-    def refresh(self, force: bool = False) -> None:
-        """Compute the signals for the current number of days and caseload (kind and overdue filter locally)."""
+    def refresh(self) -> None:
+        """Compute the signals again (the window calls this when the page is shown and after writes elsewhere)
+        for the current number of days and caseload, off the GUI thread; ``loaded`` follows. Kind and overdue
+        filter locally, without a new query."""
         self._debounce.stop()
         owner = self._my_owner_id() if self.mine.isChecked() else None
         wanted = (self.within.value(), self.mine.isChecked())
         if self.mine.isChecked() and owner is None:
-            self._all = []
-        elif force or wanted != self._loaded_for:
+            self._show_signals(wanted, [])
+            return
+        db, rulebooks, today, within = self.ctx.db, self.ctx.rulebooks, self.ctx.today, self.within.value()
+
+        def compute():
             from matchdesk.services.signals import collect_signals
 
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                with self.ctx.db.reading() as session:
-                    self._all = collect_signals(session, self.ctx.rulebooks, self.ctx.today, self.within.value(),
-                                                owner_id=owner)
-            except MatchDeskError as error:
-                self._all = []
-                QMessageBox.warning(self, "Signalen", str(error))
-            finally:
-                QGuiApplication.restoreOverrideCursor()
+            with db.reading() as session:
+                return wanted, collect_signals(session, rulebooks, today, within, owner_id=owner)
+
+        self.task.start(compute)
+
+    def _loaded(self, outcome) -> None:
+        self._show_signals(*outcome)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._show_signals(self._loaded_for, [])
+        if isinstance(error, MatchDeskError):
+            QMessageBox.warning(self, "Signalen", str(error))
+        else:  # the global handler: dialog, log without personal data, app keeps running
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.table.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _show_signals(self, wanted, signals: list[Signal]) -> None:
+        self._all = signals
         self._loaded_for = wanted
         self._apply_filter()
+        self.loaded.emit()
 
     def _apply_filter(self) -> None:
+        current = self.model.signal_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
         kind = self.kind.currentData()
         shown = [s for s in self._all if (kind is None or s.kind == kind)
                  and (not self.overdue_only.isChecked() or s.due < self.ctx.today)]
         self.model.set_signals(shown)
+        if shown:  # keep the place after a reload; else the first signal, so Enter opens it at once
+            rows = self.model.signals()
+            row = next((r for r, s in enumerate(rows) if s == current), 0) if current is not None else 0
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectRow(row)
         self._update_count()
         self._update_buttons()
 

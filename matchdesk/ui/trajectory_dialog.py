@@ -300,8 +300,9 @@ class TrajectoryDialog(QDialog):
             for widget in (self.kind, self.provider, self.location, self.vacancy_kind, self.start):
                 widget.setEnabled(False)
         if ending:
-            for widget in (self.planned_end, self.open_end):
-                widget.setEnabled(False)
+            self.planned_end.setEnabled(False)
+        if self.mode != "start":
+            self.open_end.setEnabled(False)  # extending names a new last day; ending uses the actual one
 
     def _fill(self) -> None:
         t = self.trajectory
@@ -323,8 +324,6 @@ class TrajectoryDialog(QDialog):
             self.actual_end.setDate(qdate(t.actual_end or min(self.ctx.today, t.planned_end or self.ctx.today)))
             self.outcome.setEditText(t.outcome or "")
             self.aborted.setChecked(bool(t.aborted))
-        if t.motivation:
-            self.motivation.setPlainText(t.motivation)
 
     def _connect(self) -> None:
         for box in (self.kind, self.provider, self.location, self.vacancy_kind):
@@ -384,7 +383,8 @@ class TrajectoryDialog(QDialog):
             months = months_between_inclusive(data.start, end)
             days = (end - data.start).days + 1
             decimals = 0 if float(months).is_integer() else 1
-            self.duration.setText(f"{format_number_nl(months, decimals)} maanden ({format_number_nl(days)} dagen)")
+            text = f"{format_number_nl(months, decimals)} maanden ({format_number_nl(days)} dagen)"
+            self.duration.setText(f"gelopen: {text}" if self.mode == "end" else text)
 
     def _show_verdict(self) -> None:
         if self.verdict is None:

@@ -33,8 +33,8 @@ def page(qtbot, demo_db, today, rulebooks):
     page = ReportPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
     qtbot.addWidget(page)
     page.resize(1100, 760)
-    page.show()
-    qtbot.waitUntil(lambda: page.figures is not None)
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # computed off the GUI thread when first shown
+        page.show()
     return page
 
 
@@ -71,12 +71,12 @@ def test_shows_the_wvs_share_for_the_default_period(page, demo_db, rulebooks, to
     assert row[4] == f"{share}%" and "," in row[4] and row[5] == "70%"
 
 
-def test_all_trajectories_per_werkplein_and_municipality(page, demo_db, rulebooks):
+def test_all_trajectories_per_werkplein_and_municipality(qtbot, page, demo_db, rulebooks):
     from PySide6.QtCore import Qt
 
-    page.preset.setCurrentText("Alle trajecten")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.preset.setCurrentText("Alle trajecten")
     assert not page.date_from.isEnabled()
-    page.refresh()
     shares = _figures(demo_db, rulebooks, None, None)["leerwerkbedrijf_share"]
     model = page.share.model
     names = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
@@ -102,11 +102,11 @@ def test_all_trajectories_per_werkplein_and_municipality(page, demo_db, rulebook
     assert "Wassenaar" not in categories  # no leerwerktrajecten: table only
 
 
-def test_uitstroom_per_municipality_with_totals(page, demo_db, rulebooks):
+def test_uitstroom_per_municipality_with_totals(qtbot, page, demo_db, rulebooks):
     from matchdesk.dates import format_number_nl
 
-    page.preset.setCurrentText("Alle trajecten")
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.preset.setCurrentText("Alle trajecten")
     uitstroom = _figures(demo_db, rulebooks, None, None)["uitstroom"]
     model = page.uitstroom.model
     roosendaal = uitstroom["Roosendaal"]
@@ -120,15 +120,17 @@ def test_uitstroom_per_municipality_with_totals(page, demo_db, rulebooks):
 
 
 def test_period_change_recomputes(qtbot, page, demo_db, rulebooks):
-    page.set_period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.set_period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert page.preset.currentText() == "Aangepast"
     wvs = _figures(demo_db, rulebooks, dt.date(2025, 1, 1), dt.date(2025, 12, 31))["leerwerkbedrijf_share"]["regions"]["WVS"]
     assert _row(page.share.model, "WVS")[2] == str(wvs["leerwerktrajecten"])
     assert "gestart 01-01-2025 t/m 31-12-2025" in page.share.chart_view.chart().title()
 
-    page.preset.setCurrentText("Vorig jaar")  # debounced, no button
-    qtbot.waitUntil(lambda: page._loaded_for == (dt.date(2025, 1, 1), dt.date(2025, 12, 31)) and
-                    page.preset.currentText() == "Vorig jaar")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.preset.setCurrentText("Dit jaar")  # debounced, no button
+    assert page._loaded_for == (dt.date(2026, 1, 1), dt.date(2026, 11, 23))
+    assert "gestart 01-01-2026 t/m 23-11-2026" in page.share.chart_view.chart().title()
     page.date_to.setDate(page.date_from.date().addDays(-1))  # upside down: said, not computed
     qtbot.waitUntil(lambda: "begindatum ligt na de einddatum" in page.summary.text())
 
@@ -181,7 +183,8 @@ def test_numbers_are_dutch_under_an_english_locale(qtbot, demo_db, today, rulebo
     try:
         page = ReportPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
         qtbot.addWidget(page)
-        page.refresh()
+        with qtbot.waitSignal(page.loaded, timeout=10000):
+            page.refresh()
         assert page.date_from.text() == "01-01-2026"
         share = _row(page.share.model, "WVS")[4]
         assert "," in share and "." not in share

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 import pytest
 
@@ -27,8 +28,9 @@ def page(qtbot, demo_db, today):
     page = SignalsPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=load_rulebooks()))
     qtbot.addWidget(page)
     page.resize(1100, 600)
-    page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # computed off the GUI thread when first shown
+        page.show()
+    assert page.model.rowCount() > 0
     return page
 
 
@@ -80,20 +82,22 @@ def test_filters_kind_days_overdue_and_mine(qtbot, page, today):
     page.kind.setCurrentIndex(0)
     assert page.model.rowCount() == total
 
-    page.within.setValue(365)  # debounced: the list follows without a click
-    qtbot.waitUntil(lambda: page.model.rowCount() > total)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.within.setValue(365)  # debounced: the list follows without a click
+    assert page.model.rowCount() > total
     wider = page.model.rowCount()
     page.overdue_only.setChecked(True)
     assert 0 < page.model.rowCount() < wider
     assert all(s.due < today for s in page.model.signals())
     page.overdue_only.setChecked(False)
 
-    page.mine.setChecked(True)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.mine.setChecked(True)
     mine = page.model.rowCount()
     assert 0 < mine < wider
 
 
-def test_mine_counts_only_the_users_caseload(page, demo_db, today):
+def test_mine_counts_only_the_users_caseload(qtbot, page, demo_db, today):
     from sqlalchemy import select
 
     from matchdesk.services.signals import collect_signals
@@ -102,7 +106,8 @@ def test_mine_counts_only_the_users_caseload(page, demo_db, today):
     with demo_db.reading() as session:
         me = session.scalar(select(Medewerker.id).where(Medewerker.name == "demo"))
         expected = collect_signals(session, page.ctx.rulebooks, today, 30, owner_id=me)
-    page.mine.setChecked(True)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.mine.setChecked(True)
     assert [s.candidate for s in page.model.signals()] == [s.candidate for s in expected]
 
 
@@ -113,9 +118,11 @@ def test_unknown_user_has_no_own_candidates(qtbot, demo_db, today):
 
     page = SignalsPage(UiContext(db=demo_db, user="niemand", today=today, rulebooks=load_rulebooks()))
     qtbot.addWidget(page)
-    page.refresh()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
     assert page.model.rowCount() > 0
-    page.mine.setChecked(True)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.mine.setChecked(True)
     assert page.model.rowCount() == 0 and page.count_label.text() == "0 signalen"
     assert not page.export_button.isEnabled()
 
@@ -169,3 +176,32 @@ def test_export_writes_the_filtered_worklist_and_audits(page, demo_db, tmp_path,
     with demo_db.reading() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
     assert entry.action == "geëxporteerd" and entry.medewerker == "demo" and target.name in entry.detail
+
+
+def test_refresh_picks_up_writes_made_elsewhere(qtbot, page, demo_db, today):
+    from matchdesk.services.candidates import create_candidate
+    from tests.conftest import candidate_values
+
+    before = page.model.rowCount()
+    with demo_db.unit("demo") as session:
+        create_candidate(session, candidate_values(klantnummer="9900001",
+                                                   ontheffing_until=today + dt.timedelta(days=5)), today)
+    page.table.selectRow(3)
+    kept = page.model.signal_at(3)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()  # what the window does when the page is shown again
+    assert page.model.rowCount() == before + 1
+    new = [s for s in page.model.signals() if s.candidate == "9900001"]
+    assert [s.kind for s in new] == ["ontheffing_verloopt"]
+    assert page.model.signal_at(page.table.currentIndex().row()) == kept  # the place in the list is kept
+
+
+def test_a_newer_request_supersedes_an_older_one(qtbot, page):
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.within.setValue(3650)
+        page.refresh()
+        page.within.setValue(0)
+        page.refresh()
+    qtbot.waitUntil(lambda: not page.task.busy)  # every result delivered, the superseded ones dropped
+    assert page._loaded_for == (0, False)
+    assert all(s.due <= page.ctx.today for s in page.model.signals())
