@@ -522,8 +522,12 @@ class ReportPage(Page):
     # -- figures -------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._loaded_for is None:
-            QTimer.singleShot(0, self.refresh)
+        if self._loaded_for is None:  # first show; the window may have asked already (then the task is busy)
+            QTimer.singleShot(0, self._first_load)
+
+    def _first_load(self) -> None:
+        if self._loaded_for is None and not self.task.busy:
+            self.refresh()
 
     def refresh(self) -> None:
         """Compute the figures for the period off the GUI thread; ``loaded`` follows."""

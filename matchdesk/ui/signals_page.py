@@ -297,8 +297,8 @@ class SignalsPage(Page):
     # -- loading -------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._loaded_for is None:
-            QTimer.singleShot(0, self.refresh)
+        if self._loaded_for is None:  # first show; the window may have asked already (then the task is busy)
+            QTimer.singleShot(0, self._first_load)
 
     def _my_owner_id(self) -> uuid.UUID | None:
         if not self._owner_known:
@@ -312,6 +312,10 @@ class SignalsPage(Page):
             if self._owner_id is None:
                 self.mine.setToolTip(f"Er is geen medewerker {self.ctx.user!r}; er zijn dus geen eigen kandidaten")
         return self._owner_id
+
+    def _first_load(self) -> None:
+        if self._loaded_for is None and not self.task.busy:
+            self.refresh()
 
     def refresh(self) -> None:
         """Compute the signals again (the window calls this when the page is shown and after writes elsewhere)
