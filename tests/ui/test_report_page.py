@@ -191,3 +191,22 @@ def test_numbers_are_dutch_under_an_english_locale(qtbot, demo_db, today, rulebo
         assert page.share.chart_view.chart().locale().language() == QLocale.Language.Dutch
     finally:
         QLocale.setDefault(before)
+
+
+def test_export_buttons_ask_for_a_file(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = iter([str(tmp_path / "grafiek"), str(tmp_path / "tabel.csv")])
+    suggested = []
+
+    def ask(parent, caption, name, filters):
+        suggested.append(name)
+        return next(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    qtbot.mouseClick(page.png_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "grafiek.png").exists() and (tmp_path / "tabel.csv").exists()
+    assert suggested == ["aandeel-leerwerkbedrijf-2026-01-01_2026-11-23.png",
+                         "aandeel-leerwerkbedrijf-2026-01-01_2026-11-23.csv"]

@@ -205,3 +205,16 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, page):
     qtbot.waitUntil(lambda: not page.task.busy)  # every result delivered, the superseded ones dropped
     assert page._loaded_for == (0, False)
     assert all(s.due <= page.ctx.today for s in page.model.signals())
+
+
+def test_export_button_asks_for_a_file_and_reports(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "signalen.xlsx"
+    told = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text)))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    assert told == [f"{page.model.rowCount()} signalen geschreven naar signalen.xlsx."]

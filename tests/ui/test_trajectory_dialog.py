@@ -281,3 +281,17 @@ def test_conflict_when_someone_else_changed_the_trajectory(qtbot, context, make_
     assert dialog.isVisible() and dialog.result() == 0
     assert dialog.error_label.isVisible() and "gewijzigd" in dialog.error_label.text()
     assert _trajectories(db, candidate)[0].outcome == "verhuisd"
+
+
+def test_tab_order_follows_the_form(context, make_candidate, open_dialog):
+    dialog = open_dialog(context("Tessa Teamleider", Role.TEAMLEIDER), make_candidate())
+    expected = [dialog.kind, dialog.provider, dialog.location, dialog.vacancy_kind, dialog.start, dialog.planned_end,
+                dialog.open_end, dialog.motivation, dialog.override]
+    chain, widget = [], dialog.kind
+    for _ in range(200):
+        if widget in expected and widget not in chain:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is dialog.kind:
+            break
+    assert chain == expected
