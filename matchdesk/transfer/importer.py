@@ -12,9 +12,9 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
-from matchdesk.errors import ValidationError
+from matchdesk.errors import UsageError, ValidationError
 from matchdesk.transfer.base import ImportOptions, RecordType
 from matchdesk.transfer.columns import ERROR, WARNING, Column, Problem, RowInput, header_key
 from matchdesk.transfer.reading import UnreadableFile, open_table
@@ -56,8 +56,13 @@ class ImportResult:
 
 def import_file(db, record_type: str | RecordType, path: str | Path, *, user: str, today: dt.date,
                 rulebooks=None, vocabulary=None, dry_run: bool = False, clear_empty: bool = False,
-                progress: Progress | None = None, batch_size: int | None = None) -> ImportResult:
-    """Import ``path`` (.csv or .xlsx) as ``record_type``; raises ``UnreadableFile`` for an unusable file."""
+                progress: Progress | None = None, batch_size: int | None = None,
+                header_map: Mapping[str, str | None] | None = None) -> ImportResult:
+    """Import ``path`` (.csv or .xlsx) as ``record_type``; raises ``UnreadableFile`` for an unusable file.
+
+    ``header_map`` maps a header of the file to a documented header (``{"Geb. datum": "geboortedatum"}``)
+    or to None/"" to leave that column out; headers compare as ``header_key`` does. A target that is no
+    column of ``record_type`` is a ``UsageError``."""
     from matchdesk.transfer.registry import record_type as lookup
 
     kind = lookup(record_type) if isinstance(record_type, str) else record_type
@@ -65,7 +70,7 @@ def import_file(db, record_type: str | RecordType, path: str | Path, *, user: st
     table = open_table(path, kind.sheet_names)
     columns = kind.columns(today)
     result = ImportResult(kind.name, path.name, table.description, dry_run)
-    mapping = _map_headers(table.headers, columns, table.header_row, result, kind, path)
+    mapping = _map_headers(table.headers, columns, table.header_row, result, kind, path, header_map)
     if vocabulary is None and any(c.field.endswith("skills") for c in columns):
         from matchdesk.vocabulary import load_vocabulary
 
@@ -108,19 +113,49 @@ HEADER_ALIASES = {"e_mail": "email", "emailadres": "email", "e_mailadres": "emai
                   "klantnr": "klantnummer", "referentienummer": "referentie"}
 
 
-def _map_headers(headers: list[str], columns: tuple[Column, ...], header_row: int, result: ImportResult,
-                 kind: RecordType, path: Path) -> list[tuple[int, Column]]:
+def column_index(columns: tuple[Column, ...]) -> dict[str, Column]:
+    """Each column by its ``header_key`` and by the common aliases of other systems."""
     by_key = {header_key(c.header): c for c in columns}
     for alias, target in HEADER_ALIASES.items():
         if target in by_key:
             by_key.setdefault(alias, by_key[target])
+    return by_key
+
+
+def resolve_header_map(header_map: Mapping[str, str | None] | None, columns: tuple[Column, ...],
+                       label: str) -> dict[str, Column | None]:
+    """``header_map`` by the file header's key: the chosen column, or None to leave it out."""
+    by_key = column_index(columns)
+    chosen: dict[str, Column | None] = {}
+    for source, target in (header_map or {}).items():
+        if not target or not str(target).strip():
+            chosen[header_key(source)] = None
+            continue
+        column = by_key.get(header_key(target))
+        if column is None:
+            raise UsageError(f"{target!r} is geen kolom van {label}; kies uit {', '.join(c.header for c in columns)}")
+        chosen[header_key(source)] = column
+    return chosen
+
+
+def _map_headers(headers: list[str], columns: tuple[Column, ...], header_row: int, result: ImportResult,
+                 kind: RecordType, path: Path,
+                 header_map: Mapping[str, str | None] | None = None) -> list[tuple[int, Column]]:
+    by_key = column_index(columns)
+    chosen = resolve_header_map(header_map, columns, kind.label)
     mapping: list[tuple[int, Column]] = []
     taken: set[str] = set()
     for index, header in enumerate(headers):
         key = header_key(header)
         if not key:
             continue
-        column = by_key.get(key)
+        if key in chosen:
+            column = chosen[key]
+            if column is None:
+                result.problems.append(Problem(header_row, header, "", "kolom genegeerd (zo gekozen)", WARNING))
+                continue
+        else:
+            column = by_key.get(key)
         if column is None:
             result.problems.append(Problem(header_row, header, "", "onbekende kolom; genegeerd", WARNING))
         elif column.field in taken:
