@@ -23,5 +23,9 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# PNGs of the real window, pages and dialogs for the README (docs/screenshots/), offscreen.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
 clean:
 	rm -rf $(VENV) .run build *.egg-info

@@ -58,9 +58,13 @@ class BackgroundTask(QObject):
             try:
                 result = function()
             except Exception as error:  # delivered to the GUI thread, which decides what to show
-                relay.failed.emit(generation, error)
+                outcome = (relay.failed, error)
             else:
-                relay.done.emit(generation, result)
+                outcome = (relay.done, result)
+            try:
+                outcome[0].emit(generation, outcome[1])
+            except RuntimeError:  # the owner was closed meanwhile: nobody wants the answer any more
+                pass
 
         self._pool.start(run)
 

@@ -49,6 +49,8 @@ class ListPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
@@ -145,6 +147,13 @@ class ListPage(Page):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         else:
             header.setSortIndicator(0 if self.spec.name != "kandidaat" else 1, Qt.SortOrder.AscendingOrder)
+            self._size_columns = True  # first use: fit the columns to the first page once
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_size_columns", False) and self.model.rowCount():
+            self._size_columns = False
+            self.table.resizeColumnsToContents()
 
     def _save_columns(self, *_args) -> None:
         QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())

@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Navigatie")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(220)
+        self.nav.setFixedWidth(250)
+        self.nav.setStyleSheet("QListWidget { font-size: 10.5pt; } QListWidget::item { padding: 6px 6px; }")
         self.stack = QStackedWidget()
         for number, page in enumerate(self.pages, start=1):
             item = QListWidgetItem(page.title)

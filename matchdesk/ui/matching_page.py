@@ -100,7 +100,8 @@ class ComponentBarDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect).adjusted(4, 6, -4, -6)
         painter.fillRect(rect, QColor("#eeeeee"))
         x = rect.left()
-        for name, points in result["components"].items():
+        for name in COMPONENT_COLOURS:  # always in the legend's order
+            points = result["components"].get(name, 0.0)
             width = rect.width() * max(0.0, points) / 100
             colour = QColor(COMPONENT_COLOURS.get(name, "#999999"))
             if not result["eligible"]:
@@ -384,8 +385,9 @@ class MatchingPage(Page):
             from matchdesk.ui.print_preview import preview_profile
         except ImportError:
             return
-        preview_profile(self, self.ctx, result["candidate"], vacancy=None if self.typed_fields else
-                        self.ranking.query.get("vacancy"))
+        stored = self.typed_fields is None
+        preview_profile(self, self.ctx, result["candidate"], vacancy=self.ranking.query.get("vacancy") if stored else None,
+                        explanation=result if stored else None)
 
 
 def explanation_html(result: dict, name: str) -> str:
@@ -398,7 +400,8 @@ def explanation_html(result: dict, name: str) -> str:
         lines.append("<p style='color:#a61b1b'><b>Niet geschikt:</b> "
                      + escape("; ".join(k["message"] for k in result["knockouts"])) + "</p>")
     lines.append("<table>")
-    for key, points in result["components"].items():
+    for key in COMPONENT_COLOURS:
+        points = result["components"].get(key, 0.0)
         colour = COMPONENT_COLOURS.get(key, "#999")
         lines.append(f"<tr><td><span style='color:{colour}'>■</span> {escape(COMPONENT_LABELS[key])}</td>"
                      f"<td align='right'>{format_number_nl(points, 1)}</td></tr>")

@@ -146,12 +146,14 @@ class PrintPreviewDialog(QDialog):
             painter.end()
 
 
-def preview_profile(parent, ctx, klantnummer: str, vacancy: str | None = None) -> PrintPreviewDialog:
+def preview_profile(parent, ctx, klantnummer: str, vacancy: str | None = None,
+                    explanation: dict | None = None) -> PrintPreviewDialog:
+    """``explanation``: the matching view's result for this candidate and vacancy, printed with it."""
     from matchdesk.services.profiles import profile_pdf
 
     def source(anonymous: bool, action: str):
         return profile_pdf(ctx.db, ctx.user, klantnummer, ctx.today, anonymous=anonymous,
-                           vacancy_reference=vacancy, action=action)
+                           vacancy_reference=vacancy, explanation=explanation, action=action)
 
     dialog = PrintPreviewDialog(source, f"profiel {klantnummer}", parent)
     dialog.open()

@@ -1,0 +1,125 @@
+"""Screenshots of the real app for the README (`make screenshots`): docs/screenshots/*.png.
+
+Runs MatchDesk's own window, pages and dialogs offscreen on a demo database (made with
+`matchdesk demo --seed 1` if absent) and grabs them. Usage:
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--db .run/demo.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+TODAY = dt.date(2026, 11, 23)
+
+
+def wait_until(app, condition, timeout_s: float = 120) -> None:
+    import time
+
+    end = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("screenshot: the view did not become ready")
+        app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", default=str(ROOT / ".run" / "demo.db"))
+    args = parser.parse_args()
+    db_path = Path(args.db)
+    if not db_path.exists():
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "matchdesk", "--db", str(db_path), "--today", TODAY.isoformat(),
+                        "demo", "--seed", "1"], check=True)
+    os.environ["MATCHDESK_DRAFTS"] = str(ROOT / ".run" / "screenshot-drafts")
+    import shutil
+
+    shutil.rmtree(ROOT / ".run" / "screenshot-settings", ignore_errors=True)  # first-use column widths
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.storage.database import Database
+    from matchdesk.storage.models import Candidate, Vacancy
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.matching_page import MatchingPage
+    from matchdesk.ui.page import UiContext
+    from matchdesk.ui.style import apply_style
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("MatchDesk-screenshots")  # never the user's own settings
+    app.setApplicationName("MatchDesk-screenshots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ROOT / ".run" / "screenshot-settings"))
+    apply_style(app)
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = Database.open(db_path)
+    ctx = UiContext(db=db, user="demo", today=TODAY, rulebooks=load_rulebooks())
+    window = MainWindow(ctx)
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+
+    def shot(widget, name: str) -> None:
+        app.processEvents()
+        widget.grab().save(str(OUT / f"{name}.png"))
+        print(f"docs/screenshots/{name}.png")
+
+    window.show_view("kandidaten")
+    shot(window, "hoofdvenster")
+
+    with db.reading() as session:
+        reference = session.scalar(select(Vacancy.reference).where(Vacancy.title.like("Heftruck%"))) or \
+            session.scalar(select(Vacancy.reference).order_by(Vacancy.reference))
+        klantnummer = session.scalar(select(Candidate.klantnummer).where(
+            Candidate.doelgroep == "B", Candidate.wsw.is_(False), Candidate.ontheffing_until.is_(None))
+            .order_by(Candidate.klantnummer))
+    matching = window.show_page(MatchingPage)
+    done = []
+    matching.ranked.connect(lambda: done.append(True))
+    matching.rank_vacancy(reference)
+    wait_until(app, lambda: bool(done))
+    shot(window, "matchen")
+
+    for view, name in (("signalen", "signalen"), ("rapportage", "rapportage")):
+        if window.show_view(view):
+            page = window.stack.currentWidget()
+            wait_until(app, lambda: not page.task.busy)  # these pages compute on a worker thread
+            shot(window, name)
+
+    from matchdesk.dates import last_day_within
+    from matchdesk.ui.trajectory_dialog import TrajectoryDialog, qdate
+
+    with db.reading() as session:
+        candidate_id = session.scalar(select(Candidate.id).where(Candidate.klantnummer == klantnummer))
+    dialog = TrajectoryDialog(ctx, candidate_id, window)
+    dialog.planned_end.setDate(qdate(last_day_within(TODAY, 9)))
+    dialog.show()
+    shot(dialog, "traject-geblokkeerd")
+    dialog.close()
+
+    from matchdesk.ui.print_preview import preview_profile
+
+    matching.table.selectRow(0)
+    best = matching.selected()
+    preview = preview_profile(window, ctx, best["candidate"], vacancy=reference, explanation=best)
+    preview.resize(900, 1000)
+    shot(preview, "afdrukvoorbeeld")
+    preview.close()
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
