@@ -632,7 +632,7 @@ class ReportPage(Page):
 
     def export_csv(self, path: Path, tab: FiguresTab | None = None) -> int:
         """The table of ``tab`` as CSV (or XLSX by the extension), per CONTRACTS.md; returns the rows."""
-        from matchdesk.transfer import write_rows
+        from matchdesk.transfer.writers import write_rows
 
         table = (tab or self.current_tab()).model.table
         headers = [c.key for c in table.columns]

@@ -422,7 +422,7 @@ class SignalsPage(Page):
     def export_to(self, path: Path) -> int:
         """Write the rows as shown (filtered and sorted) to .csv or .xlsx and record the export in the audit log."""
         from matchdesk.storage.audit import log_event
-        from matchdesk.transfer import write_rows
+        from matchdesk.transfer.writers import write_rows
 
         signals = self.model.signals()
         rows = [[s.due, s.kind, s.candidate, str(s.trajectory) if s.trajectory else "", s.message] for s in signals]
