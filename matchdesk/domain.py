@@ -138,6 +138,9 @@ _LEVEL_ORDER = list(CefrLevel)
 # Dutch referentieniveaus are comparable (not identical) to CEFR levels: CONTRACTS.md.
 _LEVEL_ALIASES = {"GEEN": CefrLevel.A0, "1F": CefrLevel.A2, "2F": CefrLevel.B1, "3F": CefrLevel.B2, "4F": CefrLevel.C1}
 _UNKNOWN_LEVEL = {"", "ONBEKEND", "?"}
+# The record types of import and export (CONTRACTS.md); matchdesk.transfer.registry holds their columns.
+RECORD_TYPE_NAMES = ("candidates", "employers", "trajectories", "vacancies")
+
 REFERENTIENIVEAU: dict[CefrLevel, str] = {CefrLevel.A2: "1F", CefrLevel.B1: "2F", CefrLevel.B2: "3F", CefrLevel.C1: "4F"}
 
 

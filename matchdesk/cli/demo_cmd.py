@@ -7,9 +7,6 @@ import sys
 import time
 
 from matchdesk.errors import UsageError
-from matchdesk.services import maintenance
-from matchdesk.services.demo import DemoSize, generate
-from matchdesk.storage.migrate import sqlite_backup
 
 
 def _count(text: str) -> int:
@@ -40,6 +37,10 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
+    from matchdesk.services import maintenance
+    from matchdesk.services.demo import DemoSize, generate
+    from matchdesk.storage.migrate import sqlite_backup
+
     if args.employers == 0 and args.vacancies > 0:
         raise UsageError("vacatures hebben een werkgever nodig: --employers moet minstens 1 zijn")
     db = ctx.database(create=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from matchdesk.cli.progress import ProgressBar
-from matchdesk.transfer import RECORD_TYPES, export_file
-from matchdesk.transfer.writers import table_format
+from matchdesk.domain import RECORD_TYPE_NAMES
 
 _LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures",
            "trajectories": "trajecten"}
@@ -18,13 +17,16 @@ def register(subparsers, parent) -> None:
         description="Schrijft alle (niet verwijderde) records naar een CSV- of Excel-bestand, met precies de "
         "kolommen van import: een export uit de ene database is in te lezen in een andere. Exporten van "
         "kandidaten en trajecten komen in het auditlogboek.")
-    parser.add_argument("record_type", choices=sorted(RECORD_TYPES), metavar="SOORT",
+    parser.add_argument("record_type", choices=RECORD_TYPE_NAMES, metavar="SOORT",
                         help="candidates, employers, vacancies of trajectories")
     parser.add_argument("file", metavar="BESTAND", help="het doelbestand; .csv of .xlsx bepaalt het formaat")
     parser.set_defaults(handler=run)
 
 
 def run(ctx, args) -> int:
+    from matchdesk.transfer import export_file  # heavy (openpyxl): only when exporting
+    from matchdesk.transfer.writers import table_format
+
     table_format(args.file)
     db = ctx.database()
     bar = ProgressBar("Exporteren")

@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 from matchdesk.cli.progress import ProgressBar
-from matchdesk.transfer import RECORD_TYPES, UnreadableFile, import_file, write_report
-from matchdesk.transfer.columns import ERROR, Problem
-from matchdesk.transfer.writers import table_format
+from matchdesk.domain import RECORD_TYPE_NAMES
 
 _SHOWN_ERRORS = 10
 
@@ -21,7 +19,7 @@ def register(subparsers, parent) -> None:
         description="Leest een CSV- of Excel-bestand (.xlsx) in. Elke rij wordt ingelezen of geweigerd; "
         "een bestaand record (zelfde klantnummer, KvK-nummer, referentie) wordt bijgewerkt. De kolommen staan in "
         "de README en in de sjablonen. Exitcode 0: alles ingelezen; 1: rijen geweigerd; 2: bestand onleesbaar.")
-    parser.add_argument("record_type", choices=sorted(RECORD_TYPES), metavar="SOORT",
+    parser.add_argument("record_type", choices=RECORD_TYPE_NAMES, metavar="SOORT",
                         help="candidates, employers, vacancies of trajectories")
     parser.add_argument("file", metavar="BESTAND", help="het bestand (.csv of .xlsx)")
     parser.add_argument("--dry-run", action="store_true", help="alleen controleren en rapporteren; niets opslaan")
@@ -33,6 +31,10 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
+    from matchdesk.transfer import UnreadableFile, import_file, write_report  # heavy: only when importing
+    from matchdesk.transfer.columns import ERROR, Problem
+    from matchdesk.transfer.writers import table_format
+
     if args.report:
         table_format(args.report)  # a bad report name is a usage error before any work
     db = ctx.database(create=True)

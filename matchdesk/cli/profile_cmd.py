@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 
-from matchdesk.services.profiles import export_profile, matching_explainer
 
 
 def register(subparsers, parent) -> None:
@@ -23,6 +22,8 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
+    from matchdesk.services.profiles import export_profile, matching_explainer
+
     db = ctx.database()
     with contextlib.ExitStack() as stack:
         explainer = stack.enter_context(matching_explainer(db, ctx.rulebooks())) if args.vacancy else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from matchdesk.services.profiles import export_shortlist, matching_explainer
 
 
 def _numbers(text: str) -> list[str]:
@@ -28,6 +27,8 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
+    from matchdesk.services.profiles import export_shortlist, matching_explainer
+
     db = ctx.database()
     with matching_explainer(db, ctx.rulebooks()) as explainer:
         printed = export_shortlist(db, ctx.actor, args.vacancy, args.candidates, ctx.today, args.output,

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
-_STARTED = time.monotonic()
+_IMPORTED = time.time()
+
+
+def process_start() -> float:
+    """When this process started (epoch seconds): from /proc on Linux, else when launch was imported."""
+    try:
+        with open(f"/proc/{os.getpid()}/stat", encoding="ascii") as stat:
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/stat", encoding="ascii") as proc:
+            boot = next(int(line.split()[1]) for line in proc if line.startswith("btime"))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return _IMPORTED
 
 
 def run_gui(ctx, args) -> int:
@@ -18,6 +31,9 @@ def run_gui(ctx, args) -> int:
     from matchdesk.ui.page import UiContext
     from matchdesk.ui.style import apply_style
 
+    from matchdesk.ui.pyside_fix import install as install_emit_fix
+
+    install_emit_fix()  # a no-op unless the installed PySide6 has the emit() reference bug
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MatchDesk")
     app.setOrganizationName("MatchDesk")
@@ -47,7 +63,7 @@ def run_gui(ctx, args) -> int:
         def ready() -> None:
             if args.screenshot:
                 window.grab().save(args.screenshot)
-            elapsed = int((time.monotonic() - _STARTED) * 1000)
+            elapsed = int((time.time() - process_start()) * 1000)
             print(f"MATCHDESK_READY {elapsed}", file=sys.stderr, flush=True)
             if args.quit_when_ready:
                 app.quit()
