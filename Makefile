@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# What Qt's xcb platform plugin needs on Debian 12 beyond a desktop's defaults (not installable by pip).
+X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
 
 .PHONY: run test venv screenshots clean
 
@@ -16,6 +18,10 @@ venv: $(STAMP)
 
 # Opens MatchDesk on ./.run/demo.db (never the user's own database) as medewerker "demo".
 run: $(STAMP)
+	@missing=$$(ldd $(VENV)/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so 2>/dev/null | grep 'not found'); \
+	if [ -n "$$missing" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+		echo "Qt mist deze systeembibliotheken:"; echo "$$missing"; \
+		echo "Installeer ze eenmalig: sudo apt install $(X11_LIBS)"; exit 1; fi
 	mkdir -p .run
 	test -f .run/demo.db || $(BIN)/matchdesk --db .run/demo.db demo --seed 1
 	$(BIN)/matchdesk --db .run/demo.db --user demo
