@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from matchdesk.domain import Location, Provider, Role, TrajectoryKind, TrajectoryStatus, VacancyKind
 from matchdesk.errors import RuleViolation, ValidationError
 from matchdesk.rules.evaluate import evaluate
-from matchdesk.rules.facts import CandidateFacts, ProposedAction, TrajectoryFacts, Verdict
-from matchdesk.rules.rulebook import Rulebooks
+from matchdesk.rules.facts import CandidateFacts, Finding, ProposedAction, TrajectoryFacts, Verdict
+from matchdesk.rules.rulebook import RulebookUnavailable, Rulebooks
 from matchdesk.services.employers import medewerker_role
 from matchdesk.services.records import load_for_update
 from matchdesk.storage.audit import log_event
@@ -96,7 +96,13 @@ def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.
     candidate = session.get(Candidate, candidate_id)
     if candidate is None or candidate.deleted_at is not None:
         raise ValidationError("klantnummer", candidate_id, "de kandidaat bestaat niet (meer)")
-    verdict = judge(session, rulebooks, candidate, data, "start", decision_date, history=history)
+    try:
+        verdict = judge(session, rulebooks, candidate, data, "start", decision_date, history=history)
+    except RulebookUnavailable as error:
+        if not imported:
+            raise
+        # Imported history is a fact: kept, flagged as not judged, never refused.
+        verdict = Verdict.from_findings([Finding("regelboek", "warning", f"niet getoetst: {error}")])
     _enforce(session, verdict, data.motivation, override_reason, imported)
     trajectory = Trajectory(
         candidate_id=candidate.id, kind=data.kind, start=data.start, planned_end=data.planned_end,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -55,10 +57,12 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_page)
 
         self.empty_panel = self._empty_database_panel()
+        self.rules_panel = self._rulebook_errors_panel()
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.addWidget(self.nav)
         right = QVBoxLayout()
+        right.addWidget(self.rules_panel)
         right.addWidget(self.empty_panel)
         right.addWidget(self.stack, 1)
         layout.addLayout(right, 1)
@@ -117,6 +121,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(demo)
         layout.addWidget(importing)
         panel.setStyleSheet("background: #fff7e0;")
+        return panel
+
+    def _rulebook_errors_panel(self) -> QLabel:
+        """A rulebook that failed to load: the app works on, but says so and which writes it refuses."""
+        rulebooks = self.ctx.rulebooks
+        panel = QLabel()
+        panel.setWordWrap(True)
+        panel.setAccessibleName("Regelboekfouten")
+        panel.setStyleSheet("background: #fdecea; color: #7f1d1d; padding: 6px; border: 1px solid #f5c2c0;")
+        errors = list(getattr(rulebooks, "errors", []))
+        broken = sorted(getattr(rulebooks, "broken", {}))
+        if errors:
+            lines = "<br>".join(escape(str(error)) for error in errors[:5])
+            refused = (f"Trajecten vastleggen kan niet voor: {escape(', '.join(b.title() for b in broken))}."
+                       if broken else "")
+            panel.setText(f"<b>Een regelboek kon niet worden geladen.</b> {refused}<br>{lines}")
+        panel.setVisible(bool(errors))
         return panel
 
     def _update_empty_panel(self) -> None:

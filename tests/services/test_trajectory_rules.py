@@ -176,3 +176,12 @@ def test_other_municipalities_still_work_with_a_broken_rulebook(db, make_candida
         start_trajectory(session, broken_rulebooks, candidate, _leerwerk(6), START)
     [stored] = _stored(db)
     assert (stored.municipality, stored.verdict) == ("Wassenaar", "allowed")
+
+
+def test_imported_history_is_kept_and_flagged_under_a_broken_rulebook(db, make_candidate, broken_rulebooks):
+    candidate = make_candidate()
+    with db.unit("import") as session:
+        start_trajectory(session, broken_rulebooks, candidate, _leerwerk(9), START, imported=True)
+    [stored] = _stored(db)
+    assert stored.imported and stored.verdict == "warning"
+    assert "niet getoetst" in stored.findings and "kon niet worden geladen" in stored.findings

@@ -114,3 +114,17 @@ def test_quick_search_finds_a_candidate_despite_a_typo(qtbot, window, ui_ctx):
     with qtbot.waitSignal(dialog.chosen) as chosen:
         dialog.open_current()
     assert chosen.args == ["kandidaat", "1000001"]
+
+
+def test_a_broken_rulebook_is_shown_and_the_window_still_opens(qtbot, filled_db, today, tmp_path):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.page import UiContext
+
+    rules = tmp_path / "regels"
+    rules.mkdir()
+    (rules / "roosendaal.toml").write_text('id = "roosendaal"\nextends = "wvs"\n[kapot\n', encoding="utf-8")
+    window = MainWindow(UiContext(db=filled_db, user="demo", today=today, rulebooks=load_rulebooks(rules)))
+    qtbot.addWidget(window)
+    assert window.rules_panel.isVisibleTo(window)
+    assert "regelboek" in window.rules_panel.text().lower() and "roosendaal.toml" in window.rules_panel.text()
