@@ -360,7 +360,7 @@ class CandidateEditor(EditorDialog):
     fields = CANDIDATE_FIELDS
 
     def build_tabs(self) -> None:
-        self.resize(760, 620)
+        self.resize(860, 620)  # room for every tab title, Voorstellen included
         for title, attrs in _TABS.items():
             page = QWidget()
             page.setLayout(self.form.layout_for(attrs))
@@ -372,6 +372,11 @@ class CandidateEditor(EditorDialog):
         tab_layout.addWidget(self.skills_editor, 3)
         tab_layout.addWidget(self.language_editor, 2)
         self.tabs.addTab(skills_tab, "Vaardigheden en taal")
+        from matchdesk.ui.proposal_dialog import ProposalsPanel
+
+        self.proposals_panel = ProposalsPanel(self.ctx)  # moves are saved at once, apart from Save
+        self.proposals_panel.changed.connect(self._refresh_trajectories)
+        self.tabs.addTab(self.proposals_panel, "Voorstellen")
         self.trajectories = QTableWidget(0, 5)
         self.trajectories.setHorizontalHeaderLabels(["Soort", "Aanbieder", "Start", "Einde", "Oordeel"])
         self.trajectories.setAccessibleName("Trajecten van de kandidaat")
@@ -410,7 +415,18 @@ class CandidateEditor(EditorDialog):
         self.language_editor.set_levels({row.skill: row.level for row in candidate.languages})
         self.levels_loaded = self.language_editor.levels()
         self._fill_trajectories(candidate.trajectories)
+        self.proposals_panel.set_candidate(candidate.id, session)
         return values
+
+    def _refresh_trajectories(self) -> None:
+        """After a placement from the Voorstellen tab: the trajectory it started."""
+        from sqlalchemy import select
+
+        from matchdesk.storage.models import Trajectory
+
+        with self.ctx.db.reading() as session:
+            self._fill_trajectories(session.scalars(select(Trajectory).where(
+                Trajectory.candidate_id == self.record_id)).all())
 
     def _fill_trajectories(self, trajectories) -> None:
         verdicts = {"allowed": "toegestaan", "warning": "waarschuwing", "blocked": "geblokkeerd"}
