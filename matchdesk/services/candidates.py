@@ -242,3 +242,24 @@ def _now():
     from matchdesk.storage.ids import utcnow
 
     return utcnow()
+
+
+CONTACT_KINDS = ("gesprek", "telefoon", "e-mail", "bezoek")
+
+
+def add_contact_moment(session: Session, candidate_id: uuid.UUID, date: dt.date, kind: str, summary: str | None,
+                       next_contact: dt.date | None = None) -> ContactMoment:
+    """A contact with the candidate, recorded by the medewerker of this unit of work."""
+    if kind not in CONTACT_KINDS:
+        raise ValidationError("soort", kind, f"onbekende soort contact {kind!r}; kies uit {', '.join(CONTACT_KINDS)}")
+    if next_contact is not None and next_contact < date:
+        raise ValidationError("volgend_contact", next_contact, "het volgende contact ligt vóór dit contact")
+    moment = ContactMoment(candidate_id=candidate_id, date=date, kind=kind, summary=(summary or "").strip() or None,
+                           next_contact=next_contact, medewerker=session.info.get("user") or "systeem")
+    session.add(moment)
+    return moment
+
+
+def contact_moments(session: Session, candidate_id: uuid.UUID) -> list[ContactMoment]:
+    return list(session.scalars(select(ContactMoment).where(ContactMoment.candidate_id == candidate_id)
+                                .order_by(ContactMoment.date.desc(), ContactMoment.created_at.desc())))

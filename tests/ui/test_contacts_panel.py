@@ -1,0 +1,39 @@
+import datetime as dt
+
+from sqlalchemy import select
+
+from matchdesk.storage.models import AuditEntry, ContactMoment
+
+
+def test_record_a_contact_and_see_what_to_ask(qtbot, db, today, make_candidate):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.contacts_panel import ContactsPanel
+    from matchdesk.ui.page import UiContext
+
+    candidate_id = make_candidate()  # no language levels, hours or travel range known
+    ctx = UiContext(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
+    panel = ContactsPanel(ctx, candidate_id, "1000001")
+    qtbot.addWidget(panel)
+    assert "Vragen bij volgend contact" in panel.questions.text()
+    panel.summary.setText("Kennismaking, wil in de logistiek")
+    panel.plan_next.setChecked(True)
+    assert panel.add()
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 2).text() == "anouk"
+    with db.reading() as session:
+        moment = session.scalar(select(ContactMoment))
+        audited = session.scalar(select(AuditEntry).where(AuditEntry.record_type == "contactmoment"))
+    assert moment.next_contact == today + dt.timedelta(days=14) and audited.medewerker == "anouk"
+
+
+def test_a_next_contact_before_this_one_is_refused(qtbot, db, today, make_candidate):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.contacts_panel import ContactsPanel
+    from matchdesk.ui.page import UiContext
+
+    ctx = UiContext(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
+    panel = ContactsPanel(ctx, make_candidate(), "1000001")
+    qtbot.addWidget(panel)
+    panel.plan_next.setChecked(True)
+    panel.next.setDate(panel.date.date().addDays(-1))
+    assert not panel.add()
+    assert "vóór" in panel.message.text() and panel.table.rowCount() == 0
