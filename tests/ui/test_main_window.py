@@ -128,3 +128,35 @@ def test_a_broken_rulebook_is_shown_and_the_window_still_opens(qtbot, filled_db,
     qtbot.addWidget(window)
     assert window.rules_panel.isVisibleTo(window)
     assert "regelboek" in window.rules_panel.text().lower() and "roosendaal.toml" in window.rules_panel.text()
+
+
+def test_an_empty_database_offers_demo_or_import_and_is_never_filled_by_itself(qtbot, db, today):
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.maintenance import holds_records
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.page import UiContext
+
+    window = MainWindow(UiContext(db=db, user="demo", today=today, rulebooks=load_rulebooks()))
+    qtbot.addWidget(window)
+    assert window.empty_panel.isVisibleTo(window)
+    assert "DEMO" not in window.windowTitle() and not holds_records(db)
+
+
+def test_first_start_asks_who_works_and_records_the_medewerker(qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+    from sqlalchemy import select
+
+    from matchdesk.storage.models import Medewerker
+    from matchdesk.ui import first_start
+
+    def answer(dialog):
+        assert dialog.first  # no medewerker yet: role and region are asked too
+        dialog.name.setCurrentText("Anouk de Wit")
+        dialog.region.setCurrentText("WVS")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(first_start.FirstStartDialog, "exec", answer)
+    assert first_start.choose_medewerker(db) == "Anouk de Wit"
+    with db.reading() as session:
+        assert session.scalar(select(Medewerker.region).where(Medewerker.name == "Anouk de Wit")) == "WVS"
+    assert db.meta("region") == "WVS"
