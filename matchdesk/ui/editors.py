@@ -372,6 +372,12 @@ class CandidateEditor(EditorDialog):
         tab_layout.addWidget(self.skills_editor, 3)
         tab_layout.addWidget(self.language_editor, 2)
         self.tabs.addTab(skills_tab, "Vaardigheden en taal")
+        self.contacts_tab = QWidget()  # filled when first shown: its questions come from the matching engine
+        QVBoxLayout(self.contacts_tab).setContentsMargins(0, 0, 0, 0)
+        self.contacts_panel = None
+        if self.key is not None:
+            self.tabs.addTab(self.contacts_tab, "Contactmomenten")
+            self.tabs.currentChanged.connect(self._show_contacts)
         from matchdesk.ui.proposal_dialog import ProposalsPanel
 
         self.proposals_panel = ProposalsPanel(self.ctx)  # moves are saved at once, apart from Save
@@ -394,6 +400,13 @@ class CandidateEditor(EditorDialog):
         if self.key is not None:
             print_button = self.buttons.addButton("Profiel &afdrukken…", QDialogButtonBox.ButtonRole.ActionRole)
             print_button.clicked.connect(self.print_profile)
+
+    def _show_contacts(self, index: int) -> None:
+        if self.tabs.widget(index) is self.contacts_tab and self.contacts_panel is None and self.record_id:
+            from matchdesk.ui.contacts_panel import ContactsPanel
+
+            self.contacts_panel = ContactsPanel(self.ctx, self.record_id, self.key)
+            self.contacts_tab.layout().addWidget(self.contacts_panel)
 
     def print_profile(self) -> None:
         from matchdesk.ui.print_preview import preview_profile

@@ -113,3 +113,11 @@ def test_new_candidate_requires_klantnummer_and_achternaam(qtbot, ctx, db):
     assert editor.save()
     with db.reading() as session:
         assert session.scalar(select(Candidate.achternaam).where(Candidate.klantnummer == "1000099")) == "Jansen"
+
+
+def test_contact_moments_tab_opens_with_questions(qtbot, ctx):
+    editor = _editor(qtbot, ctx)
+    editor.tabs.setCurrentWidget(editor.contacts_tab)
+    assert editor.contacts_panel is not None
+    assert "Vragen bij volgend contact" in editor.contacts_panel.questions.text()
+    assert editor.tabs.tabText(editor.tabs.count() - 1) == "Trajecten"  # a trajectory still opens its tab
