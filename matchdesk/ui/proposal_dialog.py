@@ -35,7 +35,7 @@ STATUS_LABELS = {ProposalStatus.VOORGESTELD: "voorgesteld", ProposalStatus.UITGE
 # target status -> (button text, tooltip); the order is the buttons' order
 MOVES = {
     ProposalStatus.UITGENODIGD: ("&Uitgenodigd", "De werkgever nodigt de kandidaat uit voor een gesprek"),
-    ProposalStatus.GEPLAATST: ("&Plaatsen…", "De kandidaat is aangenomen: kies het traject en start het"),
+    ProposalStatus.GEPLAATST: ("Ge&plaatst…", "De kandidaat is aangenomen: kies het traject en start het"),
     ProposalStatus.AFGEWEZEN: ("Af&gewezen", "De werkgever heeft de kandidaat afgewezen (definitief)"),
     ProposalStatus.TERUGGETROKKEN: ("&Teruggetrokken", "Het voorstel is ingetrokken (definitief)"),
 }

@@ -230,3 +230,34 @@ def test_cancel_keeps_the_committed_batches(qtbot, dialog, db, tmp_path, monkeyp
     assert sorted(candidates(db)) == ["K001", "K002"]
     assert "De eerste 2 rijen zijn verwerkt en blijven opgeslagen" in dialog.status.text()
     assert dialog.import_button.isEnabled() and not dialog.message.isVisible()
+
+
+def test_closing_during_an_import_cancels_it_and_then_closes(qtbot, dialog, db, tmp_path, monkeypatch):
+    import matchdesk.transfer as transfer
+
+    rows = [[f"K{i:03d}", "Test", f"Persoon{i}", "01-01-1990", "Breda", ""] for i in range(1, 5)]
+    load(qtbot, dialog, write_csv(tmp_path / "kandidaten.csv", rows))
+    dialog.map_header("Geb. datum", "geboortedatum")
+    dialog.batch_size = 2
+    reached, go = threading.Event(), threading.Event()
+    real = transfer.import_file
+
+    def held(*args, progress, **kwargs):
+        def hook(done, total):
+            if done == 2:
+                reached.set()
+                go.wait(10)
+            progress(done, total)
+
+        return real(*args, progress=hook, **kwargs)
+
+    monkeypatch.setattr(transfer, "import_file", held)
+    dialog.run(dry_run=False)
+    qtbot.waitUntil(reached.is_set, timeout=10000)
+    assert dialog.close_button.text() == "Afbreken en sl&uiten"
+    dialog.close()
+    assert dialog.isVisible()  # it waits for the worker: nothing is half-written
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        go.set()
+    assert not dialog.isVisible() and dialog.import_result is None
+    assert sorted(candidates(db)) == ["K001", "K002"]

@@ -183,3 +183,15 @@ def test_candidate_editor_has_a_voorstellen_tab_and_a_placement_shows_in_traject
     assert editor.trajectories.rowCount() == 1
     assert editor.trajectories.item(0, 0).text() == "leerwerktraject"
     assert not editor.dirty  # a move is saved at once; the candidate's own form is untouched
+
+
+def test_a_vacancys_proposals_name_the_candidates(qtbot, ctx, proposals, qtmodeltester):
+    from matchdesk.ui.proposal_dialog import open_proposals_dialog
+
+    dialog = open_proposals_dialog(None, ctx, vacancy_id=proposals["place_vacancy"], title="Voorstellen V2")
+    qtbot.addWidget(dialog)
+    model = dialog.panel.model
+    qtmodeltester.check(model)
+    assert model.columns[0] == "Kandidaat" and "Werkgever" not in model.columns
+    assert _texts(model, 0) == ["Noël van den Berg (1000001)"] and _texts(model, 1) == ["voorgesteld"]
+    assert dialog.windowTitle() == "Voorstellen V2 — MatchDesk"
