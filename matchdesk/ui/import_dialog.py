@@ -429,10 +429,18 @@ class ImportDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.report_view.setWordWrap(False)
+        self.report_detail = QLabel()
+        self.report_detail.setAccessibleName("Melding voluit")
+        self.report_detail.setWordWrap(True)
+        self.report_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_detail.hide()
+        self.report_view.selectionModel().currentRowChanged.connect(self._show_report_line)
+        self.report_model.modelReset.connect(self.report_detail.hide)
         report_tab = QWidget()
         report_layout = QVBoxLayout(report_tab)
         report_layout.addWidget(self.summary)
         report_layout.addWidget(self.report_view, 1)
+        report_layout.addWidget(self.report_detail)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview_view, "&Voorbeeld")
@@ -775,6 +783,19 @@ class ImportDialog(QDialog):
         return "<br>".join(lines)
 
     # -- the report --------------------------------------------------------------------------------------
+    def _show_report_line(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The selected line in full: long messages do not fit in the table."""
+        problems = self.report_model.problems
+        if not current.isValid() or not 0 <= current.row() < len(problems):
+            self.report_detail.hide()
+            return
+        problem = problems[current.row()]
+        where = f"Rij {problem.row}, kolom {html.escape(problem.column)}"
+        value = f" (waarde “{html.escape(problem.value)}”)" if problem.value else ""
+        color = RED if problem.severity == ERROR else AMBER
+        self.report_detail.setText(f"<span style='color:{color}'>{where}{value}:</span> {html.escape(problem.message)}")
+        self.report_detail.show()
+
     def save_report(self) -> bool:
         if self.import_result is None or self.running:
             return False

@@ -145,6 +145,9 @@ def test_import_with_one_bad_row_mapped_by_hand_with_progress_and_report(qtbot, 
     assert len(bad) == 1 and bad[0][:3] == ["4", "geboortedatum", "31-02-1990"]
     assert ["1", "Hobby", "", "onbekende kolom; genegeerd", "waarschuwing"] in lines
     assert dialog.tabs.currentIndex() == 2 and dialog.tabs.isTabEnabled(2)
+    dialog.report_view.setCurrentIndex(report.index(lines.index(bad[0]), 0))  # the selected line in full
+    assert dialog.report_detail.isVisible()
+    assert "Rij 4, kolom geboortedatum (waarde “31-02-1990”):" in dialog.report_detail.text()
 
     stored = candidates(db)
     assert sorted(stored) == ["K001", "K002", "K004"]
@@ -261,3 +264,24 @@ def test_closing_during_an_import_cancels_it_and_then_closes(qtbot, dialog, db, 
         go.set()
     assert not dialog.isVisible() and dialog.import_result is None
     assert sorted(candidates(db)) == ["K001", "K002"]
+
+
+def test_from_the_main_window_an_empty_database_is_filled_and_the_list_shows_it(qtbot, ctx, db, tmp_path):
+    from matchdesk.ui.import_dialog import ImportDialog
+    from matchdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.empty_panel.isVisible()
+    window.import_action.trigger()
+    [dialog] = window.findChildren(ImportDialog)
+    assert dialog.isVisible() and dialog.isModal()
+    load(qtbot, dialog, write_csv(tmp_path / "kandidaten.csv", ROWS))
+    dialog.map_header("Geb. datum", "geboortedatum")
+    with qtbot.waitSignal(dialog.run_finished, timeout=20000):
+        dialog.run()
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not window.empty_panel.isVisible()
+    assert len(candidates(db)) == 3
