@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # What Qt's xcb platform plugin needs on Debian 12 beyond a desktop's defaults (not installable by pip).
 X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
 
-.PHONY: run test venv screenshots clean
+.PHONY: run test venv screenshots translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(STAMP)
 # PNGs of the real window, pages and dialogs for the README (docs/screenshots/), offscreen.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+# Dutch interface texts: lupdate matchdesk/ui into matchdesk_nl.ts, lrelease it into matchdesk_nl.qm.
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py
 
 clean:
 	rm -rf $(VENV) .run build *.egg-info

@@ -11,40 +11,40 @@ from matchdesk.domain import Role
 class FirstStartDialog(QDialog):
     def __init__(self, names: list[str], regions: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welkom bij MatchDesk")
+        self.setWindowTitle(self.tr("Welcome to MatchDesk"))
         self.name = QComboBox(editable=True)
-        self.name.setAccessibleName("Medewerker")
+        self.name.setAccessibleName(self.tr("Staff member"))
         self.name.addItems(names)
         last = QSettings().value("user/last")
         if last:
             self.name.setCurrentText(str(last))
         self.region = QComboBox()
-        self.region.setAccessibleName("Regio")
+        self.region.setAccessibleName(self.tr("Region"))
         self.region.addItems(regions)
         self.role = QComboBox()
-        self.role.setAccessibleName("Rol")
+        self.role.setAccessibleName(self.tr("Role"))
         for role in Role:
             self.role.addItem(role.value, role)
         form = QFormLayout()
-        form.addRow("&Medewerker:", self.name)
+        form.addRow(self.tr("&Staff member:"), self.name)
         self.first = not names
         if self.first:  # a new database: who and which region
-            form.addRow("&Rol:", self.role)
-            form.addRow("Re&gio:", self.region)
+            form.addRow(self.tr("&Role:"), self.role)
+            form.addRow(self.tr("Re&gion:"), self.region)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.message = QLabel()
         self.message.setStyleSheet("color: #a61b1b;")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Met welke naam werkt u vandaag in MatchDesk?"))
+        layout.addWidget(QLabel(self.tr("Under which name are you working in MatchDesk today?")))
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
         if not self.name.currentText().strip():
-            self.message.setText("Vul uw naam in.")
+            self.message.setText(self.tr("Please enter your name."))
             return
         self.accept()
 

@@ -1,4 +1,4 @@
-"""Look and language of the app: Fusion style, Dutch Qt texts and Dutch locale whatever the OS says."""
+"""Look and language of the app: Fusion style, Dutch texts and Dutch locale whatever the OS says."""
 
 from __future__ import annotations
 
@@ -11,13 +11,17 @@ _translators: list[QTranslator] = []  # kept alive for the application's lifetim
 
 
 def apply_style(app: QApplication) -> None:
+    """Fusion, the Dutch locale, Qt's own Dutch texts (qtbase_nl) and ours (matchdesk_nl.qm)."""
     app.setStyle("Fusion")
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if _translators:  # once per application
+        return
     from matchdesk.resources import resource
 
-    for name, folder in (("qtbase_nl", qt_dir), ("matchdesk_nl", str(resource("i18n")))):
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    ours = sorted(Path(str(resource("i18n"))).glob("matchdesk_nl*.qm"))
+    for file in [qt_dir / "qtbase_nl.qm", *ours]:
         translator = QTranslator(app)
-        if Path(folder, name + ".qm").exists() and translator.load(name, folder):
+        if file.exists() and translator.load(file.name, str(file.parent)):
             app.installTranslator(translator)
             _translators.append(translator)

@@ -1,8 +1,15 @@
-"""Qt tests never read or write the real user's settings."""
+"""Qt tests run in Dutch (our translations and Qt's) and never read or write the real user's settings."""
 
 from __future__ import annotations
 
 import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def dutch_application(qapp):
+    from matchdesk.ui.style import apply_style
+
+    apply_style(qapp)
 
 
 @pytest.fixture(autouse=True)
