@@ -50,13 +50,16 @@ def _read_vacancy_file(name: str) -> dict:
     return data
 
 
-def _cache_dir() -> Path | None:
-    """The user's cache folder for the saved candidate index; MATCHDESK_NO_CACHE=1 switches it off."""
+def _cache_dir(db) -> Path | None:
+    """The user's cache folder for the saved candidate index (klantnummers with skills and levels, 0600).
+
+    Only for a local SQLite file, whose data is on this machine anyway: the candidates of a shared
+    PostgreSQL server are never copied to a laptop's cache. MATCHDESK_NO_CACHE=1 switches it off."""
     import os
 
     import platformdirs
 
-    if os.environ.get("MATCHDESK_NO_CACHE"):
+    if os.environ.get("MATCHDESK_NO_CACHE") or db.sqlite_path is None:
         return None
     return Path(platformdirs.user_cache_dir("MatchDesk", appauthor=False))
 
@@ -71,7 +74,8 @@ def run(ctx, args) -> int:
                       kind=args.kind, max_distance_km=args.max_distance, min_score=args.min_score,
                       available_now=args.available_now)
     fields = _read_vacancy_file(args.vacancy_file) if args.vacancy_file else None
-    service = MatchService(ctx.database(), ctx.rulebooks(), cache_dir=_cache_dir())
+    db = ctx.database()
+    service = MatchService(db, ctx.rulebooks(), cache_dir=_cache_dir(db))
     try:
         if args.candidate:
             ranking = service.rank_for_candidate(args.candidate, ctx.today, filters, args.top)

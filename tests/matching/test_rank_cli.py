@@ -87,3 +87,15 @@ def test_bad_vacancy_file_exits_2(filled, tmp_path, capsys, content):
 def test_missing_vacancy_file_exits_2(filled, tmp_path, capsys):
     code, _, err = run(["--db", filled, "rank", "--vacancy-file", str(tmp_path / "weg.json")], capsys)
     assert code == 2 and "bestaat niet" in err
+
+
+def test_the_index_cache_is_kept_only_for_a_local_sqlite_file(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+
+    from matchdesk.cli.rank_cmd import _cache_dir
+
+    monkeypatch.delenv("MATCHDESK_NO_CACHE", raising=False)
+    assert _cache_dir(SimpleNamespace(sqlite_path=tmp_path / "md.db")) is not None
+    assert _cache_dir(SimpleNamespace(sqlite_path=None)) is None  # a shared server: no copy on the laptop
+    monkeypatch.setenv("MATCHDESK_NO_CACHE", "1")
+    assert _cache_dir(SimpleNamespace(sqlite_path=tmp_path / "md.db")) is None
