@@ -1,4 +1,7 @@
-"""Apply the grading instructions (README.md) to the selected pairs and write rank_labels.csv.
+"""Select the labelled pairs and grade them by script (the instructions in README.md applied literally).
+
+Writes rank_labels_script.csv: the pairs that dossier.py shows for grading by hand (rank_labels.csv),
+and a second, mechanical opinion on each that evaluate.py can score against (--labels).
 
 Independent of the scorer: imports nothing from matchdesk.matching and uses no weights.
 Usage: python benchmarks/labels/grade.py DEMO.db [--today 2026-11-23]
@@ -24,7 +27,7 @@ from matchdesk.vocabulary import load_vocabulary, normalize_term
 
 IMPLIES = {"CE": {"C", "C1", "C1E", "BE", "B"}, "C": {"C1", "B"}, "C1E": {"C1", "BE", "B"}, "C1": {"B"},
            "BE": {"B"}, "D": {"D1", "B"}, "DE": {"D", "D1", "BE", "B"}, "D1": {"B"}}
-OUT = Path(__file__).with_name("rank_labels.csv")
+OUT = Path(__file__).with_name("rank_labels_script.csv")
 
 
 def places():
