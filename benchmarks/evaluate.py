@@ -39,10 +39,20 @@ def ndcg_at(ranked_grades: list[int], all_grades: list[int], k: int = 10) -> flo
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/matchdesk-bench/demo-9000.db"))
+    parser.add_argument("--labels", type=Path, default=LABELS, help="graded pairs (vacature;klantnummer;cijfer)")
     args = parser.parse_args()
     if not args.db.exists():
         subprocess.run([sys.executable, "-m", "matchdesk", "--db", str(args.db), "--today", TODAY.isoformat(), "demo",
                         "--candidates", "9000", "--seed", "1"], check=True)
+
+    sys.path.insert(0, str(HERE / "labels"))
+    from dossier import FINGERPRINTS, build_dossiers, fingerprints
+
+    if fingerprints(build_dossiers(args.db, TODAY.isoformat())) != FINGERPRINTS.read_text(encoding="utf-8"):
+        print("De gelabelde paren horen bij andere demogegevens (de demogenerator is veranderd): dezelfde "
+              "klantnummers zijn nu andere mensen. Selecteer en beoordeel opnieuw (benchmarks/labels/README.md).",
+              file=sys.stderr)
+        return 1
 
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sqlalchemy import select
@@ -55,7 +65,7 @@ def main() -> int:
     from matchdesk.storage.models import Candidate, Vacancy
 
     labels: dict[str, dict[str, int]] = defaultdict(dict)
-    with LABELS.open(encoding="utf-8") as handle:
+    with args.labels.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter=";"):
             labels[row["vacature"]][row["klantnummer"]] = int(row["cijfer"])
 
@@ -90,6 +100,7 @@ def main() -> int:
             baseline_scores.append(ndcg_at([grades[i] for i in order], grades))
     service.close()
     engine_mean, baseline_mean = statistics.mean(engine_scores), statistics.mean(baseline_scores)
+    print(f"labels: {args.labels.name}")
     print(f"gelabelde vacatures: {len(labels)}; paren: {sum(len(v) for v in labels.values())}")
     print(f"NDCG@10 matching:      {engine_mean:.3f}")
     print(f"NDCG@10 TF-IDF-basis:  {baseline_mean:.3f}")
