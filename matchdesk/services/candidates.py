@@ -156,7 +156,13 @@ def insert_candidates(session: Session, batch: list[NewCandidate]) -> None:
     now, user = utcnow(), session.info.get("user") or "systeem"
     stamp = {"created_at": now, "updated_at": now, "updated_by": user, "version": 1}
     session.flush()  # pending objects first: the statements below bypass the unit of work
-    session.execute(insert(Candidate.__table__), [c.values | stamp for c in batch])
+    # one executemany per set of given fields: it takes its columns from the first row, so a field
+    # only later rows have would be dropped silently, and a missing one must get its column default
+    by_fields: dict[frozenset, list[dict]] = {}
+    for c in batch:
+        by_fields.setdefault(frozenset(c.values), []).append(c.values | stamp)
+    for rows in by_fields.values():
+        session.execute(insert(Candidate.__table__), rows)
     skills = [row | stamp for c in batch for row in c.skills]
     if skills:
         session.execute(insert(CandidateSkill.__table__), skills)

@@ -19,6 +19,7 @@ from matchdesk.dates import format_nl
 from matchdesk.domain import TaaleisStatus, TrajectoryStatus
 from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, Employer, Medewerker, Trajectory, Vacancy
+from matchdesk.vocabulary import normalize_term
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,11 @@ def _like(text: str) -> str:
     return f"%{text.strip().lower()}%"
 
 
+def _folded_like(text: str) -> str:
+    """Matches the name key: "ozdemir" and "Özdemir" find Özdemir."""
+    return f"%{normalize_term(text)}%"
+
+
 def _years_ago(today: dt.date, years: int) -> dt.date:
     try:
         return today.replace(year=today.year - years)
@@ -132,7 +138,7 @@ def _candidate_where(flt: ListFilter, today: dt.date) -> list:
         clauses.append(Candidate.taaleis_status == flt.taaleis)
     if flt.text.strip():
         like = _like(flt.text)
-        clauses.append(or_(Candidate.klantnummer.like(like), func.lower(Candidate.achternaam).like(like),
+        clauses.append(or_(Candidate.klantnummer.like(like), Candidate.name_key.like(_folded_like(flt.text)),
                            _full_name().like(like)))
     return clauses
 
@@ -147,7 +153,7 @@ def _candidate_row(r, today: dt.date) -> ListRow:
 CANDIDATES = ListSpec(
     "kandidaat",
     (Column("klantnummer", "Klantnummer", (Candidate.klantnummer,)),
-     Column("naam", "Naam", (Candidate.achternaam, Candidate.voornaam, Candidate.klantnummer)),
+     Column("naam", "Naam", (Candidate.name_key, Candidate.klantnummer)),
      Column("woonplaats", "Woonplaats", (Candidate.woonplaats, Candidate.klantnummer)),
      Column("gemeente", "Gemeente", (Candidate.municipality, Candidate.klantnummer)),
      Column("doelgroep", "Doelgroep", (Candidate.doelgroep, Candidate.klantnummer)),
@@ -256,7 +262,7 @@ def _trajectory_where(flt: ListFilter, today: dt.date) -> list:
         clauses.append(Candidate.owner_id == owner_ids)
     if flt.text.strip():
         like = _like(flt.text)
-        clauses.append(or_(Candidate.klantnummer.like(like), func.lower(Candidate.achternaam).like(like),
+        clauses.append(or_(Candidate.klantnummer.like(like), Candidate.name_key.like(_folded_like(flt.text)),
                            _full_name().like(like)))
     return clauses
 
@@ -276,7 +282,7 @@ def _trajectory_row(r, today: dt.date) -> ListRow:
 TRAJECTORIES = ListSpec(
     "traject",
     (Column("klantnummer", "Klantnummer", (Candidate.klantnummer, Trajectory.start)),
-     Column("naam", "Naam", (Candidate.achternaam, Candidate.voornaam, Trajectory.start)),
+     Column("naam", "Naam", (Candidate.name_key, Trajectory.start)),
      Column("soort", "Soort", (Trajectory.kind, Trajectory.start)),
      Column("aanbieder", "Aanbieder", (Trajectory.provider, Trajectory.start)),
      Column("werkgever", "Werkgever", (_TrajectoryEmployer.name, Trajectory.start)),

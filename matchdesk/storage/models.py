@@ -13,7 +13,8 @@ import uuid
 from enum import StrEnum
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Enum, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, Uuid, text,
+    Boolean, Date, DateTime, Enum, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, Uuid, event,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -22,6 +23,7 @@ from matchdesk.domain import (
     TaaleisStatus, TrajectoryKind, VacancyKind, VacancyStatus,
 )
 from matchdesk.storage.ids import new_id, utcnow
+from matchdesk.vocabulary import normalize_term
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -71,14 +73,25 @@ class Medewerker(Record):
     region: Mapped[str | None] = mapped_column(String(100))
 
 
+def name_key(achternaam: str | None, voornaam: str | None) -> str:
+    """How lists sort and find names: achternaam then voornaam, accents and case folded, so that
+    Özdemir sorts with Ozdemir and Çelik with Celik, not after Z (SQLite compares bytes)."""
+    return f"{normalize_term(achternaam or '')} {normalize_term(voornaam or '')}".strip()
+
+
+def _name_key_default(context) -> str:
+    row = context.get_current_parameters()  # per row, also in an executemany (demo, import)
+    return name_key(row.get("achternaam"), row.get("voornaam"))
+
+
 class Candidate(Record):
     __tablename__ = "candidates"
     __table_args__ = (
         # klantnummer is unique among non-deleted candidates only (tombstones keep theirs).
         Index("uq_candidates_klantnummer_live", "klantnummer", unique=True,
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
-        # the default list order: achternaam (without tussenvoegsel), voornaam, klantnummer
-        Index("ix_candidates_sort_name", "achternaam", "voornaam", "klantnummer"),
+        # the default list order: achternaam (without tussenvoegsel), voornaam, klantnummer; accents folded
+        Index("ix_candidates_name_key", "name_key", "klantnummer"),
         Index("ix_candidates_municipality", "municipality"),
     )
 
@@ -87,6 +100,7 @@ class Candidate(Record):
     voornaam: Mapped[str | None] = mapped_column(String(100))
     tussenvoegsel: Mapped[str | None] = mapped_column(String(30))
     achternaam: Mapped[str | None] = mapped_column(String(100))
+    name_key: Mapped[str | None] = mapped_column(String(210), default=_name_key_default)  # see name_key()
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     bsn: Mapped[str | None] = mapped_column(String(9))
     bsn_test_data: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -331,3 +345,9 @@ class Meta(Record):
 
     key: Mapped[str] = mapped_column(String(60), unique=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+@event.listens_for(Candidate, "before_update")
+def _refresh_name_key(_mapper, _connection, candidate: Candidate) -> None:
+    # after the audit's before_flush: the key is bookkeeping, never listed as a changed field
+    candidate.name_key = name_key(candidate.achternaam, candidate.voornaam)

@@ -218,7 +218,8 @@ class Candidates(RecordType):
     def _insert(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         now, user = utcnow(), options.user
         stamp = {"created_at": now, "updated_at": now, "updated_by": user, "version": 1}
-        base = {name: None for name in Candidate.__table__.columns.keys()}
+        # name_key left out: its column default computes it per row from achternaam and voornaam
+        base = {name: None for name in Candidate.__table__.columns.keys() if name != "name_key"}
         base.update(banenafspraak=False, beschut_indicatie=False, wsw=False, statushouder=False, taalachterstand=False,
                     startkwalificatie=False, bsn_test_data=False, driving_licences="",
                     taaleis_status=TaaleisStatus.ONBEKEND.value, **stamp)
