@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -26,10 +26,14 @@ from matchdesk.ui import drafts
 from matchdesk.ui.forms import Field, RecordForm
 from matchdesk.ui.page import UiContext
 
-LEVEL_CHOICES = [("onbekend", None)] + [
+translate = QCoreApplication.translate
+
+# The module's tables (field labels, tab titles, level choices) are marked in the context "EditorDialog"
+# and translated when shown.
+LEVEL_CHOICES = [(QT_TRANSLATE_NOOP("EditorDialog", "unknown"), None)] + [
     (f"{level.value} ({REFERENTIENIVEAU[level]})" if level in REFERENTIENIVEAU else level.value, level.value)
     for level in CefrLevel]
-SKILL_LEVELS = ("", "basis", "gevorderd", "ervaren")
+SKILL_LEVELS = ("", "basis", "gevorderd", "ervaren")  # stored as they are and read back by the import: not translated
 
 
 class EditorDialog(QDialog):
@@ -45,23 +49,23 @@ class EditorDialog(QDialog):
         self.version: int | None = None
         self.dirty = False
         self.saved = False
-        self.form = RecordForm(self.fields, self)
+        self.form = RecordForm(self.fields, self, context="EditorDialog")
         self.tabs = QTabWidget()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Annuleren")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.build_tabs()  # before the layout: the tab order then runs through the tabs' fields to the buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.build_tabs()
         self.form.changed.connect(self.mark_dirty)
         if key is not None:
             self.load()
@@ -116,7 +120,7 @@ class EditorDialog(QDialog):
                 self.write(session, values)
         except ValidationError as error:
             widget = self.form.show_errors(error)
-            self._show_message(f"Niet opgeslagen: {error}")
+            self._show_message(self.tr("Not saved: {error}").format(error=error))
             if widget is not None:
                 self.tabs.setCurrentWidget(self._tab_of(widget))
                 widget.setFocus()
@@ -124,14 +128,15 @@ class EditorDialog(QDialog):
         except ConflictError as error:
             self._show_message(str(error))
             answer = QMessageBox.warning(
-                self, "Tegelijk gewijzigd", f"{error}\n\nUw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste "
-                "versie laden? Uw eigen wijzigingen gaan dan verloren.",
+                self, self.tr("Changed at the same time"),
+                self.tr("{error}\n\nYour changes have not been saved. Do you want to load the latest version? Your "
+                        "own changes will then be lost.").format(error=error),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Yes:
                 self.load()
             return False
         except MatchDeskError as error:
-            self._show_message(f"Niet opgeslagen: {error}")
+            self._show_message(self.tr("Not saved: {error}").format(error=error))
             return False
         drafts.discard_draft(self.kind, self.key or "nieuw")
         self.dirty = False
@@ -152,7 +157,7 @@ class EditorDialog(QDialog):
     def reject(self) -> None:
         if self.dirty:
             answer = QMessageBox.question(
-                self, "Wijzigingen niet opgeslagen", "U heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?",
+                self, self.tr("Changes not saved"), self.tr("You have changes that have not been saved yet. Save?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel:
@@ -179,8 +184,9 @@ class EditorDialog(QDialog):
             return
         saved_at, values = found
         answer = QMessageBox.question(
-            self, "Concept gevonden", f"Er is een niet-opgeslagen concept van {format_nl(saved_at.date())} om "
-            f"{saved_at:%H:%M}. Wilt u daarmee verder?",
+            self, self.tr("Draft found"),
+            self.tr("There is an unsaved draft from {date} at {time}. Do you want to continue with it?").format(
+                date=format_nl(saved_at.date()), time=f"{saved_at:%H:%M}"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             self.form.set_values(values.get("form", {}))
@@ -193,48 +199,54 @@ class EditorDialog(QDialog):
 # -- candidates --------------------------------------------------------------------------------------------
 
 CANDIDATE_FIELDS = [
-    Field("klantnummer", "&Klantnummer:"),
-    Field("voornaam", "&Voornaam:"),
-    Field("tussenvoegsel", "&Tussenvoegsel:"),
-    Field("achternaam", "&Achternaam:"),
-    Field("birth_date", "&Geboortedatum:", "date", "geboortedatum"),
-    Field("bsn", "&BSN:"),
-    Field("adres", "A&dres:"),
-    Field("postcode", "&Postcode:"),
-    Field("woonplaats", "&Woonplaats:"),
-    Field("municipality", "Ge&meente:", error_name="gemeente"),
-    Field("telefoon", "Tele&foon:"),
-    Field("email", "&E-mail:"),
-    Field("doelgroep", "&Doelgroep:", "choice", choices=Doelgroep),
-    Field("categorie", "&Categorie:", "choice", choices=Categorie),
-    Field("benefit_type", "&Uitkering:", error_name="uitkering"),
-    Field("banenafspraak", "&Banenafspraak (doelgroepregister):", "bool"),
-    Field("beschut_indicatie", "Indicatie be&schut werk:", "bool"),
-    Field("wsw", "&Wsw (zittende SW-medewerker):", "bool"),
-    Field("statushouder", "S&tatushouder:", "bool"),
-    Field("taalachterstand", "Taal&achterstand:", "bool"),
-    Field("taaleis_status", "Taal&eis:", "choice", "taaleis_status", choices=TaaleisStatus),
-    Field("taaleis_date", "Taaleis sinds:", "date", "taaleis_datum"),
-    Field("startkwalificatie", "Start&kwalificatie:", "bool"),
-    Field("ontheffing_until", "&Ontheffing tot:", "date", "ontheffing_tot"),
-    Field("loonwaarde", "&Loonwaarde (%):", "int", "loonwaarde", maximum=100),
-    Field("hours_per_week", "&Uren per week:", "int", "uren_per_week", maximum=60),
-    Field("available_from", "&Beschikbaar vanaf:", "date", "beschikbaar_vanaf"),
-    Field("driving_licences", "&Rijbewijzen:", error_name="rijbewijs"),
-    Field("max_travel_km", "&Max. reisafstand (km):", "int", "max_reisafstand_km", maximum=300),
-    Field("desired_occupations", "&Gewenste beroepen:", error_name="gewenste_beroepen"),
-    Field("wishes", "&Wensen:", "multiline", "wensen"),
-    Field("work_limitations", "&Beperkingen (functioneel):", "multiline", "beperkingen"),
-    Field("notes", "&Notities:", "multiline", "notities"),
+    Field("klantnummer", QT_TRANSLATE_NOOP("EditorDialog", "&Client number:")),
+    Field("voornaam", QT_TRANSLATE_NOOP("EditorDialog", "&First name:")),
+    Field("tussenvoegsel", QT_TRANSLATE_NOOP("EditorDialog", "Surname p&refix:")),
+    Field("achternaam", QT_TRANSLATE_NOOP("EditorDialog", "&Surname:")),
+    Field("birth_date", QT_TRANSLATE_NOOP("EditorDialog", "Date of &birth:"), "date", "geboortedatum"),
+    Field("bsn", QT_TRANSLATE_NOOP("EditorDialog", "BS&N:")),
+    Field("adres", QT_TRANSLATE_NOOP("EditorDialog", "&Address:")),
+    Field("postcode", QT_TRANSLATE_NOOP("EditorDialog", "&Postcode:")),
+    Field("woonplaats", QT_TRANSLATE_NOOP("EditorDialog", "&Town:")),
+    Field("municipality", QT_TRANSLATE_NOOP("EditorDialog", "&Municipality:"), error_name="gemeente"),
+    Field("telefoon", QT_TRANSLATE_NOOP("EditorDialog", "P&hone:")),
+    Field("email", QT_TRANSLATE_NOOP("EditorDialog", "&E-mail:")),
+    Field("doelgroep", QT_TRANSLATE_NOOP("EditorDialog", "&Doelgroep:"), "choice", choices=Doelgroep),
+    Field("categorie", QT_TRANSLATE_NOOP("EditorDialog", "&Category:"), "choice", choices=Categorie),
+    Field("benefit_type", QT_TRANSLATE_NOOP("EditorDialog", "Bene&fit:"), error_name="uitkering"),
+    Field("banenafspraak", QT_TRANSLATE_NOOP("EditorDialog", "&Banenafspraak (target group register):"), "bool"),
+    Field("beschut_indicatie", QT_TRANSLATE_NOOP("EditorDialog", "&Sheltered work indication:"), "bool"),
+    Field("wsw", QT_TRANSLATE_NOOP("EditorDialog", "&Wsw (existing SW employee):"), "bool"),
+    Field("statushouder", QT_TRANSLATE_NOOP("EditorDialog", "Status &holder:"), "bool"),
+    Field("taalachterstand", QT_TRANSLATE_NOOP("EditorDialog", "&Language deficit:"), "bool"),
+    Field("taaleis_status", QT_TRANSLATE_NOOP("EditorDialog", "Language &requirement:"),
+          "choice", "taaleis_status", choices=TaaleisStatus),
+    Field("taaleis_date", QT_TRANSLATE_NOOP("EditorDialog", "Language requirement s&ince:"), "date", "taaleis_datum"),
+    Field("startkwalificatie", QT_TRANSLATE_NOOP("EditorDialog", "Basic &qualification:"), "bool"),
+    Field("ontheffing_until", QT_TRANSLATE_NOOP("EditorDialog", "&Exemption until:"), "date", "ontheffing_tot"),
+    Field("loonwaarde", QT_TRANSLATE_NOOP("EditorDialog", "Wage &value (%):"), "int", "loonwaarde", maximum=100),
+    Field("hours_per_week", QT_TRANSLATE_NOOP("EditorDialog", "&Hours per week:"), "int", "uren_per_week", maximum=60),
+    Field("available_from", QT_TRANSLATE_NOOP("EditorDialog", "&Available from:"), "date", "beschikbaar_vanaf"),
+    Field("driving_licences", QT_TRANSLATE_NOOP("EditorDialog", "&Driving licences:"), error_name="rijbewijs"),
+    Field("max_travel_km", QT_TRANSLATE_NOOP("EditorDialog", "&Max. travel distance (km):"),
+          "int", "max_reisafstand_km", maximum=300),
+    Field("desired_occupations", QT_TRANSLATE_NOOP("EditorDialog", "Desired &occupations:"),
+          error_name="gewenste_beroepen"),
+    Field("wishes", QT_TRANSLATE_NOOP("EditorDialog", "&Wishes:"), "multiline", "wensen"),
+    Field("work_limitations", QT_TRANSLATE_NOOP("EditorDialog", "&Limitations (functional):"),
+          "multiline", "beperkingen"),
+    Field("notes", QT_TRANSLATE_NOOP("EditorDialog", "&Notes:"), "multiline", "notities"),
 ]
 _TABS = {
-    "Persoon": ["klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode",
-                "woonplaats", "municipality", "telefoon", "email"],
-    "Doelgroep en regelingen": ["doelgroep", "categorie", "benefit_type", "banenafspraak", "beschut_indicatie", "wsw",
-                                "statushouder", "taalachterstand", "taaleis_status", "taaleis_date",
-                                "startkwalificatie", "ontheffing_until", "loonwaarde"],
-    "Beschikbaarheid en wensen": ["hours_per_week", "available_from", "driving_licences", "max_travel_km",
-                                  "desired_occupations", "wishes", "work_limitations", "notes"],
+    QT_TRANSLATE_NOOP("EditorDialog", "Person"): [
+        "klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode",
+        "woonplaats", "municipality", "telefoon", "email"],
+    QT_TRANSLATE_NOOP("EditorDialog", "Doelgroep and schemes"): [
+        "doelgroep", "categorie", "benefit_type", "banenafspraak", "beschut_indicatie", "wsw", "statushouder",
+        "taalachterstand", "taaleis_status", "taaleis_date", "startkwalificatie", "ontheffing_until", "loonwaarde"],
+    QT_TRANSLATE_NOOP("EditorDialog", "Availability and wishes"): [
+        "hours_per_week", "available_from", "driving_licences", "max_travel_km", "desired_occupations", "wishes",
+        "work_limitations", "notes"],
 }
 
 
@@ -250,21 +262,21 @@ class SkillsEditor(QWidget):
         self._on_change = on_change
         self.vocabulary = load_vocabulary()
         self.list = QListWidget()
-        self.list.setAccessibleName("Vaardigheden")
-        self.input = QLineEdit(placeholderText="Vaardigheid, certificaat of rijbewijs…")
-        self.input.setAccessibleName("Nieuwe vaardigheid")
+        self.list.setAccessibleName(self.tr("Skills"))
+        self.input = QLineEdit(placeholderText=self.tr("Skill, certificate or driving licence…"))
+        self.input.setAccessibleName(self.tr("New skill"))
         labels = sorted({s.label for s in self.vocabulary.skills.values()})
         completer = QCompleter(labels, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.input.setCompleter(completer)
         self.level = QComboBox()
-        self.level.setAccessibleName("Niveau van de vaardigheid")
+        self.level.setAccessibleName(self.tr("Level of the skill"))
         self.level.addItems(SKILL_LEVELS)
-        add = QPushButton("&Toevoegen")
+        add = QPushButton(self.tr("&Add"))
         add.clicked.connect(self.add_typed)
         self.input.returnPressed.connect(self.add_typed)
-        remove = QPushButton("Verwij&deren")
+        remove = QPushButton(self.tr("Re&move"))
         remove.clicked.connect(self.remove_selected)
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")
@@ -294,9 +306,10 @@ class SkillsEditor(QWidget):
         skill = self.vocabulary.get(resolution.skill_id) if resolution.skill_id else None
         label = skill.label if skill else text
         if skill and label.casefold() != text.casefold():
-            self.note.setText(f"“{text}” is herkend als “{label}”.")
+            self.note.setText(self.tr("“{text}” was recognised as “{label}”.").format(text=text, label=label))
         elif not skill:
-            self.note.setText(f"“{text}” staat niet in de woordenlijst en wordt als vrije tekst bewaard.")
+            self.note.setText(self.tr("“{text}” is not in the vocabulary and is kept as free text.").format(
+                text=text))
         else:
             self.note.clear()
         self.add(label, self.level.currentText() or None)
@@ -335,12 +348,12 @@ class LanguageEditor(QWidget):
         layout = QFormLayout(self)
         for skill in LanguageSkill:
             box = QComboBox()
-            box.setAccessibleName(f"Nederlands {skill.value}")
+            box.setAccessibleName(self.tr("Dutch {skill}").format(skill=skill.value))
             for label, value in LEVEL_CHOICES:
-                box.addItem(label, value)
+                box.addItem(translate("EditorDialog", label), value)
             box.currentIndexChanged.connect(lambda _i: on_change())
             self.boxes[skill] = box
-            label = QLabel(f"Nederlands – {skill.value}:")
+            label = QLabel(self.tr("Dutch – {skill}:").format(skill=skill.value))
             label.setBuddy(box)
             layout.addRow(label, box)
 
@@ -364,41 +377,42 @@ class CandidateEditor(EditorDialog):
         for title, attrs in _TABS.items():
             page = QWidget()
             page.setLayout(self.form.layout_for(attrs))
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, translate("EditorDialog", title))
         skills_tab = QWidget()
         self.skills_editor = SkillsEditor(self.mark_dirty)
         self.language_editor = LanguageEditor(self.mark_dirty)
         tab_layout = QHBoxLayout(skills_tab)
         tab_layout.addWidget(self.skills_editor, 3)
         tab_layout.addWidget(self.language_editor, 2)
-        self.tabs.addTab(skills_tab, "Vaardigheden en taal")
+        self.tabs.addTab(skills_tab, self.tr("Skills and language"))
         self.contacts_tab = QWidget()  # filled when first shown: its questions come from the matching engine
         QVBoxLayout(self.contacts_tab).setContentsMargins(0, 0, 0, 0)
         self.contacts_panel = None
         if self.key is not None:
-            self.tabs.addTab(self.contacts_tab, "Contactmomenten")
+            self.tabs.addTab(self.contacts_tab, self.tr("Contact moments"))
             self.tabs.currentChanged.connect(self._show_contacts)
         from matchdesk.ui.proposal_dialog import ProposalsPanel
 
         self.proposals_panel = ProposalsPanel(self.ctx)  # moves are saved at once, apart from Save
         self.proposals_panel.changed.connect(self._refresh_trajectories)
-        self.tabs.addTab(self.proposals_panel, "Voorstellen")
+        self.tabs.addTab(self.proposals_panel, self.tr("Proposals"))
         self.trajectories = QTableWidget(0, 5)
-        self.trajectories.setHorizontalHeaderLabels(["Soort", "Aanbieder", "Start", "Einde", "Oordeel"])
-        self.trajectories.setAccessibleName("Trajecten van de kandidaat")
+        self.trajectories.setHorizontalHeaderLabels(
+            [self.tr("Type"), self.tr("Provider"), self.tr("Start"), self.tr("End"), self.tr("Verdict")])
+        self.trajectories.setAccessibleName(self.tr("Trajectories of the candidate"))
         self.trajectories.horizontalHeader().setStretchLastSection(True)
         self.trajectories.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        start = QPushButton("Traject &starten…")
+        start = QPushButton(self.tr("&Start trajectory…"))
         start.clicked.connect(self.start_trajectory)
         start.setEnabled(self.key is not None)
         trajectory_tab = QWidget()
         t_layout = QVBoxLayout(trajectory_tab)
         t_layout.addWidget(self.trajectories, 1)
         t_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(trajectory_tab, "Trajecten")
+        self.tabs.addTab(trajectory_tab, self.tr("Trajectories"))
         self.skills_loaded: list = []
         if self.key is not None:
-            print_button = self.buttons.addButton("Profiel &afdrukken…", QDialogButtonBox.ButtonRole.ActionRole)
+            print_button = self.buttons.addButton(self.tr("&Print profile…"), QDialogButtonBox.ButtonRole.ActionRole)
             print_button.clicked.connect(self.print_profile)
 
     def _show_contacts(self, index: int) -> None:
@@ -407,6 +421,19 @@ class CandidateEditor(EditorDialog):
 
             self.contacts_panel = ContactsPanel(self.ctx, self.record_id, self.key)
             self.contacts_tab.layout().addWidget(self.contacts_panel)
+            self._tab_after_tabs(self.contacts_panel)
+
+    def _tab_after_tabs(self, panel: QWidget) -> None:
+        """A page filled later is last in the focus chain: put its fields between the tabs and the buttons."""
+        widgets, widget = [], panel.nextInFocusChain()
+        while panel.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widgets.append(widget)
+            widget = widget.nextInFocusChain()
+        previous = self.tabs
+        for widget in widgets:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     def print_profile(self) -> None:
         from matchdesk.ui.print_preview import preview_profile
@@ -414,7 +441,7 @@ class CandidateEditor(EditorDialog):
         preview_profile(self, self.ctx, self.key)
 
     def heading(self) -> str:
-        return f"Kandidaat {self.key}" if self.key else "Nieuwe kandidaat"
+        return self.tr("Candidate {key}").format(key=self.key) if self.key else self.tr("New candidate")
 
     def read(self, session) -> dict:
         from matchdesk.services.candidates import view_candidate
@@ -442,7 +469,7 @@ class CandidateEditor(EditorDialog):
                 Trajectory.candidate_id == self.record_id)).all())
 
     def _fill_trajectories(self, trajectories) -> None:
-        verdicts = {"allowed": "toegestaan", "warning": "waarschuwing", "blocked": "geblokkeerd"}
+        verdicts = {"allowed": self.tr("allowed"), "warning": self.tr("warning"), "blocked": self.tr("blocked")}
         rows = sorted(trajectories, key=lambda t: t.start, reverse=True)
         self.trajectories.setRowCount(len(rows))
         for r, t in enumerate(rows):
@@ -499,9 +526,15 @@ class CandidateEditor(EditorDialog):
 # -- employers and vacancies ---------------------------------------------------------------------------------
 
 EMPLOYER_FIELDS = [
-    Field("name", "&Naam:", error_name="naam"), Field("kvk", "&KvK-nummer:"), Field("sector", "&Sector:"),
-    Field("adres", "A&dres:"), Field("postcode", "&Postcode:"), Field("plaats", "P&laats:"),
-    Field("contactpersoon", "&Contactpersoon:"), Field("email", "&E-mail:"), Field("telefoon", "&Telefoon:"),
+    Field("name", QT_TRANSLATE_NOOP("EditorDialog", "&Name:"), error_name="naam"),
+    Field("kvk", QT_TRANSLATE_NOOP("EditorDialog", "&KvK number:")),
+    Field("sector", QT_TRANSLATE_NOOP("EditorDialog", "&Sector:")),
+    Field("adres", QT_TRANSLATE_NOOP("EditorDialog", "&Address:")),
+    Field("postcode", QT_TRANSLATE_NOOP("EditorDialog", "&Postcode:")),
+    Field("plaats", QT_TRANSLATE_NOOP("EditorDialog", "Cit&y:")),
+    Field("contactpersoon", QT_TRANSLATE_NOOP("EditorDialog", "&Contact person:")),
+    Field("email", QT_TRANSLATE_NOOP("EditorDialog", "&E-mail:")),
+    Field("telefoon", QT_TRANSLATE_NOOP("EditorDialog", "&Telephone:")),
 ]
 
 
@@ -513,10 +546,10 @@ class EmployerEditor(EditorDialog):
         self.resize(560, 440)
         page = QWidget()
         page.setLayout(self.form.layout_for([f.attr for f in self.fields]))
-        self.tabs.addTab(page, "Werkgever")
+        self.tabs.addTab(page, self.tr("Employer"))
 
     def heading(self) -> str:
-        return f"Werkgever {self.key}" if self.key else "Nieuwe werkgever"
+        return self.tr("Employer {key}").format(key=self.key) if self.key else self.tr("New employer")
 
     def read(self, session) -> dict:
         from sqlalchemy import select
@@ -525,7 +558,7 @@ class EmployerEditor(EditorDialog):
 
         employer = session.scalar(select(Employer).where(Employer.kvk == self.key, Employer.deleted_at.is_(None)))
         if employer is None:
-            raise NotFound(f"Werkgever met KvK-nummer {self.key} bestaat niet")
+            raise NotFound(self.tr("Employer with KvK number {kvk} does not exist").format(kvk=self.key))
         self.record_id, self.version = employer.id, employer.version
         return {field.attr: getattr(employer, field.attr) for field in self.fields}
 
@@ -539,16 +572,19 @@ class EmployerEditor(EditorDialog):
 
 
 VACANCY_FIELDS = [
-    Field("reference", "&Referentie:", error_name="referentie"), Field("title", "&Titel:", error_name="titel"),
-    Field("kind", "&Soort:", "choice", "soort", choices=VacancyKind),
-    Field("provider", "&Aanbieder:", "choice", "aanbieder", choices=Provider),
-    Field("place", "P&laats:", error_name="plaats"), Field("postcode", "&Postcode:"),
-    Field("hours_per_week", "&Uren per week:", "int", "uren_per_week", maximum=60),
-    Field("start_date", "Start&datum:", "date", "startdatum"),
-    Field("positions", "Aantal &plaatsen:", "int", "plaatsen", maximum=500),
-    Field("driving_licence", "&Rijbewijs vereist:", error_name="rijbewijs_vereist"),
-    Field("taalondersteuning", "Taal&ondersteuning:", "bool"),
-    Field("description", "&Omschrijving:", "multiline", "omschrijving"),
+    Field("reference", QT_TRANSLATE_NOOP("EditorDialog", "&Reference:"), error_name="referentie"),
+    Field("title", QT_TRANSLATE_NOOP("EditorDialog", "&Title:"), error_name="titel"),
+    Field("kind", QT_TRANSLATE_NOOP("EditorDialog", "&Kind:"), "choice", "soort", choices=VacancyKind),
+    Field("provider", QT_TRANSLATE_NOOP("EditorDialog", "Pro&vider:"), "choice", "aanbieder", choices=Provider),
+    Field("place", QT_TRANSLATE_NOOP("EditorDialog", "Cit&y:"), error_name="plaats"),
+    Field("postcode", QT_TRANSLATE_NOOP("EditorDialog", "&Postcode:")),
+    Field("hours_per_week", QT_TRANSLATE_NOOP("EditorDialog", "&Hours per week:"), "int", "uren_per_week", maximum=60),
+    Field("start_date", QT_TRANSLATE_NOOP("EditorDialog", "&Start date:"), "date", "startdatum"),
+    Field("positions", QT_TRANSLATE_NOOP("EditorDialog", "Number of p&laces:"), "int", "plaatsen", maximum=500),
+    Field("driving_licence", QT_TRANSLATE_NOOP("EditorDialog", "&Driving licence required:"),
+          error_name="rijbewijs_vereist"),
+    Field("taalondersteuning", QT_TRANSLATE_NOOP("EditorDialog", "Lan&guage support:"), "bool"),
+    Field("description", QT_TRANSLATE_NOOP("EditorDialog", "D&escription:"), "multiline", "omschrijving"),
 ]
 
 
@@ -560,15 +596,15 @@ class VacancyEditor(EditorDialog):
         self.resize(620, 560)
         page = QWidget()
         page.setLayout(self.form.layout_for([f.attr for f in self.fields]))
-        self.tabs.addTab(page, "Vacature")
+        self.tabs.addTab(page, self.tr("Vacancy"))
         self.skills_label = QLabel()
         self.skills_label.setWordWrap(True)
         requirements = QWidget()
         QVBoxLayout(requirements).addWidget(self.skills_label)
-        self.tabs.addTab(requirements, "Eisen")
+        self.tabs.addTab(requirements, self.tr("Requirements"))
 
     def heading(self) -> str:
-        return f"Vacature {self.key}" if self.key else "Nieuwe vacature"
+        return self.tr("Vacancy {key}").format(key=self.key) if self.key else self.tr("New vacancy")
 
     def read(self, session) -> dict:
         from matchdesk.services.vacancies import get_by_reference
@@ -578,15 +614,17 @@ class VacancyEditor(EditorDialog):
         required = [s.text for s in vacancy.skills if s.required]
         desired = [s.text for s in vacancy.skills if not s.required]
         levels = [f"{row.skill.value} {row.level.value}" for row in vacancy.languages if row.level]
-        self.skills_label.setText(f"<b>Vereist:</b> {', '.join(required) or '—'}<br><b>Gewenst:</b> "
-                                  f"{', '.join(desired) or '—'}<br><b>Nederlands minimaal:</b> {', '.join(levels) or '—'}")
+        self.skills_label.setText(self.tr("<b>Required:</b> {required}<br><b>Desired:</b> {desired}<br><b>Dutch at "
+                                          "least:</b> {levels}").format(required=", ".join(required) or "—",
+                                                                        desired=", ".join(desired) or "—",
+                                                                        levels=", ".join(levels) or "—"))
         return {field.attr: getattr(vacancy, field.attr) for field in self.fields}
 
     def write(self, session, values: dict) -> None:
         from matchdesk.services.vacancies import update_vacancy
 
         if self.record_id is None:
-            raise ValidationError("werkgever", None, "een nieuwe vacature maakt u vanuit de werkgever")
+            raise ValidationError("werkgever", None, self.tr("you create a new vacancy from its employer"))
         update_vacancy(session, self.record_id, self.version, values)
 
 

@@ -9,8 +9,11 @@ import traceback
 from pathlib import Path
 
 import platformdirs
+from PySide6.QtCore import QCoreApplication
 
 from matchdesk.errors import MatchDeskError
+
+translate = QCoreApplication.translate  # context "ExceptionHandler": this module has no class of its own
 
 
 def log_dir() -> Path:
@@ -30,17 +33,18 @@ def write_crash_log(error_type: type, tb) -> Path:
 
 
 def show_error(parent, error: BaseException) -> None:
-    """Expected errors (validation, conflict, locked database, full disk) as their own Dutch message."""
+    """Expected errors (validation, conflict, locked database, full disk) as their own message."""
     from PySide6.QtWidgets import QMessageBox
 
     if isinstance(error, MatchDeskError):
         QMessageBox.warning(parent, "MatchDesk", str(error))
     elif isinstance(error, PermissionError):
-        QMessageBox.warning(parent, "MatchDesk", "Geen toegang tot het bestand. Sluit het in Excel of een ander "
-                                                 "programma en probeer opnieuw.")
+        QMessageBox.warning(parent, "MatchDesk", translate(
+            "ExceptionHandler", "No access to the file. Close it in Excel or another program and try again."))
     elif isinstance(error, OSError):
-        QMessageBox.warning(parent, "MatchDesk", f"Het bestand kon niet worden gelezen of geschreven "
-                                                 f"({error.strerror or type(error).__name__}).")
+        QMessageBox.warning(parent, "MatchDesk", translate(
+            "ExceptionHandler", "The file could not be read or written ({reason}).").format(
+                reason=error.strerror or type(error).__name__))
     else:
         raise error
 
@@ -52,9 +56,10 @@ def _handle(error_type, error, tb) -> None:
         show_error(QApplication.activeWindow(), error)
         return
     path = write_crash_log(error_type, tb)
-    QMessageBox.critical(QApplication.activeWindow(), "Onverwachte fout",
-                         "Er ging iets mis dat MatchDesk niet verwachtte. Er is niets half opgeslagen; u kunt "
-                         f"verder werken.\n\nDe technische gegevens (zonder persoonsgegevens) staan in:\n{path}")
+    QMessageBox.critical(QApplication.activeWindow(), translate("ExceptionHandler", "Unexpected error"),
+                         translate("ExceptionHandler", "Something went wrong that MatchDesk did not expect. Nothing "
+                                   "has been half saved; you can continue working.\n\nThe technical details "
+                                   "(without personal data) are in:\n{path}").format(path=path))
 
 
 def install_exception_handler() -> None:

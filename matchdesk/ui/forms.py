@@ -1,4 +1,4 @@
-"""Forms built from a table of fields: one widget kind per value type, Dutch labels, inline errors.
+"""Forms built from a table of fields: one widget kind per value type, translated labels, inline errors.
 
 Values go in and come out as the text a user would type (dates dd-mm-jjjj), so the services' own
 normalisers do every check and the form and an import reject the same things with the same words.
@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 from matchdesk.dates import format_nl
 from matchdesk.errors import ValidationError
 
+translate = QCoreApplication.translate
+
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff3f3;"
 
 
 @dataclass(frozen=True)
 class Field:
     attr: str  # the model attribute and the services' value key
-    label: str  # Dutch, with & for the shortcut
+    label: str  # English source text marked with QT_TRANSLATE_NOOP(the form's context, ...), & for the shortcut
     kind: str = "text"  # text | multiline | date | bool | choice | int
     error_name: str = ""  # the field name the services use in ValidationError, if not attr
     choices: type[StrEnum] | None = None
@@ -36,13 +38,17 @@ class Field:
 
 
 class RecordForm(QObject):
-    """Widgets for a list of fields on a QFormLayout; ``changed`` fires on every edit by the user."""
+    """Widgets for a list of fields on a QFormLayout; ``changed`` fires on every edit by the user.
+
+    ``context`` is the translation context the fields' labels were marked in (QT_TRANSLATE_NOOP).
+    """
 
     changed = Signal()
 
-    def __init__(self, fields: list[Field], parent: QWidget | None = None) -> None:
+    def __init__(self, fields: list[Field], parent: QWidget | None = None, context: str = "RecordForm") -> None:
         super().__init__(parent)
         self.fields = fields
+        self.context = context
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._loading = False
@@ -53,21 +59,21 @@ class RecordForm(QObject):
         for field in self.fields:
             if field.attr not in attrs:
                 continue
-            widget = self._make(field)
+            text = translate(self.context, field.label)
+            widget = self._make(field, text.replace("&", "").rstrip(":"))
             error = QLabel()
             error.setStyleSheet("color: #c62828;")
             error.setVisible(False)
             error.setWordWrap(True)
             self.widgets[field.attr] = widget
             self.errors[field.attr] = error
-            label = QLabel(field.label)
+            label = QLabel(text)
             label.setBuddy(widget)
             layout.addRow(label, widget)
             layout.addRow("", error)
         return layout
 
-    def _make(self, field: Field) -> QWidget:
-        plain_label = field.label.replace("&", "").rstrip(":")
+    def _make(self, field: Field, plain_label: str) -> QWidget:
         if field.kind == "multiline":
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
@@ -85,12 +91,12 @@ class RecordForm(QObject):
         elif field.kind == "int":
             widget = QSpinBox()
             widget.setRange(-1, field.maximum)
-            widget.setSpecialValueText("onbekend")  # -1 shows as "onbekend": no value
+            widget.setSpecialValueText(self.tr("unknown"))  # -1 shows as "unknown": no value
             widget.valueChanged.connect(self._edited)
         else:
             widget = QLineEdit()
             if field.kind == "date":
-                widget.setPlaceholderText("dd-mm-jjjj")
+                widget.setPlaceholderText(self.tr("dd-mm-yyyy"))
                 widget.setMaximumWidth(140)
             widget.textChanged.connect(self._edited)
         widget.setAccessibleName(plain_label)

@@ -15,7 +15,9 @@ import math
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -28,15 +30,23 @@ from matchdesk.errors import MatchDeskError
 from matchdesk.transfer.columns import ERROR, REPORT_HEADERS
 from matchdesk.ui.background import BackgroundTask
 
-RECORD_TYPE_LABELS = {"candidates": "Kandidaten", "employers": "Werkgevers", "vacancies": "Vacatures",
-                      "trajectories": "Trajecten"}
+translate = QCoreApplication.translate
+
+# labels marked here, translated when shown (context "ImportDialog")
+RECORD_TYPE_LABELS = {"candidates": QT_TRANSLATE_NOOP("ImportDialog", "Candidates"),
+                      "employers": QT_TRANSLATE_NOOP("ImportDialog", "Employers"),
+                      "vacancies": QT_TRANSLATE_NOOP("ImportDialog", "Vacancies"),
+                      "trajectories": QT_TRANSLATE_NOOP("ImportDialog", "Trajectories")}
 PREVIEW_ROWS = 20
-IGNORE = "— negeren —"
+IGNORE = QT_TRANSLATE_NOOP("ImportDialog", "— ignore —")
 RED, AMBER, GREY = "#b00020", "#8a5a00", "#5f6368"
 _AMBER_BACKGROUND = "#fff6e0"
-_STATE_TEXTS = {"herkend": "herkend", "zelf gekozen": "zelf gekozen", "genegeerd": "wordt genegeerd",
-                "onbekend": "onbekend: wordt genegeerd", "dubbel": "dubbel: de eerste kolom telt"}
-_FILE_FILTER = "Tabellen (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;Alle bestanden (*)"
+# keys: the states of matchdesk.transfer.preview (data, Dutch); values: what the user reads
+_STATE_TEXTS = {"herkend": QT_TRANSLATE_NOOP("ImportDialog", "recognised"),
+                "zelf gekozen": QT_TRANSLATE_NOOP("ImportDialog", "chosen by hand"),
+                "genegeerd": QT_TRANSLATE_NOOP("ImportDialog", "is ignored"),
+                "onbekend": QT_TRANSLATE_NOOP("ImportDialog", "unknown: is ignored"),
+                "dubbel": QT_TRANSLATE_NOOP("ImportDialog", "duplicate: the first column counts")}
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -115,12 +125,14 @@ class PreviewModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.headers):
             return None
-        header = self.headers[section] or f"(kolom {section + 1})"
+        header = self.headers[section] or self.tr("(column {number})").format(number=section + 1)
         target = self.targets[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{header}\n→ {target}" if target else f"{header}\n(niet ingelezen)"
+            return f"{header}\n→ {target}" if target else self.tr("{header}\n(not read)").format(header=header)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{header} wordt ingelezen als {target}" if target else f"{header} wordt niet ingelezen"
+            if target:
+                return self.tr("{header} is read as {target}").format(header=header, target=target)
+            return self.tr("{header} is not read").format(header=header)
         if role == Qt.ItemDataRole.ForegroundRole and target is None:
             return QBrush(QColor(GREY))
         return None
@@ -132,7 +144,8 @@ class MappingModel(QAbstractTableModel):
     ``header_map()`` gives the choices that differ from what the import recognises by itself, as
     ``import_file(header_map=...)`` takes them."""
 
-    COLUMNS = ("Kolom in het bestand", "Wordt ingelezen als", "Herkenning", "Voorbeeld")
+    COLUMNS = (QT_TRANSLATE_NOOP("MappingModel", "Column in the file"), QT_TRANSLATE_NOOP("MappingModel", "Read as"),
+               QT_TRANSLATE_NOOP("MappingModel", "Recognition"), QT_TRANSLATE_NOOP("MappingModel", "Sample"))
     TARGET = 1
     mapping_changed = Signal()
 
@@ -152,7 +165,7 @@ class MappingModel(QAbstractTableModel):
     def choices(self) -> list[tuple[str, str]]:
         """(label, value) for the editor: leave out, then every documented column."""
         columns = self.preview.columns if self.preview is not None else ()
-        return [(IGNORE, "")] + [(c.header, c.header) for c in columns]
+        return [(translate("ImportDialog", IGNORE), "")] + [(c.header, c.header) for c in columns]
 
     def column_doc(self, header: str) -> str:
         columns = self.preview.columns if self.preview is not None else ()
@@ -202,7 +215,7 @@ class MappingModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return translate("MappingModel", self.COLUMNS[section])
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
@@ -225,9 +238,10 @@ class MappingModel(QAbstractTableModel):
             if column == 0:
                 return item.header
             if column == self.TARGET:
-                return target or IGNORE
+                return target or translate("ImportDialog", IGNORE)
             if column == 2:
-                return _STATE_TEXTS.get(item.state, item.state)
+                state = _STATE_TEXTS.get(item.state)
+                return translate("ImportDialog", state) if state else item.state
             return self._sample(item.index)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TARGET and target:
             return self.column_doc(target) or None
@@ -300,7 +314,7 @@ class TargetDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: _AnyIndex) -> QWidget:
         model = index.model()
         box = QComboBox(parent)
-        box.setAccessibleName(f"Kolom voor {model.index(index.row(), 0).data()}")
+        box.setAccessibleName(self.tr("Column for {header}").format(header=model.index(index.row(), 0).data()))
         for label, value in model.choices():
             box.addItem(label, value)
             if value:
@@ -343,8 +357,8 @@ class ImportDialog(QDialog):
         self._cancel = threading.Event()
         self._close_when_done = False
         self._last_progress = (0, -1)
-        self.setWindowTitle("Bestand importeren — MatchDesk")
-        self.setAccessibleName("Bestand importeren")
+        self.setWindowTitle(self.tr("Import file — MatchDesk"))
+        self.setAccessibleName(self.tr("Import file"))
         self._build()
         self.preview_task = BackgroundTask(self)
         self.preview_task.finished.connect(self._show_preview)
@@ -359,22 +373,22 @@ class ImportDialog(QDialog):
     # -- widgets -----------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Soort gegevens")
+        self.kind.setAccessibleName(self.tr("Type of data"))
         for name, label in RECORD_TYPE_LABELS.items():
-            self.kind.addItem(label, name)
+            self.kind.addItem(translate("ImportDialog", label), name)
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("Bestand")
-        self.path_edit.setPlaceholderText("Kies een .csv- of .xlsx-bestand")
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.path_edit.setPlaceholderText(self.tr("Choose a .csv or .xlsx file"))
         self.path_edit.setClearButtonEnabled(True)
-        self.browse_button = QPushButton("&Bladeren…")
-        self.browse_button.setAccessibleName("Bestand kiezen")
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAccessibleName(self.tr("Choose file"))
         self.description = QLabel()
-        self.description.setAccessibleName("Over het bestand")
+        self.description.setAccessibleName(self.tr("About the file"))
         self.description.setStyleSheet(f"color: {GREY}")
         self.description.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("importMessage")
-        self.message.setAccessibleName("Foutmelding")
+        self.message.setAccessibleName(self.tr("Error message"))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet(f"color: {RED}; font-weight: bold")
@@ -385,23 +399,23 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        kind_label = QLabel("&Soort gegevens:")
+        kind_label = QLabel(self.tr("&Type of data:"))
         kind_label.setBuddy(self.kind)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind)
         kind_row.addStretch(1)
         form.addRow(kind_label, kind_row)
-        file_label = QLabel("Bes&tand:")
+        file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, file_row)
 
         self.preview_model = PreviewModel(self)
-        self.preview_view = self._table(self.preview_model, "Voorbeeld van de eerste rijen")
+        self.preview_view = self._table(self.preview_model, self.tr("Preview of the first rows"))
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview_view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         self.mapping_model = MappingModel(self)
-        self.mapping_view = self._table(self.mapping_model, "Kolommen van het bestand")
+        self.mapping_view = self._table(self.mapping_model, self.tr("Columns of the file"))
         self.mapping_view.setItemDelegateForColumn(MappingModel.TARGET, TargetDelegate(self.mapping_view))
         self.mapping_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.mapping_view.horizontalHeader()
@@ -412,7 +426,7 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         self.mapping_hint = QLabel()
         self.mapping_hint.setWordWrap(True)
-        self.mapping_hint.setAccessibleName("Toelichting bij de kolommen")
+        self.mapping_hint.setAccessibleName(self.tr("Explanation of the columns"))
         mapping_tab = QWidget()
         mapping_layout = QVBoxLayout(mapping_tab)
         mapping_layout.addWidget(self.mapping_hint)
@@ -420,17 +434,17 @@ class ImportDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Samenvatting")
+        self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.report_model = ReportModel(self)
-        self.report_view = self._table(self.report_model, "Rapport")
+        self.report_view = self._table(self.report_model, self.tr("Report"))
         header = self.report_view.horizontalHeader()
         for column in (0, 1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.report_view.setWordWrap(False)
         self.report_detail = QLabel()
-        self.report_detail.setAccessibleName("Melding voluit")
+        self.report_detail.setAccessibleName(self.tr("Message in full"))
         self.report_detail.setWordWrap(True)
         self.report_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report_detail.hide()
@@ -443,43 +457,44 @@ class ImportDialog(QDialog):
         report_layout.addWidget(self.report_detail)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.preview_view, "&Voorbeeld")
-        self.tabs.addTab(mapping_tab, "&Kolommen")
-        self.tabs.addTab(report_tab, "&Rapport")
+        self.tabs.addTab(self.preview_view, self.tr("&Preview"))
+        self.tabs.addTab(mapping_tab, self.tr("&Columns"))
+        self.tabs.addTab(report_tab, self.tr("&Report"))
         self.tabs.setTabEnabled(2, False)
 
-        self.clear_empty = QCheckBox("Een &lege cel wist de opgeslagen waarde")
-        self.clear_empty.setAccessibleName("Lege cel wist de opgeslagen waarde")
-        self.clear_empty.setToolTip("Zonder vinkje blijft bij een bestaand record de opgeslagen waarde staan als de "
-                                    "cel leeg is")
+        self.clear_empty = QCheckBox(self.tr("An &empty cell clears the stored value"))
+        self.clear_empty.setAccessibleName(self.tr("Empty cell clears the stored value"))
+        self.clear_empty.setToolTip(self.tr("Unchecked, an existing record keeps its stored value when the "
+                                            "cell is empty"))
 
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Voortgang")
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("")
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("A&fbreken")
-        self.cancel_button.setAccessibleName("Import afbreken")
-        self.cancel_button.setToolTip("Stoppen na de rijen die nu worden verwerkt; wat al is opgeslagen blijft")
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel import"))
+        self.cancel_button.setToolTip(self.tr("Stop after the rows being processed now; what has been saved stays"))
         self.cancel_button.setEnabled(False)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
 
         self.buttons = QDialogButtonBox()
-        self.save_report_button = self.buttons.addButton("Rapport &opslaan…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_report_button.setAccessibleName("Rapport opslaan")
-        self.dry_run_button = self.buttons.addButton("&Proefdraaien", QDialogButtonBox.ButtonRole.ActionRole)
-        self.dry_run_button.setAccessibleName("Proefdraaien")
-        self.dry_run_button.setToolTip("Alles controleren en het rapport maken zonder iets op te slaan")
-        self.import_button = self.buttons.addButton("&Importeren", QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button.setAccessibleName("Importeren")
-        self.close_button = self.buttons.addButton("Sl&uiten", QDialogButtonBox.ButtonRole.RejectRole)
-        self.close_button.setAccessibleName("Sluiten")
+        self.save_report_button = self.buttons.addButton(self.tr("&Save report…"),
+                                                        QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_report_button.setAccessibleName(self.tr("Save report"))
+        self.dry_run_button = self.buttons.addButton(self.tr("&Dry run"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.dry_run_button.setAccessibleName(self.tr("Dry run"))
+        self.dry_run_button.setToolTip(self.tr("Check everything and make the report without saving anything"))
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.setAccessibleName(self.tr("Import"))
+        self.close_button = self.buttons.addButton(self.tr("C&lose"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setAccessibleName(self.tr("Close"))
         for button in (self.save_report_button, self.dry_run_button, self.import_button, self.close_button):
             button.setAutoDefault(False)
 
@@ -538,7 +553,8 @@ class ImportDialog(QDialog):
         if self.running:
             return
         start = self.path_edit.text().strip() or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Bestand kiezen", start, _FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose file"), start,
+                                              self.tr("Tables (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;All files (*)"))
         if name:
             self.set_path(name)
 
@@ -575,18 +591,25 @@ class ImportDialog(QDialog):
         from matchdesk.transfer.preview import preview_file
 
         path, kind, today = Path(text), self.record_type, self.ctx.today
-        self.description.setText("Het bestand wordt gelezen…")
+        self.description.setText(self.tr("Reading the file…"))
         self.preview_task.start(lambda: preview_file(path, kind, PREVIEW_ROWS, today))
 
     def _show_preview(self, preview) -> None:
         self.preview = preview
         self.preview_model.set_preview(preview.headers, preview.rows)
         self.mapping_model.set_preview(preview)
-        rows = "onbekend aantal rijen" if preview.total is None else \
-            f"ongeveer {_n(preview.total)} {'rij' if preview.total == 1 else 'rijen'} met gegevens"
-        shown = f"; de eerste {_n(len(preview.rows))} staan hieronder" if preview.rows else "; geen rijen met gegevens"
-        self.description.setText(f"{html.escape(preview.file_name)}: {preview.description}, kopregel in rij "
-                                 f"{preview.header_row}, {rows}{shown}.")
+        if preview.total is None:
+            rows = self.tr("unknown number of rows")
+        elif preview.total == 1:
+            rows = self.tr("about {count} row with data").format(count=_n(preview.total))
+        else:
+            rows = self.tr("about {count} rows with data").format(count=_n(preview.total))
+        shown = self.tr("the first {count} are shown below").format(count=_n(len(preview.rows))) if preview.rows \
+            else self.tr("no rows with data")
+        # the description of the file format comes from matchdesk.transfer (Dutch by design)
+        self.description.setText(self.tr("{file}: {description}, header in row {row}, {rows}; {shown}.").format(
+            file=html.escape(preview.file_name), description=preview.description, row=preview.header_row,
+            rows=rows, shown=shown))
         self._mapping_changed()
         self.tabs.setCurrentIndex(1 if self.mapping_model.unknown_count() or preview.missing_keys else 0)
         self.preview_changed.emit()
@@ -616,27 +639,33 @@ class ImportDialog(QDialog):
         missing = preview.missing_keys
         unknown = [m.header for m in self.mapping_model.items if m.state == "onbekend"]
         doubles = [m.header for m in self.mapping_model.items if m.state == "dubbel"]
-        label = RECORD_TYPE_LABELS[preview.record_type].lower()
+        label = translate("ImportDialog", RECORD_TYPE_LABELS[preview.record_type]).lower()
         parts = []
         if missing:
-            parts.append(f"<span style='color:{RED}'><b>De kolom {html.escape(', '.join(missing))} ontbreekt.</b> "
-                         f"Kies bij welke kolom van het bestand dat is; zonder kan MatchDesk de {label} niet "
-                         "herkennen.</span>")
+            text = self.tr("<b>The column {columns} is missing.</b> Choose which column of the file it is; without it "
+                           "MatchDesk cannot recognise the {records}.").format(
+                columns=html.escape(", ".join(missing)), records=label)
+            parts.append(f"<span style='color:{RED}'>{text}</span>")
         if unknown:
             names = ", ".join(f"“{html.escape(h)}”" for h in unknown)
-            parts.append(f"<span style='color:{AMBER}'>Niet herkend: {names}. Kies onder “Wordt ingelezen als” welke "
-                         "kolom het is, of laat de kolom negeren.</span>")
+            text = self.tr("Not recognised: {names}. Under “Read as”, choose which column it is, or have the "
+                           "column ignored.").format(names=names)
+            parts.append(f"<span style='color:{AMBER}'>{text}</span>")
         if doubles:
-            parts.append(f"<span style='color:{AMBER}'>Twee kolommen voor hetzelfde veld: de eerste telt "
-                         f"({html.escape(', '.join(doubles))} wordt genegeerd).</span>")
+            text = self.tr("Two columns for the same field: the first one counts ({columns} is ignored).").format(
+                columns=html.escape(", ".join(doubles)))
+            parts.append(f"<span style='color:{AMBER}'>{text}</span>")
         if not parts:
-            parts.append(f"<span style='color:{GREY}'>Alle kolommen zijn herkend. U kunt een kolom ook zelf "
-                         "aan een ander veld koppelen of laten negeren.</span>")
+            text = self.tr("All columns were recognised. You can also link a column to another field yourself or "
+                           "have it ignored.")
+            parts.append(f"<span style='color:{GREY}'>{text}</span>")
         self.mapping_hint.setText("<br>".join(parts))
         if missing:
-            self.tabs.setTabText(1, f"&Kolommen ({', '.join(missing)} ontbreekt)")
+            self.tabs.setTabText(1, self.tr("&Columns ({columns} missing)").format(columns=", ".join(missing)))
+        elif unknown:
+            self.tabs.setTabText(1, self.tr("&Columns ({count} not recognised)").format(count=len(unknown)))
         else:
-            self.tabs.setTabText(1, f"&Kolommen ({len(unknown)} niet herkend)" if unknown else "&Kolommen")
+            self.tabs.setTabText(1, self.tr("&Columns"))
         self._fit_preview_columns()
         self._update_buttons()
 
@@ -677,8 +706,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the first report
         self.progress.setValue(0)
         self.progress.setFormat("")
-        self.status.setText("Proefdraaien: alles wordt gecontroleerd, er wordt niets opgeslagen…" if dry_run
-                            else "Bezig met importeren…")
+        self.status.setText(self.tr("Dry run: everything is checked, nothing is saved…") if dry_run
+                            else self.tr("Importing…"))
         self._update_buttons()
         self.import_task.start(work)
         return True
@@ -699,7 +728,7 @@ class ImportDialog(QDialog):
             return
         self._cancel.set()
         self.cancel_button.setEnabled(False)
-        self.status.setText("Afbreken… de rijen die nu worden verwerkt, worden nog afgemaakt.")
+        self.status.setText(self.tr("Cancelling… the rows being processed now are still finished."))
 
     def _show_progress(self, done: int, total: int) -> None:
         if not self.running:
@@ -711,7 +740,8 @@ class ImportDialog(QDialog):
         total = max(total, done, 1)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"{_n(done)} van {_n(total)} rijen ({math.floor(100 * done / total)}%)")
+        self.progress.setFormat(self.tr("{done} of {total} rows ({percent}%)").format(
+            done=_n(done), total=_n(total), percent=math.floor(100 * done / total)))
 
     def _import_done(self, result) -> None:
         self.running = False
@@ -719,7 +749,8 @@ class ImportDialog(QDialog):
         done = result.read
         self.progress.setRange(0, max(done, 1))
         self.progress.setValue(max(done, 1))
-        self.progress.setFormat(f"{_n(done)} van {_n(done)} rijen (100%)")
+        self.progress.setFormat(self.tr("{done} of {total} rows ({percent}%)").format(
+            done=_n(done), total=_n(done), percent=100))
         self.report_model.set_problems(result.problems)
         self.summary.setText(self._summary(result))
         self.tabs.setTabEnabled(2, True)
@@ -727,9 +758,10 @@ class ImportDialog(QDialog):
         self.report_view.resizeColumnToContents(2)
         if self.report_view.columnWidth(2) > 220:
             self.report_view.setColumnWidth(2, 220)
-        what = "Proefdraaien klaar: er is niets opgeslagen." if result.dry_run else "Import klaar."
-        self.status.setText(f"{what} Het rapport heeft {_n(len(result.problems))} "
-                            f"{'regel' if len(result.problems) == 1 else 'regels'}.")
+        what = self.tr("Dry run finished: nothing has been saved.") if result.dry_run else self.tr("Import finished.")
+        count = len(result.problems)
+        lines = self.tr("The report has {count} line.") if count == 1 else self.tr("The report has {count} lines.")
+        self.status.setText(f"{what} {lines.format(count=_n(count))}")
         self._update_buttons()
         self.run_finished.emit(result)
         self._close_if_asked()
@@ -740,10 +772,11 @@ class ImportDialog(QDialog):
         self._reset_progress()
         if isinstance(error, ImportCancelled):
             if self.dry_run:
-                self.status.setText("Proefdraaien afgebroken; er is niets opgeslagen.")
+                self.status.setText(self.tr("Dry run cancelled; nothing has been saved."))
             else:
-                self.status.setText(f"Import afgebroken. De eerste {_n(error.done)} rijen zijn verwerkt en blijven "
-                                    "opgeslagen; de rest van het bestand is niet ingelezen.")
+                self.status.setText(self.tr("Import cancelled. The first {count} rows have been processed and stay "
+                                            "saved; the rest of the file has not been read.").format(
+                    count=_n(error.done)))
         else:
             self.status.clear()
             self._update_buttons()
@@ -756,30 +789,30 @@ class ImportDialog(QDialog):
         self._close_if_asked()
 
     def _summary(self, result) -> str:
-        counts = [("gelezen", result.read), ("nieuw", result.new), ("bijgewerkt", result.updated),
-                  ("ongewijzigd", result.unchanged), ("hersteld", result.restored), ("afgewezen", result.rejected),
-                  ("waarschuwingen", result.warnings)]
-        def tint(name: str, value: int) -> str:
-            if value and name == "afgewezen":
-                return f"color:{RED};"
-            if value and name == "waarschuwingen":
-                return f"color:{AMBER};"
-            return ""
+        counts = [(self.tr("read"), result.read, ""), (self.tr("new"), result.new, ""),
+                  (self.tr("updated"), result.updated, ""), (self.tr("unchanged"), result.unchanged, ""),
+                  (self.tr("restored"), result.restored, ""), (self.tr("rejected"), result.rejected, RED),
+                  (self.tr("warnings"), result.warnings, AMBER)]
+        def tint(value: int, color: str) -> str:
+            return f"color:{color};" if value and color else ""
 
         cells = "".join(f"<td style='padding-right:18px'><span style='font-size:15pt; font-weight:bold; "
-                        f"{tint(name, value)}'>{_n(value)}</span><br><span style='color:{GREY}'>{name}</span></td>"
-                        for name, value in counts)
+                        f"{tint(value, color)}'>{_n(value)}</span><br><span style='color:{GREY}'>{name}</span></td>"
+                        for name, value, color in counts)
         lines = [f"<table><tr>{cells}</tr></table>"]
         if result.dry_run:
-            lines.append("<b>Proefdraaien</b>: zo zou de import gaan; er is niets opgeslagen.")
+            lines.append(self.tr("<b>Dry run</b>: this is how the import would go; nothing has been saved."))
         if result.rejected:
             rows = ", ".join(str(r) for r in result.rejected_rows[:12])
             more = " …" if len(result.rejected_rows) > 12 else ""
-            lines.append(f"<span style='color:{RED}'>Afgewezen rijen: {rows}{more}. Zie de meldingen hieronder.</span>")
+            text = self.tr("Rejected rows: {rows}{more}. See the messages below.").format(rows=rows, more=more)
+            lines.append(f"<span style='color:{RED}'>{text}</span>")
         if result.unresolved_skills:
-            skills = "vaardigheid" if result.unresolved_skills == 1 else "vaardigheden"
-            lines.append(f"<span style='color:{GREY}'>{_n(result.unresolved_skills)} {skills} niet in de "
-                         "woordenlijst gevonden; als vrije tekst bewaard.</span>")
+            count = _n(result.unresolved_skills)
+            text = self.tr("{count} skill not found in the vocabulary; kept as free text.").format(count=count) \
+                if result.unresolved_skills == 1 \
+                else self.tr("{count} skills not found in the vocabulary; kept as free text.").format(count=count)
+            lines.append(f"<span style='color:{GREY}'>{text}</span>")
         return "<br>".join(lines)
 
     # -- the report --------------------------------------------------------------------------------------
@@ -790,10 +823,14 @@ class ImportDialog(QDialog):
             self.report_detail.hide()
             return
         problem = problems[current.row()]
-        where = f"Rij {problem.row}, kolom {html.escape(problem.column)}"
-        value = f" (waarde “{html.escape(problem.value)}”)" if problem.value else ""
+        if problem.value:
+            where = self.tr("Row {row}, column {column} (value “{value}”):").format(
+                row=problem.row, column=html.escape(problem.column), value=html.escape(problem.value))
+        else:
+            where = self.tr("Row {row}, column {column}:").format(row=problem.row, column=html.escape(problem.column))
         color = RED if problem.severity == ERROR else AMBER
-        self.report_detail.setText(f"<span style='color:{color}'>{where}{value}:</span> {html.escape(problem.message)}")
+        # the message itself comes from matchdesk.transfer (Dutch by design)
+        self.report_detail.setText(f"<span style='color:{color}'>{where}</span> {html.escape(problem.message)}")
         self.report_detail.show()
 
     def save_report(self) -> bool:
@@ -803,8 +840,8 @@ class ImportDialog(QDialog):
 
         stem = Path(self.import_result.file_name).stem
         suggested = str(Path(self._previewed_path).with_name(f"{stem}-rapport.csv"))
-        name, chosen = QFileDialog.getSaveFileName(self, "Rapport opslaan", suggested,
-                                                   "CSV, puntkomma (*.csv);;Excel-werkmap (*.xlsx)")
+        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save report"), suggested,
+                                                   self.tr("CSV, semicolon (*.csv);;Excel workbook (*.xlsx)"))
         if not name:
             return False
         path = Path(name)
@@ -817,7 +854,9 @@ class ImportDialog(QDialog):
             self._show_error(error)
             return False
         self._clear_message()
-        self.status.setText(f"Rapport opgeslagen in {path.name} ({_n(count)} {'regel' if count == 1 else 'regels'}).")
+        saved = self.tr("Report saved in {file} ({count} line).") if count == 1 \
+            else self.tr("Report saved in {file} ({count} lines).")
+        self.status.setText(saved.format(file=path.name, count=_n(count)))
         return True
 
     # -- state and messages ------------------------------------------------------------------------------
@@ -829,7 +868,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(self.can_run())
         self.cancel_button.setEnabled(self.running and not self._cancel.is_set())
         self.save_report_button.setEnabled(idle and self.import_result is not None)
-        self.close_button.setText("Sl&uiten" if idle else "Afbreken en sl&uiten")
+        self.close_button.setText(self.tr("C&lose") if idle else self.tr("Cancel and c&lose"))
 
     def _reset_progress(self) -> None:
         self.progress.setRange(0, 1)
@@ -840,9 +879,10 @@ class ImportDialog(QDialog):
         if isinstance(error, MatchDeskError):
             text = str(error)
         elif isinstance(error, PermissionError):
-            text = "Geen toegang tot het bestand. Sluit het in Excel of een ander programma en probeer opnieuw."
+            text = self.tr("No access to the file. Close it in Excel or another program and try again.")
         elif isinstance(error, OSError):
-            text = f"Het bestand kon niet worden gelezen of geschreven ({error.strerror or type(error).__name__})."
+            text = self.tr("The file could not be read or written ({reason}).").format(
+                reason=error.strerror or type(error).__name__)
         else:
             raise error  # unexpected: the global handler logs it and tells the user
         self.message.setText(text)

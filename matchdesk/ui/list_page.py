@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
@@ -16,8 +16,12 @@ from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANC
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.page import Page, UiContext
 
+translate = QCoreApplication.translate
+
+
 def choice_box(name: str, values: list[tuple[str, str | None]]) -> QComboBox:
-    """A filter combo: (label, value) pairs, the first being 'alle' (no filter)."""
+    """A filter combo: (label, value) pairs, the first being 'all' (no filter); ``name`` and the labels come
+    translated."""
     box = QComboBox()
     box.setAccessibleName(name)
     box.setToolTip(name)
@@ -30,15 +34,16 @@ class ListPage(Page):
     """Subclasses add their filters in ``build_filters`` and say how they read in ``current_filter``."""
 
     spec: ListSpec
-    placeholder = "Zoeken…"
+    # ``placeholder`` of the subclasses is marked with QT_TRANSLATE_NOOP("ListPage", ...)
+    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search…")
     first_page_shown = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.search = QLineEdit(placeholderText=self.placeholder, clearButtonEnabled=True)
-        self.search.setAccessibleName(f"Zoeken in {self.title.lower()}")
+        self.search = QLineEdit(placeholderText=translate("ListPage", self.placeholder), clearButtonEnabled=True)
+        self.search.setAccessibleName(self.tr("Search in {list}").format(list=self.title.lower()))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Aantal")
+        self.count_label.setAccessibleName(self.tr("Count"))
         self.model = PagedTableModel(ctx.db, self.spec, ctx.today, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.title)
@@ -55,8 +60,8 @@ class ListPage(Page):
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.table.activated.connect(self._open_index)  # double-click or Enter
-        self.export_button = QPushButton("Exporteren…")
-        self.export_button.setToolTip("De lijst zoals gefilterd naar .csv of .xlsx")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("The list as filtered, to .csv or .xlsx"))
         self.export_button.clicked.connect(self.export_list)
 
         top = QHBoxLayout()
@@ -89,11 +94,12 @@ class ListPage(Page):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
-        self.count_label.setText(f"{format_number_nl(self.model.total)} {self.count_noun()}")
+        self.count_label.setText(self.count_text(format_number_nl(self.model.total)))
         self.first_page_shown.emit()
 
-    def count_noun(self) -> str:
-        return "rijen"
+    def count_text(self, count: str) -> str:
+        """The count label, e.g. "12 candidates"; ``count`` is the number already formatted."""
+        return self.tr("{count} rows").format(count=count)
 
     def refresh(self) -> None:
         self.apply_filter()
@@ -115,8 +121,9 @@ class ListPage(Page):
             self.open_record.emit(self.spec.name, key)
 
     def export_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Lijst exporteren", f"{self.title.lower().replace(' ', '-')}.csv",
-                                              "CSV (*.csv);;Excel (*.xlsx)")
+        suggested = f"{self.title.lower().replace(' ', '-')}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), suggested,
+                                              self.tr("CSV (*.csv);;Excel (*.xlsx)"))
         if path:
             self.export_to(path)
 
@@ -132,7 +139,7 @@ class ListPage(Page):
             with self.ctx.db.unit(self.ctx.user) as session:  # lists name people: every export is audited
                 log_event(session, "geëxporteerd", self.spec.name, None, f"lijst, {len(rows)} rijen naar {Path(path).name}")
         except (OSError, MatchDeskError) as error:
-            QMessageBox.warning(self, "Exporteren", f"Exporteren is niet gelukt: {error}")
+            QMessageBox.warning(self, self.tr("Export"), self.tr("The export failed: {error}").format(error=error))
             return 0
         return len(rows)
 
@@ -173,23 +180,29 @@ class ListPage(Page):
 
 
 class CandidatesPage(ListPage):
-    title = "Kandidaten"
+    title = QT_TRANSLATE_NOOP("Page", "Candidates")
     spec = CANDIDATES
-    placeholder = "Zoek op naam, klantnummer…"
+    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, client number…")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
-        self.mine = QCheckBox("&Mijn kandidaten")
+        # the values (domain enums, municipalities) are Dutch data; only the words around them are translated
+        self.mine = QCheckBox(self.tr("&My candidates"))
         self.mine.setChecked(True)  # the default view of a matchmaker's day
-        self.doelgroep = choice_box("Doelgroep", [("Doelgroep: alle", None)] + [(f"Doelgroep {d.value}", d.value) for d in Doelgroep])
-        self.categorie = choice_box("Categorie", [("Categorie: alle", None)] + [(f"Categorie {c.value}", c.value) for c in Categorie])
-        self.municipality = choice_box("Gemeente", [("Gemeente: alle", None)]
+        self.doelgroep = choice_box(self.tr("Doelgroep"), [(self.tr("Doelgroep: all"), None)]
+                                    + [(self.tr("Doelgroep {value}").format(value=d.value), d.value)
+                                       for d in Doelgroep])
+        self.categorie = choice_box(self.tr("Category"), [(self.tr("Category: all"), None)]
+                                    + [(self.tr("Category {value}").format(value=c.value), c.value) for c in Categorie])
+        self.municipality = choice_box(self.tr("Municipality"), [(self.tr("Municipality: all"), None)]
                                        + [(m, m) for m in sorted(self.ctx.rulebooks.municipalities())])
-        self.taaleis = choice_box("Taaleis", [("Taaleis: alle", None), ("Taaleis: open", "open")]
-                                  + [(f"Taaleis: {t.value}", t.value) for t in TaaleisStatus])
-        self.young = QCheckBox("Jongeren <27 zonder startkwalificatie")
-        self.fifty = QCheckBox("50-plus")
-        self.statushouder = QCheckBox("Statushouder")
-        self.banenafspraak = QCheckBox("Banenafspraak")
+        self.taaleis = choice_box(self.tr("Taaleis"),
+                                  [(self.tr("Taaleis: all"), None), (self.tr("Taaleis: open"), "open")]
+                                  + [(self.tr("Taaleis: {value}").format(value=t.value), t.value)
+                                     for t in TaaleisStatus])
+        self.young = QCheckBox(self.tr("Young people <27 without startkwalificatie"))
+        self.fifty = QCheckBox(self.tr("50-plus"))
+        self.statushouder = QCheckBox(self.tr("Status holder"))
+        self.banenafspraak = QCheckBox(self.tr("Banenafspraak"))
         for widget in (self.mine, self.doelgroep, self.categorie, self.municipality, self.taaleis, self.young,
                        self.fifty, self.statushouder, self.banenafspraak):
             bar.addWidget(widget)
@@ -203,8 +216,8 @@ class CandidatesPage(ListPage):
             young_without_startkwalificatie=self.young.isChecked(), fifty_plus=self.fifty.isChecked(),
             statushouder=self.statushouder.isChecked(), banenafspraak=self.banenafspraak.isChecked())
 
-    def count_noun(self) -> str:
-        return "kandidaten"
+    def count_text(self, count: str) -> str:
+        return self.tr("{count} candidates").format(count=count)
 
     def show_all(self) -> None:
         """Leave "Mijn kandidaten" (e.g. when opening a colleague's candidate from search)."""
@@ -212,30 +225,32 @@ class CandidatesPage(ListPage):
 
 
 class EmployersPage(ListPage):
-    title = "Werkgevers"
+    title = QT_TRANSLATE_NOOP("Page", "Employers")
     spec = EMPLOYERS
-    placeholder = "Zoek op naam, KvK of plaats…"
+    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, KvK or place…")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
-        self.mine = QCheckBox("&Mijn werkgevers")
+        self.mine = QCheckBox(self.tr("&My employers"))
         bar.addWidget(self.mine)
         self.connect_filter(self.mine)
 
     def current_filter(self) -> ListFilter:
         return ListFilter(text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None)
 
-    def count_noun(self) -> str:
-        return "werkgevers"
+    def count_text(self, count: str) -> str:
+        return self.tr("{count} employers").format(count=count)
 
 
 class VacanciesPage(ListPage):
-    title = "Vacatures & leerwerkplekken"
+    title = QT_TRANSLATE_NOOP("Page", "Vacancies & leerwerkplekken")
     spec = VACANCIES
-    placeholder = "Zoek op titel, referentie, werkgever of plaats…"
+    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by title, reference, employer or place…")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
-        self.kind = choice_box("Soort", [("Soort: alle", None)] + [(k.value, k.value) for k in VacancyKind])
-        self.status = choice_box("Status", [("Status: alle", None)] + [(s.value, s.value) for s in VacancyStatus])
+        self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]
+                               + [(k.value, k.value) for k in VacancyKind])
+        self.status = choice_box(self.tr("Status"), [(self.tr("Status: all"), None)]
+                                 + [(s.value, s.value) for s in VacancyStatus])
         self.status.setCurrentIndex(1)  # open
         for widget in (self.kind, self.status):
             bar.addWidget(widget)
@@ -244,19 +259,21 @@ class VacanciesPage(ListPage):
     def current_filter(self) -> ListFilter:
         return ListFilter(text=self.search.text(), kind=self.kind.currentData(), status=self.status.currentData())
 
-    def count_noun(self) -> str:
-        return "vacatures"
+    def count_text(self, count: str) -> str:
+        return self.tr("{count} vacancies").format(count=count)
 
 
 class TrajectoriesPage(ListPage):
-    title = "Trajecten"
+    title = QT_TRANSLATE_NOOP("Page", "Trajectories")
     spec = TRAJECTORIES
-    placeholder = "Zoek op naam of klantnummer…"
+    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name or client number…")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
-        self.mine = QCheckBox("&Mijn kandidaten")
-        self.kind = choice_box("Soort", [("Soort: alle", None)] + [(k.value, k.value) for k in TrajectoryKind])
-        self.status = choice_box("Status", [("Status: alle", None)] + [(s.value, s.value) for s in TrajectoryStatus])
+        self.mine = QCheckBox(self.tr("&My candidates"))
+        self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]
+                               + [(k.value, k.value) for k in TrajectoryKind])
+        self.status = choice_box(self.tr("Status"), [(self.tr("Status: all"), None)]
+                                 + [(s.value, s.value) for s in TrajectoryStatus])
         self.status.setCurrentIndex(2)  # lopend
         for widget in (self.mine, self.kind, self.status):
             bar.addWidget(widget)
@@ -266,8 +283,8 @@ class TrajectoriesPage(ListPage):
         return ListFilter(text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None,
                           kind=self.kind.currentData(), status=self.status.currentData())
 
-    def count_noun(self) -> str:
-        return "trajecten"
+    def count_text(self, count: str) -> str:
+        return self.tr("{count} trajectories").format(count=count)
 
 
 __all__ = ["CandidatesPage", "EmployersPage", "ListPage", "TrajectoriesPage", "VacanciesPage"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
@@ -14,7 +14,14 @@ from PySide6.QtWidgets import (
 from matchdesk.ui.list_page import CandidatesPage, EmployersPage, TrajectoriesPage, VacanciesPage
 from matchdesk.ui.page import Page, UiContext
 
-TEST_ONLY = "Alleen voor test- en demogegevens (nog geen versleuteling)"
+translate = QCoreApplication.translate
+
+TEST_ONLY = QT_TRANSLATE_NOOP("MainWindow", "For test and demo data only (no encryption yet)")
+
+# ``--view NAME`` identifiers (the Dutch page names as they always were), independent of the display texts
+VIEWS = {"CandidatesPage": "kandidaten", "EmployersPage": "werkgevers", "VacanciesPage": "vacatures & leerwerkplekken",
+         "TrajectoriesPage": "trajecten", "MatchingPage": "matchen", "SignalsPage": "signalen",
+         "ReportPage": "rapportage"}
 
 
 def _optional_pages() -> list[type[Page]]:
@@ -43,7 +50,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = [self.candidates, EmployersPage(ctx), VacanciesPage(ctx), TrajectoriesPage(ctx)]
         self.pages += [page_type(ctx) for page_type in _optional_pages()]
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Navigatie")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(250)
         self.nav.setStyleSheet("QListWidget { font-size: 10.5pt; } QListWidget::item { padding: 6px 6px; }")
@@ -77,46 +84,46 @@ class MainWindow(QMainWindow):
 
     # -- structure -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Bestand")
-        self.import_action = QAction("&Importeren…", self, shortcut=QKeySequence("Ctrl+I"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
         file_menu.addAction(self.import_action)
-        quit_action = QAction("&Afsluiten", self, shortcut=QKeySequence("Ctrl+Q"))
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        go = self.menuBar().addMenu("&Ga naar")
-        search = QAction("&Snel zoeken…", self, shortcut=QKeySequence("Ctrl+K"))
+        go = self.menuBar().addMenu(self.tr("&Go to"))
+        search = QAction(self.tr("Quick &search…"), self, shortcut=QKeySequence("Ctrl+K"))
         search.triggered.connect(self.quick_search)
         go.addAction(search)
         go.addSeparator()
         for number, page in enumerate(self.pages, start=1):
-            action = QAction(page.title, self, shortcut=QKeySequence(f"Ctrl+{number}"))
+            action = QAction(page.title.replace("&", "&&"), self, shortcut=QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
             go.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&Over MatchDesk", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About MatchDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        status.addWidget(QLabel(f"Database: {self.ctx.db.label}"))
-        status.addWidget(QLabel(f"Medewerker: {self.ctx.user}"))
+        status.addWidget(QLabel(self.tr("Database: {label}").format(label=self.ctx.db.label)))
+        status.addWidget(QLabel(self.tr("Staff member: {name}").format(name=self.ctx.user)))
         region = self.ctx.db.meta("region")
         if region:
-            status.addWidget(QLabel(f"Regio: {region}"))
-        warning = QLabel(TEST_ONLY)
+            status.addWidget(QLabel(self.tr("Region: {region}").format(region=region)))
+        warning = QLabel(translate("MainWindow", TEST_ONLY))
         warning.setStyleSheet("color: #a61b1b;")
         status.addPermanentWidget(warning)
 
     def _empty_database_panel(self) -> QWidget:
         panel = QWidget()
         layout = QHBoxLayout(panel)
-        layout.addWidget(QLabel("Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer "
-                                "de bestanden van uw regio."), 1)
-        demo = QPushButton("Demo-gegevens laden")
+        layout.addWidget(QLabel(self.tr("This database is empty. Load demo data to explore MatchDesk, or import "
+                                        "your region's files.")), 1)
+        demo = QPushButton(self.tr("Load demo data"))
         demo.clicked.connect(self.load_demo)
-        importing = QPushButton("Bestand importeren…")
+        importing = QPushButton(self.tr("Import file…"))
         importing.clicked.connect(self.import_file)
         layout.addWidget(demo)
         layout.addWidget(importing)
@@ -128,15 +135,16 @@ class MainWindow(QMainWindow):
         rulebooks = self.ctx.rulebooks
         panel = QLabel()
         panel.setWordWrap(True)
-        panel.setAccessibleName("Regelboekfouten")
+        panel.setAccessibleName(self.tr("Rulebook errors"))
         panel.setStyleSheet("background: #fdecea; color: #7f1d1d; padding: 6px; border: 1px solid #f5c2c0;")
         errors = list(getattr(rulebooks, "errors", []))
         broken = sorted(getattr(rulebooks, "broken", {}))
         if errors:
             lines = "<br>".join(escape(str(error)) for error in errors[:5])
-            refused = (f"Trajecten vastleggen kan niet voor: {escape(', '.join(b.title() for b in broken))}."
-                       if broken else "")
-            panel.setText(f"<b>Een regelboek kon niet worden geladen.</b> {refused}<br>{lines}")
+            refused = (self.tr("Trajectories cannot be recorded for: {rulebooks}.").format(
+                rulebooks=escape(", ".join(b.title() for b in broken))) if broken else "")
+            heading = self.tr("A rulebook could not be loaded.")
+            panel.setText(f"<b>{heading}</b> {refused}<br>{lines}")
         panel.setVisible(bool(errors))
         return panel
 
@@ -152,10 +160,11 @@ class MainWindow(QMainWindow):
             self.pages[row].refresh()
 
     def show_view(self, name: str) -> bool:
-        """``--view NAME``: a page by its title or the start of it, case-insensitive."""
+        """``--view NAME``: a page by its identifier (its Dutch name, see VIEWS) or the start of it,
+        case-insensitive; not by the display text, which follows the translation."""
         wanted = name.strip().casefold()
         for row, page in enumerate(self.pages):
-            if page.title.casefold().startswith(wanted):
+            if VIEWS.get(type(page).__name__, page.title).casefold().startswith(wanted):
                 self.nav.setCurrentRow(row)
                 return True
         return False
@@ -186,7 +195,8 @@ class MainWindow(QMainWindow):
         try:
             from matchdesk.ui.import_dialog import ImportDialog
         except ImportError:
-            QMessageBox.information(self, "Importeren", "Importeren kan nog via de opdrachtregel: matchdesk import.")
+            QMessageBox.information(self, self.tr("Import"),
+                                    self.tr("Importing is still possible from the command line: matchdesk import."))
             return
         dialog = ImportDialog(self.ctx, self)
         dialog.finished.connect(lambda _result: (self._update_empty_panel(), self.stack.currentWidget().refresh()))
@@ -196,8 +206,8 @@ class MainWindow(QMainWindow):
         """Only on an explicit click, and only into an empty database: the app never fills one by itself."""
         from matchdesk.services.demo import DemoSize, generate
 
-        answer = QMessageBox.question(self, "Demo-gegevens", "Een verzonnen regio met 9.000 kandidaten laden? "
-                                      "Dit duurt ongeveer een halve minuut.")
+        answer = QMessageBox.question(self, self.tr("Demo data"), self.tr("Load an invented region with 9,000 "
+                                      "candidates? This takes about half a minute."))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.setCursor(Qt.CursorShape.WaitCursor)
@@ -213,8 +223,10 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from matchdesk import __version__
 
-        QMessageBox.about(self, "Over MatchDesk", f"<b>MatchDesk {__version__}</b><p>Matchen, trajecten en "
-                          f"signalen voor werkgeversservicepunten.</p><p>{TEST_ONLY}.</p>")
+        text = self.tr("Matching, trajectories and signals for werkgeversservicepunten.")
+        test_only = translate("MainWindow", TEST_ONLY)
+        QMessageBox.about(self, self.tr("About MatchDesk"),
+                          f"<b>MatchDesk {__version__}</b><p>{text}</p><p>{test_only}.</p>")
 
     # -- the ready signal and window state -------------------------------------------------------------
     def paintEvent(self, event) -> None:  # first paint after the first page of the list was loaded

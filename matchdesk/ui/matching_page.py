@@ -6,7 +6,7 @@ Ranking runs on a worker thread (``BackgroundTask``); a new query supersedes the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
@@ -24,7 +24,11 @@ COMPONENT_COLOURS = {
     "required_skills": "#1f5fa8", "desired_skills": "#6a9fd8", "language": "#2e8b57", "travel": "#d08c1f",
     "hours": "#8e6bb8", "start_date": "#7a7a7a", "driving_licence": "#b5543c", "wishes": "#3aa6a0",
 }
-COLUMNS = ("#", "Nummer", "Naam / titel", "Score", "Onderdelen", "Geschikt")
+translate = QCoreApplication.translate
+
+COLUMNS = ("#", QT_TRANSLATE_NOOP("ResultsModel", "Number"), QT_TRANSLATE_NOOP("ResultsModel", "Name / title"),
+           QT_TRANSLATE_NOOP("ResultsModel", "Score"), QT_TRANSLATE_NOOP("ResultsModel", "Components"),
+           QT_TRANSLATE_NOOP("ResultsModel", "Suitable"))
 BAR_COLUMN = 4
 
 _services: dict[int, object] = {}
@@ -66,7 +70,7 @@ class ResultsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return translate("ResultsModel", COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -84,8 +88,10 @@ class ResultsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         key = self.key(index.row())
+        suitable = (self.tr("yes") if result["eligible"] else
+                    self.tr("no: {reasons}").format(reasons="; ".join(k["message"] for k in result["knockouts"])))
         return (str(index.row() + 1), key, self.names.get(key, result.get("title", "")), str(result["score"]), "",
-                "ja" if result["eligible"] else "nee: " + "; ".join(k["message"] for k in result["knockouts"]))[index.column()]
+                suitable)[index.column()]
 
 
 class ComponentBarDelegate(QStyledItemDelegate):
@@ -116,7 +122,7 @@ class TypedVacancyDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Vacature ter plekke")
+        self.setWindowTitle(self.tr("Vacancy on the spot"))
         self.title = QLineEdit()
         self.kind = QComboBox()
         for kind in VacancyKind:
@@ -124,25 +130,31 @@ class TypedVacancyDialog(QDialog):
         self.place = QLineEdit()
         self.hours = QSpinBox()
         self.hours.setRange(0, 60)
-        self.hours.setSpecialValueText("onbekend")
-        self.required = QLineEdit(placeholderText="bijv. heftruckcertificaat; orderpicken")
-        self.desired = QLineEdit(placeholderText="gescheiden door ;")
-        self.licence = QLineEdit(placeholderText="bijv. B of C")
+        self.hours.setSpecialValueText(self.tr("unknown"))
+        self.required = QLineEdit(placeholderText=self.tr("e.g. heftruckcertificaat; orderpicken"))
+        self.desired = QLineEdit(placeholderText=self.tr("separated by ;"))
+        self.licence = QLineEdit(placeholderText=self.tr("e.g. B or C"))
         self.levels = {}
         form = QFormLayout(self)
-        for label, widget in (("&Titel:", self.title), ("&Soort:", self.kind), ("&Plaats:", self.place),
-                              ("&Uren per week:", self.hours), ("&Vereiste vaardigheden:", self.required),
-                              ("&Gewenste vaardigheden:", self.desired), ("&Rijbewijs vereist:", self.licence)):
+        for label, widget in ((self.tr("&Title:"), self.title), (self.tr("&Kind:"), self.kind),
+                              (self.tr("&Place:"), self.place), (self.tr("&Hours per week:"), self.hours),
+                              (self.tr("Re&quired skills:"), self.required),
+                              (self.tr("&Desired skills:"), self.desired),
+                              (self.tr("Driving &licence required:"), self.licence)):
             widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        for skill in (LanguageSkill.SPREKEN, LanguageSkill.LUISTEREN, LanguageSkill.LEZEN, LanguageSkill.SCHRIJVEN):
+        for skill, label, name in (
+                (LanguageSkill.SPREKEN, self.tr("Minimum &speaking:"), self.tr("Minimum Dutch speaking")),
+                (LanguageSkill.LUISTEREN, self.tr("Minimum liste&ning:"), self.tr("Minimum Dutch listening")),
+                (LanguageSkill.LEZEN, self.tr("Minimum r&eading:"), self.tr("Minimum Dutch reading")),
+                (LanguageSkill.SCHRIJVEN, self.tr("Minimum &writing:"), self.tr("Minimum Dutch writing"))):
             box = QComboBox()
-            box.setAccessibleName(f"Minimaal Nederlands {skill.value}")
-            box.addItems(["geen eis", "A1", "A2 (1F)", "B1 (2F)", "B2 (3F)", "C1 (4F)"])
+            box.setAccessibleName(name)
+            box.addItems([self.tr("no requirement"), "A1", "A2 (1F)", "B1 (2F)", "B2 (3F)", "C1 (4F)"])
             self.levels[skill] = box
-            form.addRow(f"Minimaal {skill.value}:", box)
+            form.addRow(label, box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Rangschikken")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Rank"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -158,43 +170,43 @@ class TypedVacancyDialog(QDialog):
 
 
 class MatchingPage(Page):
-    title = "Matchen"
+    title = QT_TRANSLATE_NOOP("Page", "Matching")
     ranked = Signal()  # a ranking is shown (tests, screenshots)
 
     def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(ctx, parent)
         self.typed_fields: dict | None = None
-        self.for_vacancy = QRadioButton("Kandidaten voor een &vacature")
-        self.for_candidate = QRadioButton("Vacatures voor een &kandidaat")
+        self.for_vacancy = QRadioButton(self.tr("Candidates for a &vacancy"))
+        self.for_candidate = QRadioButton(self.tr("Vacancies for a &candidate"))
         self.for_vacancy.setChecked(True)
-        self.query = QLineEdit(placeholderText="Referentie van de vacature, bijv. V2026-00001")
-        self.query.setAccessibleName("Vacature of kandidaat")
+        self.query = QLineEdit(placeholderText=self.tr("Reference of the vacancy, e.g. V2026-00001"))
+        self.query.setAccessibleName(self.tr("Vacancy or candidate"))
         self.query.returnPressed.connect(self.run)
-        self.rank_button = QPushButton("&Rangschikken")
+        self.rank_button = QPushButton(self.tr("&Rank"))
         self.rank_button.clicked.connect(self.run)
-        self.typed_button = QPushButton("Vacature &ter plekke…")
+        self.typed_button = QPushButton(self.tr("Vacancy on &the spot…"))
         self.typed_button.clicked.connect(self.type_vacancy)
         self.for_candidate.toggled.connect(self._direction_changed)
         self.municipality = QComboBox()
-        self.municipality.setAccessibleName("Gemeente")
-        self.municipality.addItem("Gemeente: alle", None)
+        self.municipality.setAccessibleName(self.tr("Municipality"))
+        self.municipality.addItem(self.tr("Municipality: all"), None)
         for name in sorted(ctx.rulebooks.municipalities()):
             self.municipality.addItem(name, name)
         self.doelgroep = QComboBox()
-        self.doelgroep.setAccessibleName("Doelgroep")
-        self.doelgroep.addItem("Doelgroep: alle", None)
+        self.doelgroep.setAccessibleName(self.tr("Doelgroep"))
+        self.doelgroep.addItem(self.tr("Doelgroep: all"), None)
         for d in Doelgroep:
-            self.doelgroep.addItem(f"Doelgroep {d.value}", d.value)
+            self.doelgroep.addItem(self.tr("Doelgroep {doelgroep}").format(doelgroep=d.value), d.value)
         self.max_distance = QSpinBox()
-        self.max_distance.setAccessibleName("Maximale afstand")
+        self.max_distance.setAccessibleName(self.tr("Maximum distance"))
         self.max_distance.setRange(0, 300)
-        self.max_distance.setSpecialValueText("Afstand: elke")
+        self.max_distance.setSpecialValueText(self.tr("Distance: any"))
         self.max_distance.setSuffix(" km")
         self.min_score = QSpinBox()
-        self.min_score.setAccessibleName("Minimale score")
+        self.min_score.setAccessibleName(self.tr("Minimum score"))
         self.min_score.setRange(0, 100)
-        self.min_score.setPrefix("Score vanaf ")
-        self.available_now = QCheckBox("Nu &beschikbaar")
+        self.min_score.setPrefix(self.tr("Score from "))
+        self.available_now = QCheckBox(self.tr("Available &now"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
@@ -202,7 +214,7 @@ class MatchingPage(Page):
         self.status = QLabel()
         self.model = ResultsModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Resultaten")
+        self.table.setAccessibleName(self.tr("Results"))
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(BAR_COLUMN, ComponentBarDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -213,11 +225,11 @@ class MatchingPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._show_explanation)
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.explanation = QTextBrowser()
-        self.explanation.setAccessibleName("Uitleg")
-        self.propose_button = QPushButton("&Voorstellen")
+        self.explanation.setAccessibleName(self.tr("Explanation"))
+        self.propose_button = QPushButton(self.tr("&Propose"))
         self.propose_button.setEnabled(False)
         self.propose_button.clicked.connect(self.propose_selected)
-        self.print_button = QPushButton("Profiel &afdrukken…")
+        self.print_button = QPushButton(self.tr("Print pro&file…"))
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_selected)
 
@@ -237,7 +249,7 @@ class MatchingPage(Page):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("<b>Uitleg</b>"))
+        right_layout.addWidget(QLabel("<b>{}</b>".format(self.tr("Explanation"))))
         right_layout.addWidget(self.explanation, 1)
         right_layout.addWidget(_legend())
         buttons = QHBoxLayout()
@@ -261,8 +273,8 @@ class MatchingPage(Page):
 
     # -- queries ---------------------------------------------------------------------------------------
     def _direction_changed(self, for_candidate: bool) -> None:
-        self.query.setPlaceholderText("Klantnummer van de kandidaat" if for_candidate
-                                      else "Referentie van de vacature, bijv. V2026-00001")
+        self.query.setPlaceholderText(self.tr("Klantnummer of the candidate") if for_candidate
+                                      else self.tr("Reference of the vacancy, e.g. V2026-00001"))
         self.typed_button.setEnabled(not for_candidate)
         self.doelgroep.setEnabled(not for_candidate)
 
@@ -296,7 +308,7 @@ class MatchingPage(Page):
     def run(self) -> None:
         text = self.query.text().strip()
         if not text:
-            self.status.setText("Vul een referentie of klantnummer in.")
+            self.status.setText(self.tr("Enter a reference or klantnummer."))
             return
         self.typed_fields = None
         if self.for_candidate.isChecked():
@@ -311,7 +323,7 @@ class MatchingPage(Page):
             ranking = query(match_service(ctx), flt)
             return direction, ranking, _names(ctx.db, direction, ranking.results)
 
-        self.status.setText("Bezig met rangschikken…")
+        self.status.setText(self.tr("Ranking…"))
         self.task.start(work)
 
     def _busy(self, busy: bool) -> None:
@@ -323,8 +335,11 @@ class MatchingPage(Page):
         self.model.set_results(ranking.results, names, direction)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(BAR_COLUMN, 180)
-        what = "kandidaten" if direction == "candidates" else "vacatures en leerwerkplekken"
-        self.status.setText(f"{len(ranking.results)} van {ranking.total} {what}")
+        if direction == "candidates":
+            shown = self.tr("{shown} of {total} candidates")
+        else:
+            shown = self.tr("{shown} of {total} vacancies and leerwerkplekken")
+        self.status.setText(shown.format(shown=len(ranking.results), total=ranking.total))
         self.explanation.clear()
         if ranking.results:
             self.table.selectRow(0)
@@ -333,7 +348,7 @@ class MatchingPage(Page):
     def _show_failure(self, error) -> None:
         self.status.setText("")
         if isinstance(error, MatchDeskError):
-            QMessageBox.warning(self, "Matchen", str(error))
+            QMessageBox.warning(self, self.tr("Matching"), str(error))
         else:
             raise error  # the global handler logs it without personal data
 
@@ -372,9 +387,10 @@ class MatchingPage(Page):
                 propose(session, candidate.id, vacancy.id, self.ctx.today, score=result["score"],
                         explanation=result["explanation"])
         except MatchDeskError as error:
-            QMessageBox.warning(self, "Voorstellen", str(error))
+            QMessageBox.warning(self, self.tr("Propose"), str(error))
             return False
-        self.status.setText(f"Kandidaat {result['candidate']} voorgesteld voor {reference}.")
+        self.status.setText(self.tr("Candidate {klantnummer} proposed for {reference}.").format(
+            klantnummer=result["candidate"], reference=reference))
         return True
 
     def print_selected(self) -> None:
@@ -395,9 +411,10 @@ def explanation_html(result: dict, name: str) -> str:
 
     from matchdesk.matching.weights import COMPONENT_LABELS
 
-    lines = [f"<h3>{escape(name)} — {result['score']} punten</h3>"]
+    heading = translate("MatchingPage", "{name} — {score} points").format(name=escape(name), score=result["score"])
+    lines = [f"<h3>{heading}</h3>"]
     if not result["eligible"]:
-        lines.append("<p style='color:#a61b1b'><b>Niet geschikt:</b> "
+        lines.append("<p style='color:#a61b1b'><b>" + translate("MatchingPage", "Not suitable:") + "</b> "
                      + escape("; ".join(k["message"] for k in result["knockouts"])) + "</p>")
     lines.append("<table>")
     for key in COMPONENT_COLOURS:
@@ -409,7 +426,8 @@ def explanation_html(result: dict, name: str) -> str:
     for line in result["explanation"].splitlines()[2:]:
         lines.append(f"<p>{escape(line)}</p>")
     if result.get("questions"):
-        lines.append("<p><b>Vragen bij volgend contact:</b> " + escape("; ".join(result["questions"])) + "</p>")
+        lines.append("<p><b>" + translate("MatchingPage", "Questions for the next contact:") + "</b> "
+                     + escape("; ".join(result["questions"])) + "</p>")
     return "\n".join(lines)
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from matchdesk.errors import MatchDeskError
+
+translate = QCoreApplication.translate
 
 PREVIEW_DPI = 96
 
@@ -43,21 +45,21 @@ class PrintPreviewDialog(QDialog):
                  anonymous: bool = True, variants: bool = True) -> None:
         super().__init__(parent)
         self.source = source
-        self.setWindowTitle(f"Afdrukvoorbeeld — {title}")
+        self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
         self.resize(860, 980)
         self.variant = QComboBox()
-        self.variant.setAccessibleName("Variant")
-        self.variant.addItem("Geanonimiseerd (voor werkgever)", True)
-        self.variant.addItem("Volledig (intern)", False)
+        self.variant.setAccessibleName(self.tr("Variant"))
+        self.variant.addItem(self.tr("Anonymised (for the employer)"), True)
+        self.variant.addItem(self.tr("Full (internal)"), False)
         self.variant.setCurrentIndex(0 if anonymous else 1)
         self.variant.setVisible(variants)
         self.variant.currentIndexChanged.connect(self.refresh)
         self.pages_label = QLabel()
-        print_button = QPushButton("&Afdrukken…")
+        print_button = QPushButton(self.tr("&Print…"))
         print_button.clicked.connect(self.print_document)
-        save_button = QPushButton("&Opslaan als PDF…")
+        save_button = QPushButton(self.tr("&Save as PDF…"))
         save_button.clicked.connect(self.save_pdf)
-        close_button = QPushButton("&Sluiten")
+        close_button = QPushButton(self.tr("&Close"))
         close_button.clicked.connect(self.accept)
         bar = QHBoxLayout()
         bar.addWidget(self.variant)
@@ -95,10 +97,11 @@ class PrintPreviewDialog(QDialog):
             page.setPixmap(QPixmap.fromImage(image))
             page.setStyleSheet("background: white; margin: 8px;")
             self.pages_layout.addWidget(page)
-        self.pages_label.setText(f"{len(images)} pagina{'' if len(images) == 1 else '’s'}, A4")
+        self.pages_label.setText(self.tr("%n page(s), A4", "", len(images)))
 
     def save_pdf(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, "Opslaan als PDF", self.printed.file_name, "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.printed.file_name,
+                                              self.tr("PDF files (*.pdf)"))
         return self.save_to(Path(name)) if name else None
 
     def save_to(self, path: Path) -> Path | None:
@@ -108,7 +111,7 @@ class PrintPreviewDialog(QDialog):
             printed = self.source(self.anonymous, "geëxporteerd")
             write_pdf(printed.data, path)
         except (MatchDeskError, OSError) as error:
-            QMessageBox.warning(self, "Opslaan als PDF", str(error))
+            QMessageBox.warning(self, self.tr("Save as PDF"), str(error))
             return None
         return path
 
@@ -130,7 +133,7 @@ class PrintPreviewDialog(QDialog):
         images = render_pages(printed.data, dpi=min(300, printer.resolution()))
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "Afdrukken", "De printer kon niet worden gestart.")
+            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
             return
         try:
             for number, image in enumerate(images):
@@ -155,7 +158,8 @@ def preview_profile(parent, ctx, klantnummer: str, vacancy: str | None = None,
         return profile_pdf(ctx.db, ctx.user, klantnummer, ctx.today, anonymous=anonymous,
                            vacancy_reference=vacancy, explanation=explanation, action=action)
 
-    dialog = PrintPreviewDialog(source, f"profiel {klantnummer}", parent)
+    title = translate("PrintPreviewDialog", "profile {klantnummer}").format(klantnummer=klantnummer)
+    dialog = PrintPreviewDialog(source, title, parent)
     dialog.open()
     return dialog
 
@@ -166,6 +170,7 @@ def preview_shortlist(parent, ctx, reference: str, klantnummers: list[str]) -> P
     def source(_anonymous: bool, action: str):
         return shortlist_pdf(ctx.db, ctx.user, reference, klantnummers, ctx.today, action=action)
 
-    dialog = PrintPreviewDialog(source, f"shortlist {reference}", parent, variants=False)
+    title = translate("PrintPreviewDialog", "shortlist {reference}").format(reference=reference)
+    dialog = PrintPreviewDialog(source, title, parent, variants=False)
     dialog.open()
     return dialog

@@ -14,7 +14,9 @@ import html
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
@@ -26,22 +28,35 @@ from matchdesk.domain import PROPOSAL_TRANSITIONS, Provider, ProposalStatus, Tra
 from matchdesk.errors import ConflictError, MatchDeskError
 from matchdesk.ui.trajectory_dialog import TrajectoryDialog, select_data
 
+translate = QCoreApplication.translate
+
 _AnyIndex = QModelIndex | QPersistentModelIndex
 RED, GREEN, GREY = "#b00020", "#1b6e2a", "#5f6368"
 
+# the statuses' own (Dutch domain) names, as everywhere in MatchDesk and on the command line
 STATUS_LABELS = {ProposalStatus.VOORGESTELD: "voorgesteld", ProposalStatus.UITGENODIGD: "uitgenodigd",
                  ProposalStatus.GEPLAATST: "geplaatst", ProposalStatus.AFGEWEZEN: "afgewezen",
                  ProposalStatus.TERUGGETROKKEN: "teruggetrokken"}
-# target status -> (button text, tooltip); the order is the buttons' order
+# target status -> (button text, tooltip); the order is the buttons' order. The English source texts of
+# MOVES and FINAL_QUESTIONS are translated when shown: translate("ProposalsPanel", text)
 MOVES = {
-    ProposalStatus.UITGENODIGD: ("&Uitgenodigd", "De werkgever nodigt de kandidaat uit voor een gesprek"),
-    ProposalStatus.GEPLAATST: ("Ge&plaatst…", "De kandidaat is aangenomen: kies het traject en start het"),
-    ProposalStatus.AFGEWEZEN: ("Af&gewezen", "De werkgever heeft de kandidaat afgewezen (definitief)"),
-    ProposalStatus.TERUGGETROKKEN: ("&Teruggetrokken", "Het voorstel is ingetrokken (definitief)"),
+    ProposalStatus.UITGENODIGD: (QT_TRANSLATE_NOOP("ProposalsPanel", "&Invited"),
+                                 QT_TRANSLATE_NOOP("ProposalsPanel",
+                                                   "The employer invites the candidate for an interview")),
+    ProposalStatus.GEPLAATST: (QT_TRANSLATE_NOOP("ProposalsPanel", "&Placed…"),
+                               QT_TRANSLATE_NOOP("ProposalsPanel",
+                                                 "The candidate has been hired: choose the trajectory and start it")),
+    ProposalStatus.AFGEWEZEN: (QT_TRANSLATE_NOOP("ProposalsPanel", "R&ejected"),
+                               QT_TRANSLATE_NOOP("ProposalsPanel",
+                                                 "The employer has rejected the candidate (final)")),
+    ProposalStatus.TERUGGETROKKEN: (QT_TRANSLATE_NOOP("ProposalsPanel", "&Withdrawn"),
+                                    QT_TRANSLATE_NOOP("ProposalsPanel", "The proposal has been withdrawn (final)")),
 }
 FINAL_QUESTIONS = {
-    ProposalStatus.AFGEWEZEN: "Het voorstel op ‘afgewezen’ zetten? Dat kan daarna niet meer worden veranderd.",
-    ProposalStatus.TERUGGETROKKEN: "Het voorstel intrekken? Dat kan daarna niet meer worden veranderd.",
+    ProposalStatus.AFGEWEZEN: QT_TRANSLATE_NOOP("ProposalsPanel", "Set the proposal to ‘afgewezen’? "
+                                                "This cannot be changed afterwards."),
+    ProposalStatus.TERUGGETROKKEN: QT_TRANSLATE_NOOP("ProposalsPanel",
+                                                     "Withdraw the proposal? This cannot be changed afterwards."),
 }
 # the trajectory a placement usually starts, by the kind of vacancy
 PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GARANTIEBAAN: TrajectoryKind.REGULIER_LKS,
@@ -115,8 +130,13 @@ class ProposalsModel(QAbstractTableModel):
     def __init__(self, for_candidate: bool = True, parent=None) -> None:
         super().__init__(parent)
         self.for_candidate = for_candidate
-        self.columns = (("Vacature", "Werkgever") if for_candidate else ("Kandidaat",)) + (
-            "Status", "Sinds", "Voorgesteld op", "Score", "Voorgesteld door")
+        # the columns by key (used in code) and by their translated titles (shown)
+        self.keys = (("vacancy", "employer") if for_candidate else ("candidate",)) + (
+            "status", "since", "proposed_on", "score", "proposed_by")
+        titles = {"vacancy": self.tr("Vacancy"), "employer": self.tr("Employer"), "candidate": self.tr("Candidate"),
+                  "status": self.tr("Status"), "since": self.tr("Since"), "proposed_on": self.tr("Proposed on"),
+                  "score": self.tr("Score"), "proposed_by": self.tr("Proposed by")}
+        self.columns = tuple(titles[key] for key in self.keys)
         self.rows: list[ProposalRow] = []
 
     def set_rows(self, rows: list[ProposalRow]) -> None:
@@ -143,17 +163,17 @@ class ProposalsModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
                 or not (0 <= index.column() < len(self.columns)):
             return None
-        row, name = self.rows[index.row()], self.columns[index.column()]
+        row, key = self.rows[index.row()], self.keys[index.column()]
         if role == self.ProposalRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                "Vacature": row.vacancy_label, "Werkgever": row.employer, "Kandidaat": row.candidate_label,
-                "Status": STATUS_LABELS.get(row.status, str(row.status)), "Sinds": format_nl(row.status_changed_on),
-                "Voorgesteld op": format_nl(row.proposed_on), "Score": "" if row.score is None else str(row.score),
-                "Voorgesteld door": row.proposed_by,
-            }[name]
-        if role == Qt.ItemDataRole.TextAlignmentRole and name == "Score":
+                "vacancy": row.vacancy_label, "employer": row.employer, "candidate": row.candidate_label,
+                "status": STATUS_LABELS.get(row.status, str(row.status)), "since": format_nl(row.status_changed_on),
+                "proposed_on": format_nl(row.proposed_on), "score": "" if row.score is None else str(row.score),
+                "proposed_by": row.proposed_by,
+            }[key]
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status == ProposalStatus.GEPLAATST:
@@ -170,11 +190,12 @@ class PlacementDialog(TrajectoryDialog):
     def __init__(self, ctx, proposal: ProposalRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, proposal.candidate_id, parent, mode="start")
         self.proposal = proposal
-        self.setWindowTitle(f"Plaatsen — {self.candidate_name} bij {proposal.employer}")
-        self.setAccessibleName("Plaatsen")
-        about = QLabel(f"Plaatsing op <b>{html.escape(proposal.vacancy_label)}</b> bij "
-                       f"{html.escape(proposal.employer)}. Bij het plaatsen start dit traject; het voorstel krijgt "
-                       "de status geplaatst.")
+        self.setWindowTitle(self.tr("Place — {candidate} at {employer}").format(candidate=self.candidate_name,
+                                                                                employer=proposal.employer))
+        self.setAccessibleName(self.tr("Place"))
+        about = QLabel(self.tr("Placement on {vacancy} at {employer}. Placing starts this trajectory; the proposal "
+                               "gets the status geplaatst.").format(
+            vacancy=f"<b>{html.escape(proposal.vacancy_label)}</b>", employer=html.escape(proposal.employer)))
         about.setWordWrap(True)
         self.layout().insertWidget(1, about)
         if proposal.vacancy_kind is not None:
@@ -183,13 +204,11 @@ class PlacementDialog(TrajectoryDialog):
         if proposal.vacancy_provider is not None:
             select_data(self.provider, proposal.vacancy_provider)
         self.vacancy_kind.setEnabled(False)  # it is the vacancy's: the service judges with the same
-        self.vacancy_kind.setToolTip("De soort van de vacature")
+        self.vacancy_kind.setToolTip(self.tr("The vacancy's kind"))
         self.update_verdict()
 
-    def _update_save(self) -> None:
-        super()._update_save()
-        if self.save_button.text() == "&Starten":
-            self.save_button.setText("&Plaatsen")
+    def _save_text(self) -> str:
+        return self.tr("&Place")
 
     def save(self) -> None:
         from sqlalchemy import select
@@ -227,7 +246,7 @@ class ProposalsPanel(QWidget):
         self.model = ProposalsModel(for_candidate=vacancy_id is None, parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Voorstellen")
+        self.view.setAccessibleName(self.tr("Proposals"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -236,20 +255,21 @@ class ProposalsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel("Nog geen voorstellen. Stel een kandidaat voor vanuit de matchweergave.")
+        self.empty = QLabel(self.tr("No proposals yet. Propose a candidate from the matching view."))
         self.empty.setStyleSheet(f"color: {GREY}")
         self.message = QLabel()
         self.message.setObjectName("proposalMessage")
-        self.message.setAccessibleName("Melding")
+        self.message.setAccessibleName(self.tr("Message"))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         self.buttons: dict[ProposalStatus, QPushButton] = {}
         row = QHBoxLayout()
-        row.addWidget(QLabel("Nieuwe status:"))
+        row.addWidget(QLabel(self.tr("New status:")))
         for status, (text, tip) in MOVES.items():
+            text = translate("ProposalsPanel", text)
             button = QPushButton(text)
-            button.setToolTip(tip)
+            button.setToolTip(translate("ProposalsPanel", tip))
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, s=status: self.move_selected(s))
@@ -315,7 +335,9 @@ class ProposalsPanel(QWidget):
             return self.place(row)
         question = FINAL_QUESTIONS.get(status)
         if question is not None:
-            answer = QMessageBox.question(self, "Voorstel", f"{row.candidate_label} — {row.vacancy_label}\n\n{question}",
+            question = translate("ProposalsPanel", question)
+            answer = QMessageBox.question(self, self.tr("Proposal"),
+                                          f"{row.candidate_label} — {row.vacancy_label}\n\n{question}",
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                           QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -327,14 +349,15 @@ class ProposalsPanel(QWidget):
                 move(session, self.ctx.rulebooks, row.id, row.version, status, self.ctx.today)
         except ConflictError as error:
             self.reload(row.id)
-            self.show_message(f"{error} De lijst is bijgewerkt.", RED)
+            self.show_message(self.tr("{error} The list has been updated.").format(error=error), RED)
             return False
         except MatchDeskError as error:
             self.show_message(str(error), RED)
             return False
         self.reload(row.id)
-        self.show_message(f"Voorstel {row.vacancy_label if self.model.for_candidate else row.candidate_label}: "
-                          f"{STATUS_LABELS[status]}.", GREEN)
+        subject = row.vacancy_label if self.model.for_candidate else row.candidate_label
+        self.show_message(self.tr("Proposal {subject}: {status}.").format(subject=subject,
+                                                                          status=STATUS_LABELS[status]), GREEN)
         self.changed.emit()
         return True
 
@@ -354,7 +377,8 @@ class ProposalsPanel(QWidget):
 
     def _placed(self, row: ProposalRow) -> None:
         self.reload(row.id)
-        self.show_message(f"{row.candidate_label} is geplaatst op {row.vacancy_label}; het traject is gestart.", GREEN)
+        self.show_message(self.tr("{candidate} has been placed on {vacancy}; the trajectory has started.").format(
+            candidate=row.candidate_label, vacancy=row.vacancy_label), GREEN)
         self.changed.emit()
 
     # -- messages ------------------------------------------------------------------------------------------
@@ -369,8 +393,10 @@ class ProposalsPanel(QWidget):
 
 
 def open_proposals_dialog(parent, ctx, *, candidate_id: uuid.UUID | None = None,
-                          vacancy_id: uuid.UUID | None = None, title: str = "Voorstellen") -> QDialog:
+                          vacancy_id: uuid.UUID | None = None, title: str | None = None) -> QDialog:
     """The panel in a window of its own (for example from a vacancy); shown with ``open()``."""
+    if title is None:
+        title = translate("ProposalsPanel", "Proposals")
     dialog = QDialog(parent)
     dialog.setWindowTitle(f"{title} — MatchDesk")
     panel = ProposalsPanel(ctx, dialog, candidate_id=candidate_id, vacancy_id=vacancy_id)

@@ -33,14 +33,15 @@ class QuickSearchDialog(QDialog):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Snel zoeken")
+        self.setWindowTitle(self.tr("Quick search"))
         self.resize(560, 420)
         self.index = search_index(ctx)
-        self.query = QLineEdit(placeholderText="Naam, klantnummer, KvK, referentie of vaardigheid…")
-        self.query.setAccessibleName("Zoekterm")
+        self.query = QLineEdit(placeholderText=self.tr("Name, client number, KvK, reference or skill…"))
+        self.query.setAccessibleName(self.tr("Search term"))
         self.results = QListWidget()
-        self.results.setAccessibleName("Zoekresultaten")
-        self.hint = QLabel("Pijltjes om te kiezen, Enter om te openen, Esc om te sluiten.")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.hint = QLabel(self.tr("Arrows to choose, Enter to open, Esc to close."))
+        self.query.setAccessibleDescription(self.hint.text())
         self.hint.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
@@ -62,6 +63,7 @@ class QuickSearchDialog(QDialog):
     def run_search(self) -> None:
         self.results.clear()
         for hit in self.index.search(self.query.text()):
+            # the kind labels and the details come from matchdesk.services.search (Dutch by design)
             item = QListWidgetItem(f"{KIND_LABELS[hit.kind]}: {hit.label}  —  {hit.detail}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.key))
             self.results.addItem(item)

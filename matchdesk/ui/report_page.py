@@ -17,7 +17,8 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QLocale, QMargins, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QLocale, QMargins, QModelIndex,
+    QPersistentModelIndex, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -30,11 +31,19 @@ from matchdesk.errors import MatchDeskError
 from matchdesk.ui.background import BackgroundTask  # also installs the PySide6 emit() fix
 from matchdesk.ui.page import Page, UiContext
 
+translate = QCoreApplication.translate
+
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 MEETS, BELOW, NORM = QColor("#2e7d32"), QColor("#c62828"), QColor("#37474f")
-UITSTROOM_SERIES = (("regulier", "Regulier", "#1565c0"), ("regulier_lks", "Regulier met LKS", "#64b5f6"),
-                    ("beschut", "Beschut werk", "#8e24aa"), ("bbz", "Bbz", "#f9a825"))
-PRESETS = ("Dit jaar", "Vorig jaar", "Afgelopen 12 maanden", "Alle trajecten", "Aangepast")
+UITSTROOM_SERIES = (("regulier", QT_TRANSLATE_NOOP("ReportPage", "Regular"), "#1565c0"),
+                    ("regulier_lks", QT_TRANSLATE_NOOP("ReportPage", "Regular with LKS"), "#64b5f6"),
+                    ("beschut", QT_TRANSLATE_NOOP("ReportPage", "Sheltered work"), "#8e24aa"),
+                    ("bbz", QT_TRANSLATE_NOOP("ReportPage", "Bbz"), "#f9a825"))
+PRESETS = (("this_year", QT_TRANSLATE_NOOP("ReportPage", "This year")),  # (key, label shown)
+           ("last_year", QT_TRANSLATE_NOOP("ReportPage", "Last year")),
+           ("last_12_months", QT_TRANSLATE_NOOP("ReportPage", "Last 12 months")),
+           ("all", QT_TRANSLATE_NOOP("ReportPage", "All trajectories")),
+           ("custom", QT_TRANSLATE_NOOP("ReportPage", "Custom")))
 
 
 def percent_nl(value: float | None, decimals: int = 1) -> str:
@@ -44,7 +53,7 @@ def percent_nl(value: float | None, decimals: int = 1) -> str:
 
 @dataclass
 class Column:
-    title: str
+    title: str  # marked with QT_TRANSLATE_NOOP("ReportPage", ...), translated when shown
     key: str  # the CSV header
     numeric: bool = False
 
@@ -61,7 +70,7 @@ def display(value) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return translate("ReportPage", "yes") if value else translate("ReportPage", "no")
     if isinstance(value, float):
         return format_number_nl(value, 1)
     if isinstance(value, int):
@@ -100,7 +109,7 @@ class FiguresModel(QAbstractTableModel):
             return None
         column = self._data.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return translate("ReportPage", column.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -120,6 +129,8 @@ class FiguresModel(QAbstractTableModel):
                 whole = isinstance(value, float) and value.is_integer() and self._data.columns[index.column()].key \
                     == "norm_procent"
                 return percent_nl(value, 0 if whole else 1)
+            if column.key == "niveau" and value in LEVEL_OF_LABEL:
+                return level_title(LEVEL_OF_LABEL[value])
             return display(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -149,12 +160,27 @@ class FiguresModel(QAbstractTableModel):
 
 # -- building the figures -------------------------------------------------------------------------------
 
-LEVEL_LABELS = {"regio": "Regio", "werkplein": "Werkplein", "gemeente": "Gemeente"}
-SHARE_COLUMNS = [Column("Niveau", "niveau"), Column("Naam", "naam"), Column("Leerwerktrajecten", "leerwerktrajecten", True),
-                 Column("Via leerwerkbedrijf", "via_leerwerkbedrijf", True), Column("Aandeel", "aandeel_procent", True),
-                 Column("Norm", "norm_procent", True), Column("Norm gehaald", "norm_gehaald")]
-UITSTROOM_COLUMNS = [Column("Niveau", "niveau"), Column("Naam", "naam")] \
-    + [Column(label, key, True) for key, label, _c in UITSTROOM_SERIES] + [Column("Totaal", "totaal", True)]
+LEVEL_LABELS = {"regio": "Regio", "werkplein": "Werkplein", "gemeente": "Gemeente"}  # the CSV values: a file contract
+LEVEL_OF_LABEL = {label: level for level, label in LEVEL_LABELS.items()}
+LEVEL_TITLES = {"regio": QT_TRANSLATE_NOOP("ReportPage", "Region"),  # shown on screen
+                "werkplein": QT_TRANSLATE_NOOP("ReportPage", "Werkplein"),
+                "gemeente": QT_TRANSLATE_NOOP("ReportPage", "Municipality")}
+SHARE_COLUMNS = [Column(QT_TRANSLATE_NOOP("ReportPage", "Level"), "niveau"),
+                 Column(QT_TRANSLATE_NOOP("ReportPage", "Name"), "naam"),
+                 Column(QT_TRANSLATE_NOOP("ReportPage", "Leerwerktrajecten"), "leerwerktrajecten", True),
+                 Column(QT_TRANSLATE_NOOP("ReportPage", "Via leerwerkbedrijf"), "via_leerwerkbedrijf", True),
+                 Column(QT_TRANSLATE_NOOP("ReportPage", "Share"), "aandeel_procent", True),
+                 Column(QT_TRANSLATE_NOOP("ReportPage", "Norm"), "norm_procent", True),
+                 Column(QT_TRANSLATE_NOOP("ReportPage", "Norm met"), "norm_gehaald")]
+UITSTROOM_COLUMNS = [Column(QT_TRANSLATE_NOOP("ReportPage", "Level"), "niveau"),
+                     Column(QT_TRANSLATE_NOOP("ReportPage", "Name"), "naam")] \
+    + [Column(label, key, True) for key, label, _c in UITSTROOM_SERIES] \
+    + [Column(QT_TRANSLATE_NOOP("ReportPage", "Total"), "totaal", True)]
+
+
+def level_title(level: str) -> str:
+    """'Regio', 'Werkplein', 'Gemeente' as shown (the table's values stay the CSV's Dutch)."""
+    return translate("ReportPage", LEVEL_TITLES[level])
 
 
 @dataclass(frozen=True)
@@ -185,7 +211,7 @@ def hierarchy(municipalities, rulebooks) -> list[Group]:
 
 
 def chart_name(group: Group) -> str:
-    return group.name if group.level == "gemeente" else f"{LEVEL_LABELS[group.level]} {group.name}"
+    return group.name if group.level == "gemeente" else f"{level_title(group.level)} {group.name}"
 
 
 def share_entries(shares: dict, rulebooks) -> list[tuple[Group, dict]]:
@@ -259,8 +285,9 @@ def share_chart(title: str, entries: list[tuple[Group, dict]]) -> QChart:
     dashed line; groups without leerwerktrajecten are left out (the table lists them)."""
     chart = _chart(title)
     shown = [(group, e) for group, e in entries if e["share_percent"] is not None][::-1]  # first at the top
-    sets = {level: QBarSet(f"{LEVEL_LABELS[level]} (norm gehaald)") for level in LEVEL_COLORS}
-    sets["onder"] = QBarSet("Onder de norm")
+    sets = {level: QBarSet(translate("ReportPage", "{level} (norm met)").format(level=level_title(level)))
+            for level in LEVEL_COLORS}
+    sets["onder"] = QBarSet(translate("ReportPage", "Below the norm"))
     for level, color in LEVEL_COLORS.items():
         sets[level].setColor(color)
     sets["onder"].setColor(BELOW)
@@ -292,7 +319,8 @@ def share_chart(title: str, entries: list[tuple[Group, dict]]) -> QChart:
     if shown and all(n is not None for n in norms):
         norm_line = QLineSeries()
         same = len(set(norms)) == 1
-        norm_line.setName(f"Norm {percent_nl(float(norms[0]), 0)}" if same else "Norm")
+        norm_line.setName(translate("ReportPage", "Norm {percent}").format(percent=percent_nl(float(norms[0]), 0))
+                          if same else translate("ReportPage", "Norm"))
         if same:
             norm_line.append(float(norms[0]), -0.5)
             norm_line.append(float(norms[0]), len(shown) - 0.5)
@@ -318,7 +346,7 @@ def uitstroom_chart(title: str, entries: list[tuple[Group, dict]]) -> QChart:
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.6)
     for key, label, color in UITSTROOM_SERIES:
-        bar_set = QBarSet(label)
+        bar_set = QBarSet(translate("ReportPage", label))
         bar_set.setColor(QColor(color))
         bar_set.append([float(counts.get(key, 0)) for _g, counts in shown])
         series.append(bar_set)
@@ -332,7 +360,7 @@ def uitstroom_chart(title: str, entries: list[tuple[Group, dict]]) -> QChart:
     values.applyNiceNumbers()
     values.setMinorTickCount(1)
     values.setLabelFormat("%.0f")
-    values.setTitleText("Gestarte trajecten (regulier werk, beschut werk en Bbz)")
+    values.setTitleText(translate("ReportPage", "Trajectories started (regular work, sheltered work and Bbz)"))
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     return chart
@@ -348,11 +376,11 @@ class FiguresTab(QWidget):
         self.name, self.csv_name, self.percent_columns = name, csv_name, set(percent_columns)
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setAccessibleName(f"Grafiek {name}")
+        self.chart_view.setAccessibleName(self.tr("Chart {name}").format(name=name))
         self.chart_view.setMinimumHeight(260)
         self.model = FiguresModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName(f"Tabel {name}")
+        self.table.setAccessibleName(self.tr("Table {name}").format(name=name))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(False)
@@ -389,8 +417,9 @@ class FiguresTab(QWidget):
 class ReportPage(Page):
     """Rapportage: period, the WVS share in words, three tabs of chart + table, export as PNG and CSV."""
 
-    title = "Rapportage"
     loaded = Signal()  # charts and tables show the figures of the latest refresh
+
+    title = QT_TRANSLATE_NOOP("Page", "Reports")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -401,44 +430,45 @@ class ReportPage(Page):
         self._loaded_for: tuple | None = None
         today = ctx.today
         self.preset = QComboBox()
-        self.preset.setAccessibleName("Periode")
-        self.preset.addItems(PRESETS)
-        self.date_from = self._date_edit("Vanaf (eerste startdatum)", dt.date(today.year, 1, 1))
-        self.date_to = self._date_edit("Tot en met (laatste startdatum)", today)
-        self.busy_label = QLabel("Bezig met berekenen…")
-        self.busy_label.setAccessibleName("Bezig")
+        self.preset.setAccessibleName(self.tr("Period"))
+        for key, label in PRESETS:
+            self.preset.addItem(translate("ReportPage", label), key)
+        self.date_from = self._date_edit(self.tr("From (first start date)"), dt.date(today.year, 1, 1))
+        self.date_to = self._date_edit(self.tr("Up to and including (last start date)"), today)
+        self.busy_label = QLabel(self.tr("Calculating…"))
+        self.busy_label.setAccessibleName(self.tr("Busy"))
         self.busy_label.setStyleSheet("color: #5f6368")
         self.busy_label.hide()
         self.task.busy_changed.connect(self._busy)
         self.summary = QLabel()
-        self.summary.setAccessibleName("Samenvatting")
+        self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Onderdelen van de rapportage")
-        self.share = FiguresTab("Aandeel leerwerkbedrijf", "aandeel-leerwerkbedrijf", {4, 5})
-        self.uitstroom = FiguresTab("Uitstroom", "uitstroom")
-        self.tabs.addTab(self.share, "&Leerwerkbedrijf (70%-norm)")
-        self.tabs.addTab(self.uitstroom, "&Uitstroom")
-        self.png_button = QPushButton("Exporteren als &PNG…")
-        self.png_button.setAccessibleName("Grafiek exporteren als PNG")
-        self.png_button.setToolTip("De grafiek van het getoonde onderdeel als afbeelding")
+        self.tabs.setAccessibleName(self.tr("Parts of the report"))
+        self.share = FiguresTab(self.tr("Leerwerkbedrijf share"), "aandeel-leerwerkbedrijf", {4, 5})
+        self.uitstroom = FiguresTab(self.tr("Outflow"), "uitstroom")
+        self.tabs.addTab(self.share, self.tr("&Leerwerkbedrijf (70% norm)"))
+        self.tabs.addTab(self.uitstroom, self.tr("&Outflow"))
+        self.png_button = QPushButton(self.tr("Export as &PNG…"))
+        self.png_button.setAccessibleName(self.tr("Export chart as PNG"))
+        self.png_button.setToolTip(self.tr("The chart of the part shown, as an image"))
         self.png_button.clicked.connect(self.export_png_dialog)
-        self.csv_button = QPushButton("Exporteren als &CSV…")
-        self.csv_button.setAccessibleName("Tabel exporteren als CSV")
-        self.csv_button.setToolTip("De tabel van het getoonde onderdeel als .csv (of .xlsx)")
+        self.csv_button = QPushButton(self.tr("Export as &CSV…"))
+        self.csv_button.setAccessibleName(self.tr("Export table as CSV"))
+        self.csv_button.setToolTip(self.tr("The table of the part shown, as .csv (or .xlsx)"))
         self.csv_button.clicked.connect(self.export_csv_dialog)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(f"<b>{self.title}</b>"))
         top.addSpacing(16)
-        period = QLabel("&Periode:")
+        period = QLabel(self.tr("Pe&riod:"))
         period.setBuddy(self.preset)
         top.addWidget(period)
         top.addWidget(self.preset)
-        from_label = QLabel("&van")
+        from_label = QLabel(self.tr("&from"))
         from_label.setBuddy(self.date_from)
-        to_label = QLabel("&tot en met")
+        to_label = QLabel(self.tr("&to"))
         to_label.setBuddy(self.date_to)
         top.addWidget(from_label)
         top.addWidget(self.date_from)
@@ -478,7 +508,7 @@ class ReportPage(Page):
 
     # -- period --------------------------------------------------------------------------------------
     def period(self) -> tuple[dt.date | None, dt.date | None]:
-        if self.preset.currentText() == "Alle trajecten":
+        if self.preset.currentData() == "all":
             return None, None
         start, end = self.date_from.date(), self.date_to.date()
         return dt.date(start.year(), start.month(), start.day()), dt.date(end.year(), end.month(), end.day())
@@ -486,7 +516,7 @@ class ReportPage(Page):
     def set_period(self, date_from: dt.date, date_to: dt.date) -> None:
         """Choose a custom period (and recompute at once)."""
         self._setting_preset = True
-        self.preset.setCurrentText("Aangepast")
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
         self.date_from.setDate(QDate(date_from.year, date_from.month, date_from.day))
         self.date_to.setDate(QDate(date_to.year, date_to.month, date_to.day))
         self._setting_preset = False
@@ -494,13 +524,13 @@ class ReportPage(Page):
 
     def _apply_preset(self) -> None:
         today = self.ctx.today
-        text = self.preset.currentText()
-        ranges = {"Dit jaar": (dt.date(today.year, 1, 1), today),
-                  "Vorig jaar": (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
-                  "Afgelopen 12 maanden": (today.replace(year=today.year - 1) + dt.timedelta(days=1)
-                                           if not (today.month == 2 and today.day == 29)
-                                           else dt.date(today.year - 1, 3, 1), today)}
-        everything = text == "Alle trajecten"
+        text = self.preset.currentData()
+        ranges = {"this_year": (dt.date(today.year, 1, 1), today),
+                  "last_year": (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
+                  "last_12_months": (today.replace(year=today.year - 1) + dt.timedelta(days=1)
+                                     if not (today.month == 2 and today.day == 29)
+                                     else dt.date(today.year - 1, 3, 1), today)}
+        everything = text == "all"
         self.date_from.setEnabled(not everything)
         self.date_to.setEnabled(not everything)
         if text in ranges and not self._setting_preset:
@@ -515,7 +545,7 @@ class ReportPage(Page):
     def _dates_edited(self) -> None:
         if not self._setting_preset:
             self._setting_preset = True
-            self.preset.setCurrentText("Aangepast")
+            self.preset.setCurrentIndex(self.preset.findData("custom"))
             self._setting_preset = False
             self._debounce.start()
 
@@ -534,7 +564,8 @@ class ReportPage(Page):
         self._debounce.stop()
         date_from, date_to = self.period()
         if date_from and date_to and date_from > date_to:
-            self.summary.setText(f"<span style='color:{BELOW.name()}'>De begindatum ligt na de einddatum.</span>")
+            message = self.tr("The start date is after the end date.")
+            self.summary.setText(f"<span style='color:{BELOW.name()}'>{html.escape(message)}</span>")
             return
         db, rulebooks = self.ctx.db, self.ctx.rulebooks
 
@@ -565,18 +596,19 @@ class ReportPage(Page):
         shares = figures["leerwerkbedrijf_share"]
         period = self._period_text()
         entries = share_entries(shares, self.ctx.rulebooks)
-        self.share.show_figures(share_chart(f"Leerwerktrajecten via het leerwerkbedrijf, {period}", entries),
-                                share_table(entries))
+        title = self.tr("Leerwerktrajecten via the leerwerkbedrijf, {period}").format(period=period)
+        self.share.show_figures(share_chart(title, entries), share_table(entries))
         outflow = uitstroom_entries(figures["uitstroom"], self.ctx.rulebooks)
-        self.uitstroom.show_figures(uitstroom_chart(f"Uitstroom per gemeente, {period}", outflow),
-                                    uitstroom_table(outflow))
+        title = self.tr("Outflow per municipality, {period}").format(period=period)
+        self.uitstroom.show_figures(uitstroom_chart(title, outflow), uitstroom_table(outflow))
         self.summary.setText(self._summary_text(shares["regions"]))
 
     def _period_text(self) -> str:
         date_from, date_to = self._loaded_for
         if date_from is None and date_to is None:
-            return "alle trajecten"
-        return f"gestart {format_nl(date_from)} t/m {format_nl(date_to)}"
+            return self.tr("all trajectories")
+        return self.tr("started {date_from} to {date_to}").format(date_from=format_nl(date_from),
+                                                                  date_to=format_nl(date_to))
 
     @staticmethod
     def _summary_text(regions: dict[str, dict]) -> str:
@@ -584,17 +616,19 @@ class ReportPage(Page):
         for name, entry in sorted(regions.items()):
             if entry["share_percent"] is None:
                 continue
-            text = (f"Regio <b>{name}</b>: <b>{percent_nl(entry['share_percent'])}</b> van de leerwerktrajecten via het "
-                    f"leerwerkbedrijf ({format_number_nl(entry['via_leerwerkbedrijf'])} van "
-                    f"{format_number_nl(entry['leerwerktrajecten'])})")
+            text = translate("ReportPage", "Region <b>{name}</b>: <b>{share}</b> of the leerwerktrajecten via the "
+                                           "leerwerkbedrijf ({via} of {total})").format(
+                name=name, share=percent_nl(entry["share_percent"]), via=format_number_nl(entry["via_leerwerkbedrijf"]),
+                total=format_number_nl(entry["leerwerktrajecten"]))
             if entry["norm_percent"] is not None:
                 met = entry["meets_norm"]
                 color = MEETS if met else BELOW
-                verdict = "gehaald" if met else "niet gehaald"
-                text += (f", norm {percent_nl(float(entry['norm_percent']), 0)}: "
-                         f"<b style='color:{color.name()}'>{verdict}</b>")
+                verdict = translate("ReportPage", "met") if met else translate("ReportPage", "not met")
+                text += translate("ReportPage", ", norm {norm}: {verdict}").format(
+                    norm=percent_nl(float(entry["norm_percent"]), 0),
+                    verdict=f"<b style='color:{color.name()}'>{verdict}</b>")
             parts.append(text)
-        return "<br>".join(parts) or "Geen leerwerktrajecten in deze periode."
+        return "<br>".join(parts) or translate("ReportPage", "No leerwerktrajecten in this period.")
 
     def current_tab(self) -> FiguresTab:
         return self.tabs.currentWidget()
@@ -606,29 +640,31 @@ class ReportPage(Page):
         return f"{self.current_tab().csv_name}-{span}{suffix}"
 
     def export_png_dialog(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(self, "Grafiek exporteren", self._suggested(".png"),
-                                                    "PNG-afbeelding (*.png)")
+        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export chart"), self._suggested(".png"),
+                                                    self.tr("PNG image (*.png)"))
         if path:
             if not path.lower().endswith(".png"):
                 path += ".png"
             if not self.export_png(Path(path)):
-                QMessageBox.warning(self, "Exporteren", f"{Path(path).name} kon niet worden geschreven.")
+                QMessageBox.warning(self, self.tr("Export"),
+                                    self.tr("{file} could not be written.").format(file=Path(path).name))
 
     def export_png(self, path: Path, tab: FiguresTab | None = None) -> bool:
         """The chart of ``tab`` (the one shown) as it is on screen."""
         return (tab or self.current_tab()).chart_view.grab().save(str(path), "PNG")
 
     def export_csv_dialog(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(self, "Tabel exporteren", self._suggested(".csv"),
-                                                    "CSV, puntkomma-gescheiden (*.csv);;Excel-werkmap (*.xlsx)")
+        filters = self.tr("CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx)")
+        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export table"), self._suggested(".csv"), filters)
         if not path:
             return
         try:
             self.export_csv(Path(path))
         except (MatchDeskError, OSError) as error:
             message = str(error) if isinstance(error, MatchDeskError) else \
-                f"Het bestand kon niet worden geschreven ({error.strerror or type(error).__name__})."
-            QMessageBox.warning(self, "Exporteren", message)
+                self.tr("The file could not be written ({reason}).").format(
+                    reason=error.strerror or type(error).__name__)
+            QMessageBox.warning(self, self.tr("Export"), message)
 
     def export_csv(self, path: Path, tab: FiguresTab | None = None) -> int:
         """The table of ``tab`` as CSV (or XLSX by the extension), per CONTRACTS.md; returns the rows."""

@@ -11,7 +11,10 @@ import sys
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal as QtSignal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer,
+    Signal as QtSignal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
@@ -25,21 +28,24 @@ from matchdesk.rules.signals import KINDS, Signal
 from matchdesk.ui.background import BackgroundTask  # also installs the PySide6 emit() fix
 from matchdesk.ui.page import Page, UiContext
 
-KIND_LABELS = {
-    "einde_nadert": "Einde traject nadert",
-    "over_limiet": "Over de termijn",
-    "detachering_23_nadert": "Detachering bereikt grens",
-    "maatwerk_23_maanden": "Maatwerk (23 maanden)",
-    "ontheffing_verloopt": "Ontheffing verloopt",
-    "voorstel_zonder_opvolging": "Voorstel zonder opvolging",
-    "leerwerktraject_zonder_vervolg": "Leerwerktraject zonder vervolg",
-    "taaleis": "Taaleis",
+translate = QCoreApplication.translate
+
+KIND_LABELS = {  # translated when shown: kind_label()
+    "einde_nadert": QT_TRANSLATE_NOOP("SignalsPage", "Trajectory end approaching"),
+    "over_limiet": QT_TRANSLATE_NOOP("SignalsPage", "Past the time limit"),
+    "detachering_23_nadert": QT_TRANSLATE_NOOP("SignalsPage", "Detachering reaching the limit"),
+    "maatwerk_23_maanden": QT_TRANSLATE_NOOP("SignalsPage", "Maatwerk (23 months)"),
+    "ontheffing_verloopt": QT_TRANSLATE_NOOP("SignalsPage", "Ontheffing expiring"),
+    "voorstel_zonder_opvolging": QT_TRANSLATE_NOOP("SignalsPage", "Proposal without follow-up"),
+    "leerwerktraject_zonder_vervolg": QT_TRANSLATE_NOOP("SignalsPage", "Leerwerktraject without a sequel"),
+    "taaleis": QT_TRANSLATE_NOOP("SignalsPage", "Taaleis"),
 }
 OVERDUE = QColor("#b00020")
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " "))
+    label = KIND_LABELS.get(kind)
+    return translate("SignalsPage", label) if label else kind.replace("_", " ")
 
 
 def term_text(due: dt.date, today: dt.date) -> str:
@@ -47,18 +53,22 @@ def term_text(due: dt.date, today: dt.date) -> str:
     days = (due - today).days
     if days < 0:
         late = -days
-        return f"verlopen ({format_number_nl(late)} {'dag' if late == 1 else 'dagen'})"
+        if late == 1:
+            return translate("SignalsPage", "overdue ({days} day)").format(days=format_number_nl(late))
+        return translate("SignalsPage", "overdue ({days} days)").format(days=format_number_nl(late))
     if days == 0:
-        return "vandaag"
+        return translate("SignalsPage", "today")
     if days == 1:
-        return "morgen"
-    return f"over {format_number_nl(days)} dagen"
+        return translate("SignalsPage", "tomorrow")
+    return translate("SignalsPage", "in {days} days").format(days=format_number_nl(days))
 
 
 class SignalsModel(QAbstractTableModel):
     """The signals as a table: Vervaldatum, Termijn, Soort, Klantnummer, Melding. Overdue rows in red."""
 
-    COLUMNS = ("Vervaldatum", "Termijn", "Soort", "Klantnummer", "Melding")
+    COLUMNS = (QT_TRANSLATE_NOOP("SignalsModel", "Due date"), QT_TRANSLATE_NOOP("SignalsModel", "Term"),
+               QT_TRANSLATE_NOOP("SignalsModel", "Kind"), QT_TRANSLATE_NOOP("SignalsModel", "Klantnummer"),
+               QT_TRANSLATE_NOOP("SignalsModel", "Message"))  # translated in headerData
     SignalRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, today: dt.date, parent=None) -> None:
@@ -96,7 +106,7 @@ class SignalsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return translate("SignalsModel", self.COLUMNS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -120,10 +130,10 @@ class SignalsModel(QAbstractTableModel):
             if column == 4:
                 return signal.message
             if overdue:
-                return f"Verlopen sinds {format_nl(signal.due)}"
+                return self.tr("Overdue since {date}").format(date=format_nl(signal.due))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._text(signal, column)
-            return f"{text} (verlopen)" if overdue and column == 0 else text
+            return self.tr("{text} (overdue)").format(text=text) if overdue and column == 0 else text
         if role == self.SignalRole:
             return signal
         return None
@@ -172,8 +182,9 @@ class SignalsModel(QAbstractTableModel):
 class SignalsPage(Page):
     """Signalen: filters (within N days, kind, only my candidates, only overdue), a count, open and export."""
 
-    title = "Signalen"
     loaded = QtSignal()  # the list shows the signals of the latest refresh
+
+    title = QT_TRANSLATE_NOOP("Page", "Signals")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -187,8 +198,9 @@ class SignalsPage(Page):
 
         self.model = SignalsModel(ctx.today, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Signalen")
-        self.table.setAccessibleDescription("Werklijst van termijnen en opvolging; Enter of dubbelklik opent het dossier")
+        self.table.setAccessibleName(self.tr("Signals"))
+        self.table.setAccessibleDescription(self.tr("Worklist of deadlines and follow-ups; Enter or double-click opens "
+                                                    "the record"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -203,7 +215,9 @@ class SignalsPage(Page):
         header.setHighlightSections(False)
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
-        samples = ("00-00-0000", "verlopen (000 dagen)", max(KIND_LABELS.values(), key=len), "Klantnummer")
+        samples = ("00-00-0000", translate("SignalsPage", "overdue ({days} days)").format(days="000"),
+                   max((kind_label(kind) for kind in KIND_LABELS), key=len),
+                   self.model.headerData(3, Qt.Orientation.Horizontal))
         for column, sample in enumerate(samples):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -213,37 +227,37 @@ class SignalsPage(Page):
         self.within = QSpinBox()
         self.within.setRange(0, 3650)
         self.within.setValue(30)
-        self.within.setSuffix(" dagen")
-        self.within.setAccessibleName("Binnen aantal dagen")
-        self.within.setToolTip("Toon signalen die binnen zoveel dagen vervallen; verlopen signalen blijven staan")
+        self.within.setSuffix(self.tr(" days"))
+        self.within.setAccessibleName(self.tr("Within number of days"))
+        self.within.setToolTip(self.tr("Show the signals due within this many days; overdue signals stay listed"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Soort signaal")
-        self.kind.addItem("alle soorten", None)
+        self.kind.setAccessibleName(self.tr("Kind of signal"))
+        self.kind.addItem(self.tr("all kinds"), None)
         for kind in KINDS:
             self.kind.addItem(kind_label(kind), kind)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.mine = QCheckBox("Alleen &mijn kandidaten")
-        self.mine.setAccessibleName("Alleen mijn kandidaten")
-        self.overdue_only = QCheckBox("Alleen &verlopen")
-        self.overdue_only.setAccessibleName("Alleen verlopen signalen")
+        self.mine = QCheckBox(self.tr("Only &my candidates"))
+        self.mine.setAccessibleName(self.tr("Only my candidates"))
+        self.overdue_only = QCheckBox(self.tr("Only o&verdue"))
+        self.overdue_only.setAccessibleName(self.tr("Only overdue signals"))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Aantal signalen")
-        self.busy_label = QLabel("Bezig met berekenen…")
-        self.busy_label.setAccessibleName("Bezig")
+        self.count_label.setAccessibleName(self.tr("Number of signals"))
+        self.busy_label = QLabel(self.tr("Calculating…"))
+        self.busy_label.setAccessibleName(self.tr("Busy"))
         self.busy_label.setStyleSheet("color: #5f6368")
         self.busy_label.hide()
         self.task.busy_changed.connect(self._busy)
-        self.open_button = QPushButton("&Openen")
-        self.open_button.setAccessibleName("Dossier openen")
-        self.open_button.setToolTip("Open het traject of de kandidaat van het gekozen signaal (Enter)")
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setAccessibleName(self.tr("Open record"))
+        self.open_button.setToolTip(self.tr("Open the trajectory or the candidate of the selected signal (Enter)"))
         self.open_button.clicked.connect(self.open_current)
-        self.export_button = QPushButton("E&xporteren…")
-        self.export_button.setAccessibleName("Werklijst exporteren")
-        self.export_button.setToolTip("De werklijst zoals gefilterd naar .csv of .xlsx")
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setAccessibleName(self.tr("Export worklist"))
+        self.export_button.setToolTip(self.tr("The worklist as filtered, to .csv or .xlsx"))
         self.export_button.clicked.connect(self.export_dialog)
-        self.refresh_button = QPushButton("Ver&nieuwen")
-        self.refresh_button.setAccessibleName("Signalen vernieuwen")
-        self.refresh_button.setToolTip("Signalen opnieuw berekenen (F5)")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh signals"))
+        self.refresh_button.setToolTip(self.tr("Calculate the signals again (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -260,9 +274,9 @@ class SignalsPage(Page):
         top.addWidget(self.open_button)
         top.addWidget(self.export_button)
         filters = QHBoxLayout()
-        within_label = QLabel("&Binnen:")
+        within_label = QLabel(self.tr("&Within:"))
         within_label.setBuddy(self.within)
-        kind_label_widget = QLabel("&Soort:")
+        kind_label_widget = QLabel(self.tr("&Kind:"))
         kind_label_widget.setBuddy(self.kind)
         filters.addWidget(within_label)
         filters.addWidget(self.within)
@@ -310,7 +324,8 @@ class SignalsPage(Page):
                 self._owner_id = session.scalar(select(Medewerker.id).where(Medewerker.name == self.ctx.user))
             self._owner_known = True
             if self._owner_id is None:
-                self.mine.setToolTip(f"Er is geen medewerker {self.ctx.user!r}; er zijn dus geen eigen kandidaten")
+                self.mine.setToolTip(self.tr("There is no medewerker {name}, so there are no candidates of your own")
+                                     .format(name=repr(self.ctx.user)))
         return self._owner_id
 
     def _first_load(self) -> None:
@@ -343,7 +358,7 @@ class SignalsPage(Page):
     def _load_failed(self, error: BaseException) -> None:
         self._show_signals(self._loaded_for, [])
         if isinstance(error, MatchDeskError):
-            QMessageBox.warning(self, "Signalen", str(error))
+            QMessageBox.warning(self, self.title, str(error))
         else:  # the global handler: dialog, log without personal data, app keeps running
             sys.excepthook(type(error), error, error.__traceback__)
 
@@ -374,11 +389,15 @@ class SignalsPage(Page):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         overdue = self.model.overdue_count()
-        text = f"{format_number_nl(total)} {'signaal' if total == 1 else 'signalen'}"
+        text = self.tr("{count} signal") if total == 1 else self.tr("{count} signals")
+        text = plain = text.format(count=format_number_nl(total))
         if overdue:
-            text += f", waarvan <span style='color:{OVERDUE.name()}'><b>{format_number_nl(overdue)} verlopen</b></span>"
+            late = self.tr("{count} overdue").format(count=format_number_nl(overdue))
+            which = self.tr("{signals}, of which {overdue}")
+            plain = which.format(signals=text, overdue=late)
+            text = which.format(signals=text, overdue=f"<span style='color:{OVERDUE.name()}'><b>{late}</b></span>")
         self.count_label.setText(text)
-        self.count_label.setAccessibleDescription(text.replace("<b>", "").replace("</b>", ""))
+        self.count_label.setAccessibleDescription(plain)
 
     def _update_buttons(self, *_args) -> None:
         self.open_button.setEnabled(self.table.selectionModel().hasSelection())
@@ -405,19 +424,20 @@ class SignalsPage(Page):
     # -- export --------------------------------------------------------------------------------------
     def export_dialog(self) -> None:
         name = f"signalen-{self.ctx.today.isoformat()}.xlsx"
-        path, _chosen = QFileDialog.getSaveFileName(self, "Werklijst exporteren", name,
-                                                    "Excel-werkmap (*.xlsx);;CSV, puntkomma-gescheiden (*.csv)")
+        filters = self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)")
+        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export worklist"), name, filters)
         if not path:
             return
         try:
             count = self.export_to(Path(path))
         except (MatchDeskError, OSError) as error:
             message = str(error) if isinstance(error, MatchDeskError) else \
-                f"Het bestand kon niet worden geschreven ({error.strerror or type(error).__name__})."
-            QMessageBox.warning(self, "Exporteren", message)
+                self.tr("The file could not be written ({reason}).").format(
+                    reason=error.strerror or type(error).__name__)
+            QMessageBox.warning(self, self.tr("Export"), message)
             return
-        QMessageBox.information(self, "Exporteren", f"{format_number_nl(count)} signalen geschreven naar "
-                                                    f"{Path(path).name}.")
+        QMessageBox.information(self, self.tr("Export"), self.tr("{count} signals written to {file}.").format(
+            count=format_number_nl(count), file=Path(path).name))
 
     def export_to(self, path: Path) -> int:
         """Write the rows as shown (filtered and sorted) to .csv or .xlsx and record the export in the audit log."""

@@ -19,8 +19,7 @@ def apply_style(app: QApplication) -> None:
     from matchdesk.resources import resource
 
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    ours = sorted(Path(str(resource("i18n"))).glob("matchdesk_nl*.qm"))
-    for file in [qt_dir / "qtbase_nl.qm", *ours]:
+    for file in (qt_dir / "qtbase_nl.qm", Path(str(resource("i18n", "matchdesk_nl.qm")))):
         translator = QTranslator(app)
         if file.exists() and translator.load(file.name, str(file.parent)):
             app.installTranslator(translator)

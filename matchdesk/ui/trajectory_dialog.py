@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import uuid
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -23,38 +23,50 @@ from matchdesk.domain import Location, Provider, Role, TrajectoryKind, VacancyKi
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.facts import Finding, Verdict
 
+translate = QCoreApplication.translate
+
+# the English source texts of the tables below are translated when shown: translate("TrajectoryDialog", text)
 MODES = ("start", "extend", "end")
-MODE_TITLES = {"start": "Traject starten", "extend": "Traject verlengen", "end": "Traject beëindigen"}
-SAVE_TEXTS = {"start": "&Starten", "extend": "&Verlengen", "end": "&Beëindigen"}
+MODE_TITLES = {"start": QT_TRANSLATE_NOOP("TrajectoryDialog", "Start trajectory"),
+               "extend": QT_TRANSLATE_NOOP("TrajectoryDialog", "Extend trajectory"),
+               "end": QT_TRANSLATE_NOOP("TrajectoryDialog", "End trajectory")}
+SAVE_TEXTS = {"start": QT_TRANSLATE_NOOP("TrajectoryDialog", "&Start"),
+              "extend": QT_TRANSLATE_NOOP("TrajectoryDialog", "E&xtend"),
+              "end": QT_TRANSLATE_NOOP("TrajectoryDialog", "&End")}
 
 KIND_LABELS = {
-    TrajectoryKind.LEERWERKTRAJECT: "Leerwerktraject",
-    TrajectoryKind.PROEFPLAATSING: "Proefplaatsing",
-    TrajectoryKind.DETACHERING: "Detachering",
-    TrajectoryKind.REGULIER: "Regulier werk",
-    TrajectoryKind.REGULIER_LKS: "Regulier werk met loonkostensubsidie",
-    TrajectoryKind.BESCHUT: "Beschut werk",
-    TrajectoryKind.BEGELEID_WERKEN: "Begeleid werken",
-    TrajectoryKind.BBZ: "Bbz-traject",
-    TrajectoryKind.PARTICIPATIE: "Participatie",
-    TrajectoryKind.SCHOLING: "Scholing",
-    TrajectoryKind.TAALTRAJECT: "Taaltraject",
+    TrajectoryKind.LEERWERKTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerktraject"),
+    TrajectoryKind.PROEFPLAATSING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaatsing"),
+    TrajectoryKind.DETACHERING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Detachering"),
+    TrajectoryKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work"),
+    TrajectoryKind.REGULIER_LKS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work with wage cost subsidy"),
+    TrajectoryKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work"),
+    TrajectoryKind.BEGELEID_WERKEN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Supported employment"),
+    TrajectoryKind.BBZ: QT_TRANSLATE_NOOP("TrajectoryDialog", "Bbz trajectory"),
+    TrajectoryKind.PARTICIPATIE: QT_TRANSLATE_NOOP("TrajectoryDialog", "Participation"),
+    TrajectoryKind.SCHOLING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Training"),
+    TrajectoryKind.TAALTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Language trajectory"),
 }
-PROVIDER_LABELS = {Provider.LEERWERKBEDRIJF: "Leerwerkbedrijf", Provider.MARKT: "Marktpartij",
-                   Provider.WERKGEVER: "Werkgever"}
-LOCATION_LABELS = {Location.WERKGEVER: "Bij een werkgever", Location.INTERN: "Binnen de muren (intern)"}
-VACANCY_KIND_LABELS = {VacancyKind.REGULIER: "Reguliere vacature", VacancyKind.GARANTIEBAAN: "Garantiebaan",
-                       VacancyKind.LEERWERKPLEK: "Leerwerkplek", VacancyKind.PROEFPLAATS: "Proefplaats",
-                       VacancyKind.BESCHUT: "Beschut werk"}
+PROVIDER_LABELS = {Provider.LEERWERKBEDRIJF: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkbedrijf"),
+                   Provider.MARKT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Market party"),
+                   Provider.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Employer")}
+LOCATION_LABELS = {Location.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "At an employer"),
+                   Location.INTERN: QT_TRANSLATE_NOOP("TrajectoryDialog", "In-house (intern)")}
+VACANCY_KIND_LABELS = {VacancyKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular vacancy"),
+                       VacancyKind.GARANTIEBAAN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Garantiebaan"),
+                       VacancyKind.LEERWERKPLEK: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkplek"),
+                       VacancyKind.PROEFPLAATS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaats"),
+                       VacancyKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work")}
+# outcomes are stored as typed (data, not interface texts): they stay Dutch
 OUTCOMES = ("regulier werk", "regulier werk met loonkostensubsidie", "detachering", "beschut werk", "opleiding",
             "ander traject", "uitgevallen (ziekte)", "verhuisd", "gestopt op eigen verzoek")
 
 RED, AMBER, GREEN, GREY = "#b00020", "#8a5a00", "#1b6e2a", "#5f6368"
 _FRAMES = {
-    "blocked": ("#fdecee", RED, "Geblokkeerd"),
-    "warning": ("#fff6e0", AMBER, "Waarschuwing: motivatie vereist"),
-    "allowed": ("#eaf5ec", GREEN, "Toegestaan"),
-    "error": ("#fdecee", RED, "Kan niet worden beoordeeld"),
+    "blocked": ("#fdecee", RED, QT_TRANSLATE_NOOP("TrajectoryDialog", "Blocked")),
+    "warning": ("#fff6e0", AMBER, QT_TRANSLATE_NOOP("TrajectoryDialog", "Warning: motivation required")),
+    "allowed": ("#eaf5ec", GREEN, QT_TRANSLATE_NOOP("TrajectoryDialog", "Allowed")),
+    "error": ("#fdecee", RED, QT_TRANSLATE_NOOP("TrajectoryDialog", "Cannot be judged")),
 }
 
 
@@ -77,12 +89,13 @@ def date_edit(name: str, value: dt.date) -> QDateEdit:
 
 
 def choice(name: str, labels: dict, empty: str | None = None) -> QComboBox:
+    """``name`` and ``empty`` already translated; ``labels`` English source texts of the TrajectoryDialog context."""
     box = QComboBox()
     box.setAccessibleName(name)
     if empty is not None:
         box.addItem(empty, None)
     for value, label in labels.items():
-        box.addItem(label, str(value))
+        box.addItem(translate("TrajectoryDialog", label), str(value))
     return box
 
 
@@ -117,8 +130,9 @@ class TrajectoryDialog(QDialog):
         self.verdict: Verdict | None = None
         self.judge_error: str | None = None
         self._load(candidate)
-        self.setWindowTitle(f"{MODE_TITLES[mode]} — {self.candidate_name}")
-        self.setAccessibleName(MODE_TITLES[mode])
+        title = translate("TrajectoryDialog", MODE_TITLES[mode])
+        self.setWindowTitle(self.tr("{title} — {candidate}").format(title=title, candidate=self.candidate_name))
+        self.setAccessibleName(title)
         self._build()
         self._fill()
         self._connect()
@@ -137,7 +151,7 @@ class TrajectoryDialog(QDialog):
             if self.trajectory_id is not None:
                 self.trajectory = session.get(Trajectory, self.trajectory_id)
                 if self.trajectory is None:
-                    raise MatchDeskError("Het traject bestaat niet (meer).")
+                    raise MatchDeskError(self.tr("The trajectory does not exist (any more)."))
                 candidate = self.trajectory.candidate_id
             if isinstance(candidate, uuid.UUID):
                 found = session.get(Candidate, candidate)
@@ -145,7 +159,7 @@ class TrajectoryDialog(QDialog):
                 found = session.scalar(select(Candidate).where(Candidate.klantnummer == str(candidate),
                                                                Candidate.deleted_at.is_(None)))
             if found is None or found.deleted_at is not None:
-                raise MatchDeskError("De kandidaat bestaat niet (meer).")
+                raise MatchDeskError(self.tr("The candidate does not exist (any more)."))
             self.candidate = found
             self.history = history_facts(session, found.id)
             self.role = medewerker_role(session, self.ctx.user)
@@ -159,39 +173,39 @@ class TrajectoryDialog(QDialog):
     # -- widgets -------------------------------------------------------------------------------------
     def _build(self) -> None:
         today = self.ctx.today
-        self.kind = choice("Soort traject", KIND_LABELS)
-        self.provider = choice("Uitvoerder", PROVIDER_LABELS, "— onbekend —")
-        self.location = choice("Locatie", LOCATION_LABELS, "— onbekend —")
-        self.location.setToolTip("Waar het leerwerktraject plaatsvindt")
-        self.vacancy_kind = choice("Soort vacature", VACANCY_KIND_LABELS, "— geen —")
-        self.start = date_edit("Begindatum", today)
-        self.planned_end = date_edit("Gepland einde", last_day_within(today, 6))
-        self.planned_end.setToolTip("De laatste dag van het traject (tot en met)")
-        self.open_end = QCheckBox("&Geen einddatum")
-        self.open_end.setAccessibleName("Geen einddatum")
-        self.open_end.setToolTip("Bijvoorbeeld regulier werk voor onbepaalde tijd")
+        self.kind = choice(self.tr("Kind of trajectory"), KIND_LABELS)
+        self.provider = choice(self.tr("Provider"), PROVIDER_LABELS, self.tr("— unknown —"))
+        self.location = choice(self.tr("Location"), LOCATION_LABELS, self.tr("— unknown —"))
+        self.location.setToolTip(self.tr("Where the leerwerktraject takes place"))
+        self.vacancy_kind = choice(self.tr("Kind of vacancy"), VACANCY_KIND_LABELS, self.tr("— none —"))
+        self.start = date_edit(self.tr("Start date"), today)
+        self.planned_end = date_edit(self.tr("Planned end"), last_day_within(today, 6))
+        self.planned_end.setToolTip(self.tr("The last day of the trajectory (inclusive)"))
+        self.open_end = QCheckBox(self.tr("&Open-ended"))
+        self.open_end.setAccessibleName(self.tr("Open-ended"))
+        self.open_end.setToolTip(self.tr("For example regular work for an indefinite period"))
         self.duration = QLabel()
-        self.duration.setAccessibleName("Duur")
+        self.duration.setAccessibleName(self.tr("Duration"))
         self.duration.setStyleSheet(f"color: {GREY}")
-        self.actual_end = date_edit("Werkelijk einde", today)
-        self.actual_end.setToolTip("De laatste dag waarop het traject liep (tot en met)")
-        self.aborted = QCheckBox("Voortijdig &afgebroken")
-        self.aborted.setAccessibleName("Voortijdig afgebroken")
+        self.actual_end = date_edit(self.tr("Actual end"), today)
+        self.actual_end.setToolTip(self.tr("The last day on which the trajectory ran (inclusive)"))
+        self.aborted = QCheckBox(self.tr("A&borted early"))
+        self.aborted.setAccessibleName(self.tr("Aborted early"))
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
-        self.outcome.setAccessibleName("Uitkomst")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
         self.outcome.addItem("")
         self.outcome.addItems(OUTCOMES)
-        self.outcome.lineEdit().setPlaceholderText("Kies of typ de uitkomst")
+        self.outcome.lineEdit().setPlaceholderText(self.tr("Choose or type the outcome"))
         self.outcome.lineEdit().setMaxLength(200)
         self.motivation = QPlainTextEdit()
-        self.motivation.setAccessibleName("Motivatie")
-        self.motivation.setPlaceholderText("Waarom dit traject, en waarom nu? Verplicht bij een waarschuwing.")
+        self.motivation.setAccessibleName(self.tr("Motivation"))
+        self.motivation.setPlaceholderText(self.tr("Why this trajectory, and why now? Required with a warning."))
         self.motivation.setTabChangesFocus(True)
         self.motivation.setFixedHeight(64)
         self.override = QPlainTextEdit()
-        self.override.setAccessibleName("Reden voor doorbreken van de blokkade")
-        self.override.setPlaceholderText("Alleen bij een blokkade: waarom de teamleider het toch toestaat")
+        self.override.setAccessibleName(self.tr("Reason for overriding the block"))
+        self.override.setPlaceholderText(self.tr("Only with a block: why the teamleider allows it anyway"))
         self.override.setTabChangesFocus(True)
         self.override.setFixedHeight(64)
 
@@ -203,7 +217,7 @@ class TrajectoryDialog(QDialog):
         self.verdict_label.setWordWrap(True)
         self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
         self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.verdict_label.setAccessibleName("Oordeel van de regels")
+        self.verdict_label.setAccessibleName(self.tr("The rules' verdict"))
         self.verdict_label.setMinimumHeight(48)
         inner = QVBoxLayout(self.verdict_box)
         inner.setContentsMargins(10, 8, 10, 8)
@@ -212,23 +226,26 @@ class TrajectoryDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("saveError")
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Foutmelding")
+        self.error_label.setAccessibleName(self.tr("Error message"))
         self.error_label.setStyleSheet(f"color: {RED}; font-weight: bold")
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(SAVE_TEXTS[self.mode], QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName("Opslaan")
-        self.save_button.setToolTip("Opslaan (Ctrl+S)")
+        self.save_button = self.buttons.addButton(self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName("Annuleren")
-        self.cancel_button.setToolTip("Sluiten zonder opslaan (Esc)")
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        heading = QLabel(f"<b>{html.escape(MODE_TITLES[self.mode])}</b> voor {html.escape(self.candidate_name)}"
-                         f"<br><span style='color:{GREY}'>Gemeente {html.escape(self.candidate.municipality or '—')}"
-                         f"; beslisdatum {format_nl(self.ctx.today)}; regels van de gemeente op die dag</span>")
+        title = self.tr("{title} for {candidate}").format(
+            title=f"<b>{html.escape(translate('TrajectoryDialog', MODE_TITLES[self.mode]))}</b>",
+            candidate=html.escape(self.candidate_name))
+        rules = self.tr("Municipality {municipality}; decision date {date}; the municipality's rules on that day")
+        rules = rules.format(municipality=html.escape(self.candidate.municipality or "—"), date=format_nl(self.ctx.today))
+        heading = QLabel(f"{title}<br><span style='color:{GREY}'>{rules}</span>")
         heading.setWordWrap(True)
 
         form = QFormLayout()
@@ -265,20 +282,20 @@ class TrajectoryDialog(QDialog):
         end_widget = QWidget()
         end_widget.setLayout(end_row)
 
-        row("Soort &traject:", self.kind)
-        row("&Uitvoerder:", self.provider)
-        row("&Locatie:", self.location)
-        row("Soort va&cature:", self.vacancy_kind)
-        row("Begin&datum:", start_widget)
+        row(self.tr("Kind of &trajectory:"), self.kind)
+        row(self.tr("Pro&vider:"), self.provider)
+        row(self.tr("&Location:"), self.location)
+        row(self.tr("Kind of va&cancy:"), self.vacancy_kind)
+        row(self.tr("Start &date:"), start_widget)
         form.labelForField(start_widget).setBuddy(self.start)
-        row("Gepland &einde:" if self.mode != "extend" else "Nieuw &einde:", ends_widget)
+        row(self.tr("Planned e&nd:") if self.mode != "extend" else self.tr("New e&nd:"), ends_widget)
         form.labelForField(ends_widget).setBuddy(self.planned_end)
         ending = self.mode == "end"
-        row("&Werkelijk einde:", end_widget, ending)
+        row(self.tr("&Actual end:"), end_widget, ending)
         form.labelForField(end_widget).setBuddy(self.actual_end)
-        row("Uit&komst:", self.outcome, ending)
-        row("&Motivatie:", self.motivation, not ending)
-        row("&Reden doorbreken:", self.override, self.is_teamleider and not ending)
+        row(self.tr("O&utcome:"), self.outcome, ending)
+        row(self.tr("&Motivation:"), self.motivation, not ending)
+        row(self.tr("&Reason for override:"), self.override, self.is_teamleider and not ending)
         self.form = form
 
         layout = QVBoxLayout(self)
@@ -376,25 +393,27 @@ class TrajectoryDialog(QDialog):
     def _show_duration(self, data) -> None:
         end = data.planned_end
         if end is None:
-            self.duration.setText("onbepaalde tijd")
+            self.duration.setText(self.tr("indefinite"))
         elif end < data.start:
-            self.duration.setText("einde vóór begin")
+            self.duration.setText(self.tr("end before start"))
         else:
             months = months_between_inclusive(data.start, end)
             days = (end - data.start).days + 1
             decimals = 0 if float(months).is_integer() else 1
-            text = f"{format_number_nl(months, decimals)} maanden ({format_number_nl(days)} dagen)"
-            self.duration.setText(f"gelopen: {text}" if self.mode == "end" else text)
+            text = self.tr("{months} months ({days} days)").format(months=format_number_nl(months, decimals),
+                                                                   days=format_number_nl(days))
+            self.duration.setText(self.tr("elapsed: {duration}").format(duration=text) if self.mode == "end" else text)
 
     def _show_verdict(self) -> None:
         if self.verdict is None:
-            state, findings = "error", [Finding("regels", "block", self.judge_error or "onbekende fout")]
+            state, findings = "error", [Finding("regels", "block", self.judge_error or self.tr("unknown error"))]
         else:
             state, findings = self.verdict.verdict, self.verdict.findings
         if self.mode == "end" and state == "warning":
-            background, color, title = ("#fff6e0", AMBER, "Let op")
+            background, color, title = ("#fff6e0", AMBER, self.tr("Please note"))
         else:
             background, color, title = _FRAMES[state]
+            title = translate("TrajectoryDialog", title)
         self.verdict_box.setStyleSheet(f"QFrame#verdict {{ background: {background}; border: 1px solid {color};"
                                        " border-radius: 4px; }")
         parts = [f"<b style='color:{color}'>{html.escape(title)}</b>"]
@@ -416,10 +435,10 @@ class TrajectoryDialog(QDialog):
             return ""
         if state == "blocked":
             if self.is_teamleider:
-                return "Als teamleider kunt u de blokkade doorbreken: vul de reden in."
-            return "Opslaan is niet mogelijk. Pas het traject aan of vraag een teamleider."
+                return self.tr("As a teamleider you can override the block: enter the reason.")
+            return self.tr("Saving is not possible. Change the trajectory or ask a teamleider.")
         if state == "warning" and not self.motivation.toPlainText().strip():
-            return "Vul een motivatie in om op te slaan."
+            return self.tr("Enter a motivation to save.")
         return ""
 
     def save_allowed(self) -> bool:
@@ -439,7 +458,11 @@ class TrajectoryDialog(QDialog):
         self.save_shortcut.setEnabled(allowed)
         overriding = self.verdict is not None and self.verdict.blocked and self.is_teamleider
         self.override.setEnabled(overriding)
-        self.save_button.setText("&Opslaan met doorbreking" if overriding else SAVE_TEXTS[self.mode])
+        self.save_button.setText(self.tr("&Save with override") if overriding else self._save_text())
+
+    def _save_text(self) -> str:
+        """The Save button's text when no block is being overridden."""
+        return translate("TrajectoryDialog", SAVE_TEXTS[self.mode])
 
     def _clear_error(self, *_args) -> None:
         self.error_label.hide()

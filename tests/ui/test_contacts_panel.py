@@ -37,3 +37,20 @@ def test_a_next_contact_before_this_one_is_refused(qtbot, db, today, make_candid
     panel.next.setDate(panel.date.date().addDays(-1))
     assert not panel.add()
     assert "vóór" in panel.message.text() and panel.table.rowCount() == 0
+
+
+def test_panel_texts_are_dutch_and_its_labels_have_buddies(qtbot, db, today, make_candidate):
+    from PySide6.QtWidgets import QLabel
+
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.contacts_panel import ContactsPanel
+    from matchdesk.ui.page import UiContext
+
+    ctx = UiContext(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
+    panel = ContactsPanel(ctx, make_candidate(), "1000001")
+    qtbot.addWidget(panel)
+    assert panel.add_button.text() == "Contact &vastleggen"
+    assert panel.table.horizontalHeaderItem(2).text() == "Medewerker"
+    assert panel.summary.placeholderText() == "Kort verslag (geen medische details)"
+    buddies = {label.text(): label.buddy() for label in panel.findChildren(QLabel) if label.buddy()}
+    assert buddies == {"&Datum en soort:": panel.date, "Ve&rslag:": panel.summary}

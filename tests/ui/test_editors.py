@@ -121,3 +121,57 @@ def test_contact_moments_tab_opens_with_questions(qtbot, ctx):
     assert editor.contacts_panel is not None
     assert "Vragen bij volgend contact" in editor.contacts_panel.questions.text()
     assert editor.tabs.tabText(editor.tabs.count() - 1) == "Trajecten"  # a trajectory still opens its tab
+
+
+def test_editor_texts_come_out_in_dutch_through_the_translator(qtbot, ctx):
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    from matchdesk.ui.editors import EmployerEditor, VacancyEditor
+
+    editor = _editor(qtbot, ctx)
+    assert editor.buttons.button(QDialogButtonBox.StandardButton.Save).text() == "&Opslaan"
+    assert editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "&Annuleren"
+    titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert titles[:5] == ["Persoon", "Doelgroep en regelingen", "Beschikbaarheid en wensen", "Vaardigheden en taal",
+                          "Contactmomenten"]
+    labels = {label.text() for label in editor.findChildren(QLabel)}
+    assert {"&Klantnummer:", "Tele&foon:", "Taaleis s&inds:", "Nederlands – lezen:"} <= labels
+    assert editor.form.widgets["klantnummer"].accessibleName() == "Klantnummer"  # from the translated label
+    assert editor.form.widgets["birth_date"].placeholderText() == "dd-mm-jjjj"
+    assert editor.form.widgets["loonwaarde"].specialValueText() == "onbekend"
+    assert editor.language_editor.boxes[next(iter(editor.language_editor.boxes))].itemText(0) == "onbekend"
+    assert editor.skills_editor.input.placeholderText() == "Vaardigheid, certificaat of rijbewijs…"
+    assert editor.trajectories.horizontalHeaderItem(4).text() == "Oordeel"
+    employer = EmployerEditor(ctx, None)
+    qtbot.addWidget(employer)
+    assert employer.windowTitle() == "Nieuwe werkgever — MatchDesk"
+    assert {"&Telefoon:", "P&laats:", "&KvK-nummer:"} <= {label.text() for label in employer.findChildren(QLabel)}
+    vacancy = VacancyEditor(ctx, None)
+    qtbot.addWidget(vacancy)
+    assert not vacancy.save() and "vanuit de werkgever" in vacancy.message.text()
+    assert [vacancy.tabs.tabText(i) for i in range(vacancy.tabs.count())] == ["Vacature", "Eisen"]
+
+
+def _tab_chain(window):
+    from PySide6.QtCore import Qt
+
+    found, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def test_tab_order_runs_through_the_fields_before_the_buttons(qtbot, ctx):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    editor = _editor(qtbot, ctx)
+    save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+    chain = _tab_chain(editor)
+    fields = editor.form.widgets
+    assert chain.index(editor.tabs) < chain.index(fields["klantnummer"]) < chain.index(fields["email"]) < chain.index(save)
+    editor.tabs.setCurrentWidget(editor.contacts_tab)  # the contacts panel is built now, after the buttons
+    chain = _tab_chain(editor)
+    panel = editor.contacts_panel
+    assert chain.index(editor.tabs) < chain.index(panel.date) < chain.index(panel.add_button) < chain.index(save)

@@ -285,3 +285,15 @@ def test_from_the_main_window_an_empty_database_is_filled_and_the_list_shows_it(
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not window.empty_panel.isVisible()
     assert len(candidates(db)) == 3
+
+
+def test_the_dialog_speaks_dutch_through_the_translator(dialog):
+    """The source texts are English; the installed translator gives the Dutch the user has always seen."""
+    from matchdesk.ui.import_dialog import IGNORE
+
+    assert IGNORE == "— ignore —"  # the source text; what is shown is translated
+    assert dialog.windowTitle() == "Bestand importeren — MatchDesk"
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["&Voorbeeld", "&Kolommen", "&Rapport"]
+    assert dialog.dry_run_button.text() == "&Proefdraaien" and dialog.close_button.text() == "Sl&uiten"
+    assert dialog.kind.itemText(0) == "Kandidaten" and dialog.kind.accessibleName() == "Soort gegevens"
+    assert dialog.mapping_model.headerData(1, Qt.Orientation.Horizontal) == "Wordt ingelezen als"

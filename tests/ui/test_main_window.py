@@ -160,3 +160,27 @@ def test_first_start_asks_who_works_and_records_the_medewerker(qtbot, db, monkey
     with db.reading() as session:
         assert session.scalar(select(Medewerker.region).where(Medewerker.name == "Anouk de Wit")) == "WVS"
     assert db.meta("region") == "WVS"
+
+
+def test_menus_status_bar_and_navigation_come_out_in_dutch_through_the_translator(window):
+    from PySide6.QtWidgets import QLabel
+
+    from matchdesk.ui.matching_page import MatchingPage
+
+    assert [a.text() for a in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
+    assert window.import_action.text() == "&Importeren…"
+    labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert "Medewerker: demo" in labels
+    assert "Alleen voor test- en demogegevens (nog geen versleuteling)" in labels
+    assert window.nav.accessibleName() == "Navigatie"
+    matching = window.page(MatchingPage)
+    assert matching.title == "Matchen"  # the page's English source title, translated for the navigation
+    assert "Matchen" in [window.nav.item(row).text() for row in range(window.nav.count())]
+
+
+def test_view_names_are_identifiers_not_display_texts(window):
+    from matchdesk.ui.matching_page import MatchingPage
+
+    assert window.show_view("matchen") and isinstance(window.stack.currentWidget(), MatchingPage)
+    assert window.show_view("Vacatures &") and window.show_view("kandidaten")
+    assert not window.show_view("matching")  # the English source text is not a view name

@@ -76,3 +76,23 @@ def test_an_unknown_reference_is_a_message(qtbot, page, monkeypatch):
     page.rank_vacancy("BESTAAT-NIET")
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert "BESTAAT-NIET" in shown[0]
+
+
+def test_the_matching_page_and_typed_vacancy_dialog_come_out_in_dutch_through_the_translator(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    from matchdesk.ui.matching_page import TypedVacancyDialog, explanation_html
+
+    assert page.title == "Matchen" and page.rank_button.text() == "&Rangschikken"
+    assert page.model.headerData(2, Qt.Orientation.Horizontal) == "Naam / titel"
+    page.query.clear()
+    page.run()
+    assert page.status.text() == "Vul een referentie of klantnummer in."
+    dialog = TypedVacancyDialog(page)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Vacature ter plekke"
+    assert dialog.layout().labelForField(dialog.title).text() == "&Titel:"
+    assert dialog.title.accessibleName() == "Titel"
+    html = explanation_html({"score": 70, "eligible": False, "knockouts": [{"message": "te ver"}],
+                             "components": {}, "explanation": ""}, "Jan")
+    assert "Jan — 70 punten" in html and "Niet geschikt:" in html

@@ -58,3 +58,18 @@ def test_printing_renders_every_page_on_a4(qtbot, demo_ctx, tmp_path):
     dialog.print_to(printer)
     assert (tmp_path / "geprint.pdf").stat().st_size > 1000
     assert "afgedrukt" in _actions(demo_ctx)
+
+
+def test_preview_texts_come_through_the_dutch_translator(qtbot, demo_ctx):
+    from PySide6.QtWidgets import QPushButton
+
+    from matchdesk.ui.print_preview import preview_profile
+
+    klantnummer = _first(demo_ctx, Candidate.klantnummer)
+    dialog = preview_profile(None, demo_ctx, klantnummer)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"Afdrukvoorbeeld — profiel {klantnummer}"
+    assert [b.text() for b in dialog.findChildren(QPushButton)] == ["&Afdrukken…", "&Opslaan als PDF…", "&Sluiten"]
+    assert [dialog.variant.itemText(i) for i in range(2)] == ["Geanonimiseerd (voor werkgever)", "Volledig (intern)"]
+    pages = dialog.pages_layout.count()
+    assert dialog.pages_label.text() == (f"{pages} pagina’s, A4" if pages != 1 else "1 pagina, A4")

@@ -195,3 +195,22 @@ def test_a_vacancys_proposals_name_the_candidates(qtbot, ctx, proposals, qtmodel
     assert model.columns[0] == "Kandidaat" and "Werkgever" not in model.columns
     assert _texts(model, 0) == ["Noël van den Berg (1000001)"] and _texts(model, 1) == ["voorgesteld"]
     assert dialog.windowTitle() == "Voorstellen V2 — MatchDesk"
+
+
+def test_panel_and_placement_texts_come_through_the_dutch_translator(qtbot, panel):
+    model = panel.model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["Vacature", "Werkgever"]
+    buttons = panel.buttons
+    assert buttons[ProposalStatus.GEPLAATST].text() == "Ge&plaatst…"
+    assert buttons[ProposalStatus.GEPLAATST].accessibleName() == "Geplaatst"
+    assert buttons[ProposalStatus.AFGEWEZEN].toolTip() == "De werkgever heeft de kandidaat afgewezen (definitief)"
+    assert panel.view.accessibleName() == "Voorstellen"
+    qtbot.mouseClick(buttons[ProposalStatus.GEPLAATST], Qt.MouseButton.LeftButton)
+    dialog = panel.placement_dialog
+    # the subclass gets the trajectory dialog's texts (context TrajectoryDialog) and its own (PlacementDialog)
+    assert dialog.accessibleName() == "Plaatsen"
+    assert dialog.form.labelForField(dialog.kind).text() == "Soort &traject:"
+    assert dialog.cancel_button.text() == "Annuleren" and "Toegestaan" in dialog.verdict_label.text()
+    assert dialog.vacancy_kind.toolTip() == "De soort van de vacature"
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        dialog.reject()

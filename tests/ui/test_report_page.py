@@ -210,3 +210,20 @@ def test_export_buttons_ask_for_a_file(qtbot, page, tmp_path, monkeypatch):
     assert (tmp_path / "grafiek.png").exists() and (tmp_path / "tabel.csv").exists()
     assert suggested == ["aandeel-leerwerkbedrijf-2026-01-01_2026-11-23.png",
                          "aandeel-leerwerkbedrijf-2026-01-01_2026-11-23.csv"]
+
+
+def test_texts_come_in_dutch_through_the_translator(page):
+    """English source texts, Dutch on screen: the translator (matchdesk_nl.qm) is installed by the tests."""
+    from PySide6.QtCore import Qt
+
+    from matchdesk.ui.report_page import ReportPage
+
+    assert ReportPage.title == "Reports" and page.title == "Rapportage"  # English source, Dutch on screen
+    assert page.png_button.text() == "Exporteren als &PNG…" and page.csv_button.text() == "Exporteren als &CSV…"
+    assert page.tabs.tabText(0) == "&Leerwerkbedrijf (70%-norm)" and page.tabs.tabText(1) == "&Uitstroom"
+    assert [page.preset.itemText(i) for i in range(page.preset.count())] == [
+        "Dit jaar", "Vorig jaar", "Afgelopen 12 maanden", "Alle trajecten", "Aangepast"]
+    model = page.share.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Niveau", "Naam", "Leerwerktrajecten", "Via leerwerkbedrijf", "Aandeel", "Norm", "Norm gehaald"]
+    assert page.share.table.accessibleName() == "Tabel Aandeel leerwerkbedrijf"

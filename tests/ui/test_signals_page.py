@@ -218,3 +218,16 @@ def test_export_button_asks_for_a_file_and_reports(qtbot, page, tmp_path, monkey
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert target.exists()
     assert told == [f"{page.model.rowCount()} signalen geschreven naar signalen.xlsx."]
+
+
+def test_texts_come_in_dutch_through_the_translator(page):
+    """English source texts, Dutch on screen: the translator (matchdesk_nl.qm) is installed by the tests."""
+    from PySide6.QtCore import Qt
+
+    assert page.open_button.text() == "&Openen" and page.refresh_button.text() == "Ver&nieuwen"
+    assert page.mine.text() == "Alleen &mijn kandidaten" and page.within.suffix() == " dagen"
+    assert page.kind.itemText(0) == "alle soorten"
+    assert page.kind.itemText(page.kind.findData("einde_nadert")) == "Einde traject nadert"
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert headers == ["Vervaldatum", "Termijn", "Soort", "Klantnummer", "Melding"]
+    assert "<" not in page.count_label.accessibleDescription()  # the description is plain text

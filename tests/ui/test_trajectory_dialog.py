@@ -295,3 +295,33 @@ def test_tab_order_follows_the_form(context, make_candidate, open_dialog):
         if widget is dialog.kind:
             break
     assert chain == expected
+
+
+def test_texts_come_through_the_dutch_translator(context, make_candidate, open_dialog, db, today, rulebooks):
+    from PySide6.QtWidgets import QLabel
+
+    from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
+
+    candidate = make_candidate()
+    with db.unit("tester") as session:
+        started = start_trajectory(session, rulebooks, candidate,
+                                   TrajectoryInput(kind=TrajectoryKind.LEERWERKTRAJECT, start=today,
+                                                   planned_end=today + relativedelta(months=3) - dt.timedelta(days=1),
+                                                   provider=Provider.LEERWERKBEDRIJF, location=Location.WERKGEVER),
+                                   today)
+        session.flush()
+        trajectory_id = started.id
+    dialog = open_dialog(context(), None, mode="extend", trajectory_id=trajectory_id)
+    assert dialog.windowTitle() == "Traject verlengen — Noël van den Berg (1000001)"
+    assert dialog.accessibleName() == "Traject verlengen"
+    assert dialog.form.labelForField(dialog.ends_widget).text() == "Nieuw &einde:"
+    assert dialog.form.labelForField(dialog.kind).text() == "Soort &traject:"
+    assert dialog.kind.currentText() == "Leerwerktraject" and dialog.provider.itemText(0) == "— onbekend —"
+    assert dialog.location.currentText() == "Bij een werkgever"
+    assert dialog.open_end.text() == "&Geen einddatum" and dialog.open_end.accessibleName() == "Geen einddatum"
+    assert dialog.duration.text() == "6 maanden (181 dagen)"
+    assert "Toegestaan" in dialog.verdict_label.text()
+    assert dialog.cancel_button.toolTip() == "Sluiten zonder opslaan (Esc)"
+    heading = dialog.findChildren(QLabel)[0].text()
+    assert "<b>Traject verlengen</b> voor Noël van den Berg (1000001)" in heading
+    assert "; beslisdatum 23-11-2026; regels van de gemeente op die dag</span>" in heading

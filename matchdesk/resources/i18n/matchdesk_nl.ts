@@ -2,6 +2,540 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>CandidateEditor</name>
+    <message>
+        <source>Skills and language</source>
+        <translation>Vaardigheden en taal</translation>
+    </message>
+    <message>
+        <source>Contact moments</source>
+        <translation>Contactmomenten</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Aanbieder</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Trajectories of the candidate</source>
+        <translation>Trajecten van de kandidaat</translation>
+    </message>
+    <message>
+        <source>&amp;Start trajectory…</source>
+        <translation>Traject &amp;starten…</translation>
+    </message>
+    <message>
+        <source>Trajectories</source>
+        <translation>Trajecten</translation>
+    </message>
+    <message>
+        <source>&amp;Print profile…</source>
+        <translation>Profiel &amp;afdrukken…</translation>
+    </message>
+    <message>
+        <source>Candidate {key}</source>
+        <translation>Kandidaat {key}</translation>
+    </message>
+    <message>
+        <source>New candidate</source>
+        <translation>Nieuwe kandidaat</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>toegestaan</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>waarschuwing</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>geblokkeerd</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message>
+        <source>&amp;My candidates</source>
+        <translation>&amp;Mijn kandidaten</translation>
+    </message>
+    <message>
+        <source>Doelgroep</source>
+        <translation>Doelgroep</translation>
+    </message>
+    <message>
+        <source>Doelgroep: all</source>
+        <translation>Doelgroep: alle</translation>
+    </message>
+    <message>
+        <source>Doelgroep {value}</source>
+        <translation>Doelgroep {value}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Category: all</source>
+        <translation>Categorie: alle</translation>
+    </message>
+    <message>
+        <source>Category {value}</source>
+        <translation>Categorie {value}</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>Municipality: all</source>
+        <translation>Gemeente: alle</translation>
+    </message>
+    <message>
+        <source>Taaleis</source>
+        <translation>Taaleis</translation>
+    </message>
+    <message>
+        <source>Taaleis: all</source>
+        <translation>Taaleis: alle</translation>
+    </message>
+    <message>
+        <source>Taaleis: open</source>
+        <translation>Taaleis: open</translation>
+    </message>
+    <message>
+        <source>Taaleis: {value}</source>
+        <translation>Taaleis: {value}</translation>
+    </message>
+    <message>
+        <source>Young people &lt;27 without startkwalificatie</source>
+        <translation>Jongeren &lt;27 zonder startkwalificatie</translation>
+    </message>
+    <message>
+        <source>50-plus</source>
+        <translation>50-plus</translation>
+    </message>
+    <message>
+        <source>Status holder</source>
+        <translation>Statushouder</translation>
+    </message>
+    <message>
+        <source>Banenafspraak</source>
+        <translation>Banenafspraak</translation>
+    </message>
+    <message>
+        <source>{count} candidates</source>
+        <translation>{count} kandidaten</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Questions at the next contact</source>
+        <translation>Vragen bij volgend contact</translation>
+    </message>
+    <message>
+        <source>Contact moments</source>
+        <translation>Contactmomenten</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Volgend contact</translation>
+    </message>
+    <message>
+        <source>Contact date</source>
+        <translation>Datum contact</translation>
+    </message>
+    <message>
+        <source>Contact type</source>
+        <translation>Soort contact</translation>
+    </message>
+    <message>
+        <source>Short report (no medical details)</source>
+        <translation>Kort verslag (geen medische details)</translation>
+    </message>
+    <message>
+        <source>Next contact on</source>
+        <translation>Volgend contact op</translation>
+    </message>
+    <message>
+        <source>Next contact date</source>
+        <translation>Datum volgend contact</translation>
+    </message>
+    <message>
+        <source>&amp;Record contact</source>
+        <translation>Contact &amp;vastleggen</translation>
+    </message>
+    <message>
+        <source>&amp;Date and type:</source>
+        <translation>&amp;Datum en soort:</translation>
+    </message>
+    <message>
+        <source>Re&amp;port:</source>
+        <translation>Ve&amp;rslag:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Questions at the next contact:&lt;/b&gt; {questions}</source>
+        <translation>&lt;b&gt;Vragen bij volgend contact:&lt;/b&gt; {questions}</translation>
+    </message>
+    <message>
+        <source>All data needed for matching is known.</source>
+        <translation>Alle gegevens voor het matchen zijn bekend.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>Changed at the same time</source>
+        <translation>Tegelijk gewijzigd</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Your changes have not been saved. Do you want to load the latest version? Your own changes will then be lost.</source>
+        <translation>{error}
+
+Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen wijzigingen gaan dan verloren.</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Wijzigingen niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>You have changes that have not been saved yet. Save?</source>
+        <translation>U heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?</translation>
+    </message>
+    <message>
+        <source>Draft found</source>
+        <translation>Concept gevonden</translation>
+    </message>
+    <message>
+        <source>There is an unsaved draft from {date} at {time}. Do you want to continue with it?</source>
+        <translation>Er is een niet-opgeslagen concept van {date} om {time}. Wilt u daarmee verder?</translation>
+    </message>
+    <message>
+        <source>&amp;Client number:</source>
+        <translation>&amp;Klantnummer:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Voornaam:</translation>
+    </message>
+    <message>
+        <source>Surname p&amp;refix:</source>
+        <translation>&amp;Tussenvoegsel:</translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Achternaam:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>&amp;Geboortedatum:</translation>
+    </message>
+    <message>
+        <source>BS&amp;N:</source>
+        <translation>&amp;BSN:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dres:</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>&amp;Woonplaats:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>Ge&amp;meente:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Tele&amp;foon:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Doelgroep:</source>
+        <translation>&amp;Doelgroep:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categorie:</translation>
+    </message>
+    <message>
+        <source>Bene&amp;fit:</source>
+        <translation>&amp;Uitkering:</translation>
+    </message>
+    <message>
+        <source>&amp;Banenafspraak (target group register):</source>
+        <translation>&amp;Banenafspraak (doelgroepregister):</translation>
+    </message>
+    <message>
+        <source>&amp;Sheltered work indication:</source>
+        <translation>Indicatie be&amp;schut werk:</translation>
+    </message>
+    <message>
+        <source>&amp;Wsw (existing SW employee):</source>
+        <translation>&amp;Wsw (zittende SW-medewerker):</translation>
+    </message>
+    <message>
+        <source>Status &amp;holder:</source>
+        <translation>S&amp;tatushouder:</translation>
+    </message>
+    <message>
+        <source>&amp;Language deficit:</source>
+        <translation>Taal&amp;achterstand:</translation>
+    </message>
+    <message>
+        <source>Language &amp;requirement:</source>
+        <translation>Taal&amp;eis:</translation>
+    </message>
+    <message>
+        <source>Language requirement s&amp;ince:</source>
+        <translation>Taaleis s&amp;inds:</translation>
+    </message>
+    <message>
+        <source>Basic &amp;qualification:</source>
+        <translation>Start&amp;kwalificatie:</translation>
+    </message>
+    <message>
+        <source>&amp;Exemption until:</source>
+        <translation>&amp;Ontheffing tot:</translation>
+    </message>
+    <message>
+        <source>Wage &amp;value (%):</source>
+        <translation>&amp;Loonwaarde (%):</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per week:</source>
+        <translation>&amp;Uren per week:</translation>
+    </message>
+    <message>
+        <source>&amp;Available from:</source>
+        <translation>&amp;Beschikbaar vanaf:</translation>
+    </message>
+    <message>
+        <source>&amp;Driving licences:</source>
+        <translation>&amp;Rijbewijzen:</translation>
+    </message>
+    <message>
+        <source>&amp;Max. travel distance (km):</source>
+        <translation>&amp;Max. reisafstand (km):</translation>
+    </message>
+    <message>
+        <source>Desired &amp;occupations:</source>
+        <translation>&amp;Gewenste beroepen:</translation>
+    </message>
+    <message>
+        <source>&amp;Wishes:</source>
+        <translation>&amp;Wensen:</translation>
+    </message>
+    <message>
+        <source>&amp;Limitations (functional):</source>
+        <translation>&amp;Beperkingen (functioneel):</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notities:</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Doelgroep and schemes</source>
+        <translation>Doelgroep en regelingen</translation>
+    </message>
+    <message>
+        <source>Availability and wishes</source>
+        <translation>Beschikbaarheid en wensen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;KvK number:</source>
+        <translation>&amp;KvK-nummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Sector:</source>
+        <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y:</source>
+        <translation>P&amp;laats:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Contactpersoon:</translation>
+    </message>
+    <message>
+        <source>&amp;Telephone:</source>
+        <translation>&amp;Telefoon:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referentie:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>&amp;Aanbieder:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>Start&amp;datum:</translation>
+    </message>
+    <message>
+        <source>Number of p&amp;laces:</source>
+        <translation>Aantal &amp;plaatsen:</translation>
+    </message>
+    <message>
+        <source>&amp;Driving licence required:</source>
+        <translation>&amp;Rijbewijs vereist:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage support:</source>
+        <translation>Taal&amp;ondersteuning:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Omschrijving:</translation>
+    </message>
+</context>
+<context>
+    <name>EmployerEditor</name>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Employer {key}</source>
+        <translation>Werkgever {key}</translation>
+    </message>
+    <message>
+        <source>New employer</source>
+        <translation>Nieuwe werkgever</translation>
+    </message>
+    <message>
+        <source>Employer with KvK number {kvk} does not exist</source>
+        <translation>Werkgever met KvK-nummer {kvk} bestaat niet</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersPage</name>
+    <message>
+        <source>&amp;My employers</source>
+        <translation>&amp;Mijn werkgevers</translation>
+    </message>
+    <message>
+        <source>{count} employers</source>
+        <translation>{count} werkgevers</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHandler</name>
+    <message>
+        <source>No access to the file. Close it in Excel or another program and try again.</source>
+        <translation>Geen toegang tot het bestand. Sluit het in Excel of een ander programma en probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written ({reason}).</source>
+        <translation>Het bestand kon niet worden gelezen of geschreven ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Onverwachte fout</translation>
+    </message>
+    <message>
+        <source>Something went wrong that MatchDesk did not expect. Nothing has been half saved; you can continue working.
+
+The technical details (without personal data) are in:
+{path}</source>
+        <translation>Er ging iets mis dat MatchDesk niet verwachtte. Er is niets half opgeslagen; u kunt verder werken.
+
+De technische gegevens (zonder persoonsgegevens) staan in:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>Chart {name}</source>
+        <translation>Grafiek {name}</translation>
+    </message>
+    <message>
+        <source>Table {name}</source>
+        <translation>Tabel {name}</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>Welcome to MatchDesk</source>
@@ -38,6 +572,2030 @@
     <message>
         <source>Please enter your name.</source>
         <translation>Vul uw naam in.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>Werkgevers</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Vacatures</translation>
+    </message>
+    <message>
+        <source>Trajectories</source>
+        <translation>Trajecten</translation>
+    </message>
+    <message>
+        <source>— ignore —</source>
+        <translation>— negeren —</translation>
+    </message>
+    <message>
+        <source>recognised</source>
+        <translation>herkend</translation>
+    </message>
+    <message>
+        <source>chosen by hand</source>
+        <translation>zelf gekozen</translation>
+    </message>
+    <message>
+        <source>is ignored</source>
+        <translation>wordt genegeerd</translation>
+    </message>
+    <message>
+        <source>unknown: is ignored</source>
+        <translation>onbekend: wordt genegeerd</translation>
+    </message>
+    <message>
+        <source>duplicate: the first column counts</source>
+        <translation>dubbel: de eerste kolom telt</translation>
+    </message>
+    <message>
+        <source>Import file — MatchDesk</source>
+        <translation>Bestand importeren — MatchDesk</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>Bestand importeren</translation>
+    </message>
+    <message>
+        <source>Type of data</source>
+        <translation>Soort gegevens</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Choose a .csv or .xlsx file</source>
+        <translation>Kies een .csv- of .xlsx-bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>About the file</source>
+        <translation>Over het bestand</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <source>&amp;Type of data:</source>
+        <translation>&amp;Soort gegevens:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Bes&amp;tand:</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>Voorbeeld van de eerste rijen</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Kolommen van het bestand</translation>
+    </message>
+    <message>
+        <source>Explanation of the columns</source>
+        <translation>Toelichting bij de kolommen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Message in full</source>
+        <translation>Melding voluit</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Voorbeeld</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Kolommen</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <source>An &amp;empty cell clears the stored value</source>
+        <translation>Een &amp;lege cel wist de opgeslagen waarde</translation>
+    </message>
+    <message>
+        <source>Empty cell clears the stored value</source>
+        <translation>Lege cel wist de opgeslagen waarde</translation>
+    </message>
+    <message>
+        <source>Unchecked, an existing record keeps its stored value when the cell is empty</source>
+        <translation>Zonder vinkje blijft bij een bestaand record de opgeslagen waarde staan als de cel leeg is</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;fbreken</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import afbreken</translation>
+    </message>
+    <message>
+        <source>Stop after the rows being processed now; what has been saved stays</source>
+        <translation>Stoppen na de rijen die nu worden verwerkt; wat al is opgeslagen blijft</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>Rapport &amp;opslaan…</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Proefdraaien</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Proefdraaien</translation>
+    </message>
+    <message>
+        <source>Check everything and make the report without saving anything</source>
+        <translation>Alles controleren en het rapport maken zonder iets op te slaan</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Sl&amp;uiten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;All files (*)</source>
+        <translation>Tabellen (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Het bestand wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>unknown number of rows</source>
+        <translation>onbekend aantal rijen</translation>
+    </message>
+    <message>
+        <source>about {count} row with data</source>
+        <translation>ongeveer {count} rij met gegevens</translation>
+    </message>
+    <message>
+        <source>about {count} rows with data</source>
+        <translation>ongeveer {count} rijen met gegevens</translation>
+    </message>
+    <message>
+        <source>the first {count} are shown below</source>
+        <translation>de eerste {count} staan hieronder</translation>
+    </message>
+    <message>
+        <source>no rows with data</source>
+        <translation>geen rijen met gegevens</translation>
+    </message>
+    <message>
+        <source>{file}: {description}, header in row {row}, {rows}; {shown}.</source>
+        <translation>{file}: {description}, kopregel in rij {row}, {rows}; {shown}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The column {columns} is missing.&lt;/b&gt; Choose which column of the file it is; without it MatchDesk cannot recognise the {records}.</source>
+        <translation>&lt;b&gt;De kolom {columns} ontbreekt.&lt;/b&gt; Kies bij welke kolom van het bestand dat is; zonder kan MatchDesk de {records} niet herkennen.</translation>
+    </message>
+    <message>
+        <source>Not recognised: {names}. Under “Read as”, choose which column it is, or have the column ignored.</source>
+        <translation>Niet herkend: {names}. Kies onder “Wordt ingelezen als” welke kolom het is, of laat de kolom negeren.</translation>
+    </message>
+    <message>
+        <source>Two columns for the same field: the first one counts ({columns} is ignored).</source>
+        <translation>Twee kolommen voor hetzelfde veld: de eerste telt ({columns} wordt genegeerd).</translation>
+    </message>
+    <message>
+        <source>All columns were recognised. You can also link a column to another field yourself or have it ignored.</source>
+        <translation>Alle kolommen zijn herkend. U kunt een kolom ook zelf aan een ander veld koppelen of laten negeren.</translation>
+    </message>
+    <message>
+        <source>&amp;Columns ({columns} missing)</source>
+        <translation>&amp;Kolommen ({columns} ontbreekt)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns ({count} not recognised)</source>
+        <translation>&amp;Kolommen ({count} niet herkend)</translation>
+    </message>
+    <message>
+        <source>Dry run: everything is checked, nothing is saved…</source>
+        <translation>Proefdraaien: alles wordt gecontroleerd, er wordt niets opgeslagen…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Bezig met importeren…</translation>
+    </message>
+    <message>
+        <source>Cancelling… the rows being processed now are still finished.</source>
+        <translation>Afbreken… de rijen die nu worden verwerkt, worden nog afgemaakt.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows ({percent}%)</source>
+        <translation>{done} van {total} rijen ({percent}%)</translation>
+    </message>
+    <message>
+        <source>Dry run finished: nothing has been saved.</source>
+        <translation>Proefdraaien klaar: er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Import klaar.</translation>
+    </message>
+    <message>
+        <source>The report has {count} line.</source>
+        <translation>Het rapport heeft {count} regel.</translation>
+    </message>
+    <message>
+        <source>The report has {count} lines.</source>
+        <translation>Het rapport heeft {count} regels.</translation>
+    </message>
+    <message>
+        <source>Dry run cancelled; nothing has been saved.</source>
+        <translation>Proefdraaien afgebroken; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Import cancelled. The first {count} rows have been processed and stay saved; the rest of the file has not been read.</source>
+        <translation>Import afgebroken. De eerste {count} rijen zijn verwerkt en blijven opgeslagen; de rest van het bestand is niet ingelezen.</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelezen</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>bijgewerkt</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>hersteld</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>waarschuwingen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dry run&lt;/b&gt;: this is how the import would go; nothing has been saved.</source>
+        <translation>&lt;b&gt;Proefdraaien&lt;/b&gt;: zo zou de import gaan; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Rejected rows: {rows}{more}. See the messages below.</source>
+        <translation>Afgewezen rijen: {rows}{more}. Zie de meldingen hieronder.</translation>
+    </message>
+    <message>
+        <source>{count} skill not found in the vocabulary; kept as free text.</source>
+        <translation>{count} vaardigheid niet in de woordenlijst gevonden; als vrije tekst bewaard.</translation>
+    </message>
+    <message>
+        <source>{count} skills not found in the vocabulary; kept as free text.</source>
+        <translation>{count} vaardigheden niet in de woordenlijst gevonden; als vrije tekst bewaard.</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column} (value “{value}”):</source>
+        <translation>Rij {row}, kolom {column} (waarde “{value}”):</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column}:</source>
+        <translation>Rij {row}, kolom {column}:</translation>
+    </message>
+    <message>
+        <source>CSV, semicolon (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV, puntkomma (*.csv);;Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Report saved in {file} ({count} line).</source>
+        <translation>Rapport opgeslagen in {file} ({count} regel).</translation>
+    </message>
+    <message>
+        <source>Report saved in {file} ({count} lines).</source>
+        <translation>Rapport opgeslagen in {file} ({count} regels).</translation>
+    </message>
+    <message>
+        <source>Cancel and c&amp;lose</source>
+        <translation>Afbreken en sl&amp;uiten</translation>
+    </message>
+    <message>
+        <source>No access to the file. Close it in Excel or another program and try again.</source>
+        <translation>Geen toegang tot het bestand. Sluit het in Excel of een ander programma en probeer opnieuw.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written ({reason}).</source>
+        <translation>Het bestand kon niet worden gelezen of geschreven ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageEditor</name>
+    <message>
+        <source>Dutch {skill}</source>
+        <translation>Nederlands {skill}</translation>
+    </message>
+    <message>
+        <source>Dutch – {skill}:</source>
+        <translation>Nederlands – {skill}:</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Search…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Search in {list}</source>
+        <translation>Zoeken in {list}</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>The list as filtered, to .csv or .xlsx</source>
+        <translation>De lijst zoals gefilterd naar .csv of .xlsx</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} rijen</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Lijst exporteren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>Exporteren is niet gelukt: {error}</translation>
+    </message>
+    <message>
+        <source>Search by name, client number…</source>
+        <translation>Zoek op naam, klantnummer…</translation>
+    </message>
+    <message>
+        <source>Search by name, KvK or place…</source>
+        <translation>Zoek op naam, KvK of plaats…</translation>
+    </message>
+    <message>
+        <source>Search by title, reference, employer or place…</source>
+        <translation>Zoek op titel, referentie, werkgever of plaats…</translation>
+    </message>
+    <message>
+        <source>Search by name or client number…</source>
+        <translation>Zoek op naam of klantnummer…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>For test and demo data only (no encryption yet)</source>
+        <translation>Alleen voor test- en demogegevens (nog geen versleuteling)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <source>Quick &amp;search…</source>
+        <translation>&amp;Snel zoeken…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About MatchDesk</source>
+        <translation>&amp;Over MatchDesk</translation>
+    </message>
+    <message>
+        <source>Database: {label}</source>
+        <translation>Database: {label}</translation>
+    </message>
+    <message>
+        <source>Staff member: {name}</source>
+        <translation>Medewerker: {name}</translation>
+    </message>
+    <message>
+        <source>Region: {region}</source>
+        <translation>Regio: {region}</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load demo data to explore MatchDesk, or import your region&apos;s files.</source>
+        <translation>Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer de bestanden van uw regio.</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Demo-gegevens laden</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>Bestand importeren…</translation>
+    </message>
+    <message>
+        <source>Rulebook errors</source>
+        <translation>Regelboekfouten</translation>
+    </message>
+    <message>
+        <source>Trajectories cannot be recorded for: {rulebooks}.</source>
+        <translation>Trajecten vastleggen kan niet voor: {rulebooks}.</translation>
+    </message>
+    <message>
+        <source>A rulebook could not be loaded.</source>
+        <translation>Een regelboek kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Importing is still possible from the command line: matchdesk import.</source>
+        <translation>Importeren kan nog via de opdrachtregel: matchdesk import.</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demo-gegevens</translation>
+    </message>
+    <message>
+        <source>Load an invented region with 9,000 candidates? This takes about half a minute.</source>
+        <translation>Een verzonnen regio met 9.000 kandidaten laden? Dit duurt ongeveer een halve minuut.</translation>
+    </message>
+    <message>
+        <source>Matching, trajectories and signals for werkgeversservicepunten.</source>
+        <translation>Matchen, trajecten en signalen voor werkgeversservicepunten.</translation>
+    </message>
+    <message>
+        <source>About MatchDesk</source>
+        <translation>Over MatchDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Kolom in het bestand</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Wordt ingelezen als</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>Herkenning</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Voorbeeld</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingPage</name>
+    <message>
+        <source>Matching</source>
+        <translation>Matchen</translation>
+    </message>
+    <message>
+        <source>Candidates for a &amp;vacancy</source>
+        <translation>Kandidaten voor een &amp;vacature</translation>
+    </message>
+    <message>
+        <source>Vacancies for a &amp;candidate</source>
+        <translation>Vacatures voor een &amp;kandidaat</translation>
+    </message>
+    <message>
+        <source>Reference of the vacancy, e.g. V2026-00001</source>
+        <translation>Referentie van de vacature, bijv. V2026-00001</translation>
+    </message>
+    <message>
+        <source>Vacancy or candidate</source>
+        <translation>Vacature of kandidaat</translation>
+    </message>
+    <message>
+        <source>&amp;Rank</source>
+        <translation>&amp;Rangschikken</translation>
+    </message>
+    <message>
+        <source>Vacancy on &amp;the spot…</source>
+        <translation>Vacature &amp;ter plekke…</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>Municipality: all</source>
+        <translation>Gemeente: alle</translation>
+    </message>
+    <message>
+        <source>Doelgroep</source>
+        <translation>Doelgroep</translation>
+    </message>
+    <message>
+        <source>Doelgroep: all</source>
+        <translation>Doelgroep: alle</translation>
+    </message>
+    <message>
+        <source>Doelgroep {doelgroep}</source>
+        <translation>Doelgroep {doelgroep}</translation>
+    </message>
+    <message>
+        <source>Maximum distance</source>
+        <translation>Maximale afstand</translation>
+    </message>
+    <message>
+        <source>Distance: any</source>
+        <translation>Afstand: elke</translation>
+    </message>
+    <message>
+        <source>Minimum score</source>
+        <translation>Minimale score</translation>
+    </message>
+    <message>
+        <source>Score from </source>
+        <translation>Score vanaf </translation>
+    </message>
+    <message>
+        <source>Available &amp;now</source>
+        <translation>Nu &amp;beschikbaar</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Voorstellen</translation>
+    </message>
+    <message>
+        <source>Print pro&amp;file…</source>
+        <translation>Profiel &amp;afdrukken…</translation>
+    </message>
+    <message>
+        <source>Klantnummer of the candidate</source>
+        <translation>Klantnummer van de kandidaat</translation>
+    </message>
+    <message>
+        <source>Enter a reference or klantnummer.</source>
+        <translation>Vul een referentie of klantnummer in.</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>Bezig met rangschikken…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} candidates</source>
+        <translation>{shown} van {total} kandidaten</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} vacancies and leerwerkplekken</source>
+        <translation>{shown} van {total} vacatures en leerwerkplekken</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <source>Candidate {klantnummer} proposed for {reference}.</source>
+        <translation>Kandidaat {klantnummer} voorgesteld voor {reference}.</translation>
+    </message>
+    <message>
+        <source>{name} — {score} points</source>
+        <translation>{name} — {score} punten</translation>
+    </message>
+    <message>
+        <source>Not suitable:</source>
+        <translation>Niet geschikt:</translation>
+    </message>
+    <message>
+        <source>Questions for the next contact:</source>
+        <translation>Vragen bij volgend contact:</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>Werkgevers</translation>
+    </message>
+    <message>
+        <source>Vacancies &amp; leerwerkplekken</source>
+        <translation>Vacatures &amp; leerwerkplekken</translation>
+    </message>
+    <message>
+        <source>Trajectories</source>
+        <translation>Trajecten</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Matchen</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapportage</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <source>Place — {candidate} at {employer}</source>
+        <translation>Plaatsen — {candidate} bij {employer}</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaatsen</translation>
+    </message>
+    <message>
+        <source>Placement on {vacancy} at {employer}. Placing starts this trajectory; the proposal gets the status geplaatst.</source>
+        <translation>Plaatsing op {vacancy} bij {employer}. Bij het plaatsen start dit traject; het voorstel krijgt de status geplaatst.</translation>
+    </message>
+    <message>
+        <source>The vacancy&apos;s kind</source>
+        <translation>De soort van de vacature</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Plaatsen</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>(column {number})</source>
+        <translation>(kolom {number})</translation>
+    </message>
+    <message>
+        <source>{header}
+(not read)</source>
+        <translation>{header}
+(niet ingelezen)</translation>
+    </message>
+    <message>
+        <source>{header} is read as {target}</source>
+        <translation>{header} wordt ingelezen als {target}</translation>
+    </message>
+    <message>
+        <source>{header} is not read</source>
+        <translation>{header} wordt niet ingelezen</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>Afdrukvoorbeeld — {title}</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <source>Anonymised (for the employer)</source>
+        <translation>Geanonimiseerd (voor werkgever)</translation>
+    </message>
+    <message>
+        <source>Full (internal)</source>
+        <translation>Volledig (intern)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), A4</source>
+        <translation>
+            <numerusform>%n pagina, A4</numerusform>
+            <numerusform>%n pagina’s, A4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <source>profile {klantnummer}</source>
+        <translation>profiel {klantnummer}</translation>
+    </message>
+    <message>
+        <source>shortlist {reference}</source>
+        <translation>shortlist {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <source>Vacancy</source>
+        <translation>Vacature</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidaat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Proposed on</source>
+        <translation>Voorgesteld op</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Voorgesteld door</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPanel</name>
+    <message>
+        <source>&amp;Invited</source>
+        <translation>&amp;Uitgenodigd</translation>
+    </message>
+    <message>
+        <source>The employer invites the candidate for an interview</source>
+        <translation>De werkgever nodigt de kandidaat uit voor een gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;Placed…</source>
+        <translation>Ge&amp;plaatst…</translation>
+    </message>
+    <message>
+        <source>The candidate has been hired: choose the trajectory and start it</source>
+        <translation>De kandidaat is aangenomen: kies het traject en start het</translation>
+    </message>
+    <message>
+        <source>R&amp;ejected</source>
+        <translation>Af&amp;gewezen</translation>
+    </message>
+    <message>
+        <source>The employer has rejected the candidate (final)</source>
+        <translation>De werkgever heeft de kandidaat afgewezen (definitief)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn</source>
+        <translation>&amp;Teruggetrokken</translation>
+    </message>
+    <message>
+        <source>The proposal has been withdrawn (final)</source>
+        <translation>Het voorstel is ingetrokken (definitief)</translation>
+    </message>
+    <message>
+        <source>Set the proposal to ‘afgewezen’? This cannot be changed afterwards.</source>
+        <translation>Het voorstel op ‘afgewezen’ zetten? Dat kan daarna niet meer worden veranderd.</translation>
+    </message>
+    <message>
+        <source>Withdraw the proposal? This cannot be changed afterwards.</source>
+        <translation>Het voorstel intrekken? Dat kan daarna niet meer worden veranderd.</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <source>No proposals yet. Propose a candidate from the matching view.</source>
+        <translation>Nog geen voorstellen. Stel een kandidaat voor vanuit de matchweergave.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>New status:</source>
+        <translation>Nieuwe status:</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Voorstel</translation>
+    </message>
+    <message>
+        <source>{error} The list has been updated.</source>
+        <translation>{error} De lijst is bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>Proposal {subject}: {status}.</source>
+        <translation>Voorstel {subject}: {status}.</translation>
+    </message>
+    <message>
+        <source>{candidate} has been placed on {vacancy}; the trajectory has started.</source>
+        <translation>{candidate} is geplaatst op {vacancy}; het traject is gestart.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSearchDialog</name>
+    <message>
+        <source>Quick search</source>
+        <translation>Snel zoeken</translation>
+    </message>
+    <message>
+        <source>Name, client number, KvK, reference or skill…</source>
+        <translation>Naam, klantnummer, KvK, referentie of vaardigheid…</translation>
+    </message>
+    <message>
+        <source>Search term</source>
+        <translation>Zoekterm</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>Arrows to choose, Enter to open, Esc to close.</source>
+        <translation>Pijltjes om te kiezen, Enter om te openen, Esc om te sluiten.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Regular</source>
+        <translation>Regulier</translation>
+    </message>
+    <message>
+        <source>Regular with LKS</source>
+        <translation>Regulier met LKS</translation>
+    </message>
+    <message>
+        <source>Sheltered work</source>
+        <translation>Beschut werk</translation>
+    </message>
+    <message>
+        <source>Bbz</source>
+        <translation>Bbz</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dit jaar</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Vorig jaar</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>All trajectories</source>
+        <translation>Alle trajecten</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Aangepast</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <source>Werkplein</source>
+        <translation>Werkplein</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Leerwerktrajecten</source>
+        <translation>Leerwerktrajecten</translation>
+    </message>
+    <message>
+        <source>Via leerwerkbedrijf</source>
+        <translation>Via leerwerkbedrijf</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Aandeel</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Norm</translation>
+    </message>
+    <message>
+        <source>Norm met</source>
+        <translation>Norm gehaald</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>{level} (norm met)</source>
+        <translation>{level} (norm gehaald)</translation>
+    </message>
+    <message>
+        <source>Below the norm</source>
+        <translation>Onder de norm</translation>
+    </message>
+    <message>
+        <source>Norm {percent}</source>
+        <translation>Norm {percent}</translation>
+    </message>
+    <message>
+        <source>Trajectories started (regular work, sheltered work and Bbz)</source>
+        <translation>Gestarte trajecten (regulier werk, beschut werk en Bbz)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>From (first start date)</source>
+        <translation>Vanaf (eerste startdatum)</translation>
+    </message>
+    <message>
+        <source>Up to and including (last start date)</source>
+        <translation>Tot en met (laatste startdatum)</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Bezig met berekenen…</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Parts of the report</source>
+        <translation>Onderdelen van de rapportage</translation>
+    </message>
+    <message>
+        <source>Leerwerkbedrijf share</source>
+        <translation>Aandeel leerwerkbedrijf</translation>
+    </message>
+    <message>
+        <source>Outflow</source>
+        <translation>Uitstroom</translation>
+    </message>
+    <message>
+        <source>&amp;Leerwerkbedrijf (70% norm)</source>
+        <translation>&amp;Leerwerkbedrijf (70%-norm)</translation>
+    </message>
+    <message>
+        <source>&amp;Outflow</source>
+        <translation>&amp;Uitstroom</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporteren als &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Grafiek exporteren als PNG</translation>
+    </message>
+    <message>
+        <source>The chart of the part shown, as an image</source>
+        <translation>De grafiek van het getoonde onderdeel als afbeelding</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>Tabel exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>The table of the part shown, as .csv (or .xlsx)</source>
+        <translation>De tabel van het getoonde onderdeel als .csv (of .xlsx)</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>&amp;from</source>
+        <translation>&amp;van</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;tot en met</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>De begindatum ligt na de einddatum.</translation>
+    </message>
+    <message>
+        <source>Leerwerktrajecten via the leerwerkbedrijf, {period}</source>
+        <translation>Leerwerktrajecten via het leerwerkbedrijf, {period}</translation>
+    </message>
+    <message>
+        <source>Outflow per municipality, {period}</source>
+        <translation>Uitstroom per gemeente, {period}</translation>
+    </message>
+    <message>
+        <source>all trajectories</source>
+        <translation>alle trajecten</translation>
+    </message>
+    <message>
+        <source>started {date_from} to {date_to}</source>
+        <translation>gestart {date_from} t/m {date_to}</translation>
+    </message>
+    <message>
+        <source>Region &lt;b&gt;{name}&lt;/b&gt;: &lt;b&gt;{share}&lt;/b&gt; of the leerwerktrajecten via the leerwerkbedrijf ({via} of {total})</source>
+        <translation>Regio &lt;b&gt;{name}&lt;/b&gt;: &lt;b&gt;{share}&lt;/b&gt; van de leerwerktrajecten via het leerwerkbedrijf ({via} van {total})</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>gehaald</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>niet gehaald</translation>
+    </message>
+    <message>
+        <source>, norm {norm}: {verdict}</source>
+        <translation>, norm {norm}: {verdict}</translation>
+    </message>
+    <message>
+        <source>No leerwerktrajecten in this period.</source>
+        <translation>Geen leerwerktrajecten in deze periode.</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Grafiek exporteren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>{file} could not be written.</source>
+        <translation>{file} kon niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV, puntkomma-gescheiden (*.csv);;Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabel exporteren</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}).</source>
+        <translation>Het bestand kon niet worden geschreven ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Name / title</source>
+        <translation>Naam / titel</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <source>Suitable</source>
+        <translation>Geschikt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no: {reasons}</source>
+        <translation>nee: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>SignalsModel</name>
+    <message>
+        <source>Due date</source>
+        <translation>Vervaldatum</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Klantnummer</source>
+        <translation>Klantnummer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>Verlopen sinds {date}</translation>
+    </message>
+    <message>
+        <source>{text} (overdue)</source>
+        <translation>{text} (verlopen)</translation>
+    </message>
+</context>
+<context>
+    <name>SignalsPage</name>
+    <message>
+        <source>Trajectory end approaching</source>
+        <translation>Einde traject nadert</translation>
+    </message>
+    <message>
+        <source>Past the time limit</source>
+        <translation>Over de termijn</translation>
+    </message>
+    <message>
+        <source>Detachering reaching the limit</source>
+        <translation>Detachering bereikt grens</translation>
+    </message>
+    <message>
+        <source>Maatwerk (23 months)</source>
+        <translation>Maatwerk (23 maanden)</translation>
+    </message>
+    <message>
+        <source>Ontheffing expiring</source>
+        <translation>Ontheffing verloopt</translation>
+    </message>
+    <message>
+        <source>Proposal without follow-up</source>
+        <translation>Voorstel zonder opvolging</translation>
+    </message>
+    <message>
+        <source>Leerwerktraject without a sequel</source>
+        <translation>Leerwerktraject zonder vervolg</translation>
+    </message>
+    <message>
+        <source>Taaleis</source>
+        <translation>Taaleis</translation>
+    </message>
+    <message>
+        <source>overdue ({days} day)</source>
+        <translation>verlopen ({days} dag)</translation>
+    </message>
+    <message>
+        <source>overdue ({days} days)</source>
+        <translation>verlopen ({days} dagen)</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>over {days} dagen</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Worklist of deadlines and follow-ups; Enter or double-click opens the record</source>
+        <translation>Werklijst van termijnen en opvolging; Enter of dubbelklik opent het dossier</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Within number of days</source>
+        <translation>Binnen aantal dagen</translation>
+    </message>
+    <message>
+        <source>Show the signals due within this many days; overdue signals stay listed</source>
+        <translation>Toon signalen die binnen zoveel dagen vervallen; verlopen signalen blijven staan</translation>
+    </message>
+    <message>
+        <source>Kind of signal</source>
+        <translation>Soort signaal</translation>
+    </message>
+    <message>
+        <source>all kinds</source>
+        <translation>alle soorten</translation>
+    </message>
+    <message>
+        <source>Only &amp;my candidates</source>
+        <translation>Alleen &amp;mijn kandidaten</translation>
+    </message>
+    <message>
+        <source>Only my candidates</source>
+        <translation>Alleen mijn kandidaten</translation>
+    </message>
+    <message>
+        <source>Only o&amp;verdue</source>
+        <translation>Alleen &amp;verlopen</translation>
+    </message>
+    <message>
+        <source>Only overdue signals</source>
+        <translation>Alleen verlopen signalen</translation>
+    </message>
+    <message>
+        <source>Number of signals</source>
+        <translation>Aantal signalen</translation>
+    </message>
+    <message>
+        <source>Calculating…</source>
+        <translation>Bezig met berekenen…</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Dossier openen</translation>
+    </message>
+    <message>
+        <source>Open the trajectory or the candidate of the selected signal (Enter)</source>
+        <translation>Open het traject of de kandidaat van het gekozen signaal (Enter)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Export worklist</source>
+        <translation>Werklijst exporteren</translation>
+    </message>
+    <message>
+        <source>The worklist as filtered, to .csv or .xlsx</source>
+        <translation>De werklijst zoals gefilterd naar .csv of .xlsx</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ver&amp;nieuwen</translation>
+    </message>
+    <message>
+        <source>Refresh signals</source>
+        <translation>Signalen vernieuwen</translation>
+    </message>
+    <message>
+        <source>Calculate the signals again (F5)</source>
+        <translation>Signalen opnieuw berekenen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>&amp;Binnen:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>There is no medewerker {name}, so there are no candidates of your own</source>
+        <translation>Er is geen medewerker {name}; er zijn dus geen eigen kandidaten</translation>
+    </message>
+    <message>
+        <source>{count} signal</source>
+        <translation>{count} signaal</translation>
+    </message>
+    <message>
+        <source>{count} signals</source>
+        <translation>{count} signalen</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>{count} verlopen</translation>
+    </message>
+    <message>
+        <source>{signals}, of which {overdue}</source>
+        <translation>{signals}, waarvan {overdue}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</source>
+        <translation>Excel-werkmap (*.xlsx);;CSV, puntkomma-gescheiden (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}).</source>
+        <translation>Het bestand kon niet worden geschreven ({reason}).</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>{count} signals written to {file}.</source>
+        <translation>{count} signalen geschreven naar {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>SkillsEditor</name>
+    <message>
+        <source>Skills</source>
+        <translation>Vaardigheden</translation>
+    </message>
+    <message>
+        <source>Skill, certificate or driving licence…</source>
+        <translation>Vaardigheid, certificaat of rijbewijs…</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>Nieuwe vaardigheid</translation>
+    </message>
+    <message>
+        <source>Level of the skill</source>
+        <translation>Niveau van de vaardigheid</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Verwij&amp;deren</translation>
+    </message>
+    <message>
+        <source>“{text}” was recognised as “{label}”.</source>
+        <translation>“{text}” is herkend als “{label}”.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not in the vocabulary and is kept as free text.</source>
+        <translation>“{text}” staat niet in de woordenlijst en wordt als vrije tekst bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDelegate</name>
+    <message>
+        <source>Column for {header}</source>
+        <translation>Kolom voor {header}</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoriesPage</name>
+    <message>
+        <source>&amp;My candidates</source>
+        <translation>&amp;Mijn kandidaten</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Type: all</source>
+        <translation>Soort: alle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status: all</source>
+        <translation>Status: alle</translation>
+    </message>
+    <message>
+        <source>{count} trajectories</source>
+        <translation>{count} trajecten</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryDialog</name>
+    <message>
+        <source>Start trajectory</source>
+        <translation>Traject starten</translation>
+    </message>
+    <message>
+        <source>Extend trajectory</source>
+        <translation>Traject verlengen</translation>
+    </message>
+    <message>
+        <source>End trajectory</source>
+        <translation>Traject beëindigen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend</source>
+        <translation>&amp;Verlengen</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Beëindigen</translation>
+    </message>
+    <message>
+        <source>Leerwerktraject</source>
+        <translation>Leerwerktraject</translation>
+    </message>
+    <message>
+        <source>Proefplaatsing</source>
+        <translation>Proefplaatsing</translation>
+    </message>
+    <message>
+        <source>Detachering</source>
+        <translation>Detachering</translation>
+    </message>
+    <message>
+        <source>Regular work</source>
+        <translation>Regulier werk</translation>
+    </message>
+    <message>
+        <source>Regular work with wage cost subsidy</source>
+        <translation>Regulier werk met loonkostensubsidie</translation>
+    </message>
+    <message>
+        <source>Sheltered work</source>
+        <translation>Beschut werk</translation>
+    </message>
+    <message>
+        <source>Supported employment</source>
+        <translation>Begeleid werken</translation>
+    </message>
+    <message>
+        <source>Bbz trajectory</source>
+        <translation>Bbz-traject</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Participatie</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Scholing</translation>
+    </message>
+    <message>
+        <source>Language trajectory</source>
+        <translation>Taaltraject</translation>
+    </message>
+    <message>
+        <source>Leerwerkbedrijf</source>
+        <translation>Leerwerkbedrijf</translation>
+    </message>
+    <message>
+        <source>Market party</source>
+        <translation>Marktpartij</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>At an employer</source>
+        <translation>Bij een werkgever</translation>
+    </message>
+    <message>
+        <source>In-house (intern)</source>
+        <translation>Binnen de muren (intern)</translation>
+    </message>
+    <message>
+        <source>Regular vacancy</source>
+        <translation>Reguliere vacature</translation>
+    </message>
+    <message>
+        <source>Garantiebaan</source>
+        <translation>Garantiebaan</translation>
+    </message>
+    <message>
+        <source>Leerwerkplek</source>
+        <translation>Leerwerkplek</translation>
+    </message>
+    <message>
+        <source>Proefplaats</source>
+        <translation>Proefplaats</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Warning: motivation required</source>
+        <translation>Waarschuwing: motivatie vereist</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Toegestaan</translation>
+    </message>
+    <message>
+        <source>Cannot be judged</source>
+        <translation>Kan niet worden beoordeeld</translation>
+    </message>
+    <message>
+        <source>{title} — {candidate}</source>
+        <translation>{title} — {candidate}</translation>
+    </message>
+    <message>
+        <source>The trajectory does not exist (any more).</source>
+        <translation>Het traject bestaat niet (meer).</translation>
+    </message>
+    <message>
+        <source>The candidate does not exist (any more).</source>
+        <translation>De kandidaat bestaat niet (meer).</translation>
+    </message>
+    <message>
+        <source>Kind of trajectory</source>
+        <translation>Soort traject</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Uitvoerder</translation>
+    </message>
+    <message>
+        <source>— unknown —</source>
+        <translation>— onbekend —</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Where the leerwerktraject takes place</source>
+        <translation>Waar het leerwerktraject plaatsvindt</translation>
+    </message>
+    <message>
+        <source>Kind of vacancy</source>
+        <translation>Soort vacature</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— geen —</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Begindatum</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Gepland einde</translation>
+    </message>
+    <message>
+        <source>The last day of the trajectory (inclusive)</source>
+        <translation>De laatste dag van het traject (tot en met)</translation>
+    </message>
+    <message>
+        <source>&amp;Open-ended</source>
+        <translation>&amp;Geen einddatum</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Geen einddatum</translation>
+    </message>
+    <message>
+        <source>For example regular work for an indefinite period</source>
+        <translation>Bijvoorbeeld regulier werk voor onbepaalde tijd</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation>Werkelijk einde</translation>
+    </message>
+    <message>
+        <source>The last day on which the trajectory ran (inclusive)</source>
+        <translation>De laatste dag waarop het traject liep (tot en met)</translation>
+    </message>
+    <message>
+        <source>A&amp;borted early</source>
+        <translation>Voortijdig &amp;afgebroken</translation>
+    </message>
+    <message>
+        <source>Aborted early</source>
+        <translation>Voortijdig afgebroken</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Choose or type the outcome</source>
+        <translation>Kies of typ de uitkomst</translation>
+    </message>
+    <message>
+        <source>Motivation</source>
+        <translation>Motivatie</translation>
+    </message>
+    <message>
+        <source>Why this trajectory, and why now? Required with a warning.</source>
+        <translation>Waarom dit traject, en waarom nu? Verplicht bij een waarschuwing.</translation>
+    </message>
+    <message>
+        <source>Reason for overriding the block</source>
+        <translation>Reden voor doorbreken van de blokkade</translation>
+    </message>
+    <message>
+        <source>Only with a block: why the teamleider allows it anyway</source>
+        <translation>Alleen bij een blokkade: waarom de teamleider het toch toestaat</translation>
+    </message>
+    <message>
+        <source>The rules&apos; verdict</source>
+        <translation>Oordeel van de regels</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Sluiten zonder opslaan (Esc)</translation>
+    </message>
+    <message>
+        <source>{title} for {candidate}</source>
+        <translation>{title} voor {candidate}</translation>
+    </message>
+    <message>
+        <source>Municipality {municipality}; decision date {date}; the municipality&apos;s rules on that day</source>
+        <translation>Gemeente {municipality}; beslisdatum {date}; regels van de gemeente op die dag</translation>
+    </message>
+    <message>
+        <source>Kind of &amp;trajectory:</source>
+        <translation>Soort &amp;traject:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>&amp;Uitvoerder:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Locatie:</translation>
+    </message>
+    <message>
+        <source>Kind of va&amp;cancy:</source>
+        <translation>Soort va&amp;cature:</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>Begin&amp;datum:</translation>
+    </message>
+    <message>
+        <source>Planned e&amp;nd:</source>
+        <translation>Gepland &amp;einde:</translation>
+    </message>
+    <message>
+        <source>New e&amp;nd:</source>
+        <translation>Nieuw &amp;einde:</translation>
+    </message>
+    <message>
+        <source>&amp;Actual end:</source>
+        <translation>&amp;Werkelijk einde:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>Uit&amp;komst:</translation>
+    </message>
+    <message>
+        <source>&amp;Motivation:</source>
+        <translation>&amp;Motivatie:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for override:</source>
+        <translation>&amp;Reden doorbreken:</translation>
+    </message>
+    <message>
+        <source>indefinite</source>
+        <translation>onbepaalde tijd</translation>
+    </message>
+    <message>
+        <source>end before start</source>
+        <translation>einde vóór begin</translation>
+    </message>
+    <message>
+        <source>{months} months ({days} days)</source>
+        <translation>{months} maanden ({days} dagen)</translation>
+    </message>
+    <message>
+        <source>elapsed: {duration}</source>
+        <translation>gelopen: {duration}</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>onbekende fout</translation>
+    </message>
+    <message>
+        <source>Please note</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
+        <source>As a teamleider you can override the block: enter the reason.</source>
+        <translation>Als teamleider kunt u de blokkade doorbreken: vul de reden in.</translation>
+    </message>
+    <message>
+        <source>Saving is not possible. Change the trajectory or ask a teamleider.</source>
+        <translation>Opslaan is niet mogelijk. Pas het traject aan of vraag een teamleider.</translation>
+    </message>
+    <message>
+        <source>Enter a motivation to save.</source>
+        <translation>Vul een motivatie in om op te slaan.</translation>
+    </message>
+    <message>
+        <source>&amp;Save with override</source>
+        <translation>&amp;Opslaan met doorbreking</translation>
+    </message>
+</context>
+<context>
+    <name>TypedVacancyDialog</name>
+    <message>
+        <source>Vacancy on the spot</source>
+        <translation>Vacature ter plekke</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>e.g. heftruckcertificaat; orderpicken</source>
+        <translation>bijv. heftruckcertificaat; orderpicken</translation>
+    </message>
+    <message>
+        <source>separated by ;</source>
+        <translation>gescheiden door ;</translation>
+    </message>
+    <message>
+        <source>e.g. B or C</source>
+        <translation>bijv. B of C</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plaats:</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per week:</source>
+        <translation>&amp;Uren per week:</translation>
+    </message>
+    <message>
+        <source>Re&amp;quired skills:</source>
+        <translation>&amp;Vereiste vaardigheden:</translation>
+    </message>
+    <message>
+        <source>&amp;Desired skills:</source>
+        <translation>&amp;Gewenste vaardigheden:</translation>
+    </message>
+    <message>
+        <source>Driving &amp;licence required:</source>
+        <translation>&amp;Rijbewijs vereist:</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;speaking:</source>
+        <translation>Minimaal spre&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Minimum Dutch speaking</source>
+        <translation>Minimaal Nederlands spreken</translation>
+    </message>
+    <message>
+        <source>Minimum liste&amp;ning:</source>
+        <translation>Minimaal &amp;luisteren:</translation>
+    </message>
+    <message>
+        <source>Minimum Dutch listening</source>
+        <translation>Minimaal Nederlands luisteren</translation>
+    </message>
+    <message>
+        <source>Minimum r&amp;eading:</source>
+        <translation>Minimaal l&amp;ezen:</translation>
+    </message>
+    <message>
+        <source>Minimum Dutch reading</source>
+        <translation>Minimaal Nederlands lezen</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;writing:</source>
+        <translation>Minimaal s&amp;chrijven:</translation>
+    </message>
+    <message>
+        <source>Minimum Dutch writing</source>
+        <translation>Minimaal Nederlands schrijven</translation>
+    </message>
+    <message>
+        <source>no requirement</source>
+        <translation>geen eis</translation>
+    </message>
+    <message>
+        <source>&amp;Rank</source>
+        <translation>&amp;Rangschikken</translation>
+    </message>
+</context>
+<context>
+    <name>VacanciesPage</name>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Type: all</source>
+        <translation>Soort: alle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status: all</source>
+        <translation>Status: alle</translation>
+    </message>
+    <message>
+        <source>{count} vacancies</source>
+        <translation>{count} vacatures</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyEditor</name>
+    <message>
+        <source>Vacancy</source>
+        <translation>Vacature</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Eisen</translation>
+    </message>
+    <message>
+        <source>Vacancy {key}</source>
+        <translation>Vacature {key}</translation>
+    </message>
+    <message>
+        <source>New vacancy</source>
+        <translation>Nieuwe vacature</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Required:&lt;/b&gt; {required}&lt;br&gt;&lt;b&gt;Desired:&lt;/b&gt; {desired}&lt;br&gt;&lt;b&gt;Dutch at least:&lt;/b&gt; {levels}</source>
+        <translation>&lt;b&gt;Vereist:&lt;/b&gt; {required}&lt;br&gt;&lt;b&gt;Gewenst:&lt;/b&gt; {desired}&lt;br&gt;&lt;b&gt;Nederlands minimaal:&lt;/b&gt; {levels}</translation>
+    </message>
+    <message>
+        <source>you create a new vacancy from its employer</source>
+        <translation>een nieuwe vacature maakt u vanuit de werkgever</translation>
     </message>
 </context>
 </TS>
