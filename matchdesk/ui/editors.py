@@ -24,6 +24,7 @@ from matchdesk.domain import (
 from matchdesk.errors import ConflictError, MatchDeskError, NotFound, ValidationError
 from matchdesk.ui import drafts
 from matchdesk.ui.forms import Field, RecordForm
+from matchdesk.ui.icons import icon
 from matchdesk.ui.page import UiContext
 
 translate = QCoreApplication.translate
@@ -413,6 +414,7 @@ class CandidateEditor(EditorDialog):
         self.skills_loaded: list = []
         if self.key is not None:
             print_button = self.buttons.addButton(self.tr("&Print profile…"), QDialogButtonBox.ButtonRole.ActionRole)
+            print_button.setIcon(icon("afdrukken"))
             print_button.clicked.connect(self.print_profile)
 
     def _show_contacts(self, index: int) -> None:

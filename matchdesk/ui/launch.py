@@ -38,6 +38,9 @@ def run_gui(ctx, args) -> int:
     app.setApplicationName("MatchDesk")
     app.setOrganizationName("MatchDesk")
     apply_style(app)
+    from matchdesk.ui.icons import icon
+
+    app.setWindowIcon(icon("matchdesk"))
     scripted = bool(args.screenshot or args.quit_when_ready)
     try:
         db = ctx.database()

@@ -13,6 +13,7 @@ from matchdesk.dates import format_number_nl
 from matchdesk.domain import Categorie, Doelgroep, TaaleisStatus, TrajectoryKind, TrajectoryStatus, VacancyKind, VacancyStatus
 from matchdesk.errors import MatchDeskError
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
+from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.page import Page, UiContext
 
@@ -60,7 +61,7 @@ class ListPage(Page):
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.table.activated.connect(self._open_index)  # double-click or Enter
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button = QPushButton(icon("exporteren"), self.tr("Export…"))
         self.export_button.setToolTip(self.tr("The list as filtered, to .csv or .xlsx"))
         self.export_button.clicked.connect(self.export_list)
 

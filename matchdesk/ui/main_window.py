@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from matchdesk.ui.icons import icon
 from matchdesk.ui.list_page import CandidatesPage, EmployersPage, TrajectoriesPage, VacanciesPage
 from matchdesk.ui.page import Page, UiContext
 
@@ -53,10 +54,14 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(250)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget { font-size: 10.5pt; } QListWidget::item { padding: 6px 6px; }")
         self.stack = QStackedWidget()
         for number, page in enumerate(self.pages, start=1):
             item = QListWidgetItem(page.title)
+            view = VIEWS.get(type(page).__name__)
+            if view:
+                item.setIcon(icon(view.split()[0]))  # resources/icons/<first word of the view name>.svg
             item.setToolTip(f"{page.title} (Ctrl+{number})")
             self.nav.addItem(item)
             self.stack.addWidget(page)
@@ -85,14 +90,14 @@ class MainWindow(QMainWindow):
     # -- structure -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action = QAction(icon("importeren"), self.tr("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
         file_menu.addAction(self.import_action)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go = self.menuBar().addMenu(self.tr("&Go to"))
-        search = QAction(self.tr("Quick &search…"), self, shortcut=QKeySequence("Ctrl+K"))
+        search = QAction(icon("zoeken"), self.tr("Quick &search…"), self, shortcut=QKeySequence("Ctrl+K"))
         search.triggered.connect(self.quick_search)
         go.addAction(search)
         go.addSeparator()

@@ -24,3 +24,18 @@ def test_icon_renders_at_twice_the_pixels_on_a_high_dpi_screen(qapp, name):
 def test_an_unknown_icon_is_an_error_not_an_empty_icon(qapp):
     with pytest.raises(KeyError):
         icon("bestaat-niet")
+
+
+def test_every_navigation_entry_has_an_icon(qtbot, tmp_path):
+    import datetime as dt
+
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.storage.database import Database
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.page import UiContext
+
+    ctx = UiContext(db=Database.open(tmp_path / "md.db", create=True), user="tester", today=dt.date(2026, 11, 23),
+                    rulebooks=load_rulebooks())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert all(not window.nav.item(row).icon().isNull() for row in range(window.nav.count()))
