@@ -415,6 +415,8 @@ class CandidateEditor(EditorDialog):
         if self.key is not None:
             print_button = self.buttons.addButton(self.tr("&Print profile…"), QDialogButtonBox.ButtonRole.ActionRole)
             print_button.setIcon(icon("afdrukken"))
+            print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))  # Ctrl+P; letters are taken
+            print_button.setToolTip(self.tr("Print profile (Ctrl+P)"))
             print_button.clicked.connect(self.print_profile)
 
     def _show_contacts(self, index: int) -> None:

@@ -219,7 +219,7 @@ def test_texts_come_in_dutch_through_the_translator(page):
     from matchdesk.ui.report_page import ReportPage
 
     assert ReportPage.title == "Reports" and page.title == "Rapportage"  # English source, Dutch on screen
-    assert page.png_button.text() == "Exporteren als &PNG…" and page.csv_button.text() == "Exporteren als &CSV…"
+    assert page.png_button.text() == "Exporteren als P&NG…" and page.csv_button.text() == "Exporteren als &CSV…"
     assert page.tabs.tabText(0) == "&Leerwerkbedrijf (70%-norm)" and page.tabs.tabText(1) == "&Uitstroom"
     assert [page.preset.itemText(i) for i in range(page.preset.count())] == [
         "Dit jaar", "Vorig jaar", "Afgelopen 12 maanden", "Alle trajecten", "Aangepast"]

@@ -49,7 +49,11 @@
     </message>
     <message>
         <source>&amp;Print profile…</source>
-        <translation>Profiel &amp;afdrukken…</translation>
+        <translation>Profiel afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print profile (Ctrl+P)</source>
+        <translation>Profiel afdrukken (Ctrl+P)</translation>
     </message>
     <message>
         <source>Candidate {key}</source>
@@ -278,7 +282,7 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>&amp;Surname:</source>
-        <translation>&amp;Achternaam:</translation>
+        <translation>Achter&amp;naam:</translation>
     </message>
     <message>
         <source>Date of &amp;birth:</source>
@@ -290,7 +294,7 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>A&amp;dres:</translation>
+        <translation>Ad&amp;res:</translation>
     </message>
     <message>
         <source>&amp;Postcode:</source>
@@ -342,7 +346,7 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>&amp;Language deficit:</source>
-        <translation>Taal&amp;achterstand:</translation>
+        <translation>Taalachte&amp;rstand:</translation>
     </message>
     <message>
         <source>Language &amp;requirement:</source>
@@ -358,7 +362,7 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>&amp;Exemption until:</source>
-        <translation>&amp;Ontheffing tot:</translation>
+        <translation>Ont&amp;heffing tot:</translation>
     </message>
     <message>
         <source>Wage &amp;value (%):</source>
@@ -390,7 +394,7 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>&amp;Limitations (functional):</source>
-        <translation>&amp;Beperkingen (functioneel):</translation>
+        <translation>Be&amp;perkingen (functioneel):</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -446,7 +450,7 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>Pro&amp;vider:</source>
-        <translation>&amp;Aanbieder:</translation>
+        <translation>Aan&amp;bieder:</translation>
     </message>
     <message>
         <source>&amp;Start date:</source>
@@ -454,19 +458,19 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
     <message>
         <source>Number of p&amp;laces:</source>
-        <translation>Aantal &amp;plaatsen:</translation>
+        <translation>Aantal plaatse&amp;n:</translation>
     </message>
     <message>
         <source>&amp;Driving licence required:</source>
-        <translation>&amp;Rijbewijs vereist:</translation>
+        <translation>Rijbewijs &amp;vereist:</translation>
     </message>
     <message>
         <source>Lan&amp;guage support:</source>
-        <translation>Taal&amp;ondersteuning:</translation>
+        <translation>Taalondersteunin&amp;g:</translation>
     </message>
     <message>
         <source>D&amp;escription:</source>
-        <translation>&amp;Omschrijving:</translation>
+        <translation>Omschr&amp;ijving:</translation>
     </message>
 </context>
 <context>
@@ -1205,11 +1209,11 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
     <message>
         <source>&amp;Propose</source>
-        <translation>&amp;Voorstellen</translation>
+        <translation>Voorstell&amp;en</translation>
     </message>
     <message>
         <source>Print pro&amp;file…</source>
-        <translation>Profiel &amp;afdrukken…</translation>
+        <translation>Profiel afdrukken…</translation>
     </message>
     <message>
         <source>Klantnummer of the candidate</source>
@@ -1685,7 +1689,7 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
     <message>
         <source>Export as &amp;PNG…</source>
-        <translation>Exporteren als &amp;PNG…</translation>
+        <translation>Exporteren als P&amp;NG…</translation>
     </message>
     <message>
         <source>Export chart as PNG</source>
@@ -2505,7 +2509,7 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
     <message>
         <source>Driving &amp;licence required:</source>
-        <translation>&amp;Rijbewijs vereist:</translation>
+        <translation>Rij&amp;bewijs vereist:</translation>
     </message>
     <message>
         <source>Minimum &amp;speaking:</source>
