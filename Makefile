@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # What Qt's xcb platform plugin needs on Debian 12 beyond a desktop's defaults (not installable by pip).
 X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
 
-.PHONY: run test venv screenshots translations clean
+.PHONY: run test lint venv screenshots translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,13 @@ run: $(STAMP)
 	test -f .run/demo.db || $(BIN)/matchdesk --db .run/demo.db demo --seed 1
 	$(BIN)/matchdesk --db .run/demo.db --user demo
 
-test: $(STAMP)
+test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# ruff on every Python file, mypy on the core packages (configuration in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check matchdesk tests benchmarks docs packaging
+	$(BIN)/mypy
 
 # PNGs of the real window, pages and dialogs for the README (docs/screenshots/), offscreen.
 screenshots: $(STAMP)

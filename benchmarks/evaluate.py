@@ -58,9 +58,10 @@ def main() -> int:
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
 
+    from matchdesk.app import App
     from matchdesk.matching.profiles import vacancy_profile
-    from matchdesk.matching.service import MatchService
     from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import MatchService
     from matchdesk.storage.database import Database
     from matchdesk.storage.models import Candidate, Vacancy
 
@@ -70,7 +71,7 @@ def main() -> int:
             labels[row["vacature"]][row["klantnummer"]] = int(row["cijfer"])
 
     db = Database.open(args.db)
-    service = MatchService(db, load_rulebooks())
+    service = MatchService(App(db, user='tester', today=dt.date(2026, 11, 23), rulebooks=load_rulebooks()))
     engine, index = service.engine, service.engine.index
     engine_scores, baseline_scores = [], []
     with db.reading() as session:

@@ -62,17 +62,18 @@ def loop_rank(engine, profiles, vacancy, today, top=50):
 def bench(path: Path, size: int, n_vacancies: int, loop_vacancies: int, all_against_all: bool) -> dict:
     from sqlalchemy import select
 
+    from matchdesk.app import App
     from matchdesk.matching.engine import Filters
     from matchdesk.matching.profiles import vacancy_profile
-    from matchdesk.matching.service import MatchService
     from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import MatchService
     from matchdesk.services.vacancies import get_by_reference
     from matchdesk.storage.database import Database
     from matchdesk.storage.models import Vacancy
 
     figures: dict = {"candidates": size}
     db = Database.open(path)
-    service = MatchService(db, load_rulebooks())
+    service = MatchService(App(db, user='tester', today=dt.date(2026, 11, 23), rulebooks=load_rulebooks()))
     engine = service.engine
     before = rss_mb()
     start = time.perf_counter()

@@ -48,12 +48,12 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.storage.database import Database
     from matchdesk.storage.models import Candidate, Vacancy
     from matchdesk.ui.main_window import MainWindow
     from matchdesk.ui.matching_page import MatchingPage
-    from matchdesk.ui.page import UiContext
     from matchdesk.ui.style import apply_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -64,7 +64,7 @@ def main() -> int:
     apply_style(app)
     OUT.mkdir(parents=True, exist_ok=True)
     db = Database.open(db_path)
-    ctx = UiContext(db=db, user="demo", today=TODAY, rulebooks=load_rulebooks())
+    ctx = App(db=db, user="demo", today=TODAY, rulebooks=load_rulebooks())
     window = MainWindow(ctx)
     window.resize(1400, 860)
     window.show()

@@ -60,7 +60,7 @@ class Vocabulary:
         return [s for s in self.skills.values() if s.sector == sector]
 
     @classmethod
-    def from_entries(cls, entries: list[dict], source: str = "") -> "Vocabulary":
+    def from_entries(cls, entries: list[dict], source: str = "") -> Vocabulary:
         skills: dict[str, Skill] = {}
         terms: dict[str, str] = {}
         for entry in entries:

@@ -1,4 +1,5 @@
-"""What every command receives: the resolved global options. The database opens only on request."""
+"""What every command receives: the resolved global options. The application object (``matchdesk.app.App``:
+database, rulebooks, medewerker, today, engines) is built only on request, once, and closed by ``main``."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import Rulebooks
+    from matchdesk.storage.database import Database
 
 SYSTEM_USER = "systeem"
 
@@ -22,8 +29,8 @@ class Context:
     user: str | None
     today: dt.date
     rules_dir: Path | None
-    _database: object | None = field(default=None, repr=False)
-    _rulebooks: object | None = field(default=None, repr=False)
+    _app: App | None = field(default=None, repr=False)
+    _rulebooks: Rulebooks | None = field(default=None, repr=False)
 
     @property
     def actor(self) -> str:
@@ -34,15 +41,23 @@ class Context:
     def db_target(self) -> str:
         return self.db or str(default_database_path())
 
-    def database(self, create: bool = False):
-        """Open (and migrate) the database; ``create`` only for demo and import."""
-        if self._database is None:
+    def app(self, create: bool = False) -> App:
+        """The application object on the database (opened and migrated now); ``create`` only for demo
+        and import. Writes are recorded as ``actor``."""
+        if self._app is None:
+            from matchdesk.app import App
             from matchdesk.storage.database import Database
 
-            self._database = Database.open(self.db_target, create=create)
-        return self._database
+            database = Database.open(self.db_target, create=create)
+            self._app = App(database, user=self.actor, today=self.today, rulebooks=self.rulebooks(),
+                            cache_dir=_cache_dir(database))
+        return self._app
 
-    def rulebooks(self):
+    def database(self, create: bool = False) -> Database:
+        """The open database of ``app()`` (for the commands that hand it to the transfer layer)."""
+        return self.app(create).db
+
+    def rulebooks(self) -> Rulebooks:
         """The shipped rulebooks with those of --rules on top; load errors are kept, not raised."""
         if self._rulebooks is None:
             from matchdesk.rules.rulebook import load_rulebooks
@@ -51,9 +66,17 @@ class Context:
         return self._rulebooks
 
     def close(self) -> None:
-        if self._database is not None:
-            self._database.dispose()
-            self._database = None
+        if self._app is not None:
+            self._app.close()
+            self._app = None
+
+
+def _cache_dir(db: Database) -> Path | None:
+    """The matching index may be kept between commands only for a local file (never a shared server's
+    candidates on a laptop), and not when MATCHDESK_NO_CACHE is set."""
+    if os.environ.get("MATCHDESK_NO_CACHE") or db.sqlite_path is None:
+        return None
+    return Path(platformdirs.user_cache_dir("MatchDesk", appauthor=False))
 
 
 def env(name: str) -> str | None:

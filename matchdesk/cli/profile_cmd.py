@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 
 
-
 def register(subparsers, parent) -> None:
     parser = subparsers.add_parser(
         "profile", parents=[parent], help="kandidaatprofiel als PDF (volledig of geanonimiseerd)",
@@ -26,7 +25,7 @@ def run(ctx, args) -> int:
 
     db = ctx.database()
     with contextlib.ExitStack() as stack:
-        explainer = stack.enter_context(matching_explainer(db, ctx.rulebooks())) if args.vacancy else None
+        explainer = stack.enter_context(matching_explainer(ctx.app())) if args.vacancy else None
         printed = export_profile(db, ctx.actor, args.klantnummer, ctx.today, args.output, anonymous=args.anonymous,
                                  vacancy_reference=args.vacancy, explainer=explainer)
     print(printed.path)

@@ -50,23 +50,9 @@ def _read_vacancy_file(name: str) -> dict:
     return data
 
 
-def _cache_dir(db) -> Path | None:
-    """The user's cache folder for the saved candidate index (klantnummers with skills and levels, 0600).
-
-    Only for a local SQLite file, whose data is on this machine anyway: the candidates of a shared
-    PostgreSQL server are never copied to a laptop's cache. MATCHDESK_NO_CACHE=1 switches it off."""
-    import os
-
-    import platformdirs
-
-    if os.environ.get("MATCHDESK_NO_CACHE") or db.sqlite_path is None:
-        return None
-    return Path(platformdirs.user_cache_dir("MatchDesk", appauthor=False))
-
-
 def run(ctx, args) -> int:
     from matchdesk.matching.engine import Filters
-    from matchdesk.matching.service import MatchService
+    from matchdesk.services import matching
 
     if args.top < 0:
         raise UsageError("--top moet 0 of groter zijn")
@@ -74,17 +60,13 @@ def run(ctx, args) -> int:
                       kind=args.kind, max_distance_km=args.max_distance, min_score=args.min_score,
                       available_now=args.available_now)
     fields = _read_vacancy_file(args.vacancy_file) if args.vacancy_file else None
-    db = ctx.database()
-    service = MatchService(db, ctx.rulebooks(), cache_dir=_cache_dir(db))
-    try:
-        if args.candidate:
-            ranking = service.rank_for_candidate(args.candidate, ctx.today, filters, args.top)
-        elif fields is not None:
-            ranking = service.rank_for_vacancy_fields(fields, ctx.today, filters, args.top)
-        else:
-            ranking = service.rank_for_vacancy(args.vacancy, ctx.today, filters, args.top)
-    finally:
-        service.close()
+    app = ctx.app()
+    if args.candidate:
+        ranking = matching.rank_for_candidate(app, args.candidate, filters, args.top)
+    elif fields is not None:
+        ranking = matching.rank_for_vacancy_fields(app, fields, filters, args.top)
+    else:
+        ranking = matching.rank_for_vacancy(app, args.vacancy, filters, args.top)
     if args.json:
         print(json.dumps(ranking.to_json(), ensure_ascii=False, indent=2))
         return 0

@@ -6,10 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from matchdesk.dates import format_nl
 from matchdesk.cli.dutch_argparse import iso_date
+from matchdesk.dates import format_nl
 from matchdesk.errors import UsageError
-
 
 
 def register(subparsers, parent) -> None:

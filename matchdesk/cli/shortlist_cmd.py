@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 
-
 def _numbers(text: str) -> list[str]:
     numbers = [n.strip() for n in text.split(",") if n.strip()]
     if not numbers:
@@ -30,7 +29,7 @@ def run(ctx, args) -> int:
     from matchdesk.services.profiles import export_shortlist, matching_explainer
 
     db = ctx.database()
-    with matching_explainer(db, ctx.rulebooks()) as explainer:
+    with matching_explainer(ctx.app()) as explainer:
         printed = export_shortlist(db, ctx.actor, args.vacancy, args.candidates, ctx.today, args.output,
                                    explainer=explainer)
     print(printed.path)

@@ -7,10 +7,10 @@ their score and come after, never hidden.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import uuid
-import datetime as dt
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -64,10 +64,10 @@ class MatchEngine:
     """Holds the vocabulary, weights, rulebooks and the candidate index of one database."""
 
     def __init__(self, weights: Weights, rulebooks: Rulebooks, vocabulary: Vocabulary | None = None,
-                 gazetteer: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None, resolver: SkillResolver | None = None) -> None:
         self.weights = weights
         self.rulebooks = rulebooks
-        self.resolver = SkillResolver(vocabulary or load_vocabulary(), weights)
+        self.resolver = resolver or SkillResolver(vocabulary or load_vocabulary(), weights)
         self.scorer = Scorer(weights, self.resolver, gazetteer or load_gazetteer(),
                              OccupationMatcher(load_occupations()), TextSimilarity())
         self.index = CandidateIndex(self.scorer)

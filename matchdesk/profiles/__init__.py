@@ -6,10 +6,19 @@ the latter from an explicit allow-list, free text scrubbed), then drawn with rep
 and the audit entry are in ``matchdesk.services.profiles``.
 """
 
-from matchdesk.profiles.anonymous import CANDIDATE_FIELDS as ANONYMOUS_FIELDS, build_anonymous
+from matchdesk.profiles.anonymous import CANDIDATE_FIELDS as ANONYMOUS_FIELDS
+from matchdesk.profiles.anonymous import build_anonymous
 from matchdesk.profiles.full import build_full
 from matchdesk.profiles.model import (
-    ANONYMOUS, FULL, Contact, Match, ProfileDocument, ProfileSettings, ShortlistDocument, VacancyInfo, as_match,
+    ANONYMOUS,
+    FULL,
+    Contact,
+    Match,
+    ProfileDocument,
+    ProfileSettings,
+    ShortlistDocument,
+    VacancyInfo,
+    as_match,
 )
 from matchdesk.profiles.output import OutputNotWritable, write_pdf
 from matchdesk.profiles.render import render_profile, render_shortlist

@@ -12,7 +12,16 @@ import datetime as dt
 from matchdesk.dates import age_on
 from matchdesk.profiles import common
 from matchdesk.profiles.model import (
-    ANONYMOUS, Contact, Fields, Match, MatchBlock, PdfInfo, ProfileDocument, ProfileSettings, Text, VacancyInfo,
+    ANONYMOUS,
+    Contact,
+    Fields,
+    Match,
+    MatchBlock,
+    PdfInfo,
+    ProfileDocument,
+    ProfileSettings,
+    Text,
+    VacancyInfo,
 )
 from matchdesk.profiles.scrubber import Identity, scrub, scrub_lines
 

@@ -8,7 +8,16 @@ from matchdesk.dates import age_on, format_nl
 from matchdesk.domain import TaaleisStatus, TrajectoryStatus
 from matchdesk.profiles import common
 from matchdesk.profiles.model import (
-    FULL, Fields, Match, MatchBlock, PdfInfo, ProfileDocument, ProfileSettings, Table, Text, VacancyInfo,
+    FULL,
+    Fields,
+    Match,
+    MatchBlock,
+    PdfInfo,
+    ProfileDocument,
+    ProfileSettings,
+    Table,
+    Text,
+    VacancyInfo,
 )
 
 TAALEIS_LABELS = {

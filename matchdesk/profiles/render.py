@@ -19,7 +19,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
-    CondPageBreak, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table as RLTable, TableStyle,
+    CondPageBreak,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import (
+    Table as RLTable,
 )
 
 from matchdesk.dates import format_nl, format_nl_long
@@ -27,7 +35,16 @@ from matchdesk.profiles.chart import language_chart
 from matchdesk.profiles.common import level_text
 from matchdesk.profiles.fonts import BOLD, REGULAR, register_fonts
 from matchdesk.profiles.model import (
-    ANONYMOUS, Fields, Languages, MatchBlock, PdfInfo, ProfileDocument, ShortlistDocument, Skills, Table, Text,
+    ANONYMOUS,
+    Fields,
+    Languages,
+    MatchBlock,
+    PdfInfo,
+    ProfileDocument,
+    ShortlistDocument,
+    Skills,
+    Table,
+    Text,
 )
 
 PAGE_W, PAGE_H = A4

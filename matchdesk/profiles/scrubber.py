@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from matchdesk.dates import MONTHS_NL
 from matchdesk.domain import WERKPLEINEN
@@ -53,7 +53,7 @@ _AGES = [  # the words first: the placeholder "[leeftijd]" must not be matched a
 # Particles inside surnames ("Kuijc van Malsen", "Uit de Willigen") are words too: never scrubbed alone.
 PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "uit", "aan", "bij",
                        "la", "le", "du", "di", "da", "del", "della", "von", "zu", "zum", "el", "al", "ben", "bin", "y",
-                       "die", "het", "des", "dos", "das", "do", "of", "en", "und"})
+                       "die", "des", "dos", "das", "do", "of", "en", "und"})
 _DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km|kilometer)\b", re.IGNORECASE)
 _RESIDENCE = re.compile(r"\b(?i:woont|wonend|woonachtig|verhuisd|afkomstig)\s+(?i:in|te|naar|uit|bij|aan|op)\s+"
                         r"(?:[A-Z][\w'-]*)(?:\s+(?:op|aan|de|den|van|ter)?\s*[A-Z][\w'-]*){0,3}")
@@ -74,7 +74,7 @@ class Identity:
     def of(cls, *, voornaam: str | None = None, tussenvoegsel: str | None = None, achternaam: str | None = None,
            klantnummer: str | None = None, bsn: str | None = None, postcode: str | None = None,
            woonplaats: str | None = None, municipality: str | None = None, adres: str | None = None,
-           birth_date: dt.date | None = None, extra_names: Iterable[str] = ()) -> "Identity":
+           birth_date: dt.date | None = None, extra_names: Iterable[str] = ()) -> Identity:
         names: list[str] = []
         for value in (voornaam, achternaam, *extra_names):
             if value and value.strip():

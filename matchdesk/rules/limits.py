@@ -7,8 +7,15 @@ from dataclasses import dataclass
 
 from matchdesk.dates import last_day_within
 from matchdesk.domain import TrajectoryKind
-from matchdesk.rules.chain import (ONE_DAY, allowed_days, chain_of, covered_days, describe_days_as_length,
-                                   describe_length, until)
+from matchdesk.rules.chain import (
+    ONE_DAY,
+    allowed_days,
+    chain_of,
+    covered_days,
+    describe_days_as_length,
+    describe_length,
+    until,
+)
 from matchdesk.rules.facts import CandidateFacts, Finding, TrajectoryFacts
 from matchdesk.rules.rulebook import Rulebook
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from matchdesk.domain import Categorie, Doelgroep, LanguageSkill, CefrLevel, SkillSource, TaaleisStatus
+from matchdesk.domain import Categorie, CefrLevel, Doelgroep, LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
 from matchdesk.services.records import apply, load_for_update

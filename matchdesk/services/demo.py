@@ -20,18 +20,28 @@ from sqlalchemy import select
 
 from matchdesk.dates import last_day_within
 from matchdesk.domain import (
-    CefrLevel, Doelgroep, Categorie, LanguageSkill, Location, ProposalStatus, Provider, Role, SkillSource,
-    TaaleisStatus, TrajectoryKind, VacancyKind,
+    Categorie,
+    CefrLevel,
+    Doelgroep,
+    LanguageSkill,
+    Location,
+    ProposalStatus,
+    Provider,
+    Role,
+    SkillSource,
+    TaaleisStatus,
+    TrajectoryKind,
+    VacancyKind,
 )
 from matchdesk.errors import MatchDeskError
 from matchdesk.occupations import Occupation, load_occupations
 from matchdesk.resources import resource
+from matchdesk.rules.facts import TrajectoryFacts
 from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.services import candidates as candidate_service
 from matchdesk.services import employers as employer_service
 from matchdesk.services import proposals as proposal_service
 from matchdesk.services import vacancies as vacancy_service
-from matchdesk.rules.facts import TrajectoryFacts
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.ids import deterministic
 from matchdesk.storage.models import Candidate

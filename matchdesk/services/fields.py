@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Callable
 
 from matchdesk.dates import parse_date
 from matchdesk.domain import CefrLevel, parse_level

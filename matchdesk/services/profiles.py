@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -22,10 +23,21 @@ from matchdesk.errors import MatchDeskError, NotFound, UsageError
 from matchdesk.profiles import ProfileSettings, build_anonymous, build_full, render_profile, render_shortlist, write_pdf
 from matchdesk.profiles.common import LANGUAGE_LABELS
 from matchdesk.profiles.model import (
-    ANONYMOUS, FULL, Contact, Match, PdfInfo, ProfileDocument, ShortlistDocument, VacancyInfo, as_match,
+    ANONYMOUS,
+    FULL,
+    Contact,
+    Match,
+    PdfInfo,
+    ProfileDocument,
+    ShortlistDocument,
+    VacancyInfo,
+    as_match,
 )
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Candidate, Employer, Meta, Proposal, Trajectory, Vacancy
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
 
 # (session, candidate, vacancy, today) -> a Match, text, list of sentences or rank result; None if unknown
 Explainer = Callable[[Session, Candidate, Vacancy, dt.date], object]
@@ -91,12 +103,10 @@ def stored_match(session: Session, candidate: Candidate, vacancy: Vacancy, _toda
 
 
 @contextlib.contextmanager
-def matching_explainer(db, rulebooks) -> Iterator[Explainer]:
+def matching_explainer(app: App) -> Iterator[Explainer]:
     """The matching engine's score and explanation for a pair (``MatchService.explain``); the stored
     proposal's when the engine cannot judge the pair."""
-    from matchdesk.matching.service import MatchService
-
-    service = MatchService(db, rulebooks)
+    service = app.matcher
 
     def explain(session: Session, candidate: Candidate, vacancy: Vacancy, today: dt.date) -> object:
         try:
@@ -104,10 +114,7 @@ def matching_explainer(db, rulebooks) -> Iterator[Explainer]:
         except MatchDeskError:
             return stored_match(session, candidate, vacancy, today)
 
-    try:
-        yield explain
-    finally:
-        service.close()
+    yield explain
 
 
 def profile_document(session: Session, klantnummer: str, today: dt.date, *, anonymous: bool,

@@ -16,7 +16,12 @@ from matchdesk.domain import CefrLevel
 from matchdesk.rules.portfolio import PortfolioTrajectory, portfolio_report
 from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.rules.signals import (
-    TAALEIS_OPEN, Signal, SignalCandidate, SignalProposal, SignalTrajectory, compute_signals,
+    TAALEIS_OPEN,
+    Signal,
+    SignalCandidate,
+    SignalProposal,
+    SignalTrajectory,
+    compute_signals,
 )
 from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, CandidateLanguage, Proposal, Trajectory, Vacancy

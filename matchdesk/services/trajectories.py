@@ -16,7 +16,7 @@ from matchdesk.domain import Location, Provider, Role, TrajectoryKind, Trajector
 from matchdesk.errors import RuleViolation, ValidationError
 from matchdesk.rules.evaluate import evaluate
 from matchdesk.rules.facts import CandidateFacts, Finding, ProposedAction, TrajectoryFacts, Verdict
-from matchdesk.rules.rulebook import RulebookUnavailable, Rulebooks
+from matchdesk.rules.rulebook import Rulebooks, RulebookUnavailable
 from matchdesk.services.employers import medewerker_role
 from matchdesk.services.records import load_for_update
 from matchdesk.storage.audit import log_event

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 
 from matchdesk.storage.ids import utcnow
 from matchdesk.storage.models import (
-    AuditEntry, Candidate, ContactMoment, Employer, Medewerker, Proposal, Record, Trajectory, Vacancy,
+    AuditEntry,
+    Candidate,
+    ContactMoment,
+    Employer,
+    Medewerker,
+    Proposal,
+    Record,
+    Trajectory,
+    Vacancy,
 )
 
 AUDITED: dict[type, str] = {
@@ -27,6 +35,7 @@ AUDITED: dict[type, str] = {
     ContactMoment: "contactmoment",
 }
 _BOOKKEEPING = {"updated_at", "updated_by", "version", "created_at"}
+READ_ONLY = "matchdesk.read_only"  # session.info key of ``Database.reading()``; never a medewerker's name
 
 
 def log_event(session: Session, action: str, record_type: str, record_id: uuid.UUID | None,
@@ -42,9 +51,9 @@ def _user(session: Session) -> str:
 
 @event.listens_for(Session, "before_flush")
 def _record_changes(session: Session, _context, _instances) -> None:
-    user = _user(session)
-    if user == "lezen":
+    if session.info.get(READ_ONLY):
         return
+    user = _user(session)
     now = utcnow()
     entries = []
     for obj in session.new:

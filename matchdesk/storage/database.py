@@ -7,8 +7,8 @@ too. One ``Database`` per process; one session per user action (``with db.unit(u
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchdesk.errors import StorageUnavailable
-from matchdesk.storage import audit  # noqa: F401  (registers the audit listener)
+from matchdesk.storage.audit import READ_ONLY  # importing audit registers its flush listener
 from matchdesk.storage.migrate import ensure_schema
 from matchdesk.storage.models import Meta
 
@@ -32,7 +32,7 @@ class Database:
         self.sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, target: str | Path, create: bool = False) -> "Database":
+    def open(cls, target: str | Path, create: bool = False) -> Database:
         url, sqlite_path = _resolve(target, create)
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
@@ -74,7 +74,7 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A read-only look (no audit, nothing flushed)."""
         with self.sessions() as session:
-            session.info["user"] = "lezen"
+            session.info[READ_ONLY] = True  # a flag, not a name: no medewerker can be called this
             yield session  # closing discards anything pending; loaded rows stay readable
 
     def meta(self, key: str) -> str | None:
@@ -121,7 +121,8 @@ def _resolve(target: str | Path, create: bool) -> tuple[str, Path | None]:
     elif path.stat().st_size > 0:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_HEADER:
-                raise StorageUnavailable(f"Het bestand {path.name} is geen MatchDesk-database; MatchDesk opent hem niet.")
+                raise StorageUnavailable(
+                    f"Het bestand {path.name} is geen MatchDesk-database; MatchDesk opent hem niet.")
     return f"sqlite:///{path.resolve()}", path.resolve()
 
 

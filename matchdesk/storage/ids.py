@@ -7,8 +7,8 @@ import contextlib
 import datetime as dt
 import random
 import uuid
+from collections.abc import Iterator
 from contextvars import ContextVar
-from typing import Iterator
 
 _rng: ContextVar[random.Random | None] = ContextVar("matchdesk_id_rng", default=None)
 _clock: ContextVar[dt.datetime | None] = ContextVar("matchdesk_clock", default=None)
@@ -23,7 +23,7 @@ def new_id() -> uuid.UUID:
 
 def utcnow() -> dt.datetime:
     fixed = _clock.get()
-    return fixed if fixed is not None else dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return fixed if fixed is not None else dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 @contextlib.contextmanager

@@ -11,10 +11,10 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic import command
 from sqlalchemy import Engine, inspect
 
 from matchdesk.errors import StorageUnavailable

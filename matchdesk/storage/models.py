@@ -13,14 +13,37 @@ import uuid
 from enum import StrEnum
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Enum, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, Uuid, event,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from matchdesk.domain import (
-    CefrLevel, Categorie, Doelgroep, LanguageSkill, Location, ProposalStatus, Provider, Role, SkillSource,
-    TaaleisStatus, TrajectoryKind, VacancyKind, VacancyStatus,
+    Categorie,
+    CefrLevel,
+    Doelgroep,
+    LanguageSkill,
+    Location,
+    ProposalStatus,
+    Provider,
+    Role,
+    SkillSource,
+    TaaleisStatus,
+    TrajectoryKind,
+    VacancyKind,
+    VacancyStatus,
 )
 from matchdesk.storage.ids import new_id, utcnow
 from matchdesk.vocabulary import normalize_term

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
@@ -21,7 +21,14 @@ from matchdesk.storage.ids import new_id, utcnow
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, Medewerker
 from matchdesk.transfer.base import ImportOptions, RecordType
 from matchdesk.transfer.columns import (
-    Column, RowInput, SkillEntry, format_skills, same, skill_list, unknown_is_empty, yes_no,
+    Column,
+    RowInput,
+    SkillEntry,
+    format_skills,
+    same,
+    skill_list,
+    unknown_is_empty,
+    yes_no,
 )
 
 LANGUAGE_FIELDS = {f"lang:{skill.value}": skill for skill in LanguageSkill}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Callable
 
 from matchdesk.domain import SkillSource
 from matchdesk.errors import ValidationError

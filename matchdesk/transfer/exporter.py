@@ -6,8 +6,8 @@ Candidates and trajectories hold personal data: each export of them is written t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from matchdesk.storage.audit import log_event
 from matchdesk.transfer.base import RecordType

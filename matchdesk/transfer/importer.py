@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
 from matchdesk.errors import UsageError, ValidationError
 from matchdesk.transfer.base import ImportOptions, RecordType
@@ -207,7 +207,7 @@ def _check_repeat(row: RowInput, kind: RecordType, seen: dict[tuple, int]) -> No
                   field_name=kind.key_fields[0])
 
 
-def _run_batch(runner: "_Runner", kind: RecordType, batch: list[RowInput], options: ImportOptions,
+def _run_batch(runner: _Runner, kind: RecordType, batch: list[RowInput], options: ImportOptions,
                result: ImportResult) -> None:
     with runner.batch() as session:
         kind.process(session, batch, options)

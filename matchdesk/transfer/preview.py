@@ -8,9 +8,9 @@ so a user can see the file and map an unrecognised header by hand (``import_file
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from matchdesk.transfer.base import RecordType
 from matchdesk.transfer.columns import Column, header_key

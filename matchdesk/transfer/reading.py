@@ -12,9 +12,9 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from matchdesk.errors import MatchDeskError
 from matchdesk.transfer.xlsx import XlsxFormatError, XlsxWorkbook

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

@@ -13,8 +13,8 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from matchdesk.errors import UsageError
 from matchdesk.transfer.xlsx import write_xlsx

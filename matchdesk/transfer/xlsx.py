@@ -13,7 +13,8 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from typing import IO, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import IO
 from xml.etree import ElementTree as ET
 from xml.parsers import expat
 from xml.sax.saxutils import escape

@@ -12,7 +12,7 @@ The function must open its own database session (``db.reading()``); ORM objects 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 

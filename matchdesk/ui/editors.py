@@ -12,20 +12,41 @@ import uuid
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.dates import format_nl
 from matchdesk.domain import (
-    REFERENTIENIVEAU, Categorie, CefrLevel, Doelgroep, LanguageSkill, Provider, SkillSource, TaaleisStatus,
+    REFERENTIENIVEAU,
+    Categorie,
+    CefrLevel,
+    Doelgroep,
+    LanguageSkill,
+    Provider,
+    SkillSource,
+    TaaleisStatus,
     VacancyKind,
 )
 from matchdesk.errors import ConflictError, MatchDeskError, NotFound, ValidationError
 from matchdesk.ui import drafts
 from matchdesk.ui.forms import Field, RecordForm
 from matchdesk.ui.icons import icon
-from matchdesk.ui.page import UiContext
 
 translate = QCoreApplication.translate
 
@@ -43,7 +64,7 @@ class EditorDialog(QDialog):
     kind = ""  # kandidaat | werkgever | vacature (also the draft's name)
     fields: list[Field] = []
 
-    def __init__(self, ctx: UiContext, key: str | None, parent=None) -> None:
+    def __init__(self, ctx: App, key: str | None, parent=None) -> None:
         super().__init__(parent)
         self.ctx, self.key = ctx, key
         self.record_id: uuid.UUID | None = None
@@ -483,7 +504,13 @@ class CandidateEditor(EditorDialog):
                 self.trajectories.setItem(r, c, QTableWidgetItem(text))
 
     def write(self, session, values: dict) -> None:
-        from matchdesk.services.candidates import SkillInput, create_candidate, set_languages, set_skills, update_candidate
+        from matchdesk.services.candidates import (
+            SkillInput,
+            create_candidate,
+            set_languages,
+            set_skills,
+            update_candidate,
+        )
         from matchdesk.storage.models import Candidate
 
         skills = [SkillInput(label, level, SkillSource(source) if source else SkillSource.ZELF)
@@ -520,8 +547,9 @@ class CandidateEditor(EditorDialog):
         dialog = TrajectoryDialog(self.ctx, self.record_id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             with self.ctx.db.reading() as session:
-                from matchdesk.storage.models import Trajectory
                 from sqlalchemy import select
+
+                from matchdesk.storage.models import Trajectory
 
                 self._fill_trajectories(session.scalars(select(Trajectory).where(
                     Trajectory.candidate_id == self.record_id)).all())
@@ -635,7 +663,7 @@ class VacancyEditor(EditorDialog):
 EDITORS = {"kandidaat": CandidateEditor, "werkgever": EmployerEditor, "vacature": VacancyEditor}
 
 
-def open_editor(parent, ctx: UiContext, kind: str, key: str) -> bool:
+def open_editor(parent, ctx: App, kind: str, key: str) -> bool:
     """Open the record in its editor; True when something was saved."""
     if kind == "traject":
         return _open_trajectory(parent, ctx, key)
@@ -651,7 +679,7 @@ def open_editor(parent, ctx: UiContext, kind: str, key: str) -> bool:
     return editor.saved
 
 
-def _open_trajectory(parent, ctx: UiContext, key: str) -> bool:
+def _open_trajectory(parent, ctx: App, key: str) -> bool:
     """A trajectory opens its candidate, on the Trajecten tab."""
     from sqlalchemy import select
 

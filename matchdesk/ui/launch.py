@@ -28,10 +28,8 @@ def run_gui(ctx, args) -> int:
     from matchdesk.errors import MatchDeskError
     from matchdesk.ui.errors import install_exception_handler
     from matchdesk.ui.main_window import MainWindow
-    from matchdesk.ui.page import UiContext
-    from matchdesk.ui.style import apply_style
-
     from matchdesk.ui.pyside_fix import install as install_emit_fix
+    from matchdesk.ui.style import apply_style
 
     install_emit_fix()  # a no-op unless the installed PySide6 has the emit() reference bug
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -43,7 +41,7 @@ def run_gui(ctx, args) -> int:
     app.setWindowIcon(icon("matchdesk"))
     scripted = bool(args.screenshot or args.quit_when_ready)
     try:
-        db = ctx.database()
+        app_object = ctx.app()
     except MatchDeskError as error:
         if scripted:
             raise
@@ -54,10 +52,10 @@ def run_gui(ctx, args) -> int:
     if user is None:
         from matchdesk.ui.first_start import choose_medewerker
 
-        user = choose_medewerker(db) if not scripted else "demo"
+        user = choose_medewerker(app_object) if not scripted else "demo"
         if user is None:
             return 0
-    window = MainWindow(UiContext(db=db, user=user, today=ctx.today, rulebooks=ctx.rulebooks()))
+    window = MainWindow(app_object.with_user(user))
     if args.view and not window.show_view(args.view):
         print(f"onbekende weergave: {args.view}", file=sys.stderr)
         return 2

@@ -5,17 +5,37 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.dates import format_number_nl
-from matchdesk.domain import Categorie, Doelgroep, TaaleisStatus, TrajectoryKind, TrajectoryStatus, VacancyKind, VacancyStatus
+from matchdesk.domain import (
+    Categorie,
+    Doelgroep,
+    TaaleisStatus,
+    TrajectoryKind,
+    TrajectoryStatus,
+    VacancyKind,
+    VacancyStatus,
+)
 from matchdesk.errors import MatchDeskError
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
-from matchdesk.ui.page import Page, UiContext
+from matchdesk.ui.page import Page
 
 translate = QCoreApplication.translate
 
@@ -39,7 +59,7 @@ class ListPage(Page):
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search…")
     first_page_shown = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: App, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.search = QLineEdit(placeholderText=translate("ListPage", self.placeholder), clearButtonEnabled=True)
         self.search.setAccessibleName(self.tr("Search in {list}").format(list=self.title.lower()))

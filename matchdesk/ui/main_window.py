@@ -7,13 +7,22 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_page import CandidatesPage, EmployersPage, TrajectoriesPage, VacanciesPage
-from matchdesk.ui.page import Page, UiContext
+from matchdesk.ui.page import Page
 
 translate = QCoreApplication.translate
 
@@ -40,7 +49,7 @@ def _optional_pages() -> list[type[Page]]:
 class MainWindow(QMainWindow):
     first_page_painted = Signal()
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: App) -> None:
         super().__init__()
         self.ctx = ctx
         self.is_demo = ctx.db.meta("demo") is not None

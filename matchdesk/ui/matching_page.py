@@ -9,16 +9,34 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton, QSpinBox, QSplitter, QStyledItemDelegate,
-    QTableView, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.dates import format_number_nl
 from matchdesk.domain import Doelgroep, LanguageSkill, VacancyKind
 from matchdesk.errors import MatchDeskError
 from matchdesk.ui.background import BackgroundTask
-from matchdesk.ui.page import Page, UiContext
+from matchdesk.ui.page import Page
 
 COMPONENT_COLOURS = {
     "required_skills": "#1f5fa8", "desired_skills": "#6a9fd8", "language": "#2e8b57", "travel": "#d08c1f",
@@ -31,17 +49,9 @@ COLUMNS = ("#", QT_TRANSLATE_NOOP("ResultsModel", "Number"), QT_TRANSLATE_NOOP("
            QT_TRANSLATE_NOOP("ResultsModel", "Suitable"))
 BAR_COLUMN = 4
 
-_services: dict[int, object] = {}
-
-
-def match_service(ctx: UiContext):
-    """One MatchService per open database: its candidate index stays warm between queries."""
-    from matchdesk.matching.service import MatchService
-
-    service = _services.get(id(ctx.db))
-    if service is None:
-        service = _services[id(ctx.db)] = MatchService(ctx.db, ctx.rulebooks)
-    return service
+def match_service(ctx: App):
+    """The application object's MatchService: its candidate index stays warm between queries."""
+    return ctx.matcher
 
 
 class ResultsModel(QAbstractTableModel):
@@ -173,7 +183,7 @@ class MatchingPage(Page):
     title = QT_TRANSLATE_NOOP("Page", "Matching")
     ranked = Signal()  # a ranking is shown (tests, screenshots)
 
-    def __init__(self, ctx: UiContext, parent=None) -> None:
+    def __init__(self, ctx: App, parent=None) -> None:
         super().__init__(ctx, parent)
         self.typed_fields: dict | None = None
         self.for_vacancy = QRadioButton(self.tr("Candidates for a &vacancy"))
@@ -372,8 +382,8 @@ class MatchingPage(Page):
         self.open_record.emit("kandidaat" if self.model.direction == "candidates" else "vacature", key)
 
     def propose_selected(self) -> bool:
-        from matchdesk.services.proposals import propose
         from matchdesk.services.candidates import get_by_klantnummer
+        from matchdesk.services.proposals import propose
         from matchdesk.services.vacancies import get_by_reference
 
         result = self.selected()

@@ -1,22 +1,11 @@
-"""What every page of the main window shares: the session context and a way to open a record."""
+"""What every page of the main window shares: the application object and a way to open a record."""
 
 from __future__ import annotations
-
-import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
-
-@dataclass
-class UiContext:
-    """The open database, who works, which day it is, and the rulebooks: passed to every page/dialog."""
-
-    db: object  # matchdesk.storage.database.Database
-    user: str
-    today: dt.date
-    rulebooks: object  # matchdesk.rules.rulebook.Rulebooks
+from matchdesk.app import App
 
 
 class Page(QWidget):
@@ -31,9 +20,10 @@ class Page(QWidget):
     title = ""
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.app = app
+        self.ctx = app  # TODO(issue 12): the pages still say ctx; being renamed to app
         self.title = QCoreApplication.translate("Page", type(self).title)
 
     def refresh(self) -> None:

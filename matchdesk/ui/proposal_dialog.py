@@ -15,16 +15,30 @@ import uuid
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from matchdesk.dates import format_nl
-from matchdesk.domain import PROPOSAL_TRANSITIONS, Provider, ProposalStatus, TrajectoryKind, VacancyKind
+from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus, Provider, TrajectoryKind, VacancyKind
 from matchdesk.errors import ConflictError, MatchDeskError
 from matchdesk.ui.trajectory_dialog import TrajectoryDialog, select_data
 

@@ -7,24 +7,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidg
 
 from matchdesk.services.search import KIND_LABELS, QuickSearch
 
-_shared: dict[int, QuickSearch] = {}
-
 
 def search_index(ctx) -> QuickSearch:
-    """One in-memory index per open database, refreshed each time the dialog opens."""
-    index = _shared.get(id(ctx.db))
-    if index is None:
-        try:
-            from matchdesk.matching.resolve import SkillResolver
-            from matchdesk.matching.weights import load_weights
-            from matchdesk.vocabulary import load_vocabulary
-
-            resolver = SkillResolver(load_vocabulary(), load_weights("wvs"))
-        except ImportError:
-            resolver = None
-        index = _shared[id(ctx.db)] = QuickSearch(ctx.db, resolver)
-    else:
-        index.reload()
+    """The application object's in-memory index, refreshed each time the dialog opens."""
+    index = ctx.search
+    index.reload()
     return index
 
 

@@ -14,22 +14,50 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QLineSeries, QValueAxis,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QLocale, QMargins, QModelIndex,
-    QPersistentModelIndex, Qt, QTimer, Signal,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QMargins,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.errors import MatchDeskError
 from matchdesk.ui.background import BackgroundTask  # also installs the PySide6 emit() fix
-from matchdesk.ui.page import Page, UiContext
+from matchdesk.ui.page import Page
 
 translate = QCoreApplication.translate
 
@@ -421,7 +449,7 @@ class ReportPage(Page):
 
     title = QT_TRANSLATE_NOOP("Page", "Reports")
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: App, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.task = BackgroundTask(self)
         self.task.finished.connect(self._loaded)

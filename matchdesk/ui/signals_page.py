@@ -12,21 +12,41 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtCore import (
     Signal as QtSignal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.cli.signals_cmd import HEADERS  # the columns of ``matchdesk signals --export``
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.signals import KINDS, Signal
 from matchdesk.ui.background import BackgroundTask  # also installs the PySide6 emit() fix
-from matchdesk.ui.page import Page, UiContext
+from matchdesk.ui.page import Page
 
 translate = QCoreApplication.translate
 
@@ -186,7 +206,7 @@ class SignalsPage(Page):
 
     title = QT_TRANSLATE_NOOP("Page", "Signals")
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: App, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.task = BackgroundTask(self)
         self.task.finished.connect(self._loaded)

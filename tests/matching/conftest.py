@@ -74,10 +74,11 @@ def add_candidate(db, today):
 
 
 @pytest.fixture
-def service(db):
-    from matchdesk.matching.service import MatchService
+def service(db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import MatchService
 
-    svc = MatchService(db, load_rulebooks())
+    svc = MatchService(App(db, user="tester", today=today, rulebooks=load_rulebooks()))
     yield svc
     svc.close()

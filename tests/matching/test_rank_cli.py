@@ -92,7 +92,7 @@ def test_missing_vacancy_file_exits_2(filled, tmp_path, capsys):
 def test_the_index_cache_is_kept_only_for_a_local_sqlite_file(monkeypatch, tmp_path):
     from types import SimpleNamespace
 
-    from matchdesk.cli.rank_cmd import _cache_dir
+    from matchdesk.cli.context import _cache_dir
 
     monkeypatch.delenv("MATCHDESK_NO_CACHE", raising=False)
     assert _cache_dir(SimpleNamespace(sqlite_path=tmp_path / "md.db")) is not None

@@ -9,7 +9,6 @@ from matchdesk.errors import NotFound
 from matchdesk.matching.engine import Filters
 
 
-
 def order(ranking):
     return [r["candidate"] for r in ranking.results]
 
@@ -179,24 +178,25 @@ def test_vectorised_scores_equal_the_reference(levels, service, add_vacancy, add
 
 
 def test_saved_index_is_reused_and_brought_up_to_date(db, add_vacancy, add_candidate, levels, today, tmp_path):
-    from matchdesk.matching.service import MatchService
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import MatchService
 
     add_vacancy("V1", required=["heftruck"])
     first = add_candidate(["heftruck"])
-    service = MatchService(db, load_rulebooks(), cache_dir=tmp_path)
+    service = MatchService(App(db, user="tester", today=today, rulebooks=load_rulebooks()), cache_dir=tmp_path)
     assert not service.from_cache
     assert order(service.rank_for_vacancy("V1", today)) == [first]
     service.close()
     saved = list(tmp_path.glob("index-*.pkl"))
     assert len(saved) == 1 and (saved[0].stat().st_mode & 0o777) == 0o600
     second = add_candidate(["heftruck"], klantnummer="0000001")  # written while no process held the index
-    again = MatchService(db, load_rulebooks(), cache_dir=tmp_path)
+    again = MatchService(App(db, user="tester", today=today, rulebooks=load_rulebooks()), cache_dir=tmp_path)
     assert again.from_cache
     assert order(again.rank_for_vacancy("V1", today)) == [second, first]
     again.close()
     saved[0].write_bytes(b"kapot")
-    broken = MatchService(db, load_rulebooks(), cache_dir=tmp_path)
+    broken = MatchService(App(db, user="tester", today=today, rulebooks=load_rulebooks()), cache_dir=tmp_path)
     assert not broken.from_cache and len(broken.rank_for_vacancy("V1", today).results) == 2
     broken.close()
 

@@ -73,7 +73,8 @@ def test_empty_and_none():
     assert scrub(None) == "" and scrub("") == ""
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 

@@ -4,7 +4,15 @@ import pytest
 from sqlalchemy import func, select
 
 from matchdesk.dates import last_day_within
-from matchdesk.domain import ProposalStatus, Provider, Role, TrajectoryKind, TrajectoryStatus, VacancyKind, VacancyStatus
+from matchdesk.domain import (
+    ProposalStatus,
+    Provider,
+    Role,
+    TrajectoryKind,
+    TrajectoryStatus,
+    VacancyKind,
+    VacancyStatus,
+)
 from matchdesk.errors import RuleViolation, ValidationError
 from matchdesk.rules.rulebook import load_rulebooks
 from matchdesk.services import proposals

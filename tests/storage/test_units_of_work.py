@@ -1,4 +1,3 @@
-import datetime as dt
 
 import pytest
 from sqlalchemy import func, select
@@ -124,3 +123,15 @@ def test_locked_database_gives_in_gebruik_message(db_path, db, make_candidate):
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def test_a_medewerker_named_like_the_read_only_marker_is_audited(db, make_candidate, today):
+    """Reading is a flag on the session, not a user name: a medewerker called "lezen" writes with audit."""
+    candidate_id = make_candidate(user="lezen")
+    with db.unit("lezen") as session:
+        update_candidate(session, candidate_id, None, {"woonplaats": "Wouw"}, today)
+    with db.reading() as session:
+        entries = list(session.scalars(select(AuditEntry.action).where(AuditEntry.record_id == candidate_id,
+                                                                      AuditEntry.medewerker == "lezen")))
+        assert session.get(Candidate, candidate_id).updated_by == "lezen"
+    assert entries.count("aangemaakt") == 1 and entries.count("gewijzigd") == 1

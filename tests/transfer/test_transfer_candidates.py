@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import func, select
+from transfer_helpers import TODAY, failing_bsn, generated_bsns, write_text
 
 from matchdesk.domain import CefrLevel, Doelgroep, LanguageSkill
 from matchdesk.services.candidates import delete_candidate
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill
 from matchdesk.transfer import import_file
-from transfer_helpers import TODAY, failing_bsn, generated_bsns, write_text
 
 HEADER = ["Klantnummer", "voornaam", "ACHTERNAAM", "geboortedatum", "bsn", "postcode", "doelgroep", "categorie",
           "vaardigheden", "nl_spreken", "statushouder", "kleur_ogen"]

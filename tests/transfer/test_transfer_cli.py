@@ -1,11 +1,11 @@
 """`matchdesk import` and `matchdesk export`: exit codes, summary, report file, audit entries."""
 
 from sqlalchemy import select
+from transfer_helpers import failing_bsn, generated_bsns, read_report, write_text
 
 from matchdesk.cli.main import main
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import AuditEntry
-from transfer_helpers import failing_bsn, generated_bsns, read_report, write_text
 
 GOOD = [["klantnummer", "achternaam", "geboortedatum"], ["K1", "Jansen", "1990-05-17"]]
 

@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
+from transfer_helpers import TODAY, write_text
 
 from matchdesk.errors import UsageError
 from matchdesk.storage.models import Candidate
 from matchdesk.transfer import UnreadableFile, import_file, preview_file
 from matchdesk.transfer.preview import CHOSEN, DUPLICATE, IGNORED, RECOGNISED, UNKNOWN
-from transfer_helpers import TODAY, write_text
 
 ROWS = [["klantnummer", "Achternaam", "Geb. datum", "Schoenmaat", "e-mailadres"],
         ["K1", "Jansen", "17-05-1990", "42", "a@example.nl"],

@@ -2,12 +2,12 @@
 
 import pytest
 from sqlalchemy import select
+from transfer_helpers import TODAY, write_text
 
 from matchdesk.domain import CefrLevel, LanguageSkill, Provider, VacancyKind
 from matchdesk.rules.rulebook import load_rulebooks
 from matchdesk.storage.models import Employer, Trajectory, Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.transfer import import_file
-from transfer_helpers import TODAY, write_text
 
 EMPLOYERS = [["KvK", "naam", "postcode", "plaats"],
              ["12345678", "Bakkerij De Korf", "4701ab", "Roosendaal"],

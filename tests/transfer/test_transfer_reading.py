@@ -3,9 +3,9 @@
 import datetime as dt
 
 import pytest
+from transfer_helpers import write_text, xlsx_with_formula_and_date
 
 from matchdesk.transfer.reading import UnreadableFile, open_table
-from transfer_helpers import write_text, xlsx_with_formula_and_date
 
 ROWS = [["klantnummer", "achternaam", "woonplaats"], ["1", "Zoë Müller", "Tilburg"], ["2", "Noël", "'s-Hertogenbosch"]]
 

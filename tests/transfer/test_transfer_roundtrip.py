@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
+from transfer_helpers import TODAY
 
 from matchdesk.rules.rulebook import load_rulebooks
 from matchdesk.services.candidates import create_candidate, delete_candidate
@@ -11,7 +12,6 @@ from matchdesk.services.demo import DemoSize, generate
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import Candidate
 from matchdesk.transfer import export_file, import_file
-from transfer_helpers import TODAY
 
 ORDER = ("employers", "vacancies", "candidates", "trajectories")  # references first
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from matchdesk.errors import UsageError
 from matchdesk.transfer import RECORD_TYPES, record_type, write_rows
 from matchdesk.transfer.templates import markdown_tables, template
-from matchdesk.errors import UsageError
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 ROWS = [["=SOM(A1)", -5, 2.5, dt.date(2026, 2, 28), "@x", "+31 6", "regel\neen", None, True]]

@@ -6,12 +6,12 @@ from matchdesk.storage.models import AuditEntry, ContactMoment
 
 
 def test_record_a_contact_and_see_what_to_ask(qtbot, db, today, make_candidate):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.ui.contacts_panel import ContactsPanel
-    from matchdesk.ui.page import UiContext
 
     candidate_id = make_candidate()  # no language levels, hours or travel range known
-    ctx = UiContext(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
+    ctx = App(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
     panel = ContactsPanel(ctx, candidate_id, "1000001")
     qtbot.addWidget(panel)
     assert "Vragen bij volgend contact" in panel.questions.text()
@@ -26,11 +26,11 @@ def test_record_a_contact_and_see_what_to_ask(qtbot, db, today, make_candidate):
 
 
 def test_a_next_contact_before_this_one_is_refused(qtbot, db, today, make_candidate):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.ui.contacts_panel import ContactsPanel
-    from matchdesk.ui.page import UiContext
 
-    ctx = UiContext(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
+    ctx = App(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
     panel = ContactsPanel(ctx, make_candidate(), "1000001")
     qtbot.addWidget(panel)
     panel.plan_next.setChecked(True)
@@ -42,11 +42,11 @@ def test_a_next_contact_before_this_one_is_refused(qtbot, db, today, make_candid
 def test_panel_texts_are_dutch_and_its_labels_have_buddies(qtbot, db, today, make_candidate):
     from PySide6.QtWidgets import QLabel
 
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.ui.contacts_panel import ContactsPanel
-    from matchdesk.ui.page import UiContext
 
-    ctx = UiContext(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
+    ctx = App(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
     panel = ContactsPanel(ctx, make_candidate(), "1000001")
     qtbot.addWidget(panel)
     assert panel.add_button.text() == "Contact &vastleggen"

@@ -14,11 +14,11 @@ def draft_folder(tmp_path, monkeypatch):
 
 @pytest.fixture
 def ctx(db, today, make_candidate):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
 
     make_candidate()
-    return UiContext(db=db, user="tester", today=today, rulebooks=load_rulebooks())
+    return App(db=db, user="tester", today=today, rulebooks=load_rulebooks())
 
 
 def _answer(monkeypatch, method: str, button):

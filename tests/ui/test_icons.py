@@ -29,12 +29,12 @@ def test_an_unknown_icon_is_an_error_not_an_empty_icon(qapp):
 def test_every_navigation_entry_has_an_icon(qtbot, tmp_path):
     import datetime as dt
 
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.storage.database import Database
     from matchdesk.ui.main_window import MainWindow
-    from matchdesk.ui.page import UiContext
 
-    ctx = UiContext(db=Database.open(tmp_path / "md.db", create=True), user="tester", today=dt.date(2026, 11, 23),
+    ctx = App(db=Database.open(tmp_path / "md.db", create=True), user="tester", today=dt.date(2026, 11, 23),
                     rulebooks=load_rulebooks())
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -32,10 +32,10 @@ def write_csv(path, rows, header=HEADER):
 
 @pytest.fixture
 def ctx(db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
 
-    return UiContext(db=db, user="Anouk", today=today, rulebooks=load_rulebooks())
+    return App(db=db, user="Anouk", today=today, rulebooks=load_rulebooks())
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ import pytest
 
 @pytest.fixture
 def ctx(db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
 
-    return UiContext(db=db, user="Anouk", today=today, rulebooks=load_rulebooks())
+    return App(db=db, user="Anouk", today=today, rulebooks=load_rulebooks())
 
 
 def test_list_pages_are_dutch(qtbot, ctx):

@@ -21,10 +21,10 @@ def filled_db(db, today):
 
 @pytest.fixture
 def ui_ctx(filled_db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
 
-    return UiContext(db=filled_db, user="demo", today=today, rulebooks=load_rulebooks())
+    return App(db=filled_db, user="demo", today=today, rulebooks=load_rulebooks())
 
 
 @pytest.fixture
@@ -117,26 +117,26 @@ def test_quick_search_finds_a_candidate_despite_a_typo(qtbot, window, ui_ctx):
 
 
 def test_a_broken_rulebook_is_shown_and_the_window_still_opens(qtbot, filled_db, today, tmp_path):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.ui.main_window import MainWindow
-    from matchdesk.ui.page import UiContext
 
     rules = tmp_path / "regels"
     rules.mkdir()
     (rules / "roosendaal.toml").write_text('id = "roosendaal"\nextends = "wvs"\n[kapot\n', encoding="utf-8")
-    window = MainWindow(UiContext(db=filled_db, user="demo", today=today, rulebooks=load_rulebooks(rules)))
+    window = MainWindow(App(db=filled_db, user="demo", today=today, rulebooks=load_rulebooks(rules)))
     qtbot.addWidget(window)
     assert window.rules_panel.isVisibleTo(window)
     assert "regelboek" in window.rules_panel.text().lower() and "roosendaal.toml" in window.rules_panel.text()
 
 
 def test_an_empty_database_offers_demo_or_import_and_is_never_filled_by_itself(qtbot, db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.services.maintenance import holds_records
     from matchdesk.ui.main_window import MainWindow
-    from matchdesk.ui.page import UiContext
 
-    window = MainWindow(UiContext(db=db, user="demo", today=today, rulebooks=load_rulebooks()))
+    window = MainWindow(App(db=db, user="demo", today=today, rulebooks=load_rulebooks()))
     qtbot.addWidget(window)
     assert window.empty_panel.isVisibleTo(window)
     assert "DEMO" not in window.windowTitle() and not holds_records(db)

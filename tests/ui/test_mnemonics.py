@@ -27,12 +27,12 @@ def clashes(widget: QWidget) -> dict[str, list[str]]:
 
 @pytest.fixture
 def ctx(demo_db_path):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.storage.database import Database
-    from matchdesk.ui.page import UiContext
 
     db = Database.open(demo_db_path)
-    yield UiContext(db=db, user="demo", today=TODAY, rulebooks=load_rulebooks())
+    yield App(db=db, user="demo", today=TODAY, rulebooks=load_rulebooks())
     db.dispose()
 
 

@@ -9,11 +9,11 @@ from matchdesk.storage.models import AuditEntry, Candidate, Vacancy
 
 @pytest.fixture
 def demo_ctx(demo_db_path, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
 
     db = Database.open(demo_db_path)
-    yield UiContext(db=db, user="demo", today=today, rulebooks=load_rulebooks())
+    yield App(db=db, user="demo", today=today, rulebooks=load_rulebooks())
     db.dispose()
 
 

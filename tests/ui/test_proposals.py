@@ -11,16 +11,16 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from matchdesk.domain import Location, Provider, ProposalStatus, TrajectoryKind, VacancyKind, VacancyStatus
+from matchdesk.domain import Location, ProposalStatus, Provider, TrajectoryKind, VacancyKind, VacancyStatus
 from matchdesk.storage.models import Proposal, Trajectory, Vacancy
 
 
 @pytest.fixture
 def ctx(db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
 
-    return UiContext(db=db, user="Mila Matchmaker", today=today, rulebooks=load_rulebooks())
+    return App(db=db, user="Mila Matchmaker", today=today, rulebooks=load_rulebooks())
 
 
 @pytest.fixture

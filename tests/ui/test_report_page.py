@@ -27,10 +27,10 @@ def rulebooks():
 
 @pytest.fixture
 def page(qtbot, demo_db, today, rulebooks):
-    from matchdesk.ui.page import UiContext
+    from matchdesk.app import App
     from matchdesk.ui.report_page import ReportPage
 
-    page = ReportPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
+    page = ReportPage(App(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
     qtbot.addWidget(page)
     page.resize(1100, 760)
     with qtbot.waitSignal(page.loaded, timeout=10000):  # computed off the GUI thread when first shown
@@ -175,13 +175,13 @@ def test_export_png_and_csv(page, tmp_path):
 def test_numbers_are_dutch_under_an_english_locale(qtbot, demo_db, today, rulebooks):
     from PySide6.QtCore import QLocale
 
-    from matchdesk.ui.page import UiContext
+    from matchdesk.app import App
     from matchdesk.ui.report_page import ReportPage
 
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
-        page = ReportPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
+        page = ReportPage(App(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
         qtbot.addWidget(page)
         with qtbot.waitSignal(page.loaded, timeout=10000):
             page.refresh()

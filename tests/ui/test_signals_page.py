@@ -21,11 +21,11 @@ def demo_db(demo_db_path):
 
 @pytest.fixture
 def page(qtbot, demo_db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
     from matchdesk.ui.signals_page import SignalsPage
 
-    page = SignalsPage(UiContext(db=demo_db, user="demo", today=today, rulebooks=load_rulebooks()))
+    page = SignalsPage(App(db=demo_db, user="demo", today=today, rulebooks=load_rulebooks()))
     qtbot.addWidget(page)
     page.resize(1100, 600)
     with qtbot.waitSignal(page.loaded, timeout=10000):  # computed off the GUI thread when first shown
@@ -112,11 +112,11 @@ def test_mine_counts_only_the_users_caseload(qtbot, page, demo_db, today):
 
 
 def test_unknown_user_has_no_own_candidates(qtbot, demo_db, today):
+    from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.ui.page import UiContext
     from matchdesk.ui.signals_page import SignalsPage
 
-    page = SignalsPage(UiContext(db=demo_db, user="niemand", today=today, rulebooks=load_rulebooks()))
+    page = SignalsPage(App(db=demo_db, user="niemand", today=today, rulebooks=load_rulebooks()))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.refresh()

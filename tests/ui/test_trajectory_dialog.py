@@ -22,14 +22,14 @@ def rulebooks():
 
 @pytest.fixture
 def context(db, today, rulebooks):
-    from matchdesk.ui.page import UiContext
+    from matchdesk.app import App
 
     def make(user: str = "Mila Matchmaker", role: Role = Role.MATCHMAKER):
         from matchdesk.services.employers import ensure_medewerker
 
         with db.unit("tester") as session:
             ensure_medewerker(session, user, role)
-        return UiContext(db=db, user=user, today=today, rulebooks=rulebooks)
+        return App(db=db, user=user, today=today, rulebooks=rulebooks)
 
     return make
 

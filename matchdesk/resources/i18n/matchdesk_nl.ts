@@ -1257,6 +1257,13 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <source>MatchDesk</source>
+        <translation>MatchDesk</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>Candidates</source>

@@ -1,7 +1,9 @@
-"""The use cases the command line and the Qt client both call: rank for a vacancy (stored or typed in),
-rank for a candidate, explain one pair. One ``MatchService`` per open database; it keeps the candidate
-index warm between queries and brings it up to date before each one. Calls are serialised (a lock), so
-the UI may run them on a worker thread.
+"""Matching use cases the command line and the Qt client both call: rank for a vacancy (stored or typed
+in), rank for a candidate, explain one pair. The ``MatchService`` is owned by the application object
+(``app.matcher``, one per open database); it keeps the candidate index warm between queries and brings
+it up to date before each one. Calls are serialised (a lock), so the window runs them as ops.
+
+``matching/`` is the engine only (scoring, index, explanation); this module is the door to it.
 """
 
 from __future__ import annotations
@@ -10,26 +12,29 @@ import datetime as dt
 import hashlib
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from matchdesk.matching.engine import Filters, MatchEngine, Ranking
 from matchdesk.matching.explain import candidate_questions
 from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
-from matchdesk.matching.weights import Weights, load_weights
 from matchdesk.services.candidates import get_by_klantnummer
 from matchdesk.services.vacancies import get_by_reference
 from matchdesk.storage.models import Meta
 
+if TYPE_CHECKING:
+    from matchdesk.app import App
+
 
 class MatchService:
-    def __init__(self, db, rulebooks, weights: Weights | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(self, app: App, cache_dir: Path | None = None) -> None:
         """``cache_dir``: keep a copy of the candidate index there between processes (the command line
         passes the user's cache folder); the copy is only trusted after the usual high-water-mark check."""
-        self.db = db
-        self.engine = MatchEngine(weights or load_weights("wvs"), rulebooks)
+        self.db = app.db
+        self.engine = MatchEngine(app.weights, app.rulebooks, resolver=app.resolver)
         self._lock = threading.Lock()
-        self._cache_path = None
+        self._cache_path: Path | None = None
         self.from_cache = False
         if cache_dir is not None:
             self._cache_path = Path(cache_dir) / f"index-{self._database_key()}.pkl"
@@ -88,3 +93,29 @@ class MatchService:
     def close(self) -> None:
         self.save()
         self.engine.index.close()
+
+
+# -- use cases: the application object's matcher, "today" from the application object ----------------------
+def rank_for_vacancy(app: App, reference: str, filters: Filters = Filters(), top: int = 20) -> Ranking:
+    """Candidates for a stored vacancy or leerwerkplek; NotFound for an unknown reference."""
+    return app.matcher.rank_for_vacancy(reference, app.today, filters, top)
+
+
+def rank_for_vacancy_fields(app: App, fields: dict, filters: Filters = Filters(), top: int = 20) -> Ranking:
+    """Candidates for a vacancy typed in (the vacancy import's Dutch field names), not stored."""
+    return app.matcher.rank_for_vacancy_fields(fields, app.today, filters, top)
+
+
+def rank_for_candidate(app: App, klantnummer: str, filters: Filters = Filters(), top: int = 20) -> Ranking:
+    """Open vacancies and leerwerkplekken for a candidate; NotFound for an unknown klantnummer."""
+    return app.matcher.rank_for_candidate(klantnummer, app.today, filters, top)
+
+
+def explain_pair(app: App, klantnummer: str, reference: str) -> dict:
+    """One candidate against one vacancy, as a ranking row with ``explanation``."""
+    return app.matcher.explain(klantnummer, reference, app.today)
+
+
+def questions_for(app: App, klantnummer: str) -> list[str]:
+    """What to ask at the next contact so that every score component can be judged."""
+    return app.matcher.questions_for(klantnummer)
