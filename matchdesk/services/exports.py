@@ -1,0 +1,39 @@
+"""One audited export for every list the command line and the window write to a file.
+
+Lists name people, so every export leaves an audit entry (who, when, what kind, how many rows, the file's
+name; never a value). The file and its entry go together: when the entry cannot be written the file is
+removed again. Values are written as values (dates as ``datetime.date``), so a file holds ISO dates
+whatever wrote it (CONTRACTS.md); ``matchdesk.transfer.writers`` does the CSV/XLSX details.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from matchdesk.storage.audit import log_event
+from matchdesk.transfer.writers import Cell, write_rows
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
+
+
+def export_rows(app: App, path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], *,
+                record_type: str, sheet_name: str | None = None) -> int:
+    """Write ``rows`` under ``headers`` to ``path`` (.csv or .xlsx by its extension) and audit it as an
+    export of ``record_type`` (e.g. ``kandidaten``, ``signalen``, ``rapportage``); returns the row count."""
+    path = Path(path)
+    written = False
+    try:
+        with app.unit() as session:
+            count = write_rows(path, headers, rows, sheet_name=sheet_name)
+            written = True
+            log_event(session, "geëxporteerd", record_type, None, f"{count} rijen naar {path.name}")
+    except BaseException:
+        if written:  # no file without its audit entry
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return count
