@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,6 +18,19 @@ from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.services.records import load_for_update
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.models import Proposal, Vacancy
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """A proposal just made: its id and version (for a later move), and the pair it joins."""
+
+    id: uuid.UUID
+    version: int
+    klantnummer: str
+    reference: str
 
 
 def propose(session: Session, candidate_id: uuid.UUID, vacancy_id: uuid.UUID, today: dt.date,
@@ -55,3 +70,17 @@ def move(session: Session, rulebooks: Rulebooks, proposal_id: uuid.UUID, expecte
         if placed >= vacancy.positions:
             vacancy.status = VacancyStatus.VERVULD
     return proposal
+
+
+def propose_from_ranking(app: App, klantnummer: str, reference: str, score: int | None = None,
+                         explanation: str | None = None) -> Proposed:
+    """Put a candidate forward for a vacancy from a ranking (the score and its explanation kept with it)."""
+    from matchdesk.services.candidates import get_by_klantnummer
+    from matchdesk.services.vacancies import get_by_reference
+
+    with app.unit() as session:
+        candidate = get_by_klantnummer(session, klantnummer)
+        vacancy = get_by_reference(session, reference)
+        proposal = propose(session, candidate.id, vacancy.id, app.today, score=score, explanation=explanation)
+        session.flush()
+        return Proposed(proposal.id, proposal.version, klantnummer, reference)
