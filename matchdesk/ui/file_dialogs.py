@@ -1,0 +1,69 @@
+"""File dialogs that never open a file behind SQLite's back.
+
+Qt's own file dialog (used where the desktop offers no native one) asks its icon provider for every
+file's icon and type, and the default provider opens each file to guess its type from the contents.
+On POSIX, closing ANY descriptor of a file drops every lock the process holds on it: a dialog showing the
+database's folder silently released the window's SQLite locks on ``demo.db``, ``-wal`` and ``-shm``, after
+which another process could delete the WAL the window was still writing to (issue 13). The provider
+below decides icon and type from the file NAME only, so the dialog reads directory entries, never files.
+
+    path = save_file_name(self, self.tr("Export list"), "kandidaten.csv", self.tr("CSV (*.csv)"))
+    path = open_file_name(self, self.tr("Import"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+
+Both return the chosen path as text, or "" when cancelled (as ``QFileDialog.getSaveFileName`` does).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+_MIME = QMimeDatabase()
+
+
+class NameOnlyIconProvider(QFileIconProvider):
+    """Icons and type names from the file name's extension; the file itself is never opened."""
+
+    def icon(self, which):  # type: ignore[override]
+        if isinstance(which, QFileInfo):
+            if which.isDir():
+                return super().icon(QAbstractFileIconProvider.IconType.Folder)
+            mime = _MIME.mimeTypeForFile(which.fileName(), QMimeDatabase.MatchMode.MatchExtension)
+            themed = QIcon.fromTheme(mime.iconName())
+            return themed if not themed.isNull() else super().icon(QAbstractFileIconProvider.IconType.File)
+        return super().icon(which)
+
+    def type(self, info: QFileInfo) -> str:  # type: ignore[override]
+        if info.isDir():
+            return super().type(info)  # a folder's type comes from stat, not from reading anything
+        mime = _MIME.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
+        return mime.comment() or (info.suffix().upper() or "Bestand")
+
+
+def _dialog(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> QFileDialog:
+    dialog = QFileDialog(parent, caption, directory, name_filter)
+    if sys.platform != "win32":
+        # Qt's own dialog with the provider above: a desktop's in-process dialog (GTK) guesses types from
+        # contents as well. Windows locks are not POSIX locks: its native dialog is safe.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setIconProvider(NameOnlyIconProvider())
+    return dialog
+
+
+def save_file_name(parent: QWidget | None, caption: str, suggested: str = "", name_filter: str = "") -> str:
+    """The path to save to ("" when cancelled); asks before overwriting, as Qt's dialog does."""
+    dialog = _dialog(parent, caption, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    return dialog.selectedFiles()[0] if dialog.exec() == QFileDialog.DialogCode.Accepted else ""
+
+
+def open_file_name(parent: QWidget | None, caption: str, directory: str = "", name_filter: str = "") -> str:
+    """An existing file to open ("" when cancelled)."""
+    dialog = _dialog(parent, caption, directory, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog.selectedFiles()[0] if dialog.exec() == QFileDialog.DialogCode.Accepted else ""
