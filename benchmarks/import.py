@@ -38,7 +38,7 @@ def test_bsn(rng: random.Random) -> str:
     """A generated nine-digit number that passes the elfproef (test data, never a real person's)."""
     while True:
         digits = [rng.randint(0, 9) for _ in range(8)]
-        last = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
+        last = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
         if last < 10:
             return "".join(map(str, digits)) + str(last)
 
@@ -61,7 +61,8 @@ def generate(path: Path, rows: int, seed: int = 1) -> None:
         place, digits = rng.choice(PLACES)
         return {
             "klantnummer": str(3_000_000 + i), "voornaam": rng.choice(FIRST), "tussenvoegsel": None,
-            "achternaam": rng.choice(LAST), "geboortedatum": dt.date(1960, 1, 1) + dt.timedelta(days=rng.randint(0, 20000)),
+            "achternaam": rng.choice(LAST),
+            "geboortedatum": dt.date(1960, 1, 1) + dt.timedelta(days=rng.randint(0, 20000)),
             "bsn": unique_bsn(), "adres": f"Markt {rng.randint(1, 200)}",
             "postcode": f"{digits}{rng.choice('ABCDEFGH')}{rng.choice('ABCDEFGH')}".lower(),
             "woonplaats": place, "gemeente": place, "telefoon": f"06{rng.randint(10000000, 99999999)}",

@@ -53,7 +53,7 @@ def main() -> int:
     base = median_ms(baseline)
     print(f"baseline SELECT count(*): {base:.1f} ms")
     for label, spec, flt, sort, descending in CASES:
-        def first_page():
+        def first_page(spec=spec, flt=flt, sort=sort, descending=descending):
             with db.reading() as session:
                 count_rows(session, spec, flt, TODAY)
                 fetch_page(session, spec, flt, TODAY, sort, descending, 0, 200)

@@ -30,6 +30,13 @@ def wait_until(app, condition, timeout_s: float = 120) -> None:
         app.processEvents()
 
 
+def idle(window) -> bool:
+    """No op of the window or its pages is still running or waiting to be delivered."""
+    from matchdesk.ui.ops import Ops
+
+    return not any(lane.busy for lane in window.findChildren(Ops))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default=str(ROOT / ".run" / "demo.db"))
@@ -76,6 +83,7 @@ def main() -> int:
         print(f"docs/screenshots/{name}.png")
 
     window.show_view("kandidaten")
+    wait_until(app, lambda: window.candidates.loaded and window.facts is not None)  # read through ops
     shot(window, "hoofdvenster")
 
     with db.reading() as session:
@@ -93,8 +101,7 @@ def main() -> int:
 
     for view, name in (("signalen", "signalen"), ("rapportage", "rapportage")):
         if window.show_view(view):
-            page = window.stack.currentWidget()
-            wait_until(app, lambda: not page.task.busy)  # these pages compute on a worker thread
+            wait_until(app, lambda: idle(window))  # these pages compute through their ops
             shot(window, name)
 
     from matchdesk.dates import last_day_within

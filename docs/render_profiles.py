@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from matchdesk.app import App
 from matchdesk.profiles import render_profile
 from matchdesk.rules.rulebook import load_rulebooks
 from matchdesk.services.demo import DemoSize, generate
@@ -45,7 +46,8 @@ def main() -> int:
             proposal = session.scalar(select(Vacancy.reference).join(Proposal, Proposal.vacancy_id == Vacancy.id)
                                       .where(Proposal.candidate_id == candidate.id).limit(1))
             reference = proposal or session.scalar(select(Vacancy.reference).order_by(Vacancy.reference).limit(1))
-        with matching_explainer(db, rulebooks) as explainer, db.unit("demo") as session:
+        app = App(db, user="demo", today=TODAY, rulebooks=rulebooks)
+        with matching_explainer(app) as explainer, app.unit() as session:
             for anonymous, name in ((False, "profiel-volledig"), (True, "profiel-geanonimiseerd")):
                 document = profile_document(session, candidate.klantnummer, TODAY, anonymous=anonymous,
                                             vacancy_reference=reference, explainer=explainer, action=None)
@@ -54,7 +56,7 @@ def main() -> int:
                 subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                                 str(OUT / name)], check=True)
                 print(OUT / f"{name}.png")
-        db.dispose()
+        app.close()
     return 0
 
 

@@ -2,7 +2,7 @@
 
     app = App.open("regio.db", user="anouk", today=dt.date.today())
     ranking = matching.rank_for_vacancy(app, "V2026-00001", Filters())   # a use case (services/)
-    app.close()
+    app.close()                  # or, in scripts and benchmarks: with App.open(...) as app: ...
 
 The command line (``cli/context.py``) and the window (``ui/launch.py``) each build one ``App`` and pass it
 to the use cases in ``matchdesk/services/``; nothing else opens a database or builds an engine. The
@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,7 +132,7 @@ class App:
 
     @property
     def search(self) -> QuickSearch:
-        """The in-memory quick-search index; ``services.search.quick_search`` refreshes it per dialog."""
+        """The in-memory quick-search index; ``services.search.refresh_search`` reloads it per dialog."""
         with self._lock:
             self._check_open()
             if self._search is None:
@@ -164,13 +163,3 @@ class App:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-@contextlib.contextmanager
-def opened(target: str | Path, *, user: str, today: dt.date, **options: object) -> Iterator[App]:
-    """``with opened("regio.db", user=..., today=...) as app:`` for scripts and benchmarks."""
-    app = App.open(target, user=user, today=today, **options)  # type: ignore[arg-type]
-    try:
-        yield app
-    finally:
-        app.close()

@@ -141,7 +141,8 @@ _UNKNOWN_LEVEL = {"", "ONBEKEND", "?"}
 # The record types of import and export (CONTRACTS.md); matchdesk.transfer.registry holds their columns.
 RECORD_TYPE_NAMES = ("candidates", "employers", "trajectories", "vacancies")
 
-REFERENTIENIVEAU: dict[CefrLevel, str] = {CefrLevel.A2: "1F", CefrLevel.B1: "2F", CefrLevel.B2: "3F", CefrLevel.C1: "4F"}
+REFERENTIENIVEAU: dict[CefrLevel, str] = {CefrLevel.A2: "1F", CefrLevel.B1: "2F", CefrLevel.B2: "3F",
+                                          CefrLevel.C1: "4F"}
 
 
 def parse_level(text: str | None) -> CefrLevel | None:

@@ -12,6 +12,7 @@ class ValidationError(MatchDeskError):
         super().__init__(message)
         self.field = field
         self.value = value
+        self.others: list[ValidationError] = []  # the form's further bad fields (normalize_fields)
 
 
 class NotFound(MatchDeskError):

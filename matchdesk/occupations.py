@@ -92,7 +92,7 @@ def occupation_from_entry(entry: dict, vocabulary: Vocabulary, source: str = "")
     driving_licence = entry.get("driving_licence") or None
     if driving_licence is not None and driving_licence not in licences:
         raise _fail(source, oid, f"onbekend rijbewijs {driving_licence!r}")
-    required_licences = {vocabulary.get(s).licence for s in required if vocabulary.get(s).kind == "rijbewijs"}
+    required_licences = {vocabulary.skills[s].licence for s in required if vocabulary.skills[s].kind == "rijbewijs"}
     if required_licences and driving_licence not in required_licences:
         raise _fail(source, oid, "een verplicht rijbewijs moet ook als driving_licence staan")
     hours = entry.get("hours")

@@ -14,7 +14,7 @@ def elfproef(digits: str) -> bool:
     """The BSN eleven test: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is divisible by 11."""
     if len(digits) != 9 or not digits.isdigit():
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 

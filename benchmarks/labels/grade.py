@@ -73,7 +73,8 @@ def grade(c: Candidate, v: Vacancy, today: dt.date, table, vocabulary) -> int:
     required = {s.skill_id or normalize_term(s.text) for s in v.skills if s.required}
     desired = {s.skill_id or normalize_term(s.text) for s in v.skills if not s.required}
     licences = {x for x in (c.driving_licences or "").split(",") if x}
-    licences |= {vocabulary.get(s.skill_id).licence for s in c.skills if s.skill_id and vocabulary.get(s.skill_id).licence}
+    licences |= {vocabulary.get(s.skill_id).licence for s in c.skills
+                 if s.skill_id and vocabulary.get(s.skill_id).licence}
     for code in list(licences):
         licences |= IMPLIES.get(code, set())
     have = skill_keys(c.skills) | {f"rijbewijs_{code.lower()}" for code in licences}

@@ -38,22 +38,21 @@ def register(subparsers, parent) -> None:
 
 def run(ctx, args) -> int:
     from matchdesk.services import maintenance
-    from matchdesk.services.demo import DemoSize, generate
-    from matchdesk.storage.migrate import sqlite_backup
+    from matchdesk.services.backup import backup_database
+    from matchdesk.services.demo import DemoSize
 
     if args.employers == 0 and args.vacancies > 0:
         raise UsageError("vacatures hebben een werkgever nodig: --employers moet minstens 1 zijn")
-    db = ctx.database(create=True)
-    if maintenance.holds_records(db):
+    app = ctx.app(create=True)
+    if maintenance.holds_records(app):
         if not args.replace:
             raise UsageError("De database bevat al gegevens; gebruik --replace om ze te vervangen "
                              "(er wordt eerst een reservekopie gemaakt).")
-        if db.sqlite_path is not None:
+        if app.db.sqlite_path is not None:
             stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
-            target = db.sqlite_path.with_name(f"{db.sqlite_path.name}.bak-demo-{stamp}")
-            sqlite_backup(db.sqlite_path, target)
+            target = backup_database(app, app.db.sqlite_path.with_name(f"{app.db.sqlite_path.name}.bak-demo-{stamp}"))
             print(f"Reservekopie gemaakt: {target.name}", file=sys.stderr)
-        maintenance.wipe(db)
+        maintenance.wipe(app)
     started = time.monotonic()
     show = sys.stderr.isatty()
 
@@ -61,9 +60,8 @@ def run(ctx, args) -> int:
         if show:
             print(f"\rKandidaten: {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    summary = generate(db, ctx.rulebooks(), args.seed, ctx.today,
-                       DemoSize(args.candidates, args.employers, args.vacancies), user=ctx.user or "demo",
-                       progress=progress)
+    summary = maintenance.load_demo(app, DemoSize(args.candidates, args.employers, args.vacancies), seed=args.seed,
+                                    user=ctx.user or "demo", progress=progress)
     if show:
         print(file=sys.stderr)
     print(f"Demo-gegevens aangemaakt in {time.monotonic() - started:.0f} s: {summary.candidates} kandidaten, "

@@ -28,10 +28,10 @@ def run(ctx, args) -> int:
     from matchdesk.transfer.writers import table_format
 
     table_format(args.file)
-    db = ctx.database()
+    app = ctx.app()
     bar = ProgressBar("Exporteren")
-    try:
-        count = export_file(db, args.record_type, args.file, user=ctx.actor, progress=bar)
+    try:  # the transfer exporter audits exports of personal records (candidates, trajectories) itself
+        count = export_file(app.db, args.record_type, args.file, user=app.user, progress=bar)
     finally:
         bar.finish()
     print(f"{count} {_LABELS[args.record_type]} geëxporteerd naar {Path(args.file).name}.")

@@ -31,23 +31,22 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
-    from matchdesk.transfer import UnreadableFile, import_file, write_report  # heavy: only when importing
-    from matchdesk.transfer.columns import ERROR, Problem
+    from matchdesk.services import transfers  # heavy: only when importing
+    from matchdesk.transfer import UnreadableFile
     from matchdesk.transfer.writers import table_format
 
     if args.report:
         table_format(args.report)  # a bad report name is a usage error before any work
-    db = ctx.database(create=True)
+    app = ctx.app(create=True)
     bar = ProgressBar("Inlezen")
     try:
-        result = import_file(db, args.record_type, args.file, user=ctx.actor, today=ctx.today,
-                             rulebooks=ctx.rulebooks() if args.record_type == "trajectories" else None,
-                             dry_run=args.dry_run, clear_empty=args.clear_empty, progress=bar)
+        result = transfers.run_import(app, args.record_type, args.file, dry_run=args.dry_run,
+                                      clear_empty=args.clear_empty, progress=bar)
     except UnreadableFile as error:
         bar.finish()
         if args.report:
-            write_report(db, [Problem(0, "", Path(args.file).name, str(error), ERROR)], args.report,
-                         user=ctx.actor, record_type=args.record_type)
+            transfers.write_import_report(app, [transfers.unreadable_problem(args.file, str(error))], args.report,
+                                          record_type=args.record_type)
         raise
     except KeyboardInterrupt:
         bar.finish()
@@ -58,17 +57,18 @@ def run(ctx, args) -> int:
     finally:
         bar.finish()
     if args.report:
-        write_report(db, result.problems, args.report, user=ctx.actor, record_type=args.record_type)
-    errors = [p for p in result.problems if p.severity == ERROR]
+        transfers.write_import_report(app, result.problems, args.report, record_type=args.record_type)
+    errors = result.errors
     for problem in errors[:_SHOWN_ERRORS]:
         print(f"rij {problem.row}, {problem.column}: {problem.message}", file=sys.stderr)
     if len(errors) > _SHOWN_ERRORS:
         hint = f"; zie {Path(args.report).name}" if args.report else "; gebruik --report voor het hele overzicht"
         print(f"... en nog {len(errors) - _SHOWN_ERRORS} fouten{hint}", file=sys.stderr)
     prefix = "Proefrun, niets opgeslagen. " if args.dry_run else ""
+    skills = result.unresolved_skills
+    unresolved = f" ({skills} onbekende vaardigheden als vrije tekst)" if skills else ""
     print(f"{prefix}{result.file_name} ({result.description}): {result.read} rijen gelezen, {result.new} nieuw, "
           f"{result.updated} bijgewerkt, {result.unchanged} ongewijzigd, {result.restored} hersteld, "
           f"{result.rejected} geweigerd, {result.warnings} waarschuwingen"
-          + (f" ({result.unresolved_skills} onbekende vaardigheden als vrije tekst)" if result.unresolved_skills else "")
-          + ".")
+          f"{unresolved}.")
     return 1 if result.rejected else 0

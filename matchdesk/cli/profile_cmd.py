@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 
 def register(subparsers, parent) -> None:
     parser = subparsers.add_parser(
@@ -21,12 +19,9 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
-    from matchdesk.services.profiles import export_profile, matching_explainer
+    from matchdesk.services.profiles import export_profile
 
-    db = ctx.database()
-    with contextlib.ExitStack() as stack:
-        explainer = stack.enter_context(matching_explainer(ctx.app())) if args.vacancy else None
-        printed = export_profile(db, ctx.actor, args.klantnummer, ctx.today, args.output, anonymous=args.anonymous,
-                                 vacancy_reference=args.vacancy, explainer=explainer)
+    printed = export_profile(ctx.app(), args.klantnummer, args.output, anonymous=args.anonymous,
+                             vacancy_reference=args.vacancy)  # with a vacancy: the matching engine's score
     print(printed.path)
     return 0

@@ -22,8 +22,10 @@ def register(subparsers, parent) -> None:
     parser.add_argument("--top", type=int, default=20, metavar="N", help="aantal resultaten (standaard 20; 0 = alle)")
     parser.add_argument("--municipality", "--gemeente", metavar="GEMEENTE",
                         help="alleen kandidaten uit deze gemeente (bij --candidate: vacatures in deze plaats)")
-    parser.add_argument("--doelgroep", choices=[d.value for d in Doelgroep], help="alleen kandidaten van deze doelgroep")
-    parser.add_argument("--categorie", choices=[c.value for c in Categorie], help="alleen kandidaten van deze categorie")
+    parser.add_argument("--doelgroep", choices=[d.value for d in Doelgroep],
+                        help="alleen kandidaten van deze doelgroep")
+    parser.add_argument("--categorie", choices=[c.value for c in Categorie],
+                        help="alleen kandidaten van deze categorie")
     parser.add_argument("--kind", "--soort", choices=[k.value for k in VacancyKind],
                         help="alleen vacatures van deze soort (bij --candidate)")
     parser.add_argument("--max-distance", "--max-afstand", type=float, metavar="KM",
@@ -93,7 +95,8 @@ def _print_table(ranking, for_candidate: bool) -> None:
         if result["missing_skills"]:
             notes.append("mist " + ", ".join(result["missing_skills"]))
         if result["language_gaps"]:
-            notes.append("taal " + ", ".join(f"{g['skill']} {g['level']}<{g['required']}" for g in result["language_gaps"]))
+            notes.append("taal " + ", ".join(f"{g['skill']} {g['level']}<{g['required']}"
+                                             for g in result["language_gaps"]))
         if result["unknown"]:
             notes.append("onbekend: " + ", ".join(result["unknown"]))
         print(f"{number:>3}  {result[key]:<14} {result['score']:>5}  {distance:>7}  {' | '.join(notes)}")

@@ -22,15 +22,14 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
-    from matchdesk.services.signals import portfolio
+    from matchdesk.services.report import portfolio_report
 
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise UsageError("--from ligt na --to")
-    db = ctx.database()
-    with db.reading() as session:
-        figures = portfolio(session, ctx.rulebooks(), args.date_from, args.date_to)
-    print_rulebook_errors(ctx.rulebooks(), "normen en afgesproken aantallen ontbreken voor de gemeenten van "
-                                           "dat regelboek")
+    app = ctx.app()
+    figures = portfolio_report(app, args.date_from, args.date_to).figures
+    print_rulebook_errors(app.rulebooks, "normen en afgesproken aantallen ontbreken voor de gemeenten van "
+                                         "dat regelboek")
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True))
         return 0

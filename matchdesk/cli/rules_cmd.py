@@ -19,7 +19,8 @@ def register(subparsers, parent) -> None:
                                parser_class=type(rules))
     check = sub.add_parser("check", parents=[parent], help="toets een scenario (JSON) en toon het oordeel als JSON",
                            description="Toetst een voorgenomen actie uit een scenariobestand aan de regels van de "
-                                       "gemeente op de beslisdatum. Exitcode 0 bij elk oordeel; 2 bij ongeldige invoer.")
+                                       "gemeente op de beslisdatum. Exitcode 0 bij elk oordeel; "
+                                       "2 bij ongeldige invoer.")
     check.add_argument("file", metavar="BESTAND.json", help="scenariobestand; - leest van standaardinvoer")
     check.set_defaults(handler=run_check)
     validate = sub.add_parser("validate", parents=[parent], help="controleer regelboekbestanden",

@@ -26,11 +26,8 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
-    from matchdesk.services.profiles import export_shortlist, matching_explainer
+    from matchdesk.services.profiles import export_shortlist
 
-    db = ctx.database()
-    with matching_explainer(ctx.app()) as explainer:
-        printed = export_shortlist(db, ctx.actor, args.vacancy, args.candidates, ctx.today, args.output,
-                                   explainer=explainer)
+    printed = export_shortlist(ctx.app(), args.vacancy, args.candidates, args.output)  # scores: the matching engine's
     print(printed.path)
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from matchdesk.services.stats import compute_stats
+from matchdesk.services.stats import portfolio_stats
 
 _LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures en leerwerkplekken",
            "proposals": "voorstellen", "trajectories": "trajecten"}
@@ -18,14 +18,13 @@ def register(subparsers, parent) -> None:
 
 
 def run(ctx, args) -> int:
-    db = ctx.database()
-    with db.reading() as session:
-        stats = compute_stats(session, ctx.today)
+    stats = portfolio_stats(ctx.app())
     if args.json:
         print(json.dumps(stats, sort_keys=True, ensure_ascii=False, indent=2))
         return 0
     for key, label in _LABELS.items():
         print(f"{label:<30} {stats['counts'][key]:>8}")
-    print("kandidaten per doelgroep:     " + ", ".join(f"{k}: {v}" for k, v in stats["candidates_by_doelgroep"].items()))
-    print("trajecten per status:         " + ", ".join(f"{k}: {v}" for k, v in stats["trajectories_by_status"].items()))
+    for label, key in (("kandidaten per doelgroep:", "candidates_by_doelgroep"),
+                       ("trajecten per status:", "trajectories_by_status")):
+        print(f"{label:<30}" + ", ".join(f"{k}: {v}" for k, v in stats[key].items()))
     return 0

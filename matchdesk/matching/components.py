@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from matchdesk.domain import CefrLevel, LanguageSkill
+from matchdesk.domain import CefrLevel
 from matchdesk.matching.geo import Gazetteer, distance_km
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile, VacancyProfile
 from matchdesk.matching.resolve import VIA_FUZZY, VIA_RELATED, VIA_SYNONYM, SkillResolver
@@ -106,7 +106,7 @@ class Scorer:
                 matched.append({"skill": label, "input": text, "via": via, "confidence": confidence})
                 continue
             if r.skill_id:
-                group = self.resolver.skill(r.skill_id).group
+                group = self.resolver.canonical(r.skill_id).group
                 if group in groups:
                     credits.append(self.weights.related_credit)
                     matched.append({"skill": label, "input": groups[group], "via": VIA_RELATED,
@@ -142,7 +142,7 @@ class Scorer:
         owned = self.canonical_skills(candidate)
         groups: dict[str, str] = {}
         for skill_id, (text, _via, _conf) in owned.items():
-            groups.setdefault(self.resolver.skill(skill_id).group, text)
+            groups.setdefault(self.resolver.canonical(skill_id).group, text)
         skills_known = bool(candidate.skills) or candidate.licences_known
         result = PairScore(values={}, unknown=[], total=0.0, points={})
 
@@ -166,17 +166,17 @@ class Scorer:
 
         for name in COMPONENTS:
             value = values[name]
-            if name == "language" and result.language_unknown:
-                result.unknown.append(name)
-            elif value is None:
+            if value is None:
                 result.unknown.append(name)
                 value = w.unknown[name]
+            elif name == "language" and result.language_unknown:
+                result.unknown.append(name)
             result.values[name] = value
             result.points[name] = w.points[name] * value
         result.total = sum(result.points[name] for name in COMPONENTS)
         return result
 
-    def _language(self, candidate: CandidateProfile, v: VacancyProfile, result: PairScore) -> float | None:
+    def _language(self, candidate: CandidateProfile, v: VacancyProfile, result: PairScore) -> float:
         if not v.languages:
             return 1.0
         tolerance = self.weights.taalondersteuning_tolerance if v.taalondersteuning and v.kind == "leerwerkplek" else 0
@@ -242,11 +242,3 @@ def start_value(available: dt.date | None, start: dt.date, w: Weights) -> float 
     if delay <= w.start_full_within_days:
         return 1.0
     return min(w.short_cap, max(0.0, 1.0 - delay / w.start_zero_at_days))
-
-
-def level_label(rank: int) -> str:
-    return LEVELS[rank].value
-
-
-def language_skill(value: str) -> LanguageSkill:
-    return LanguageSkill(value)

@@ -30,7 +30,7 @@ from matchdesk.matching.weights import Weights
 from matchdesk.occupations import load_occupations
 from matchdesk.rules.eligibility import eligibility
 from matchdesk.rules.facts import CandidateFacts, Finding
-from matchdesk.rules.rulebook import Rulebooks
+from matchdesk.rules.rulebook import Rulebook, Rulebooks
 from matchdesk.storage.models import Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.vocabulary import Vocabulary, load_vocabulary
 
@@ -72,7 +72,7 @@ class MatchEngine:
                              OccupationMatcher(load_occupations()), TextSimilarity())
         self.index = CandidateIndex(self.scorer)
         self._blocked_tables: dict[tuple, np.ndarray] = {}
-        self._rulebook_cache: dict[tuple, object] = {}
+        self._rulebook_cache: dict[tuple[str, dt.date], Rulebook | None] = {}
         self._terms_cache: dict[tuple, VacancyTerms] = {}
         self._vacancies: tuple[tuple, list[VacancyProfile]] | None = None
 
@@ -106,7 +106,7 @@ class MatchEngine:
                                                   "geschiktheid niet getoetst")]
         return eligibility(facts, VacancyKind(kind), today, rulebook)
 
-    def _region_rulebook(self, today: dt.date):
+    def _region_rulebook(self, today: dt.date) -> Rulebook | None:
         for name in self.rulebooks.municipalities():
             if (self.rulebooks.region_of(name) or "").casefold() == self.weights.region.casefold():
                 try:
@@ -172,8 +172,8 @@ class MatchEngine:
         results = [self.explain(profiles[cid], terms, today) for cid in chosen if cid in profiles]
         return Ranking(self._query("vacancy", vacancy.reference, filters, top, today), int(len(rows)), results)
 
-    def _candidate_profiles(self, session: Session, ids) -> dict:
-        found = {}
+    def _candidate_profiles(self, session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, CandidateProfile]:
+        found: dict[uuid.UUID, CandidateProfile] = {}
         if not ids:
             return found
         for profile in self.index.load_profiles(session, list(ids)):

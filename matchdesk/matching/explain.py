@@ -41,7 +41,7 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
     owned = {r.skill_id for r in candidate.skills if r.skill_id}
     for r in (*terms.profile.required, *terms.profile.desired):
         if r.skill_id and r.skill_id not in owned:
-            skill = scorer.resolver.skill(r.skill_id)
+            skill = scorer.resolver.canonical(r.skill_id)
             if skill.licence:
                 continue  # offered below as a licence
             extra = Resolution(skill.label, skill.id, VIA_EXACT, 1.0)
@@ -50,20 +50,20 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
     for gap in pair.language_gaps:
         i = [s.value for s in LANGUAGE_SKILLS].index(gap["skill"])
         levels = list(candidate.languages)
-        levels[i] = CefrLevel(gap["level"]).rank + 1
-        options.append((f"{gap['skill']} {LEVELS[levels[i]].value} (nu {gap['level']})",
+        raised = levels[i] = CefrLevel(gap["level"]).rank + 1
+        options.append((f"{gap['skill']} {LEVELS[raised].value} (nu {gap['level']})",
                         dataclasses.replace(candidate, languages=tuple(levels))))
     held = scorer.weights.licence_closure(candidate.licences)
     for code in sorted(terms.licences - held):
         options.append((f"met rijbewijs {code}", dataclasses.replace(
             candidate, licences=candidate.licences | {code}, licences_known=True)))
-    found = []
+    found: list[tuple[int, str]] = []
     for change, changed in options:
         after = round_score(scorer.score(changed, terms, today).total)
         if after > now:
-            found.append({"change": change, "score_after": after})
-    found.sort(key=lambda item: (-item["score_after"], item["change"]))
-    return found[:limit]
+            found.append((after, change))
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return [{"change": change, "score_after": after} for after, change in found[:limit]]
 
 
 def questions(pair: PairScore, candidate: CandidateProfile, scorer: Scorer) -> list[str]:
@@ -84,7 +84,7 @@ def questions(pair: PairScore, candidate: CandidateProfile, scorer: Scorer) -> l
 def candidate_questions(candidate: CandidateProfile, scorer: Scorer) -> list[str]:
     """What to ask at the next contact so matching can judge every component, whatever the vacancy."""
     asks = []
-    unknown_levels = [s.value for s, level in zip(LANGUAGE_SKILLS, candidate.languages) if level is None]
+    unknown_levels = [s.value for s, level in zip(LANGUAGE_SKILLS, candidate.languages, strict=True) if level is None]
     if unknown_levels:
         asks.append("taalniveau " + ", ".join(unknown_levels))
     if not candidate.skills:
@@ -151,7 +151,7 @@ def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: Vacancy
                 how += f" {round(m['confidence'] * 100)}%"
             parts.append(f"{m['skill']} ({how}: \"{m['input']}\")")
         lines.append("Gevonden: " + "; ".join(parts) + ".")
-    read_as = [f"\"{r.input}\" als {scorer.resolver.skill(r.skill_id).label} ({round(r.confidence * 100)}%)"
+    read_as = [f"\"{r.input}\" als {scorer.resolver.canonical(r.skill_id).label} ({round(r.confidence * 100)}%)"
                for r in (*v.required, *v.desired) if r.skill_id and r.via == "fuzzy"]
     if read_as:
         lines.append("Eis gelezen als: " + "; ".join(read_as) + ".")

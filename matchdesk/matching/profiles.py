@@ -102,8 +102,9 @@ def profile_from_values(candidate, skill_rows, language_rows, resolver: SkillRes
     occupations = tuple(o.strip() for o in (candidate.desired_occupations or "").split(";") if o.strip())
     facts = CandidateFacts(
         municipality=candidate.municipality or "", doelgroep=candidate.doelgroep, categorie=candidate.categorie,
-        birth_date=None, banenafspraak=bool(candidate.banenafspraak), beschut_indicatie=bool(candidate.beschut_indicatie),
-        ontheffing_until=candidate.ontheffing_until, wsw=bool(candidate.wsw), taalachterstand=bool(candidate.taalachterstand),
+        birth_date=None, banenafspraak=bool(candidate.banenafspraak),
+        beschut_indicatie=bool(candidate.beschut_indicatie), ontheffing_until=candidate.ontheffing_until,
+        wsw=bool(candidate.wsw), taalachterstand=bool(candidate.taalachterstand),
     )
     return CandidateProfile(
         id=str(candidate.id), klantnummer=candidate.klantnummer, municipality=candidate.municipality,

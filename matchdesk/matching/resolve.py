@@ -17,7 +17,8 @@ from matchdesk.matching.weights import Weights
 from matchdesk.vocabulary import Skill, Vocabulary, normalize_term
 
 VIA_EXACT, VIA_SYNONYM, VIA_FUZZY, VIA_RELATED, VIA_NONE = "exact", "synonym", "fuzzy", "related", "none"
-_LICENCE = re.compile(r"^(?:rijbewijs|rijbewijzen|rijb)\s*([a-z]{1,2}[0-9]?[a-z]?)$|^([a-z]{1,2}[0-9]?[a-z]?)\s*rijbewijs$")
+_LICENCE = re.compile(r"^(?:rijbewijs|rijbewijzen|rijb)\s*([a-z]{1,2}[0-9]?[a-z]?)$"
+                      r"|^([a-z]{1,2}[0-9]?[a-z]?)\s*rijbewijs$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class SkillResolver:
 
     def skill(self, skill_id: str) -> Skill | None:
         return self.vocabulary.get(skill_id)
+
+    def canonical(self, skill_id: str) -> Skill:
+        """The vocabulary's skill for an id a resolution or the index holds (always one of the vocabulary)."""
+        return self.vocabulary.skills[skill_id]
 
     def licence_skill(self, code: str) -> str | None:
         return self._licences.get(code.upper())

@@ -39,7 +39,7 @@ class TextSimilarity:
         found = self._cache.get(text)
         if found is None:
             row = self.vectors([text])
-            found = dict(zip(row.indices.tolist(), row.data.tolist()))
+            found = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
             if len(self._cache) > 50_000:
                 self._cache.clear()
             self._cache[text] = found

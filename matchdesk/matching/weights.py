@@ -88,7 +88,8 @@ def parse_weights(text: str, source: str) -> Weights:
         raise _fail(source, f"de gewichten tellen op tot {sum(points.values()):g}, niet tot 100")
     language = data.get("language", {})
     gap_factor = tuple(float(x) for x in language.get("gap_factor", (1.0, 0.6, 0.25, 0.0)))
-    if len(gap_factor) < 2 or any(not 0 <= x <= 1 for x in gap_factor) or list(gap_factor) != sorted(gap_factor, reverse=True):
+    if len(gap_factor) < 2 or any(not 0 <= x <= 1 for x in gap_factor) \
+            or list(gap_factor) != sorted(gap_factor, reverse=True):
         raise _fail(source, "language.gap_factor moet aflopen van 1 naar 0")
     midway = (gap_factor[0] + gap_factor[1]) / 2
     unknown = {name: float(data.get("unknown", {}).get(name, midway)) for name in COMPONENTS}

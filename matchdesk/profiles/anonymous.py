@@ -13,6 +13,7 @@ from matchdesk.dates import age_on
 from matchdesk.profiles import common
 from matchdesk.profiles.model import (
     ANONYMOUS,
+    Block,
     Contact,
     Fields,
     Match,
@@ -110,7 +111,7 @@ def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = Profi
     profile_rows = [("Profielnummer", number), ("Regio", region)]
     if settings.age_band:
         profile_rows.append(("Leeftijdscategorie", age_band(candidate.birth_date, today)))
-    blocks = [
+    blocks: list[Block] = [
         Fields("Profiel", tuple(profile_rows)),
         Fields("Beschikbaarheid en mobiliteit", (
             ("Beschikbaar", common.availability(view.available_from, today)),

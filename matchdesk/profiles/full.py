@@ -9,6 +9,7 @@ from matchdesk.domain import TaaleisStatus, TrajectoryStatus
 from matchdesk.profiles import common
 from matchdesk.profiles.model import (
     FULL,
+    Block,
     Fields,
     Match,
     MatchBlock,
@@ -49,7 +50,7 @@ def build_full(candidate, today: dt.date, settings: ProfileSettings = ProfileSet
     birth = f"{format_nl(c.birth_date)} ({age_on(c.birth_date, today)} jaar)" if c.birth_date else "onbekend"
     bsn = (c.bsn + (" (testgegeven)" if c.bsn_test_data else "")) if c.bsn else "onbekend"
     address = " ".join(p for p in (c.postcode, c.woonplaats) if p)
-    blocks = [
+    blocks: list[Block] = [
         Fields("Persoonsgegevens", (
             ("Naam", c.display_name or "onbekend"), ("Klantnummer", c.klantnummer),
             ("Profielnummer", c.profile_number), ("BSN", bsn), ("Geboortedatum", birth),
@@ -103,7 +104,8 @@ def build_full(candidate, today: dt.date, settings: ProfileSettings = ProfileSet
 
 
 def _trajectories(trajectories, today: dt.date) -> list[Table]:
-    running, past = [], []
+    running: list[tuple[str, ...]] = []
+    past: list[tuple[str, ...]] = []
     for t in sorted(trajectories, key=lambda t: t.start, reverse=True):
         status = trajectory_status(t, today)
         end = t.actual_end or t.planned_end

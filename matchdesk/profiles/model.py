@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Union
 
 FULL = "volledig"
 ANONYMOUS = "geanonimiseerd"
@@ -76,7 +75,7 @@ class MatchBlock:
     sentences: tuple[str, ...]
 
 
-Block = Union[Fields, Skills, Languages, Table, Text, MatchBlock]
+Block = Fields | Skills | Languages | Table | Text | MatchBlock
 
 
 @dataclass(frozen=True)

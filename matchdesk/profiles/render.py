@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -189,7 +191,8 @@ def _skills(block: Skills) -> list:
     extra = []
     for group in block.groups:
         n = len(rows)
-        extra += [("SPAN", (0, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), SHADE), ("FONT", (0, n), (-1, n), BOLD, 8, 10)]
+        extra += [("SPAN", (0, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), SHADE),
+                  ("FONT", (0, n), (-1, n), BOLD, 8, 10)]
         rows.append([group.sector] + [""] * (len(head) - 1))
         for skill in group.skills:
             cells = [_cell(skill.label, widths[0]), skill.level or "-"]
@@ -234,8 +237,8 @@ def _table(block: Table) -> list:
         return [_p(block.title, "h2"), _p(block.empty, "empty")]
     scale = FRAME_W / sum(block.widths)
     widths = [w * scale for w in block.widths]
-    rows = [[_cell(h, w, "head") for h, w in zip(block.header, widths)]]
-    rows += [[_cell(cell, w) for cell, w in zip(row, widths)] for row in block.rows]
+    rows = [[_cell(h, w, "head") for h, w in zip(block.header, widths, strict=False)]]
+    rows += [[_cell(cell, w) for cell, w in zip(row, widths, strict=False)] for row in block.rows]
     return [_p(block.title, "h2"), _grid(rows, widths)]
 
 
@@ -258,8 +261,8 @@ def _match(block: MatchBlock) -> list:
     return parts
 
 
-_RENDERERS = {Fields: _fields, Skills: _skills, Languages: _languages, Table: _table, Text: _text,
-              MatchBlock: _match}
+_RENDERERS: dict[type, Callable[[Any], list]] = {
+    Fields: _fields, Skills: _skills, Languages: _languages, Table: _table, Text: _text, MatchBlock: _match}
 
 
 def profile_story(document: ProfileDocument) -> list:

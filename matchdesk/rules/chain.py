@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -15,9 +15,19 @@ ONE_DAY = dt.timedelta(days=1)
 
 
 class Period(Protocol):
-    kind: TrajectoryKind
-    start: dt.date
-    end: dt.date | None
+    """A trajectory as the arithmetic reads it (``TrajectoryFacts``, a stored trajectory, a signal's view)."""
+
+    @property
+    def kind(self) -> TrajectoryKind: ...
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date | None: ...
+
+
+P = TypeVar("P", bound=Period)
 
 
 def effective_end(item: Period, today: dt.date) -> dt.date:
@@ -25,14 +35,14 @@ def effective_end(item: Period, today: dt.date) -> dt.date:
     return item.end if item.end is not None else max(today, item.start)
 
 
-def chain_of(target: Period, items: Sequence[Period], kinds: Iterable[TrajectoryKind], max_gap_days: int,
-             today: dt.date) -> list[Period]:
+def chain_of(target: P, items: Sequence[P], kinds: Iterable[TrajectoryKind], max_gap_days: int,
+             today: dt.date) -> list[P]:
     """The chain holding ``target``: chain-kind trajectories where each starts at most ``max_gap_days``
     after the previous one ended (a running one never ends). Sorted by start; ``target`` included."""
-    kinds = set(kinds)
-    members = sorted((i for i in items if i.kind in kinds and i is not target), key=lambda i: i.start)
+    wanted = set(kinds)
+    members = sorted((i for i in items if i.kind in wanted and i is not target), key=lambda i: i.start)
     members = sorted([*members, target], key=lambda i: (i.start, i is target))
-    chains: list[list[Period]] = []
+    chains: list[list[P]] = []
     reach: dt.date | None = None  # last day of the current chain; None = still running
     for item in members:
         if chains and (reach is None or (item.start - reach).days <= max_gap_days):

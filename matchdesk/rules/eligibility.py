@@ -47,32 +47,33 @@ def ontheffing_findings(candidate: CandidateFacts, kind: TrajectoryKind | None, 
     rule = rulebook.active("ontheffing", on)
     if rule is None or not candidate.ontheffing_running(start):
         return []
-    text = (f"Kandidaat heeft ontheffing van de arbeidsverplichting tot en met {format_nl(candidate.ontheffing_until)}; "
-            "kandidaten met ontheffing worden niet actief bemiddeld")
-    voluntary = kind is not None and kind in rule["warning_kinds"]
+    text = ("Kandidaat heeft ontheffing van de arbeidsverplichting tot en met "
+            f"{format_nl(candidate.ontheffing_until)}; kandidaten met ontheffing worden niet actief bemiddeld")
+    voluntary = kind is not None and kind in rule.kinds("warning_kinds")
     if placing and not voluntary:
         return [Finding("ontheffing", "block", text)]
     return [Finding("ontheffing", "warning", text + "; leg vast dat de kandidaat dit zelf wil")]
 
 
-def doelgroep_findings(candidate: CandidateFacts, rulebook: Rulebook, on: dt.date, motivation: str | None) -> list[Finding]:
+def doelgroep_findings(candidate: CandidateFacts, rulebook: Rulebook, on: dt.date,
+                       motivation: str | None) -> list[Finding]:
     """Leerwerktrajecten are for doelgroep B; A only with just a language gap (with motivation); never C."""
     rule = rulebook.active("doelgroep_leerwerktraject", on)
     if rule is None:
         return []
-    allowed = sorted(str(d) for d in rule["allowed"])
-    allowed_text = " of ".join(allowed)
+    allowed, with_taal = rule.doelgroepen("allowed"), rule.doelgroepen("with_taalachterstand")
+    allowed_text = " of ".join(sorted(str(d) for d in allowed))
     doelgroep = candidate.doelgroep
-    if doelgroep in rule["allowed"]:
+    if doelgroep in allowed:
         return []
     if doelgroep is None:
         return [Finding(rule.id, "block", f"Doelgroep onbekend: een leerwerktraject is voor doelgroep {allowed_text}; "
                                           "het werkplein stelt eerst de doelgroep vast")]
-    if doelgroep in rule["with_taalachterstand"] and candidate.taalachterstand:
+    if doelgroep in with_taal and candidate.taalachterstand:
         note = "" if motivation else " (motivatie ontbreekt nog)"
-        return [Finding(rule.id, "warning", f"Doelgroep {doelgroep} met alleen een taalachterstand: een leerwerktraject "
-                                            f"kan waar het past; leg de motivatie vast{note}")]
-    if doelgroep in rule["with_taalachterstand"]:
+        return [Finding(rule.id, "warning", f"Doelgroep {doelgroep} met alleen een taalachterstand: een "
+                                            f"leerwerktraject kan waar het past; leg de motivatie vast{note}")]
+    if doelgroep in with_taal:
         return [Finding(rule.id, "block", f"Doelgroep {doelgroep} gaat direct naar bemiddeling door het WSP; "
                                           f"een leerwerktraject is voor doelgroep {allowed_text} "
                                           "(of bij alleen een taalachterstand)")]

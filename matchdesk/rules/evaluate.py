@@ -22,8 +22,8 @@ def evaluate(candidate: CandidateFacts, history: list[TrajectoryFacts], proposal
     target = proposal.as_trajectory()
     others = replace_extended(history, proposal)
     if target.end is not None and target.end < target.start:
-        return Verdict.from_findings([Finding("einde_voor_start", "block",
-                                              f"Einde {format_nl(target.end)} ligt voor begin {format_nl(target.start)}")])
+        return Verdict.from_findings([Finding(
+            "einde_voor_start", "block", f"Einde {format_nl(target.end)} ligt voor begin {format_nl(target.start)}")])
     case = Case(candidate, target, tuple(others), rulebook, decision_date)
     on = decision_date
     findings: list[Finding] = []
@@ -56,13 +56,12 @@ def replace_extended(history: list[TrajectoryFacts], proposal: ProposedAction) -
         return others
     same_start = [i for i, t in enumerate(others) if t.start == proposal.start]
     same_kind = [i for i in same_start if others[i].kind is proposal.kind]
-    chosen = (same_kind or same_start or [None])[0]
-    if chosen is None:
+    if not same_kind and not same_start:
         if proposal.action == "extend":
             raise UsageError(f"proposal.start: verlenging noemt geen traject uit de geschiedenis; geen traject "
                              f"begint op {proposal.start.isoformat()}")
         return others
-    del others[chosen]
+    del others[(same_kind or same_start)[0]]
     return others
 
 
@@ -79,13 +78,13 @@ def _overlap(case: Case) -> list[Finding]:
     rule = case.rulebook.active("overlap", case.on)
     if rule is None:
         return []
-    allowed = rule["allowed_beside"]
+    allowed = rule.kinds("allowed_beside")
     findings = []
     for other in case.others:
         if overlaps(case.target, other) and case.target.kind not in allowed and other.kind not in allowed:
             end = format_nl(other.end) if other.end else "nu (loopt nog)"
-            findings.append(Finding(rule.id, "block", f"Overlapt met {kind_label(other.kind)} van {format_nl(other.start)} "
-                                                      f"tot en met {end}"))
+            findings.append(Finding(rule.id, "block", f"Overlapt met {kind_label(other.kind)} van "
+                                                      f"{format_nl(other.start)} tot en met {end}"))
     return findings
 
 
@@ -93,11 +92,12 @@ def _preference(case: Case) -> list[Finding]:
     """Regulier > detachering > met behoud van uitkering; doelgroep C and Wsw staff follow their own route."""
     rule = case.rulebook.active("voorkeursvolgorde", case.on)
     kind = case.target.kind
-    if rule is None or kind not in rule["kinds"] or kind is TrajectoryKind.LEERWERKTRAJECT:
+    if rule is None or kind not in rule.kinds("kinds") or kind is TrajectoryKind.LEERWERKTRAJECT:
         return []
     if case.candidate.wsw or case.candidate.doelgroep is Doelgroep.C:
         return []
-    return [Finding(rule.id, "warning", f"Regulier werk gaat voor; leg vast waarom dat nu niet kan (gekozen: {kind_label(kind)})")]
+    return [Finding(rule.id, "warning",
+                    f"Regulier werk gaat voor; leg vast waarom dat nu niet kan (gekozen: {kind_label(kind)})")]
 
 
 def _location(case: Case) -> list[Finding]:

@@ -37,7 +37,7 @@ class Case:
         rule = self.rulebook.active("keten", self.on)
         if rule is None:
             return [self.target]
-        return chain_of(self.target, self.others, rule["kinds"], rule["max_gap_days"], self.on)
+        return chain_of(self.target, self.others, rule.kinds("kinds"), rule.number("max_gap_days"), self.on)
 
 
 def limit_findings(case: Case) -> list[Finding]:
@@ -58,13 +58,14 @@ def _leerwerktraject(case: Case) -> list[Finding]:
     rule = case.rulebook.active("leerwerktraject_max_duur", case.on)
     if rule is None or case.target.kind is not LWT:
         return []
-    months = rule["months"]
+    months = rule.number("months")
     periods = [t for t in case.chain() if t.kind is LWT]
     first = min(t.start for t in periods)
     total, allowed = covered_days(periods, case.on), allowed_days(first, months)
     if total <= allowed:
         if case.target.end is None:
-            return [_open_end(rule.id, "Leerwerktraject", months, case.target.start + dt.timedelta(days=allowed - total))]
+            last = case.target.start + dt.timedelta(days=allowed - total)
+            return [_open_end(rule.id, "Leerwerktraject", months, last)]
         return []
     if len(periods) == 1:
         text = f"Leerwerktraject zou {describe_length(first, case.target.end or case.on)} duren"
@@ -78,7 +79,7 @@ def _detachering(case: Case) -> list[Finding]:
     rule = case.rulebook.active("detachering_max_duur", case.on)
     if rule is None or case.target.kind is not DET:
         return []
-    months = rule["months"]
+    months = rule.number("months")
     chain_start = min(t.start for t in case.chain())
     last = last_day_within(chain_start, months)
     including = " inclusief leerwerkperiode" if chain_start < case.target.start else ""
@@ -95,7 +96,7 @@ def _bbz(case: Case) -> list[Finding]:
     rule = case.rulebook.active("bbz_max_duur", case.on)
     if rule is None or case.target.kind is not TrajectoryKind.BBZ:
         return []
-    months = rule["months"]
+    months = rule.number("months")
     last = last_day_within(case.target.start, months)
     if case.target.end is None:
         return [_open_end(rule.id, "Bbz-voorbereidingsjaar", months, last)]
@@ -108,15 +109,16 @@ def _bbz(case: Case) -> list[Finding]:
 def _one_clock(case: Case) -> list[Finding]:
     """Off in the shipped rulebooks: all work met behoud van uitkering shares one clock."""
     rule = case.rulebook.active("een_klok", case.on)
-    if rule is None or case.target.kind not in rule["kinds"]:
+    if rule is None or case.target.kind not in rule.kinds("kinds"):
         return []
-    periods = [t for t in (*case.others, case.target) if t.kind in rule["kinds"]]
-    first = min(t.start for t in periods)
-    total, allowed = covered_days(periods, case.on), allowed_days(first, rule["months"])
+    periods = [t for t in (*case.others, case.target) if t.kind in rule.kinds("kinds")]
+    first, months = min(t.start for t in periods), rule.number("months")
+    total, allowed = covered_days(periods, case.on), allowed_days(first, months)
     if total <= allowed:
         return []
-    return [Finding(rule.id, "block", f"Werk met behoud van uitkering zou samen {describe_days_as_length(first, total)} "
-                                      f"duren; maximum is {rule['months']} maanden ({allowed} dagen) voor alles samen")]
+    return [Finding(rule.id, "block", f"Werk met behoud van uitkering zou samen "
+                                      f"{describe_days_as_length(first, total)} duren; maximum is {months} maanden "
+                                      f"({allowed} dagen) voor alles samen")]
 
 
 __all__ = ["Case", "limit_findings", "ONE_DAY"]

@@ -48,23 +48,25 @@ def portfolio_report(trajectories: list[PortfolioTrajectory], rulebooks: Ruleboo
     for name in names.values():  # every known municipality, region and werkplein is listed, also with 0
         groups["municipalities"][name]
         groups["regions"][rulebooks.region_of(name) or UNKNOWN]
-        if rulebooks.werkplein_of(name):
-            groups["werkpleinen"][rulebooks.werkplein_of(name)]
+        if werkplein := rulebooks.werkplein_of(name):
+            groups["werkpleinen"][werkplein]
     for t in lwt:
         name = municipality[t.id]
         groups["municipalities"][name].append(t)
         groups["regions"][rulebooks.region_of(name) or UNKNOWN].append(t)
-        if rulebooks.werkplein_of(name):
-            groups["werkpleinen"][rulebooks.werkplein_of(name)].append(t)
+        if werkplein := rulebooks.werkplein_of(name):
+            groups["werkpleinen"][werkplein].append(t)
     region_norm = {rulebooks.region_of(m) or UNKNOWN: n for m, n in sorted(norms.items()) if n is not None}
-    werkplein_norm = {rulebooks.werkplein_of(m): n for m, n in norms.items() if n is not None and rulebooks.werkplein_of(m)}
+    werkplein_norm = {werkplein: n for m, n in norms.items()
+                      if n is not None and (werkplein := rulebooks.werkplein_of(m))}
 
     def norm_for(level: str, key: str) -> float | None:
         return {"regions": region_norm.get(key), "werkpleinen": werkplein_norm.get(key),
                 "municipalities": norms.get(key)}[level]
 
     return {
-        "period": {"from": date_from.isoformat() if date_from else None, "to": date_to.isoformat() if date_to else None},
+        "period": {"from": date_from.isoformat() if date_from else None,
+                   "to": date_to.isoformat() if date_to else None},
         "leerwerkbedrijf_share": {level: {key: _share(items, norm_for(level, key)) for key, items in sorted(g.items())}
                                   for level, g in groups.items()},
         "location": {level: {key: _location(items) for key, items in sorted(g.items())} for level, g in groups.items()},
@@ -78,7 +80,7 @@ def _norm(rulebooks: Rulebooks, name: str, on: dt.date) -> float | None:
         rule = rulebooks.for_municipality(name, on).active("leerwerkbedrijf_aandeel", on)
     except MatchDeskError:
         return None
-    return rule["min_percent"] if rule else None
+    return rule.percent("min_percent") if rule else None
 
 
 def _percent(part: int, whole: int) -> float | None:
@@ -113,7 +115,7 @@ def _agreed(by_municipality: dict, rulebooks: Rulebooks, on: dt.date) -> dict:
         agreed = None
         try:
             rule = rulebooks.for_municipality(name, on).active("jaarlijks_aantal_leerwerktrajecten", on)
-            agreed = rule["per_municipality"].get(name.casefold()) if rule else None
+            agreed = rule.counts("per_municipality").get(name.casefold()) if rule else None
         except MatchDeskError:
             pass
         result[name] = {"started": len(items), "agreed_per_year": agreed}

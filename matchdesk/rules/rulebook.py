@@ -117,10 +117,11 @@ class Rulebooks:
         if canonical is None:
             raise NotFound(f"onbekende gemeente '{name}'; bekend zijn: {', '.join(self.municipalities())}")
         bases = self._bases(canonical)
-        own = [b for b in bases if not b.shipped and b.in_force(on)]
-        base = (own or [b for b in bases if b.shipped and b.in_force(on)] or [None])[-1]
-        if base is None:
+        in_force = [b for b in bases if not b.shipped and b.in_force(on)] \
+            or [b for b in bases if b.shipped and b.in_force(on)]
+        if not in_force:
             raise NoRulebookInForce(f"geen regelboek van kracht voor gemeente {canonical} op {on.isoformat()}")
+        base = in_force[-1]
         overlays = sorted((b for b in self.files if b.extends == base.id and b.covers(canonical) and b.in_force(on)),
                           key=lambda b: (not b.shipped, b.valid_from))
         rules = list(base.rules)

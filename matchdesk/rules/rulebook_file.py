@@ -7,8 +7,10 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar, cast
 
 from matchdesk.dates import parse_iso_date
+from matchdesk.domain import CefrLevel, Doelgroep, TrajectoryKind
 from matchdesk.rules.spec import RULE_KEYS, RULE_SPECS, RULEBOOK_KEYS
 from matchdesk.rules.tomllines import KeyLines, syntax_error_line, syntax_error_reason
 
@@ -21,6 +23,9 @@ class RulebookError:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,36 @@ class Rule:
 
     def __getitem__(self, key: str) -> object:
         return self.params[key]
+
+    # typed reads of the numbers ``spec.RULE_SPECS`` checked when the file was read
+    def number(self, key: str) -> int:
+        """A whole number of days, weeks or months."""
+        return self._param(key, int)
+
+    def percent(self, key: str) -> float:
+        value = self.params[key]
+        if not isinstance(value, (int, float)):
+            raise TypeError(f"regel {self.id}: '{key}' is geen getal")
+        return value
+
+    def kinds(self, key: str) -> frozenset[TrajectoryKind]:
+        return cast("frozenset[TrajectoryKind]", self._param(key, frozenset))
+
+    def doelgroepen(self, key: str) -> frozenset[Doelgroep]:
+        return cast("frozenset[Doelgroep]", self._param(key, frozenset))
+
+    def level(self, key: str) -> CefrLevel:
+        return self._param(key, CefrLevel)
+
+    def counts(self, key: str) -> Mapping[str, int]:
+        """Per casefolded municipality a number."""
+        return cast("Mapping[str, int]", self._param(key, dict))
+
+    def _param(self, key: str, kind: type[_T]) -> _T:
+        value = self.params[key]
+        if not isinstance(value, kind):
+            raise TypeError(f"regel {self.id}: '{key}' is geen {kind.__name__}")
+        return value
 
 
 @dataclass(frozen=True)
@@ -139,7 +174,8 @@ def parse_rulebook(text: str, path: str, shipped: bool = False) -> tuple[Ruleboo
     if extends and werkpleinen:
         reader.error("een gemeentelijk regelboek (extends) kan geen werkpleinen bevatten", "werkpleinen")
     rules = _rules(reader, data.get("rule", []))
-    if reader.errors:
+    # a required value that is missing has been reported: the checks on None only tell the type checker
+    if reader.errors or book_id is None or title is None or source is None or valid_from is None:
         return None, reader.errors
     return RulebookFile(book_id, title, source, region, valid_from, valid_until, extends, municipalities,
                         MappingProxyType(werkpleinen), rules, path, shipped), []
@@ -198,7 +234,7 @@ def _rule(reader: _Reader, entry: dict, index: int) -> Rule | None:
     if rule_id is not None and rule_id not in RULE_SPECS:
         reader.error(f"onbekende regel '{rule_id}'", "rule", index, "id")
         return None
-    spec = RULE_SPECS.get(rule_id, {})
+    spec = RULE_SPECS.get(rule_id or "", {})
     reader.unknown_keys(entry, RULE_KEYS + tuple(spec), "rule", index)
     title = reader.text(entry, "title", "rule", index)
     source = reader.text(entry, "source", "rule", index)
@@ -215,7 +251,7 @@ def _rule(reader: _Reader, entry: dict, index: int) -> Rule | None:
         if reason:
             reader.error(f"regel '{rule_id}': '{key}': {reason}", "rule", index, key)
         params[key] = value
-    if len(reader.errors) > before:
+    if len(reader.errors) > before or rule_id is None or title is None or source is None or valid_from is None:
         return None
     return Rule(rule_id, title, source, valid_from, valid_until, enabled, MappingProxyType(params),
                 reader.path, reader.lines.line("rule", index))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from enum import Enum
+from typing import Any, TypeVar
 
 from matchdesk.dates import parse_iso_date
 from matchdesk.domain import Categorie, Doelgroep, Location, Provider, TrajectoryKind, VacancyKind
@@ -24,6 +25,7 @@ _PROPOSAL = {"action": True, "kind": True, "start": True, "end": True, "provider
              "motivation": True, "location": False}
 
 Scenario = tuple[CandidateFacts, list[TrajectoryFacts], ProposedAction, str, dt.date]
+E = TypeVar("E", bound=Enum)
 
 
 def load_scenario(text: str, rulebooks: Rulebooks | None = None) -> Scenario:
@@ -32,9 +34,9 @@ def load_scenario(text: str, rulebooks: Rulebooks | None = None) -> Scenario:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise UsageError(f"scenario is geen geldige JSON (fout op regel {error.lineno}, kolom {error.colno})") from None
-    _fields(data, _TOP, "scenario")
+    data = _fields(data, _TOP, "scenario")
     rulebooks = rulebooks if rulebooks is not None else load_rulebooks()
-    decision = _date(data["date"], "date", nullable=False)
+    decision = _required_date(data["date"], "date")
     municipality = _municipality(data["municipality"], decision, rulebooks)
     candidate = _candidate(data["candidate"], municipality)
     if not isinstance(data["history"], list):
@@ -50,7 +52,8 @@ def check_scenario(text: str, rulebooks: Rulebooks) -> Verdict:
     return evaluate(candidate, history, proposal, rulebooks.for_municipality(municipality, decision), decision)
 
 
-def _fields(data: object, spec: dict[str, bool], where: str) -> None:
+def _fields(data: object, spec: dict[str, bool], where: str) -> dict[str, Any]:
+    """``data`` as a JSON object with only the fields of ``spec`` and every required one."""
     if not isinstance(data, dict):
         raise UsageError(f"{where}: moet een JSON-object zijn")
     for key in data:
@@ -59,6 +62,7 @@ def _fields(data: object, spec: dict[str, bool], where: str) -> None:
     for key, required in spec.items():
         if required and key not in data:
             raise UsageError(f"{where}: veld '{key}' ontbreekt")
+    return data
 
 
 def _municipality(value: object, on: dt.date, rulebooks: Rulebooks) -> str:
@@ -70,9 +74,12 @@ def _municipality(value: object, on: dt.date, rulebooks: Rulebooks) -> str:
         raise UsageError(f"municipality: {error}") from None
 
 
-def _date(value: object, field: str, nullable: bool = True) -> dt.date | None:
-    if value is None and nullable:
-        return None
+def _date(value: object, field: str) -> dt.date | None:
+    return None if value is None else _required_date(value, field, nullable=True)
+
+
+def _required_date(value: object, field: str, nullable: bool = False) -> dt.date:
+    """``nullable``: only for the message (the caller took care of null)."""
     if not isinstance(value, str):
         raise UsageError(f"{field}: moet een datum jjjj-mm-dd zijn{' of null' if nullable else ''}, niet {value!r}")
     try:
@@ -81,9 +88,11 @@ def _date(value: object, field: str, nullable: bool = True) -> dt.date | None:
         raise UsageError(f"{field}: {error}") from None
 
 
-def _enum(enum: type[Enum], value: object, field: str, nullable: bool = True):
-    if value is None and nullable:
-        return None
+def _enum(enum: type[E], value: object, field: str) -> E | None:
+    return None if value is None else _required_enum(enum, value, field)
+
+
+def _required_enum(enum: type[E], value: object, field: str) -> E:
     choices = ", ".join(e.value for e in enum)
     if isinstance(value, str):
         for member in enum:
@@ -92,7 +101,7 @@ def _enum(enum: type[Enum], value: object, field: str, nullable: bool = True):
     raise UsageError(f"{field}: onbekende waarde {value!r}; kies uit {choices}")
 
 
-def _bool(data: dict, key: str, where: str) -> bool:
+def _bool(data: dict[str, Any], key: str, where: str) -> bool:
     value = data.get(key, False)
     if not isinstance(value, bool):
         raise UsageError(f"{where}.{key}: moet true of false zijn, niet {value!r}")
@@ -100,7 +109,7 @@ def _bool(data: dict, key: str, where: str) -> bool:
 
 
 def _candidate(data: object, municipality: str) -> CandidateFacts:
-    _fields(data, _CANDIDATE, "candidate")
+    data = _fields(data, _CANDIDATE, "candidate")
     return CandidateFacts(
         municipality=municipality,
         doelgroep=_enum(Doelgroep, data["doelgroep"], "candidate.doelgroep"),
@@ -115,10 +124,10 @@ def _candidate(data: object, municipality: str) -> CandidateFacts:
 
 
 def _history(data: object, where: str) -> TrajectoryFacts:
-    _fields(data, _HISTORY, where)
+    data = _fields(data, _HISTORY, where)
     return TrajectoryFacts(
-        kind=_enum(TrajectoryKind, data["kind"], f"{where}.kind", nullable=False),
-        start=_date(data["start"], f"{where}.start", nullable=False),
+        kind=_required_enum(TrajectoryKind, data["kind"], f"{where}.kind"),
+        start=_required_date(data["start"], f"{where}.start"),
         end=_date(data["end"], f"{where}.end"),
         provider=_enum(Provider, data["provider"], f"{where}.provider"),
         location=_enum(Location, data.get("location"), f"{where}.location"),
@@ -126,7 +135,7 @@ def _history(data: object, where: str) -> TrajectoryFacts:
 
 
 def _proposal(data: object) -> ProposedAction:
-    _fields(data, _PROPOSAL, "proposal")
+    data = _fields(data, _PROPOSAL, "proposal")
     action = data["action"]
     if not isinstance(action, str) or action.strip().casefold() not in ACTIONS:
         raise UsageError(f"proposal.action: onbekende actie {action!r}; kies uit {', '.join(ACTIONS)}")
@@ -135,8 +144,8 @@ def _proposal(data: object) -> ProposedAction:
         raise UsageError("proposal.motivation: moet tekst of null zijn")
     return ProposedAction(
         action=action.strip().casefold(),
-        kind=_enum(TrajectoryKind, data["kind"], "proposal.kind", nullable=False),
-        start=_date(data["start"], "proposal.start", nullable=False),
+        kind=_required_enum(TrajectoryKind, data["kind"], "proposal.kind"),
+        start=_required_date(data["start"], "proposal.start"),
         end=_date(data["end"], "proposal.end"),
         provider=_enum(Provider, data["provider"], "proposal.provider"),
         vacancy_kind=_enum(VacancyKind, data["vacancy_kind"], "proposal.vacancy_kind"),

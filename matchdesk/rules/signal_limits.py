@@ -14,7 +14,8 @@ def _chain(target: Period, own: list[Period], rulebook: Rulebook, today: dt.date
     rule = rulebook.active("keten", today)
     if rule is None:
         return [target]
-    return chain_of(target, [t for t in own if t is not target], rule["kinds"], rule["max_gap_days"], today)
+    others = [t for t in own if t is not target]
+    return chain_of(target, others, rule.kinds("kinds"), rule.number("max_gap_days"), today)
 
 
 def limit_day(target: Period, own: list[Period], rulebook: Rulebook, today: dt.date) -> tuple[dt.date, str] | None:
@@ -26,18 +27,20 @@ def limit_day(target: Period, own: list[Period], rulebook: Rulebook, today: dt.d
         periods = [t for t in _chain(target, own, rulebook, today) if t.kind is TrajectoryKind.LEERWERKTRAJECT]
         first = min(t.start for t in periods)
         used = covered_days([t for t in periods if t is not target], today)
-        remaining = allowed_days(first, rule["months"]) - used
-        return target.start + dt.timedelta(days=remaining - 1), f"leerwerktraject hoogstens {rule['months']} maanden"
+        months = rule.number("months")
+        remaining = allowed_days(first, months) - used
+        return target.start + dt.timedelta(days=remaining - 1), f"leerwerktraject hoogstens {months} maanden"
     if target.kind is TrajectoryKind.DETACHERING:
         rule = rulebook.active("detachering_max_duur", today)
         if rule is None:
             return None
         first = min(t.start for t in _chain(target, own, rulebook, today))
-        return (last_day_within(first, rule["months"]),
-                f"detachering hoogstens {rule['months']} maanden inclusief leerwerkperiode")
+        return (last_day_within(first, rule.number("months")),
+                f"detachering hoogstens {rule.number('months')} maanden inclusief leerwerkperiode")
     if target.kind is TrajectoryKind.BBZ:
         rule = rulebook.active("bbz_max_duur", today)
         if rule is None:
             return None
-        return last_day_within(target.start, rule["months"]), f"Bbz-voorbereiding hoogstens {rule['months']} maanden"
+        months = rule.number("months")
+        return last_day_within(target.start, months), f"Bbz-voorbereiding hoogstens {months} maanden"
     return None

@@ -110,8 +110,8 @@ def _signal(kind, due, candidate, trajectory, message) -> Signal:
 
 
 def _ending(candidate, own, today, horizon) -> list[Signal]:
-    return [_signal("einde_nadert", t.end, candidate, t, f"{kind_label(t.kind, capital=True)} eindigt op {format_nl(t.end)}; "
-                                                          "regel het vervolg")
+    return [_signal("einde_nadert", t.end, candidate, t,
+                    f"{kind_label(t.kind, capital=True)} eindigt op {format_nl(t.end)}; regel het vervolg")
             for t in own if not t.finished(today) and t.end is not None and today <= t.end <= horizon]
 
 
@@ -134,8 +134,9 @@ def _limits(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
         last, label = found
         reach = t.end if t.end is not None else today
         if reach > last:
-            signals.append(_signal("over_limiet", last, candidate, t, f"{kind_label(t.kind, capital=True)} loopt over de grens: "
-                                                                      f"{label} tot en met {format_nl(last)}"))
+            signals.append(_signal("over_limiet", last, candidate, t,
+                                   f"{kind_label(t.kind, capital=True)} loopt over de grens: "
+                                   f"{label} tot en met {format_nl(last)}"))
         elif t.kind is DET and (t.end is None or t.end == last) and today <= last:
             signals.append(_signal("detachering_23_nadert", last, candidate, t,
                                    f"Detachering bereikt de grens ({label}) op {format_nl(last)}; "
@@ -149,19 +150,21 @@ def _maatwerk(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
         return []
     signals = []
     for det in [t for t in own if t.kind is DET]:
-        chain = chain_of(det, [t for t in own if t is not det], chain_rule["kinds"], chain_rule["max_gap_days"], today)
+        chain = chain_of(det, [t for t in own if t is not det], chain_rule.kinds("kinds"),
+                         chain_rule.number("max_gap_days"), today)
         if det is not max((t for t in chain if t.kind is DET), key=lambda t: t.start):
             continue  # one signal per chain, on its last detachering
         first = min(t.start for t in chain)
-        day = last_day_within(first, rule["months"])
+        months = rule.number("months")
+        day = last_day_within(first, months)
         if det.end is not None and det.end < day:
             continue  # the chain stops before the months are full
         beside = _beside_work(rulebook, today)
-        followed = any(t.start >= first and t.kind not in chain_rule["kinds"]
+        followed = any(t.start >= first and t.kind not in chain_rule.kinds("kinds")
                        and not _runs_beside(t, det.end, beside) for t in own)
         if not followed:
             signals.append(_signal("maatwerk_23_maanden", day + dt.timedelta(days=1), candidate, det,
-                                   f"{rule['months']} maanden in leerwerktraject en detachering op {format_nl(day)} "
+                                   f"{months} maanden in leerwerktraject en detachering op {format_nl(day)} "
                                    "zonder regulier werk: het werkplein pakt de kandidaat direct op (maatwerk)"))
     return signals
 
@@ -169,7 +172,7 @@ def _maatwerk(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
 def _beside_work(rulebook: Rulebook, today) -> frozenset[TrajectoryKind]:
     """Kinds that run beside work (taaltraject, scholing): the overlap rule's list, else those two."""
     rule = rulebook.active("overlap", today)
-    return rule["allowed_beside"] if rule else frozenset(BESIDE_WORK)
+    return rule.kinds("allowed_beside") if rule else frozenset(BESIDE_WORK)
 
 
 def _runs_beside(other: SignalTrajectory, until: dt.date | None, beside) -> bool:
@@ -188,7 +191,7 @@ def _no_follow_up(candidate, own, rulebook: Rulebook, today) -> list[Signal]:
         beside = _beside_work(rulebook, today)
         if any(o is not t and o.start > t.start and not _runs_beside(o, t.end, beside) for o in own):
             continue
-        due = t.end + dt.timedelta(days=1 + rule["days"])
+        due = t.end + dt.timedelta(days=1 + rule.number("days"))
         signals.append(_signal("leerwerktraject_zonder_vervolg", due, candidate, t,
                                f"Leerwerktraject eindigt op {format_nl(t.end)} zonder vervolg; bemiddel naar "
                                "regulier werk of kies een ander instrument"))
@@ -201,26 +204,27 @@ def _proposals(candidate, proposals, rulebook: Rulebook, today) -> list[Signal]:
         return []
     signals = []
     for p in proposals:
-        due = p.since + dt.timedelta(days=rule["days"])
+        due = p.since + dt.timedelta(days=rule.number("days"))
         what = f" voor {p.vacancy}" if p.vacancy else ""
         signals.append(Signal("voorstel_zonder_opvolging", due, candidate.klantnummer, None,
                               f"Voorstel{what} staat sinds {format_nl(p.since)} op {p.status}; "
-                              f"na {rule['days']} dagen zonder opvolging: neem contact op"))
+                              f"na {rule.number('days')} dagen zonder opvolging: neem contact op"))
     return signals
 
 
 def _taaleis(candidate, rulebook: Rulebook, today) -> list[Signal]:
     rule = rulebook.active("signaal_taaleis", today)
     level = candidate.dutch_level
-    if rule is None or level is None or level.rank >= rule["level"].rank or candidate.taaleis_since is None:
+    if rule is None or level is None or level.rank >= rule.level("level").rank or candidate.taaleis_since is None:
         return []
     if candidate.taaleis_status not in TAALEIS_OPEN:
         return []
-    due = candidate.taaleis_since + dt.timedelta(weeks=rule["weeks"])
+    due = candidate.taaleis_since + dt.timedelta(weeks=rule.number("weeks"))
     status = candidate.taaleis_status or "onbekend"
     return [Signal("taaleis", due, candidate.klantnummer, None,
                    f"Nederlands onder 1F ({level}) en taaleis {status} sinds {format_nl(candidate.taaleis_since)}; "
-                   f"na {rule['weeks']} weken moet de kandidaat aan de taal werken (Wet taaleis)")]
+                   f"na {rule.number('weeks')} weken moet de kandidaat aan de taal werken (Wet taaleis)")]
 
 
-__all__ = ["KINDS", "TAALEIS_OPEN", "Signal", "SignalCandidate", "SignalProposal", "SignalTrajectory", "compute_signals"]
+__all__ = ["KINDS", "TAALEIS_OPEN", "Signal", "SignalCandidate", "SignalProposal", "SignalTrajectory",
+           "compute_signals"]

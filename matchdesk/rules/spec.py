@@ -64,7 +64,6 @@ def _level(value: object) -> tuple[object, str | None]:
     return level, None
 
 
-MONTHS = _int_at_least(0, "maanden")
 POSITIVE_MONTHS = _int_at_least(1, "maanden")
 DAYS = _int_at_least(0, "dagen")
 WEEKS = _int_at_least(0, "weken")

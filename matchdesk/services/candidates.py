@@ -6,9 +6,11 @@ import datetime as dt
 import functools
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from matchdesk.domain import Categorie, CefrLevel, Doelgroep, LanguageSkill, SkillSource, TaaleisStatus
@@ -17,7 +19,7 @@ from matchdesk.services import fields as f
 from matchdesk.services.records import apply, load_for_update
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.ids import new_id, utcnow
-from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, ContactMoment
+from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, ContactMoment, Record
 from matchdesk.validators import normalize_bsn, normalize_email, normalize_postcode
 from matchdesk.vocabulary import Vocabulary
 
@@ -112,7 +114,7 @@ class NewCandidate:
     languages: list[dict[str, object]]
 
 
-def prepare_candidate(values: dict[str, object], today: dt.date, *, skills: list[SkillInput] = (),
+def prepare_candidate(values: dict[str, object], today: dt.date, *, skills: Sequence[SkillInput] = (),
                       languages: dict[LanguageSkill, CefrLevel | None] | None = None,
                       vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
                       profile_number: str) -> NewCandidate:
@@ -124,21 +126,22 @@ def prepare_candidate(values: dict[str, object], today: dt.date, *, skills: list
     data.update(id=candidate_id, owner_id=owner_id, profile_number=profile_number)
     skill_rows = [_skill_values(s, i, vocabulary) | {"id": new_id(), "candidate_id": candidate_id}
                   for i, s in enumerate(skills)]
-    language_rows = [{"id": new_id(), "candidate_id": candidate_id, "language": "nl", "skill": skill,
-                      "level": (languages or {}).get(skill)} for skill in LanguageSkill]
+    language_rows: list[dict[str, object]] = [
+        {"id": new_id(), "candidate_id": candidate_id, "language": "nl", "skill": skill,
+         "level": (languages or {}).get(skill)} for skill in LanguageSkill]
     return NewCandidate(data, skill_rows, language_rows)
 
 
 def create_candidate(session: Session, values: dict[str, object], today: dt.date, *,
-                     skills: list[SkillInput] = (), languages: dict[LanguageSkill, CefrLevel | None] | None = None,
+                     skills: Sequence[SkillInput] = (), languages: dict[LanguageSkill, CefrLevel | None] | None = None,
                      vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
                      profile_number: str | None = None) -> Candidate:
     new = prepare_candidate(values, today, skills=skills, languages=languages, vocabulary=vocabulary,
                             owner_id=owner_id, profile_number=profile_number or new_profile_number(session))
-    klantnummer = new.values["klantnummer"]
+    klantnummer = cast(str, new.values["klantnummer"])
     if find_live(session, klantnummer) is not None:
         raise ValidationError("klantnummer", klantnummer, f"klantnummer {klantnummer} bestaat al")
-    _check_bsn_unique(session, new.values.get("bsn"), klantnummer)
+    _check_bsn_unique(session, cast("str | None", new.values.get("bsn")), klantnummer)
     candidate = Candidate(**new.values)
     candidate.skills = [CandidateSkill(**row) for row in new.skills]
     candidate.languages = [CandidateLanguage(**row) for row in new.languages]
@@ -162,26 +165,31 @@ def insert_candidates(session: Session, batch: list[NewCandidate]) -> None:
     for c in batch:
         by_fields.setdefault(frozenset(c.values), []).append(c.values | stamp)
     for rows in by_fields.values():
-        session.execute(insert(Candidate.__table__), rows)
+        session.execute(insert(_table(Candidate)), rows)
     skills = [row | stamp for c in batch for row in c.skills]
     if skills:
-        session.execute(insert(CandidateSkill.__table__), skills)
-    session.execute(insert(CandidateLanguage.__table__), [row | stamp for c in batch for row in c.languages])
-    session.execute(insert(AuditEntry.__table__), [
+        session.execute(insert(_table(CandidateSkill)), skills)
+    session.execute(insert(_table(CandidateLanguage)), [row | stamp for c in batch for row in c.languages])
+    session.execute(insert(_table(AuditEntry)), [
         {"id": new_id(), "at": now, "medewerker": user, "action": "aangemaakt", "record_type": "kandidaat",
          "record_id": c.values["id"], "fields": None, "detail": None} | stamp for c in batch])
+
+
+def _table(model: type[Record]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def update_candidate(session: Session, candidate_id: uuid.UUID, expected_version: int | None,
                      values: dict[str, object], today: dt.date) -> list[str]:
     candidate = load_for_update(session, Candidate, candidate_id, expected_version, "De kandidaat")
     data = f.normalize_fields(candidate_spec(today), values)
-    if "klantnummer" in data and data["klantnummer"] != candidate.klantnummer:
-        other = find_live(session, data["klantnummer"])
+    klantnummer = cast(str, data.get("klantnummer", candidate.klantnummer))
+    if klantnummer != candidate.klantnummer:
+        other = find_live(session, klantnummer)
         if other is not None:
-            raise ValidationError("klantnummer", data["klantnummer"], f"klantnummer {data['klantnummer']} bestaat al")
+            raise ValidationError("klantnummer", klantnummer, f"klantnummer {klantnummer} bestaat al")
     if data.get("bsn"):
-        _check_bsn_unique(session, data["bsn"], data.get("klantnummer", candidate.klantnummer))
+        _check_bsn_unique(session, cast(str, data["bsn"]), klantnummer)
     return apply(candidate, data)
 
 
@@ -216,7 +224,7 @@ def delete_candidate(session: Session, candidate_id: uuid.UUID, expected_version
     for name in _PERSONAL:
         setattr(candidate, name, None)
     candidate.driving_licences = ""
-    candidate.deleted_at = candidate.updated_at = _now()
+    candidate.deleted_at = candidate.updated_at = utcnow()
     for model in (CandidateSkill, CandidateLanguage, ContactMoment):
         for row in session.scalars(select(model).where(model.candidate_id == candidate.id)):
             session.delete(row)
@@ -242,30 +250,3 @@ def _skill_values(skill: SkillInput, position: int, vocabulary: Vocabulary | Non
     known = vocabulary.lookup(skill.text) if vocabulary else None
     return {"position": position, "skill_id": known.id if known else None,
             "text": known.label if known else skill.text.strip(), "level": skill.level, "source": skill.source}
-
-
-def _now():
-    from matchdesk.storage.ids import utcnow
-
-    return utcnow()
-
-
-CONTACT_KINDS = ("gesprek", "telefoon", "e-mail", "bezoek")
-
-
-def add_contact_moment(session: Session, candidate_id: uuid.UUID, date: dt.date, kind: str, summary: str | None,
-                       next_contact: dt.date | None = None) -> ContactMoment:
-    """A contact with the candidate, recorded by the medewerker of this unit of work."""
-    if kind not in CONTACT_KINDS:
-        raise ValidationError("soort", kind, f"onbekende soort contact {kind!r}; kies uit {', '.join(CONTACT_KINDS)}")
-    if next_contact is not None and next_contact < date:
-        raise ValidationError("volgend_contact", next_contact, "het volgende contact ligt vóór dit contact")
-    moment = ContactMoment(candidate_id=candidate_id, date=date, kind=kind, summary=(summary or "").strip() or None,
-                           next_contact=next_contact, medewerker=session.info.get("user") or "systeem")
-    session.add(moment)
-    return moment
-
-
-def contact_moments(session: Session, candidate_id: uuid.UUID) -> list[ContactMoment]:
-    return list(session.scalars(select(ContactMoment).where(ContactMoment.candidate_id == candidate_id)
-                                .order_by(ContactMoment.date.desc(), ContactMoment.created_at.desc())))

@@ -1,26 +1,25 @@
 """A synthetic but realistic demo region (WVS, West-Brabant), written through the services.
 
 Same seed and today give identical data, ids included (storage.ids.deterministic). No real person's
-data: names come from Faker's nl_NL lists, BSNs are generated to pass the elfproef and are marked as
-test data. Trajectories the generator deliberately puts over their limits are recorded as teamleider
-overrides with reason "demo", and their ids are kept in the meta table (``demo_over_limit``) so the
-signals can be checked against them.
+data (``demo_people``: Faker's nl_NL names, generated BSNs marked as test data). Trajectories the
+generator deliberately puts over their limits are recorded as teamleider overrides with reason "demo",
+and their ids are kept in the meta table (``demo_over_limit``) so the signals can be checked against them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import random
-import tomllib
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from faker import Faker
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from matchdesk.dates import last_day_within
 from matchdesk.domain import (
-    Categorie,
     CefrLevel,
     Doelgroep,
     LanguageSkill,
@@ -28,29 +27,25 @@ from matchdesk.domain import (
     ProposalStatus,
     Provider,
     Role,
-    SkillSource,
-    TaaleisStatus,
     TrajectoryKind,
     VacancyKind,
 )
 from matchdesk.errors import MatchDeskError
-from matchdesk.occupations import Occupation, load_occupations
-from matchdesk.resources import resource
 from matchdesk.rules.facts import TrajectoryFacts
 from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.services import candidates as candidate_service
 from matchdesk.services import employers as employer_service
 from matchdesk.services import proposals as proposal_service
 from matchdesk.services import vacancies as vacancy_service
+from matchdesk.services.demo_people import DemoRegion, new_candidate
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.ids import deterministic
-from matchdesk.storage.models import Candidate
-from matchdesk.vocabulary import load_vocabulary
+from matchdesk.storage.models import Candidate, Employer, Medewerker, Vacancy
+
+if TYPE_CHECKING:
+    from matchdesk.storage.database import Database
 
 BATCH = 2000
-TUSSENVOEGSELS = ("van der", "van den", "van de", "van 't", "in 't", "de", "den", "der", "van", "ter", "te", "het", "'t")
-LEVELS = list(CefrLevel)
-WEEK = dt.timedelta(days=7)
 MOTIVATION = "Regulier werk is nu nog niet haalbaar; afgestemd met kandidaat en werkgever (demo)."
 
 
@@ -71,71 +66,9 @@ class DemoSummary:
     over_limit: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Place:
-    municipality: str
-    woonplaats: str
-    postcode_low: int
-    postcode_high: int
 
-
-class DemoRegion:
-    """The random choices of one demo run, all drawn from one seeded generator."""
-
-    def __init__(self, seed: int, today: dt.date) -> None:
-        self.rng = random.Random(seed)
-        self.today = today
-        self.fake = Faker("nl_NL")
-        self.fake.seed_instance(seed)
-        data = tomllib.loads(resource("demo", "wvs_region.toml").read_text(encoding="utf-8"))
-        self.places = [Place(m["name"], p, *m["postcodes"]) for m in data["municipality"] for p in m["places"]]
-        self.place_weights = [m["weight"] / len(m["places"]) for m in data["municipality"] for _ in m["places"]]
-        self.occupations: list[Occupation] = sorted(load_occupations().values(), key=lambda o: o.id)
-        self.vocabulary = load_vocabulary()
-        self.skill_ids = sorted(self.vocabulary.skills)
-        self.bsns: set[str] = set()
-        self.profile_numbers: set[str] = set()
-
-    def place(self) -> Place:
-        return self.rng.choices(self.places, self.place_weights)[0]
-
-    def postcode(self, place: Place) -> str:
-        letters = "ABCDEGHJKLMNPRSTVWXZ"
-        return f"{self.rng.randint(place.postcode_low, place.postcode_high)} {self.rng.choice(letters)}{self.rng.choice(letters)}"
-
-    def profile_number(self) -> str:
-        # Random (not derived from klantnummer or BSN) but reproducible for the same seed.
-        while True:
-            number = "P" + "".join(self.rng.choice("0123456789") for _ in range(7))
-            if number not in self.profile_numbers:
-                self.profile_numbers.add(number)
-                return number
-
-    def bsn(self) -> str:
-        while True:
-            digits = [self.rng.randint(0, 9) for _ in range(8)]
-            check = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
-            if check == 10:
-                continue
-            value = "".join(map(str, digits)) + str(check)
-            if value != "000000000" and value not in self.bsns:
-                self.bsns.add(value)
-                return value
-
-    def name(self) -> tuple[str, str | None, str]:
-        first = self.fake.first_name()
-        last = self.fake.last_name()
-        for prefix in TUSSENVOEGSELS:
-            if last.lower().startswith(prefix + " "):
-                return first, last[: len(prefix)], last[len(prefix) + 1:]
-        return first, None, last
-
-    def date_between(self, low: dt.date, high: dt.date) -> dt.date:
-        return low + dt.timedelta(days=self.rng.randint(0, max(0, (high - low).days)))
-
-
-def generate(db, rulebooks: Rulebooks, seed: int, today: dt.date, size: DemoSize, user: str = "demo",
-             progress=None) -> DemoSummary:
+def generate(db: Database, rulebooks: Rulebooks, seed: int, today: dt.date, size: DemoSize, user: str = "demo",
+             progress: Callable[[int, int], object] | None = None) -> DemoSummary:
     """Fill an empty database. ``progress(done, total)`` is called between batches."""
     region = DemoRegion(seed, today)
     summary = DemoSummary()
@@ -151,13 +84,14 @@ def generate(db, rulebooks: Rulebooks, seed: int, today: dt.date, size: DemoSize
             db.set_meta(session, "demo", json.dumps({"seed": seed, "today": today.isoformat()}))
             db.set_meta(session, "region", "WVS")
         summary.employers, summary.vacancies = len(employer_ids), len(vacancy_refs)
-        owners = [m for m, role in staff.items() if role != Role.TEAMLEIDER]
+        owners = [m.id for m, role in staff.items() if role != Role.TEAMLEIDER]
         for start in range(0, size.candidates, BATCH):
             with db.unit(user) as session:
-                batch = [_candidate(region, i, owners) for i in range(start, min(start + BATCH, size.candidates))]
+                batch = [new_candidate(region, i, owners) for i in range(start, min(start + BATCH, size.candidates))]
                 candidate_service.insert_candidates(session, batch)
                 ids = [c.values["id"] for c in batch]
-                loaded = {c.id: c for c in session.scalars(select(Candidate).where(Candidate.id.in_(ids)))}
+                loaded: dict[object, Candidate] = {
+                    c.id: c for c in session.scalars(select(Candidate).where(Candidate.id.in_(ids)))}
                 with session.no_autoflush:  # histories are passed in; one flush per batch
                     for candidate_id in ids:
                         summary.trajectories += _trajectories(session, rulebooks, region, loaded[candidate_id],
@@ -172,21 +106,21 @@ def generate(db, rulebooks: Rulebooks, seed: int, today: dt.date, size: DemoSize
     return summary
 
 
-def _medewerkers(session, region: DemoRegion) -> dict:
+def _medewerkers(session: Session, region: DemoRegion) -> dict[Medewerker, Role]:
     staff = {}
     roles = [Role.MATCHMAKER] * 6 + [Role.ACCOUNTMANAGER] * 5 + [Role.TEAMLEIDER]
     people = [("demo", Role.MATCHMAKER), ("teamleider", Role.TEAMLEIDER)]
     people += [(" ".join(p for p in region.name() if p), role) for role in roles]
     for name, role in people:
         first = name.split()[0].lower()
-        medewerker = employer_service.ensure_medewerker(
-            session, name, role, email=f"{first}@wsp-demo.example", phone=f"0165-{region.rng.randint(100000, 999999)}",
-            region="WVS")
+        phone = f"0165-{region.rng.randint(100000, 999999)}"
+        medewerker = employer_service.ensure_medewerker(session, name, role, email=f"{first}@wsp-demo.example",
+                                                        phone=phone, region="WVS")
         staff[medewerker] = role
     return staff
 
 
-def _employer(session, region: DemoRegion, index: int, staff: dict):
+def _employer(session: Session, region: DemoRegion, index: int, staff: dict[Medewerker, Role]) -> Employer:
     place = region.place()
     occupation = region.rng.choice(region.occupations)
     managers = [m for m, role in staff.items() if role == Role.ACCOUNTMANAGER]
@@ -204,7 +138,7 @@ def _employer(session, region: DemoRegion, index: int, staff: dict):
     }, accountmanager_id=region.rng.choice(managers).id)
 
 
-def _vacancy(session, region: DemoRegion, index: int, employers: list):
+def _vacancy(session: Session, region: DemoRegion, index: int, employers: list[Employer]) -> Vacancy:
     rng = region.rng
     occupation = rng.choice(region.occupations)
     kinds = [VacancyKind(k) for k in occupation.vacancy_kinds] or [VacancyKind.REGULIER]
@@ -214,12 +148,13 @@ def _vacancy(session, region: DemoRegion, index: int, employers: list):
     provider = None
     if kind == VacancyKind.LEERWERKPLEK:
         provider = Provider.LEERWERKBEDRIJF if rng.random() < 0.75 else Provider.MARKT
-    skills = [vacancy_service.VacancySkillInput(region.vocabulary.get(s).label, True) for s in occupation.required]
-    skills += [vacancy_service.VacancySkillInput(region.vocabulary.get(s).label, False) for s in occupation.desired]
+    skills = [vacancy_service.VacancySkillInput(region.label(s), True) for s in occupation.required]
+    skills += [vacancy_service.VacancySkillInput(region.label(s), False) for s in occupation.desired]
     language = {LanguageSkill(k): CefrLevel(v) for k, v in occupation.language.items()}
     return vacancy_service.create_vacancy(session, employer.id, {
         "reference": f"V{region.today.year}-{index + 1:05d}",
-        "title": occupation.label if kind != VacancyKind.LEERWERKPLEK else f"Leerwerkplek {occupation.label.lower()}",
+        "title": occupation.label if kind != VacancyKind.LEERWERKPLEK
+        else f"Leerwerkplek {occupation.label.lower()}",
         "kind": kind,
         "description": f"{occupation.label} bij {employer.name}.",
         "postcode": employer.postcode,
@@ -233,100 +168,9 @@ def _vacancy(session, region: DemoRegion, index: int, employers: list):
     }, skills=skills, min_language=language, vocabulary=region.vocabulary)
 
 
-def _birth_date(region: DemoRegion) -> dt.date:
-    roll = region.rng.random()
-    age = region.rng.randint(18, 26) if roll < 0.22 else region.rng.randint(50, 66) if roll < 0.55 else region.rng.randint(27, 49)
-    return region.today - dt.timedelta(days=age * 365 + region.rng.randint(0, 364))
 
-
-def _language(region: DemoRegion, statushouder: bool) -> dict[LanguageSkill, CefrLevel | None]:
-    rng = region.rng
-    if rng.random() < 0.10:
-        return {skill: None for skill in LanguageSkill}
-    if statushouder:
-        base = rng.choices([1, 2, 3], [40, 45, 15])[0]
-    else:
-        base = rng.choices([2, 3, 4, 5], [15, 35, 35, 15])[0]
-    levels = {}
-    for skill in LanguageSkill:
-        shift = rng.choice((-1, 0, 0, 1)) - (1 if skill == LanguageSkill.SCHRIJVEN and rng.random() < 0.5 else 0)
-        levels[skill] = LEVELS[min(6, max(0, base + shift))]
-    return levels
-
-
-def _candidate(region: DemoRegion, index: int, owners: list) -> candidate_service.NewCandidate:
-    rng = region.rng
-    place = region.place()
-    first, prefix, last = region.name()
-    birth = _birth_date(region)
-    young = (region.today - birth).days < 27 * 365
-    statushouder = rng.random() < 0.08
-    doelgroep = rng.choices([Doelgroep.B, Doelgroep.A, Doelgroep.C, None], [58, 20, 17, 5])[0]
-    categorie = {Doelgroep.A: rng.choice([Categorie.C1A, Categorie.C1B]),
-                 Doelgroep.B: rng.choice([Categorie.C1B, Categorie.C1C, Categorie.C2A]),
-                 Doelgroep.C: rng.choice([Categorie.C2B, Categorie.C3A, Categorie.C3B])}.get(doelgroep)
-    if rng.random() < 0.05:
-        categorie = None
-    language = _language(region, statushouder)
-    known = [lv for lv in language.values() if lv is not None]
-    below_1f = bool(known) and min(lv.rank for lv in known) < CefrLevel.A2.rank
-    taaleis = TaaleisStatus.VOLDAAN if known and not below_1f else rng.choice(
-        [TaaleisStatus.ONBEKEND, TaaleisStatus.NIET_VOLDAAN, TaaleisStatus.TAALTRAJECT, TaaleisStatus.INBURGERING,
-         TaaleisStatus.TAALTOETS_GEPLAND])
-    wanted = rng.sample(region.occupations, rng.choice((1, 1, 2)))
-    skill_ids = {s for o in wanted for s in o.required + o.desired if rng.random() < 0.6}
-    skill_ids |= set(rng.sample(region.skill_ids, rng.randint(0, 3)))
-    skills = [candidate_service.SkillInput(region.vocabulary.get(s).label, rng.choice(("basis", "gevorderd", "ervaren")),
-                                           rng.choice(list(SkillSource))) for s in sorted(skill_ids)]
-    if rng.random() < 0.15:
-        skills.append(candidate_service.SkillInput(rng.choice(("ervaring met klanten", "tweedehands fietsen opknappen",
-                                                               "koken voor groepen", "mantelzorg"))))
-    licences = "B" if rng.random() < 0.45 else ""
-    if licences and rng.random() < 0.1:
-        licences += ",C"
-    ontheffing = None
-    if rng.random() < 0.05:
-        ontheffing = region.today + dt.timedelta(days=rng.randint(-60, 365))
-    values = {
-        "klantnummer": f"{2000000 + index}",
-        "voornaam": first, "tussenvoegsel": prefix, "achternaam": last,
-        "birth_date": birth,
-        "bsn": region.bsn() if rng.random() < 0.7 else None,
-        "adres": f"{region.fake.street_name()} {rng.randint(1, 180)}",
-        "postcode": region.postcode(place),
-        "woonplaats": place.woonplaats,
-        "municipality": place.municipality,
-        "telefoon": f"06{rng.randint(10000000, 99999999)}",
-        "email": f"kandidaat{index}@demo.example",
-        "doelgroep": doelgroep, "categorie": categorie,
-        "benefit_type": rng.choice(("Participatiewet", "Participatiewet", "Participatiewet", "Wajong", "geen")),
-        "banenafspraak": rng.random() < 0.08,
-        "beschut_indicatie": rng.random() < 0.02,
-        "wsw": rng.random() < 0.03,
-        "statushouder": statushouder,
-        "taalachterstand": statushouder and rng.random() < 0.8,
-        "taaleis_status": taaleis,
-        "taaleis_date": region.today - dt.timedelta(days=rng.randint(0, 400)),
-        "startkwalificatie": rng.random() < (0.55 if young else 0.65),
-        "ontheffing_until": ontheffing,
-        "hours_per_week": rng.choice((16, 20, 24, 24, 32, 32, 36, 38, 40)) if rng.random() > 0.05 else None,
-        "available_from": region.today + dt.timedelta(days=rng.randint(-200, 60)),
-        "driving_licences": licences,
-        "max_travel_km": rng.choice((5, 10, 15, 20, 25, 30, 40)) if rng.random() > 0.1 else None,
-        "wishes": f"Wil graag werken als {' of '.join(o.label.lower() for o in wanted)}.",
-        "desired_occupations": ";".join(o.label for o in wanted),
-        "work_limitations": rng.choice(("Niet zwaar tillen", "Kan niet lang achter elkaar staan",
-                                        "Vaste structuur en begeleiding nodig", "Geen nachtdiensten")) if rng.random() < 0.12 else None,
-        "loonwaarde": rng.randint(40, 90) if rng.random() < 0.15 else None,
-        "notes": "Gesprek gevoerd; kandidaat is gemotiveerd. (demo)" if rng.random() < 0.3 else None,
-    }
-    # Klantnummers, BSNs and profile numbers are unique by construction (DemoRegion keeps the sets).
-    return candidate_service.prepare_candidate(values, region.today, skills=skills, languages=language,
-                                               vocabulary=region.vocabulary, owner_id=rng.choice(owners).id,
-                                               profile_number=region.profile_number())
-
-
-def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_ids, over_limit: list[str]) -> int:
+def _trajectories(session: Session, rulebooks: Rulebooks, region: DemoRegion, candidate: Candidate,
+                  employer_ids: list[uuid.UUID], over_limit: list[str]) -> int:
     """A plausible history for some candidates; every write goes through the rules."""
     rng, today = region.rng, region.today
     if candidate.wsw or (candidate.ontheffing_until and candidate.ontheffing_until >= today - dt.timedelta(days=900)):
@@ -335,7 +179,7 @@ def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_id
     made = 0
     history: list[TrajectoryFacts] = []  # a new candidate's history is what this function adds
 
-    def add(kind, start, end, provider, **extra) -> bool:
+    def add(kind: TrajectoryKind, start: dt.date, end: dt.date | None, provider: Provider, **extra: Any) -> bool:
         nonlocal made
         data = TrajectoryInput(kind=kind, start=start, planned_end=end, provider=provider,
                                employer_id=rng.choice(employer_ids), **extra)
@@ -365,15 +209,17 @@ def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_id
             if follow < 0.5:
                 add(TrajectoryKind.REGULIER, nxt, None, Provider.WERKGEVER, vacancy_kind=VacancyKind.REGULIER)
             elif follow < 0.8:
-                add(TrajectoryKind.DETACHERING, nxt, last_day_within(start, 23) - dt.timedelta(days=rng.randint(0, 200)),
-                    Provider.LEERWERKBEDRIJF, motivation=MOTIVATION, vacancy_kind=VacancyKind.REGULIER)
+                until = last_day_within(start, 23) - dt.timedelta(days=rng.randint(0, 200))
+                add(TrajectoryKind.DETACHERING, nxt, until, Provider.LEERWERKBEDRIJF, motivation=MOTIVATION,
+                    vacancy_kind=VacancyKind.REGULIER)
             else:
                 add(TrajectoryKind.PROEFPLAATSING, nxt, last_day_within(nxt, 2), Provider.WERKGEVER,
                     motivation=MOTIVATION, vacancy_kind=VacancyKind.PROEFPLAATS)
     elif candidate.doelgroep == Doelgroep.B and roll < 0.37:
         # Deliberately over the 6-month limit and still running: a teamleider override, reason "demo".
         start = today - dt.timedelta(days=rng.randint(190, 230))
-        data = TrajectoryInput(kind=TrajectoryKind.LEERWERKTRAJECT, start=start, planned_end=last_day_within(start, 9),
+        data = TrajectoryInput(kind=TrajectoryKind.LEERWERKTRAJECT, start=start,
+                               planned_end=last_day_within(start, 9),
                                provider=Provider.LEERWERKBEDRIJF, location=Location.WERKGEVER,
                                vacancy_kind=VacancyKind.LEERWERKPLEK, employer_id=rng.choice(employer_ids))
         session.info["user"], user = "teamleider", session.info.get("user")
@@ -401,9 +247,9 @@ def _trajectories(session, rulebooks, region: DemoRegion, candidate, employer_id
     return made
 
 
-def _proposals(session, rulebooks, region: DemoRegion, vacancies, candidate_count: int) -> tuple[int, int]:
-
-
+def _proposals(session: Session, rulebooks: Rulebooks, region: DemoRegion,
+               vacancies: list[tuple[uuid.UUID, VacancyKind, uuid.UUID]], candidate_count: int) -> tuple[int, int]:
+    """About two proposals per vacancy, some moved on (invited, declined, withdrawn, placed)."""
     rng, today = region.rng, region.today
     ids = session.scalars(select(Candidate.id).where(Candidate.doelgroep.in_([Doelgroep.A, Doelgroep.B]),
                                                      Candidate.ontheffing_until.is_(None))

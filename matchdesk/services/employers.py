@@ -1,8 +1,12 @@
-"""Employers and the medewerkers who act."""
+"""Employers and the medewerkers who act: session-level building blocks (the import shares them) and the
+use cases of the employer editor (open, save), which return plain frozen values."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,9 +14,12 @@ from sqlalchemy.orm import Session
 from matchdesk.domain import Role
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
-from matchdesk.services.records import apply, load_for_update
+from matchdesk.services.records import Saved, apply, frozen_values, load_for_update
 from matchdesk.storage.models import Employer, Medewerker
 from matchdesk.validators import normalize_email, normalize_kvk, normalize_postcode
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
 
 
 def _optional(normalizer):
@@ -20,7 +27,7 @@ def _optional(normalizer):
 
 
 EMPLOYER_SPEC: dict[str, f.Normalizer] = {
-    "kvk": lambda v: normalize_kvk(v if v is not None else ""),
+    "kvk": lambda v: normalize_kvk(cast(str, v if v is not None else "")),  # the message shows the value as given
     "name": f.required_text("naam"),
     "sector": f.text("sector", 60),
     "adres": f.text("adres"),
@@ -48,7 +55,8 @@ def find_employer(session: Session, key: str) -> Employer:
     raise NotFound(f"Werkgever {key!r} bestaat niet")
 
 
-def create_employer(session: Session, values: dict[str, object], accountmanager_id: uuid.UUID | None = None) -> Employer:
+def create_employer(session: Session, values: dict[str, object],
+                    accountmanager_id: uuid.UUID | None = None) -> Employer:
     data = f.normalize_fields(EMPLOYER_SPEC, values)
     if session.scalar(select(Employer.id).where(Employer.kvk == data["kvk"], Employer.deleted_at.is_(None))):
         raise ValidationError("kvk", data["kvk"], f"KvK-nummer {data['kvk']} bestaat al")
@@ -78,3 +86,40 @@ def ensure_medewerker(session: Session, name: str, role: Role = Role.MATCHMAKER,
 
 def medewerker_role(session: Session, name: str) -> Role | None:
     return session.scalar(select(Medewerker.role).where(Medewerker.name == name))
+
+
+# -- use cases of the employer editor -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EmployerRecord:
+    """One employer as its editor shows it; ``values``: the fields of ``EMPLOYER_SPEC`` by name, read-only."""
+
+    id: uuid.UUID
+    version: int
+    kvk: str
+    values: Mapping[str, object]
+
+    @property
+    def key(self) -> str:
+        return self.kvk
+
+
+def open_employer(app: App, kvk: str) -> EmployerRecord:
+    """The employer with this KvK number (NotFound when there is none)."""
+    with app.reading() as session:
+        employer = session.scalar(select(Employer).where(Employer.kvk == kvk, Employer.deleted_at.is_(None)))
+        if employer is None:
+            raise NotFound(f"Werkgever met KvK-nummer {kvk} bestaat niet")
+        return EmployerRecord(employer.id, employer.version, employer.kvk, frozen_values(employer, EMPLOYER_SPEC))
+
+
+def save_employer(app: App, employer_id: uuid.UUID | None, version: int | None,
+                  values: Mapping[str, object]) -> Saved:
+    """Create (``employer_id`` None) or change an employer; ``version``: the one read (ConflictError)."""
+    with app.unit() as session:
+        if employer_id is None:
+            employer = create_employer(session, dict(values))
+        else:
+            update_employer(session, employer_id, version, dict(values))
+            employer = session.get_one(Employer, employer_id)
+        session.flush()
+        return Saved(employer.id, employer.version, employer.kvk)

@@ -19,7 +19,7 @@ _FALSE = {"nee", "n", "0", "false", "onwaar", "no", ""}
 LICENCES = ("AM", "A", "B", "BE", "C1", "C", "CE", "D1", "D", "DE", "T")
 
 
-def text(field: str, max_length: int = 200) -> Normalizer:
+def text(field: str, max_length: int = 200) -> Callable[[object], str | None]:
     def normalize(value: object) -> str | None:
         if value is None:
             return None
@@ -139,6 +139,6 @@ def normalize_fields(spec: dict[str, Normalizer], values: dict[str, object]) -> 
             problems.append(error)
     if problems:
         first = problems[0]
-        first.others = problems[1:]  # type: ignore[attr-defined]
+        first.others = problems[1:]
         raise first
     return result

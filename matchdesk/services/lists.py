@@ -3,6 +3,12 @@
 One ``ListSpec`` per record type says which columns a list shows, how each sorts in SQL and which
 filters apply; ``count_rows`` and ``fetch_page`` serve every list the same way, so a list of 100,000
 candidates costs one COUNT and one LIMIT/OFFSET query per page.
+
+The use cases (what the window and the command line call) take the application object and a
+``ListQuery`` (which list, filter, sort): ``first_page`` (count and first rows in one read),
+``rows`` (a further page) and ``export_list`` (every row, through the one audited export). A row's
+``values`` are values (dates as ``datetime.date``), so an export writes ISO dates and the window
+formats them for display.
 """
 
 from __future__ import annotations
@@ -11,15 +17,20 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from matchdesk.dates import format_nl
 from matchdesk.domain import TaaleisStatus, TrajectoryStatus
 from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, Employer, Medewerker, Trajectory, Vacancy
 from matchdesk.vocabulary import normalize_term
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
+    from matchdesk.transfer.writers import Cell  # (importing the transfer package is not for the start-up)
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,7 @@ class ListFilter:
 class ListRow:
     id: uuid.UUID
     key: str  # what opens the record: klantnummer, KvK, referentie or trajectory id
-    values: tuple[str, ...]  # display texts, one per column
+    values: tuple[Cell, ...]  # one per column: texts, numbers, dates (``datetime.date``) or None
     attention: bool = False  # e.g. a trajectory blocked by the rules (stored under override)
 
 
@@ -60,8 +71,8 @@ class ListSpec:
     name: str  # kandidaat | werkgever | vacature | traject
     columns: tuple[Column, ...]
     query: Callable[[], Select]
-    where: Callable[[ListFilter, dt.date], list]
-    row: Callable[[object, dt.date], ListRow]
+    where: Callable[[ListFilter, dt.date], list[ColumnElement[bool]]]
+    row: Callable[[Any, dt.date], ListRow]
 
     def column(self, key: str) -> Column:
         return next((c for c in self.columns if c.key == key), self.columns[0])
@@ -69,7 +80,7 @@ class ListSpec:
 
 def count_rows(session: Session, spec: ListSpec, flt: ListFilter, today: dt.date) -> int:
     inner = spec.query().where(*spec.where(flt, today)).subquery()
-    return session.scalar(select(func.count()).select_from(inner))
+    return session.scalar(select(func.count()).select_from(inner)) or 0
 
 
 def fetch_page(session: Session, spec: ListSpec, flt: ListFilter, today: dt.date, sort: str, descending: bool,
@@ -105,7 +116,8 @@ def _years_ago(today: dt.date, years: int) -> dt.date:
 
 def _full_name():
     return func.lower(func.coalesce(Candidate.voornaam, "") + literal(" ")
-                      + func.coalesce(Candidate.tussenvoegsel + literal(" "), "") + func.coalesce(Candidate.achternaam, ""))
+                      + func.coalesce(Candidate.tussenvoegsel + literal(" "), "")
+                      + func.coalesce(Candidate.achternaam, ""))
 
 
 def _candidate_query() -> Select:
@@ -115,8 +127,8 @@ def _candidate_query() -> Select:
             .outerjoin(Medewerker, Candidate.owner_id == Medewerker.id))
 
 
-def _candidate_where(flt: ListFilter, today: dt.date) -> list:
-    clauses = [Candidate.deleted_at.is_(None)]
+def _candidate_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = [Candidate.deleted_at.is_(None)]
     if flt.owner:
         clauses.append(Medewerker.name == flt.owner)
     for value, column in ((flt.doelgroep, Candidate.doelgroep), (flt.categorie, Candidate.categorie),
@@ -146,7 +158,7 @@ def _candidate_where(flt: ListFilter, today: dt.date) -> list:
 def _candidate_row(r, today: dt.date) -> ListRow:
     return ListRow(r.id, r.klantnummer, (
         r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.woonplaats or "", r.municipality or "",
-        r.doelgroep.value if r.doelgroep else "", r.categorie.value if r.categorie else "", format_nl(r.birth_date),
+        r.doelgroep.value if r.doelgroep else "", r.categorie.value if r.categorie else "", r.birth_date,
         r.owner or ""))
 
 
@@ -171,8 +183,8 @@ def _employer_query() -> Select:
             .outerjoin(Medewerker, Employer.accountmanager_id == Medewerker.id))
 
 
-def _employer_where(flt: ListFilter, today: dt.date) -> list:
-    clauses = [Employer.deleted_at.is_(None)]
+def _employer_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = [Employer.deleted_at.is_(None)]
     if flt.owner:
         clauses.append(Medewerker.name == flt.owner)
     if flt.text.strip():
@@ -201,8 +213,8 @@ def _vacancy_query() -> Select:
             .join(Employer, Employer.id == Vacancy.employer_id))
 
 
-def _vacancy_where(flt: ListFilter, today: dt.date) -> list:
-    clauses = [Vacancy.deleted_at.is_(None)]
+def _vacancy_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = [Vacancy.deleted_at.is_(None)]
     if flt.kind:
         clauses.append(Vacancy.kind == flt.kind)
     if flt.status:
@@ -227,7 +239,7 @@ VACANCIES = ListSpec(
     _vacancy_query, _vacancy_where,
     lambda r, today: ListRow(r.id, r.reference, (
         r.reference, r.title, r.employer, r.kind.value, r.place or "",
-        str(r.hours_per_week) if r.hours_per_week is not None else "", format_nl(r.start_date), r.status.value)))
+        r.hours_per_week, r.start_date, r.status.value)))
 
 
 # -- trajectories --------------------------------------------------------------------------------------
@@ -244,9 +256,9 @@ def _trajectory_query() -> Select:
             .outerjoin(_TrajectoryEmployer, _TrajectoryEmployer.id == Trajectory.employer_id))
 
 
-def _trajectory_where(flt: ListFilter, today: dt.date) -> list:
+def _trajectory_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
     end = func.coalesce(Trajectory.actual_end, Trajectory.planned_end)
-    clauses = [Candidate.deleted_at.is_(None)]
+    clauses: list[ColumnElement[bool]] = [Candidate.deleted_at.is_(None)]
     if flt.kind:
         clauses.append(Trajectory.kind == flt.kind)
     if flt.status == TrajectoryStatus.GEPLAND:
@@ -275,7 +287,7 @@ def _trajectory_row(r, today: dt.date) -> ListRow:
         verdict = "geblokkeerd, toegestaan door teamleider"
     return ListRow(r.id, str(r.id), (
         r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.kind.value,
-        r.provider.value if r.provider else "", r.employer or "", format_nl(r.start), format_nl(end),
+        r.provider.value if r.provider else "", r.employer or "", r.start, end,
         status.value, verdict), attention=bool(r.override_reason) or r.verdict == "blocked")
 
 
@@ -294,5 +306,71 @@ TRAJECTORIES = ListSpec(
 
 SPECS = {spec.name: spec for spec in (CANDIDATES, EMPLOYERS, VACANCIES, TRAJECTORIES)}
 
-__all__ = ["CANDIDATES", "EMPLOYERS", "SPECS", "TRAJECTORIES", "VACANCIES", "Column", "ListFilter", "ListRow",
-           "ListSpec", "count_rows", "fetch_page", "sort_name"]
+
+# -- use cases -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows: the list (kandidaat | werkgever | vacature | traject), its filter and its sort
+    (a column key; the first column when empty)."""
+
+    list: str
+    filter: ListFilter = ListFilter()
+    sort: str = ""
+    descending: bool = False
+
+    @property
+    def spec(self) -> ListSpec:
+        return SPECS[self.list]
+
+
+@dataclass(frozen=True)
+class ListSlice:
+    """The rows from ``offset`` on, and how many rows the whole list has under the query."""
+
+    query: ListQuery
+    total: int
+    offset: int
+    rows: tuple[ListRow, ...]
+
+
+def _sort(query: ListQuery) -> str:
+    return query.sort or query.spec.columns[0].key
+
+
+def first_page(app: App, query: ListQuery, limit: int) -> ListSlice:
+    """The count and the first ``limit`` rows in one read (a new list, sort or filter)."""
+    with app.reading() as session:
+        total = count_rows(session, query.spec, query.filter, app.today)
+        found = fetch_page(session, query.spec, query.filter, app.today, _sort(query), query.descending, 0, limit)
+    return ListSlice(query, total, 0, tuple(found))
+
+
+def count(app: App, query: ListQuery) -> int:
+    with app.reading() as session:
+        return count_rows(session, query.spec, query.filter, app.today)
+
+
+def rows(app: App, query: ListQuery, offset: int, limit: int) -> tuple[ListRow, ...]:
+    """A further page of the list (the window fetches 200 at a time while the user scrolls)."""
+    with app.reading() as session:
+        return tuple(fetch_page(session, query.spec, query.filter, app.today, _sort(query), query.descending,
+                                offset, limit))
+
+
+def export_list(app: App, query: ListQuery, path: str | Path) -> int:
+    """Every row of the list as filtered and sorted to a .csv or .xlsx file, audited as an export of the
+    list's record type; returns the row count."""
+    from matchdesk.services.exports import export_rows
+
+    spec = query.spec
+    with app.reading() as session:
+        total = count_rows(session, spec, query.filter, app.today)
+        found = fetch_page(session, spec, query.filter, app.today, _sort(query), query.descending, 0, max(total, 1))
+    return export_rows(app, path, [c.label for c in spec.columns], [row.values for row in found],
+                       record_type=spec.name)
+
+
+__all__ = ["CANDIDATES", "EMPLOYERS", "SPECS", "TRAJECTORIES", "VACANCIES", "Column", "ListFilter", "ListQuery",
+           "ListRow", "ListSlice", "ListSpec", "count", "count_rows", "export_list", "fetch_page", "first_page",
+           "rows", "sort_name"]

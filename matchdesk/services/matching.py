@@ -1,7 +1,11 @@
 """Matching use cases the command line and the Qt client both call: rank for a vacancy (stored or typed
-in), rank for a candidate, explain one pair. The ``MatchService`` is owned by the application object
-(``app.matcher``, one per open database); it keeps the candidate index warm between queries and brings
-it up to date before each one. Calls are serialised (a lock), so the window runs them as ops.
+in), rank for a candidate, explain one pair, what to ask a candidate. The ``MatchService`` is owned by the
+application object (``app.matcher``, one per open database); it keeps the candidate index warm between
+queries and brings it up to date before each one. Calls are serialised (a lock), so the window runs them
+as ops.
+
+    ranking = rank_for_vacancy(app, "V2026-00001", Filters(), top=20)   # the command line: rank --json rows
+    shown = rank_named(app, vacancy="V2026-00001", top=50)              # the window: rows with names, frozen
 
 ``matching/`` is the engine only (scoring, index, explanation); this module is the door to it.
 """
@@ -11,17 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
 
+from matchdesk.errors import UsageError
 from matchdesk.matching.engine import Filters, MatchEngine, Ranking
 from matchdesk.matching.explain import candidate_questions
 from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
 from matchdesk.services.candidates import get_by_klantnummer
 from matchdesk.services.vacancies import get_by_reference
-from matchdesk.storage.models import Meta
+from matchdesk.storage.models import Candidate, Meta, Vacancy
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -119,3 +126,65 @@ def explain_pair(app: App, klantnummer: str, reference: str) -> dict:
 def questions_for(app: App, klantnummer: str) -> list[str]:
     """What to ask at the next contact so that every score component can be judged."""
     return app.matcher.questions_for(klantnummer)
+
+
+# -- the window's ranking: the rows with the names beside them --------------------------------------------
+Direction = Literal["candidates", "vacancies"]
+
+
+@dataclass(frozen=True)
+class NamedRanking:
+    """A ranking as the window shows it: the result rows (dicts as in ``rank --json``, plus ``title``,
+    ``distance_km`` and ``questions``) and the name (candidates) or title (vacancies) of each row."""
+
+    direction: Direction  # "candidates" for a vacancy, "vacancies" for a candidate
+    query: Mapping[str, object]
+    total: int
+    results: tuple[dict, ...]
+    names: Mapping[str, str]  # klantnummer -> "Achternaam, Voornaam tussenvoegsel" | reference -> title
+    typed: bool = False  # for a vacancy typed in, not stored (nothing to propose for)
+
+    def key(self, row: int) -> str:
+        """The klantnummer or reference of result ``row``."""
+        return str(self.results[row]["candidate" if self.direction == "candidates" else "vacancy"])
+
+    @property
+    def vacancy(self) -> str | None:
+        """The stored vacancy ranked for (None for a candidate or a vacancy typed in)."""
+        reference = self.query.get("vacancy")
+        return reference if isinstance(reference, str) and self.direction == "candidates" and not self.typed else None
+
+
+def rank_named(app: App, *, vacancy: str | None = None, fields: dict | None = None, candidate: str | None = None,
+               filters: Filters = Filters(), top: int = 20) -> NamedRanking:
+    """Rank for one of: a stored vacancy (reference), a vacancy typed in (the import's fields) or a
+    candidate (klantnummer); the rows come with their names. NotFound for an unknown reference or number."""
+    direction: Direction = "candidates"
+    if candidate is not None:
+        ranking, direction = rank_for_candidate(app, candidate, filters, top), "vacancies"
+    elif fields is not None:
+        ranking = rank_for_vacancy_fields(app, fields, filters, top)
+    elif vacancy is not None:
+        ranking = rank_for_vacancy(app, vacancy, filters, top)
+    else:
+        raise UsageError("Geef een vacature, de velden van een vacature of een kandidaat om te rangschikken.")
+    key = "candidate" if direction == "candidates" else "vacancy"
+    names = result_names(app, direction, [r[key] for r in ranking.results])
+    return NamedRanking(direction, dict(ranking.query), ranking.total, tuple(ranking.results), names,
+                        typed=candidate is None and fields is not None)
+
+
+def result_names(app: App, direction: Direction, keys: Sequence[str]) -> dict[str, str]:
+    """Names of candidates (by klantnummer, live ones only) or titles of vacancies (by reference): one query."""
+    from matchdesk.services.lists import sort_name  # not at the top: the command line's rank path stays lean
+
+    if not keys:
+        return {}
+    with app.reading() as session:
+        if direction == "candidates":
+            rows = session.execute(select(Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel,
+                                          Candidate.achternaam).where(Candidate.klantnummer.in_(list(keys)),
+                                                                      Candidate.deleted_at.is_(None)))
+            return {r.klantnummer: sort_name(r.voornaam, r.tussenvoegsel, r.achternaam) for r in rows}
+        titles = session.execute(select(Vacancy.reference, Vacancy.title).where(Vacancy.reference.in_(list(keys))))
+        return {r.reference: r.title for r in titles}

@@ -1,9 +1,15 @@
 """Printing and exporting candidate profiles and shortlists: load, build, audit, render, write.
 
-The Qt client calls ``profile_document`` / ``shortlist_document`` inside its unit of work (they write
-the audit entry), then ``render_profile`` / ``render_shortlist`` off the GUI thread. The command line
-uses ``export_profile`` / ``export_shortlist``, which do all of it and write the file; the audit entry
-is committed only when the file was written.
+The use cases (first parameter the application object; the window runs them as ops):
+
+    profile_pdf(app, klantnummer, anonymous=True, vacancy_reference="V2026-00001") -> Printed  # bytes
+    shortlist_pdf(app, "V2026-00001", ["2000003", "2000011"]) -> Printed
+    export_profile(app, klantnummer, "profiel.pdf", anonymous=False) -> Printed                 # and the file
+    export_shortlist(app, "V2026-00001", ["2000003", "2000011"], "shortlist.pdf") -> Printed
+
+Each opens its own unit of work as ``app.user``, writes one audit entry per candidate and returns a frozen
+``Printed`` (path, bytes, file name); an export commits its audit entries only when the file was written.
+``profile_document`` / ``shortlist_document`` are the session-level building blocks (benchmarks, docs).
 """
 
 from __future__ import annotations
@@ -99,18 +105,19 @@ def stored_match(session: Session, candidate: Candidate, vacancy: Vacancy, _toda
                               .order_by(Proposal.proposed_on.desc()).limit(1))
     if proposal is None:
         return None
-    return Match(proposal.score, as_match(proposal.explanation).sentences if proposal.explanation else ())
+    stored = as_match(proposal.explanation)
+    return Match(proposal.score, stored.sentences if stored is not None else ())
 
 
 @contextlib.contextmanager
 def matching_explainer(app: App) -> Iterator[Explainer]:
-    """The matching engine's score and explanation for a pair (``MatchService.explain``); the stored
-    proposal's when the engine cannot judge the pair."""
-    service = app.matcher
+    """The matching engine's score and explanation for a pair (``app.matcher.explain``); the stored
+    proposal's when the engine cannot judge the pair. The engine is asked for only when a pair is explained,
+    so a profile without a vacancy never builds the candidate index."""
 
     def explain(session: Session, candidate: Candidate, vacancy: Vacancy, today: dt.date) -> object:
         try:
-            return service.explain(candidate.klantnummer, vacancy.reference, today)
+            return app.matcher.explain(candidate.klantnummer, vacancy.reference, today)
         except MatchDeskError:
             return stored_match(session, candidate, vacancy, today)
 
@@ -164,54 +171,66 @@ def shortlist_document(session: Session, vacancy_reference: str, klantnummers: S
         vacancy=info, contact=contact, printed_on=today, profiles=tuple(profiles[i] for i in order),
         organisation=settings.organisation, file_name=f"shortlist-{vacancy.reference}.pdf",
         info=PdfInfo(title="Shortlist kandidaten", author=settings.organisation,
-                     subject="Geanonimiseerde kandidaatprofielen voor een vacature", keywords="shortlist, geanonimiseerd"))
+                     subject="Geanonimiseerde kandidaatprofielen voor een vacature",
+                     keywords="shortlist, geanonimiseerd"))
 
 
-def profile_pdf(db, user: str, klantnummer: str, today: dt.date, *, anonymous: bool,
-                vacancy_reference: str | None = None, explanation: object = None,
-                explainer: Explainer | None = stored_match, action: str = "afgedrukt") -> Printed:
-    """PDF bytes for a print preview or printer (no file); audited as ``action`` in the same unit."""
-    with db.unit(user) as session:
-        document = profile_document(session, klantnummer, today, anonymous=anonymous,
+# -- use cases: one unit of work each, as the application object's medewerker, "today" from it -------------
+def profile_pdf(app: App, klantnummer: str, *, anonymous: bool, vacancy_reference: str | None = None,
+                explanation: object = None, explainer: Explainer | None = None,
+                action: str = "afgedrukt") -> Printed:
+    """PDF bytes for a print preview or printer (no file); audited as ``action`` in the same unit.
+
+    With a vacancy and no ``explanation``, the score and explanation are the matching engine's (the
+    stored proposal's when the engine cannot judge the pair), unless ``explainer`` says otherwise."""
+    with app.unit() as session, _explaining(app, explainer) as explain:
+        document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
                                     vacancy_reference=vacancy_reference, explanation=explanation,
-                                    explainer=explainer, action=action)
-        data = render_profile(document, today, document.info.author)
+                                    explainer=explain, action=action)
+        data = render_profile(document, app.today, document.info.author)
     return Printed(None, data, document.file_name)
 
 
-def shortlist_pdf(db, user: str, vacancy_reference: str, klantnummers: Sequence[str], today: dt.date, *,
-                  explanations: dict[str, object] | None = None, explainer: Explainer | None = stored_match,
+def shortlist_pdf(app: App, vacancy_reference: str, klantnummers: Sequence[str], *,
+                  explanations: dict[str, object] | None = None, explainer: Explainer | None = None,
                   action: str = "afgedrukt") -> Printed:
-    with db.unit(user) as session:
-        shortlist = shortlist_document(session, vacancy_reference, klantnummers, today, explanations=explanations,
-                                       explainer=explainer, action=action)
+    """The shortlist's PDF bytes (no file); one audit entry per candidate as ``action``."""
+    with app.unit() as session, _explaining(app, explainer) as explain:
+        shortlist = shortlist_document(session, vacancy_reference, klantnummers, app.today,
+                                       explanations=explanations, explainer=explain, action=action)
         data = render_shortlist(shortlist)
     return Printed(None, data, shortlist.file_name)
 
 
-def export_profile(db, user: str, klantnummer: str, today: dt.date, output: Path | str | None = None, *,
-                   anonymous: bool, vacancy_reference: str | None = None, explanation: object = None,
-                   explainer: Explainer | None = stored_match, action: str = "geëxporteerd") -> Printed:
-    """Build, render and write one profile (default file name ``document.file_name`` in the working folder)."""
-    with db.unit(user) as session:
-        document = profile_document(session, klantnummer, today, anonymous=anonymous,
+def export_profile(app: App, klantnummer: str, output: Path | str | None = None, *, anonymous: bool,
+                   vacancy_reference: str | None = None, explanation: object = None,
+                   explainer: Explainer | None = None, action: str = "geëxporteerd") -> Printed:
+    """Build, render and write one profile (default file name ``document.file_name`` in the working
+    folder); the audit entry is committed only when the file was written."""
+    with app.unit() as session, _explaining(app, explainer) as explain:
+        document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
                                     vacancy_reference=vacancy_reference, explanation=explanation,
-                                    explainer=explainer, action=action)
-        organisation = document.info.author
-        data = render_profile(document, today, organisation)
+                                    explainer=explain, action=action)
+        data = render_profile(document, app.today, document.info.author)
         path = write_pdf(data, Path(output) if output else Path(document.file_name))
     return Printed(path, data, document.file_name)
 
 
-def export_shortlist(db, user: str, vacancy_reference: str, klantnummers: Sequence[str], today: dt.date,
-                     output: Path | str | None = None, *, explainer: Explainer | None = stored_match,
-                     action: str = "geëxporteerd") -> Printed:
-    with db.unit(user) as session:
-        shortlist = shortlist_document(session, vacancy_reference, klantnummers, today, explainer=explainer,
-                                       action=action)
+def export_shortlist(app: App, vacancy_reference: str, klantnummers: Sequence[str],
+                     output: Path | str | None = None, *, explanations: dict[str, object] | None = None,
+                     explainer: Explainer | None = None, action: str = "geëxporteerd") -> Printed:
+    """Build, render and write a shortlist; the audit entries are committed only when the file was written."""
+    with app.unit() as session, _explaining(app, explainer) as explain:
+        shortlist = shortlist_document(session, vacancy_reference, klantnummers, app.today,
+                                       explanations=explanations, explainer=explain, action=action)
         data = render_shortlist(shortlist)
         path = write_pdf(data, Path(output) if output else Path(shortlist.file_name))
     return Printed(path, data, shortlist.file_name)
+
+
+def _explaining(app: App, explainer: Explainer | None) -> contextlib.AbstractContextManager[Explainer]:
+    """The explainer given, else the matching engine's (built only when a pair is actually explained)."""
+    return contextlib.nullcontext(explainer) if explainer is not None else matching_explainer(app)
 
 
 def _match(session, candidate, vacancy, today, explanation, explainer) -> Match | None:
@@ -229,5 +248,4 @@ def _audit(session: Session, action: str, candidate_id: uuid.UUID, variant: str,
 
 
 __all__ = ["FULL", "ANONYMOUS", "Printed", "profile_document", "shortlist_document", "profile_pdf", "shortlist_pdf",
-           "export_profile",
-           "export_shortlist", "stored_match", "matching_explainer", "settings_for"]
+           "export_profile", "export_shortlist", "stored_match", "matching_explainer", "settings_for"]

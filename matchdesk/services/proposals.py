@@ -1,23 +1,27 @@
 """Proposals: a candidate put forward for a vacancy, moved through its statuses. Moving to geplaatst
 creates the trajectory through the rules in the same transaction; a vacancy is filled when its
-placements reach its positions."""
+placements reach its positions.
+
+Use cases (first parameter ``app``; own unit of work; frozen values out): ``list_proposals`` (the read
+model of a candidate's or a vacancy's proposals), ``move_proposal`` (with the version read; placing starts
+the trajectory), ``propose_from_ranking``. ``propose`` and ``move`` are the session-level building blocks."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus, VacancyStatus
-from matchdesk.errors import ValidationError
+from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus, Provider, VacancyKind, VacancyStatus
+from matchdesk.errors import NotFound, ValidationError
 from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.services.records import load_for_update
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
-from matchdesk.storage.models import Proposal, Vacancy
+from matchdesk.storage.models import Candidate, Employer, Proposal, Trajectory, Vacancy
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -31,6 +35,47 @@ class Proposed:
     version: int
     klantnummer: str
     reference: str
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One proposal as the proposals list shows it, with the version a move sends back."""
+
+    id: uuid.UUID
+    version: int
+    status: ProposalStatus
+    proposed_on: dt.date
+    status_changed_on: dt.date
+    score: int | None
+    proposed_by: str
+    candidate_id: uuid.UUID
+    klantnummer: str
+    candidate_name: str
+    vacancy_id: uuid.UUID
+    reference: str
+    vacancy_title: str
+    vacancy_kind: VacancyKind | None
+    vacancy_provider: Provider | None
+    vacancy_start: dt.date | None
+    employer: str
+
+    @property
+    def vacancy_label(self) -> str:
+        return f"{self.vacancy_title} ({self.reference})"
+
+    @property
+    def candidate_label(self) -> str:
+        return f"{self.candidate_name} ({self.klantnummer})" if self.candidate_name else self.klantnummer
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A proposal just moved: its new status and version; ``trajectory_id`` when placing started one."""
+
+    id: uuid.UUID
+    version: int
+    status: ProposalStatus
+    trajectory_id: uuid.UUID | None = None
 
 
 def propose(session: Session, candidate_id: uuid.UUID, vacancy_id: uuid.UUID, today: dt.date,
@@ -51,6 +96,7 @@ def move(session: Session, rulebooks: Rulebooks, proposal_id: uuid.UUID, expecte
          status: ProposalStatus, today: dt.date, placement: TrajectoryInput | None = None,
          override_reason: str | None = None) -> Proposal:
     proposal = load_for_update(session, Proposal, proposal_id, expected_version, "Het voorstel")
+    assert isinstance(proposal, Proposal)
     if status not in PROPOSAL_TRANSITIONS[proposal.status]:
         raise ValidationError("status", status.value,
                               f"een voorstel met status {proposal.status.value} kan niet naar {status.value}")
@@ -60,13 +106,13 @@ def move(session: Session, rulebooks: Rulebooks, proposal_id: uuid.UUID, expecte
         if placement is None:
             raise ValidationError("traject", None, "bij plaatsen hoort een traject (soort en data)")
         vacancy = session.get(Vacancy, proposal.vacancy_id)
-        placement.vacancy_id = vacancy.id
-        placement.employer_id = placement.employer_id or vacancy.employer_id
-        placement.proposal_id = proposal.id
-        placement.vacancy_kind = placement.vacancy_kind or vacancy.kind
+        if vacancy is None:
+            raise NotFound("De vacature van het voorstel bestaat niet (meer)")
+        placement = replace(placement, vacancy_id=vacancy.id, employer_id=placement.employer_id or vacancy.employer_id,
+                            proposal_id=proposal.id, vacancy_kind=placement.vacancy_kind or vacancy.kind)
         start_trajectory(session, rulebooks, proposal.candidate_id, placement, today, override_reason=override_reason)
         placed = session.scalar(select(func.count()).select_from(Proposal).where(
-            Proposal.vacancy_id == vacancy.id, Proposal.status == ProposalStatus.GEPLAATST))
+            Proposal.vacancy_id == vacancy.id, Proposal.status == ProposalStatus.GEPLAATST)) or 0
         if placed >= vacancy.positions:
             vacancy.status = VacancyStatus.VERVULD
     return proposal
@@ -84,3 +130,44 @@ def propose_from_ranking(app: App, klantnummer: str, reference: str, score: int 
         proposal = propose(session, candidate.id, vacancy.id, app.today, score=score, explanation=explanation)
         session.flush()
         return Proposed(proposal.id, proposal.version, klantnummer, reference)
+
+
+def list_proposals(app: App, *, candidate_id: uuid.UUID | None = None,
+                   vacancy_id: uuid.UUID | None = None) -> list[ProposalRow]:
+    """The proposals of one candidate or one vacancy (or both), newest first; none when neither is given."""
+    if candidate_id is None and vacancy_id is None:
+        return []
+    query = (select(Proposal.id, Proposal.version, Proposal.status, Proposal.proposed_on, Proposal.status_changed_on,
+                    Proposal.score, Proposal.proposed_by, Candidate.id, Candidate.klantnummer, Candidate.voornaam,
+                    Candidate.tussenvoegsel, Candidate.achternaam, Vacancy.id, Vacancy.reference, Vacancy.title,
+                    Vacancy.kind, Vacancy.provider, Vacancy.start_date, Employer.name)
+             .join(Candidate, Candidate.id == Proposal.candidate_id)
+             .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
+             .join(Employer, Employer.id == Vacancy.employer_id)
+             .order_by(Proposal.proposed_on.desc(), Proposal.created_at.desc()))
+    if candidate_id is not None:
+        query = query.where(Proposal.candidate_id == candidate_id)
+    if vacancy_id is not None:
+        query = query.where(Proposal.vacancy_id == vacancy_id)
+    rows = []
+    with app.reading() as session:
+        for (pid, version, status, proposed_on, changed_on, score, by, cid, klant, voornaam, tussenvoegsel,
+             achternaam, vid, reference, title, kind, provider, start, employer) in session.execute(query):
+            name = " ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p)
+            rows.append(ProposalRow(pid, version, status, proposed_on, changed_on, score, by, cid, klant, name, vid,
+                                    reference, title, kind, provider, start, employer))
+    return rows
+
+
+def move_proposal(app: App, proposal_id: uuid.UUID, version: int | None, status: ProposalStatus, *,
+                  placement: TrajectoryInput | None = None, override_reason: str | None = None) -> Moved:
+    """Move the proposal read at ``version`` to ``status`` on ``app.today``. Geplaatst needs ``placement``:
+    the trajectory it starts, judged by the rules (a teamleider's ``override_reason`` as when starting one)."""
+    with app.unit() as session:
+        proposal = move(session, app.rulebooks, proposal_id, version, status, app.today, placement=placement,
+                        override_reason=override_reason)
+        session.flush()
+        trajectory_id = None
+        if status == ProposalStatus.GEPLAATST:
+            trajectory_id = session.scalar(select(Trajectory.id).where(Trajectory.proposal_id == proposal.id))
+        return Moved(proposal.id, proposal.version, proposal.status, trajectory_id)

@@ -1,17 +1,38 @@
-"""Shared record mechanics: optimistic locking with a conflict that names who changed the record."""
+"""Shared record mechanics: optimistic locking with a conflict that names who changed the record, and the
+plain value a save returns."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from matchdesk.errors import ConflictError, NotFound
 from matchdesk.storage.models import Record
 
+R = TypeVar("R", bound=Record)
 
-def load_for_update(session: Session, model: type[Record], record_id: uuid.UUID, expected_version: int | None,
-                    label: str) -> Record:
+
+@dataclass(frozen=True)
+class Saved:
+    """A record just written: its id, its new version and its key (klantnummer, KvK or referentie)."""
+
+    id: uuid.UUID
+    version: int
+    key: str
+
+
+def frozen_values(record: object, names: Iterable[str]) -> Mapping[str, object]:
+    """The named attributes of an ORM record as a read-only mapping (for a frozen record value)."""
+    return MappingProxyType({name: getattr(record, name) for name in names})
+
+
+def load_for_update(session: Session, model: type[R], record_id: uuid.UUID, expected_version: int | None,
+                    label: str) -> R:
     """Fetch a record to change it; refuse when someone changed it after ``expected_version`` was read."""
     record = session.get(model, record_id)
     if record is None or getattr(record, "deleted_at", None) is not None:
@@ -26,7 +47,7 @@ def load_for_update(session: Session, model: type[Record], record_id: uuid.UUID,
     return record
 
 
-def apply(record: Record, values: dict[str, object]) -> list[str]:
+def apply(record: Record, values: Mapping[str, object]) -> list[str]:
     """Set the values that differ; returns the names of the fields that changed."""
     changed = []
     for name, value in values.items():

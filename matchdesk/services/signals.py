@@ -1,19 +1,29 @@
-"""Signals and portfolio figures from the database: fetch plain facts, let the rules package judge.
+"""Signals: the worklist of deadlines and follow-ups. Fetch plain facts, let the rules package judge.
 
-The command line (``signals``, ``report``) and the Signalen/Rapportage views call these functions.
+Use cases (``matchdesk signals`` and the Signalen page both call them):
+
+- ``signals_for(app, within_days, mine=False) -> Worklist``: the signals due within the days (overdue ones
+  included), of every live candidate or of the medewerker's own caseload;
+- ``export_signals(app, path, signals) -> int``: the worklist to .csv/.xlsx, audited, with ISO dates and the
+  columns of ``HEADERS`` (one file format whichever wrote it).
+
+``collect_signals(session, ...)`` is the session-level building block they stand on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from matchdesk.domain import CefrLevel
-from matchdesk.rules.portfolio import PortfolioTrajectory, portfolio_report
+from matchdesk.errors import ValidationError
 from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.rules.signals import (
     TAALEIS_OPEN,
@@ -23,8 +33,56 @@ from matchdesk.rules.signals import (
     SignalTrajectory,
     compute_signals,
 )
+from matchdesk.services.exports import export_rows
 from matchdesk.services.trajectories import trajectory_status
-from matchdesk.storage.models import Candidate, CandidateLanguage, Proposal, Trajectory, Vacancy
+from matchdesk.storage.models import Candidate, CandidateLanguage, Medewerker, Proposal, Trajectory, Vacancy
+from matchdesk.transfer.writers import Cell
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
+
+HEADERS = ("vervaldatum", "soort", "klantnummer", "traject", "melding")  # the worklist file's columns
+SHEET_NAME = "Signalen"
+
+
+@dataclass(frozen=True)
+class Worklist:
+    """The signals of one request, sorted by due date then klantnummer. ``mine``: only the caseload of the
+    medewerker who asked; ``owner_found`` is False when no medewerker has that name (then nothing is listed)."""
+
+    today: dt.date
+    within_days: int
+    mine: bool
+    signals: tuple[Signal, ...]
+    owner_found: bool = True
+
+
+def signals_for(app: App, within_days: int = 30, *, mine: bool = False) -> Worklist:
+    """Every signal due within ``within_days`` (overdue ones included) on ``app.today``, for all live
+    candidates or (``mine``) for those of the medewerker ``app.user``."""
+    if within_days < 0:
+        raise ValidationError("binnen", str(within_days), "het aantal dagen moet 0 of meer zijn")
+    with app.reading() as session:
+        owner_id = None
+        if mine:
+            owner_id = session.scalar(select(Medewerker.id).where(Medewerker.name == app.user))
+            if owner_id is None:
+                return Worklist(app.today, within_days, mine, (), owner_found=False)
+        found = collect_signals(session, app.rulebooks, app.today, within_days, owner_id=owner_id)
+    return Worklist(app.today, within_days, mine, tuple(found))
+
+
+def signal_row(signal: Signal) -> list[Cell]:
+    """One line of the worklist file; the due date as a date, so the file holds ISO (CONTRACTS.md)."""
+    return [signal.due, signal.kind, signal.candidate, str(signal.trajectory) if signal.trajectory else "",
+            signal.message]
+
+
+def export_signals(app: App, path: str | Path, signals: Iterable[Signal]) -> int:
+    """Write the signals, in the order given, to ``path`` (.csv or .xlsx); audited as an export of
+    ``signalen`` (the worklist names candidates). Returns the row count."""
+    return export_rows(app, path, HEADERS, (signal_row(s) for s in signals), record_type="signalen",
+                       sheet_name=SHEET_NAME)
 
 
 def collect_signals(session: Session, rulebooks: Rulebooks, today: dt.date, within_days: int = 30,
@@ -67,27 +125,8 @@ def _lowest_dutch_levels(session: Session, candidate_ids: list[uuid.UUID]) -> di
     dutch = or_(CandidateLanguage.language == "nl", CandidateLanguage.language.is_(None))  # the Wet taaleis: Dutch
     for candidate_id, level in session.execute(select(CandidateLanguage.candidate_id, CandidateLanguage.level)
                                                .where(CandidateLanguage.level.is_not(None), dutch)):
-        if candidate_id in wanted and (candidate_id not in lowest or level.rank < lowest[candidate_id].rank):
+        if level is None or candidate_id not in wanted:  # (the query leaves out unknown levels)
+            continue
+        if candidate_id not in lowest or level.rank < lowest[candidate_id].rank:
             lowest[candidate_id] = level
     return lowest
-
-
-def portfolio(session: Session, rulebooks: Rulebooks, date_from: dt.date | None, date_to: dt.date | None) -> dict:
-    """The portfolio monitor's figures (``matchdesk report``), JSON-ready."""
-    rows = session.execute(select(Trajectory.id, Candidate.klantnummer, Trajectory.municipality,
-                                  Candidate.municipality.label("current_municipality"), Trajectory.kind,
-                                  Trajectory.start, Trajectory.planned_end, Trajectory.actual_end,
-                                  Trajectory.provider, Trajectory.location)
-                           .join(Candidate, Candidate.id == Trajectory.candidate_id))
-    trajectories = [PortfolioTrajectory(id=str(r.id), klantnummer=r.klantnummer,
-                                        municipality=r.municipality or r.current_municipality or "",
-                                        kind=r.kind, start=r.start, end=r.actual_end or r.planned_end,
-                                        provider=r.provider, location=r.location) for r in rows]
-    return portfolio_report(trajectories, rulebooks, date_from, date_to)
-
-
-def signals_by_kind(signals: list[Signal]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for signal in signals:
-        counts[signal.kind] += 1
-    return dict(counts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,7 +12,16 @@ from matchdesk.domain import Categorie, Doelgroep, TrajectoryKind, TrajectorySta
 from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, Employer, Proposal, Trajectory, Vacancy
 
+if TYPE_CHECKING:
+    from matchdesk.app import App
+
 UNKNOWN = "onbekend"
+
+
+def portfolio_stats(app: App) -> dict[str, Any]:
+    """The counts of ``matchdesk stats``: plain values (a dict of dicts of ints), deterministic."""
+    with app.reading() as session:
+        return compute_stats(session, app.today)
 
 
 def _grouped(session: Session, column, *where) -> dict[str | None, int]:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchdesk.domain import Location, Provider, Role, TrajectoryKind, TrajectoryStatus, VacancyKind
-from matchdesk.errors import RuleViolation, ValidationError
+from matchdesk.errors import NotFound, RuleViolation, ValidationError
 from matchdesk.rules.evaluate import evaluate
 from matchdesk.rules.facts import CandidateFacts, Finding, ProposedAction, TrajectoryFacts, Verdict
 from matchdesk.rules.rulebook import Rulebooks, RulebookUnavailable
@@ -75,19 +76,25 @@ class TrajectoryInput:
     outcome: str | None = None
 
 
-def judge(session: Session, rulebooks: Rulebooks, candidate: Candidate, data: TrajectoryInput, action: str,
-          decision_date: dt.date, exclude: uuid.UUID | None = None,
-          history: list[TrajectoryFacts] | None = None) -> Verdict:
-    """The rules' verdict on a proposed write, without writing anything (the UI shows it live).
-    ``history``: the candidate's trajectories when the caller already knows them (bulk generation)."""
-    rulebook = rulebooks.for_municipality(candidate.municipality or "", decision_date)
+def judge_facts(rulebooks: Rulebooks, candidate: CandidateFacts, history: Sequence[TrajectoryFacts],
+                data: TrajectoryInput, action: str, decision_date: dt.date) -> Verdict:
+    """The rules' verdict on a proposed write from plain facts: no database, fast enough for every keystroke.
+    Raises ``RulebookUnavailable``/``NoRulebookInForce`` (Dutch messages) when no rulebook can judge."""
+    rulebook = rulebooks.for_municipality(candidate.municipality, decision_date)
     proposal = ProposedAction(action=action, kind=data.kind, start=data.start, end=data.planned_end,
                               provider=data.provider, vacancy_kind=data.vacancy_kind,
                               motivation=data.motivation, location=data.location)
+    return evaluate(candidate, list(history), proposal, rulebook, decision_date)
+
+
+def judge(session: Session, rulebooks: Rulebooks, candidate: Candidate, data: TrajectoryInput, action: str,
+          decision_date: dt.date, exclude: uuid.UUID | None = None,
+          history: list[TrajectoryFacts] | None = None) -> Verdict:
+    """The rules' verdict on a proposed write, without writing anything.
+    ``history``: the candidate's trajectories when the caller already knows them (bulk generation)."""
     if history is None:
         history = history_facts(session, candidate.id, exclude)
-    return evaluate(candidate_facts(candidate), history, proposal,
-                    rulebook, decision_date)
+    return judge_facts(rulebooks, candidate_facts(candidate), history, data, action, decision_date)
 
 
 def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.UUID, data: TrajectoryInput,
@@ -118,10 +125,12 @@ def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.
 
 
 def extend_trajectory(session: Session, rulebooks: Rulebooks, trajectory_id: uuid.UUID, expected_version: int | None,
-                      new_end: dt.date, decision_date: dt.date, *, motivation: str | None = None,
+                      new_end: dt.date | None, decision_date: dt.date, *, motivation: str | None = None,
                       override_reason: str | None = None) -> Trajectory:
-    trajectory = load_for_update(session, Trajectory, trajectory_id, expected_version, "Het traject")
+    trajectory = _trajectory_for_update(session, trajectory_id, expected_version)
     candidate = session.get(Candidate, trajectory.candidate_id)
+    if candidate is None:
+        raise NotFound("De kandidaat van het traject bestaat niet (meer)")
     data = TrajectoryInput(kind=trajectory.kind, start=trajectory.start, planned_end=new_end,
                            provider=trajectory.provider, location=trajectory.location, motivation=motivation)
     # The history keeps the trajectory itself: the rules replace the entry with the same start by the proposal.
@@ -134,12 +143,18 @@ def extend_trajectory(session: Session, rulebooks: Rulebooks, trajectory_id: uui
 
 def end_trajectory(session: Session, trajectory_id: uuid.UUID, expected_version: int | None, actual_end: dt.date,
                    outcome: str | None, aborted: bool = False) -> Trajectory:
-    trajectory = load_for_update(session, Trajectory, trajectory_id, expected_version, "Het traject")
+    trajectory = _trajectory_for_update(session, trajectory_id, expected_version)
     if actual_end < trajectory.start:
         raise ValidationError("werkelijk_einde", actual_end, "het einde ligt vóór de start van het traject")
     trajectory.actual_end = actual_end
     trajectory.outcome = outcome
     trajectory.aborted = aborted
+    return trajectory
+
+
+def _trajectory_for_update(session: Session, trajectory_id: uuid.UUID, expected_version: int | None) -> Trajectory:
+    trajectory = load_for_update(session, Trajectory, trajectory_id, expected_version, "Het traject")
+    assert isinstance(trajectory, Trajectory)
     return trajectory
 
 

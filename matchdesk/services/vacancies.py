@@ -1,9 +1,12 @@
-"""Vacancies and leerwerkplekken."""
+"""Vacancies and leerwerkplekken: session-level building blocks (the import and matching share them) and
+the use cases of the vacancy editor (open, save), which return plain frozen values."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -11,10 +14,13 @@ from sqlalchemy.orm import Session, selectinload
 from matchdesk.domain import CefrLevel, LanguageSkill, Provider, VacancyKind, VacancyStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
-from matchdesk.services.records import apply, load_for_update
+from matchdesk.services.records import Saved, apply, frozen_values, load_for_update
 from matchdesk.storage.models import Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.validators import normalize_postcode
 from matchdesk.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
 
 VACANCY_SPEC: dict[str, f.Normalizer] = {
     "reference": f.required_text("referentie", 40),
@@ -51,7 +57,7 @@ def get_by_reference(session: Session, reference: str, *, full: bool = False) ->
 
 
 def create_vacancy(session: Session, employer_id: uuid.UUID, values: dict[str, object], *,
-                   skills: list[VacancySkillInput] = (), min_language: dict[LanguageSkill, CefrLevel] | None = None,
+                   skills: Sequence[VacancySkillInput] = (), min_language: dict[LanguageSkill, CefrLevel] | None = None,
                    vocabulary: Vocabulary | None = None) -> Vacancy:
     data = f.normalize_fields(VACANCY_SPEC, values)
     if session.scalar(select(Vacancy.id).where(Vacancy.reference == data["reference"], Vacancy.deleted_at.is_(None))):
@@ -74,3 +80,46 @@ def _skill_row(skill: VacancySkillInput, position: int, vocabulary: Vocabulary |
     return VacancySkill(position=position, skill_id=known.id if known else None,
                         text=known.label if known else skill.text.strip(), required=skill.required)
 
+
+# -- use cases of the vacancy editor --------------------------------------------------------------------------
+# the fields the editor shows and changes (status is changed by placements, not in the editor)
+EDITABLE = tuple(name for name in VACANCY_SPEC if name != "status")
+
+
+@dataclass(frozen=True)
+class VacancyRecord:
+    """One vacancy as its editor shows it: the fields (``EDITABLE`` by name, read-only), the required and
+    desired skills and the minimum Dutch level per language skill."""
+
+    id: uuid.UUID
+    version: int
+    reference: str
+    values: Mapping[str, object]
+    required_skills: tuple[str, ...]
+    desired_skills: tuple[str, ...]
+    min_languages: tuple[tuple[LanguageSkill, CefrLevel], ...]
+
+    @property
+    def key(self) -> str:
+        return self.reference
+
+
+def open_vacancy(app: App, reference: str) -> VacancyRecord:
+    """The vacancy or leerwerkplek with this reference (NotFound when there is none)."""
+    with app.reading() as session:
+        vacancy = get_by_reference(session, reference, full=True)
+        skills = sorted(vacancy.skills, key=lambda s: s.position)
+        return VacancyRecord(
+            vacancy.id, vacancy.version, vacancy.reference, frozen_values(vacancy, EDITABLE),
+            tuple(s.text for s in skills if s.required), tuple(s.text for s in skills if not s.required),
+            tuple((row.skill, row.min_level) for row in vacancy.languages if row.min_level))
+
+
+def save_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None, values: Mapping[str, object]) -> Saved:
+    """Change a vacancy; ``version``: the one read (ConflictError when someone saved meanwhile). A new
+    vacancy is created from its employer (``create_vacancy``)."""
+    with app.unit() as session:
+        update_vacancy(session, vacancy_id, version, dict(values))
+        vacancy = session.get_one(Vacancy, vacancy_id)
+        session.flush()
+        return Saved(vacancy.id, vacancy.version, vacancy.reference)

@@ -28,7 +28,7 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
+def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -45,7 +45,8 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None) -> None:
     revision = current_revision(engine) if "alembic_version" in tables else None
     if revision is None:
         if tables - {"alembic_version"}:
-            raise StorageUnavailable(f"{_name(engine, sqlite_path)} is geen MatchDesk-database; MatchDesk opent hem niet.")
+            raise StorageUnavailable(
+                f"{_name(engine, sqlite_path)} is geen MatchDesk-database; MatchDesk opent hem niet.")
     else:
         try:
             script.get_revision(revision)

@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from matchdesk.storage.models import Base
 from matchdesk.transfer.columns import Column, RowInput
+
+if TYPE_CHECKING:
+    from matchdesk.rules.rulebook import Rulebooks
+    from matchdesk.vocabulary import Vocabulary
 
 
 @dataclass
@@ -17,8 +24,8 @@ class ImportOptions:
     user: str
     clear_empty: bool = False  # --leeg-wist: an empty cell clears the stored value on update
     dry_run: bool = False
-    rulebooks: object | None = None
-    vocabulary: object | None = None
+    rulebooks: Rulebooks | None = None
+    vocabulary: Vocabulary | None = None
     present: frozenset[str] = frozenset()  # fields whose column is in the file
     counters: dict[str, int] = field(default_factory=dict)
 
@@ -59,8 +66,8 @@ class RecordType:
             if column.required and column.field not in options.present:
                 row.error(column.header, f"de kolom {column.header} ontbreekt; een nieuw record heeft hem nodig")
 
-    def describe_key(self, key: tuple) -> str:
-        return ", ".join(f"{name} {value}" for name, value in zip(self.key_headers(), key))
+    def describe_key(self, key: tuple[object, ...]) -> str:
+        return ", ".join(f"{name} {value}" for name, value in zip(self.key_headers(), key, strict=True))
 
     def key_headers(self) -> tuple[str, ...]:
         cached = self.__dict__.get("_key_headers")
@@ -68,3 +75,11 @@ class RecordType:
             by_field = {c.field: c.header for c in self.columns(dt.date.today())}
             cached = self.__dict__["_key_headers"] = tuple(by_field[k] for k in self.key_fields)
         return cached
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped class, for bulk inserts of plain rows (no ORM objects)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to one table")
+    return table

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
@@ -19,7 +21,7 @@ from matchdesk.services.employers import ensure_medewerker
 from matchdesk.services.records import apply
 from matchdesk.storage.ids import new_id, utcnow
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, Medewerker
-from matchdesk.transfer.base import ImportOptions, RecordType
+from matchdesk.transfer.base import ImportOptions, RecordType, table_of
 from matchdesk.transfer.columns import (
     Column,
     RowInput,
@@ -33,6 +35,8 @@ from matchdesk.transfer.columns import (
 
 LANGUAGE_FIELDS = {f"lang:{skill.value}": skill for skill in LanguageSkill}
 _PROFILE = re.compile(r"^P\d{7}$")
+# a skill of an import row: (vocabulary id or None, label or free text, level, source)
+ResolvedSkill = tuple[str | None, str, str | None, SkillSource]
 
 
 def _profile_number(value: object) -> str | None:
@@ -100,7 +104,8 @@ _PLAIN = frozenset(candidate_spec(dt.date.today()))  # the fields stored on the 
 _PERSON_FIELDS = ("voornaam", "achternaam", "birth_date")
 
 
-def _person(voornaam, achternaam, birth_date) -> tuple | None:
+def _person(voornaam: str | None, achternaam: str | None,
+            birth_date: dt.date | None) -> tuple[str, str, dt.date] | None:
     if not achternaam or birth_date is None:
         return None
     return ((voornaam or "").strip().lower(), achternaam.strip().lower(), birth_date)
@@ -121,10 +126,10 @@ class Candidates(RecordType):
     # --- import ----------------------------------------------------------------------------------
 
     def start(self, session: Session, options: ImportOptions) -> None:
-        self.live: dict[str, object] = {}
-        self.tombstones: dict[str, object] = {}
+        self.live: dict[str, uuid.UUID] = {}
+        self.tombstones: dict[str, uuid.UUID] = {}
         self.bsn_owner: dict[str, str] = {}
-        self.persons: dict[tuple, str] = {}
+        self.persons: dict[tuple[str, str, dt.date], str] = {}
         self.profiles: dict[str, str] = {}
         query = select(Candidate.klantnummer, Candidate.id, Candidate.bsn, Candidate.voornaam, Candidate.achternaam,
                        Candidate.birth_date, Candidate.profile_number, Candidate.deleted_at) \
@@ -147,7 +152,8 @@ class Candidates(RecordType):
         if session.get_bind().dialect.name == "sqlite":
             # 64 MB page cache for this connection: the indexes of a large table stay in memory
             session.execute(text("PRAGMA cache_size=-65536"))
-        new_rows, existing = [], []
+        new_rows: list[RowInput] = []
+        existing: list[tuple[RowInput, uuid.UUID]] = []
         for row in rows:
             if row.rejected:
                 continue
@@ -177,22 +183,28 @@ class Candidates(RecordType):
                 values["owner_id"] = self._owner(session, values["owner"])
             elif "owner" in values:
                 values["owner_id"] = None
-            (new_rows if live_id is None and restore_id is None else existing).append((row, live_id or restore_id))
+            stored_id = live_id or restore_id
+            if stored_id is None:
+                new_rows.append(row)
+            else:
+                existing.append((row, stored_id))
             if bsn:
                 self.bsn_owner[bsn] = klant
             if person:
                 self.persons.setdefault(person, klant)
         if new_rows:
-            self._insert(session, [r for r, _ in new_rows], options)
+            self._insert(session, new_rows, options)
         if existing:
             self._update(session, existing)
 
-    def _resolve(self, row: RowInput, entries: list[SkillEntry], options: ImportOptions) -> list[tuple]:
+    def _resolve(self, row: RowInput, entries: list[SkillEntry], options: ImportOptions) -> list[ResolvedSkill]:
         """(skill id or None, label or free text, level, source) per skill; a skill named twice counts once."""
-        resolved, seen = [], set()
+        resolved: list[ResolvedSkill] = []
+        seen: set[str] = set()
         vocabulary = options.vocabulary
         for entry in entries:
             whole = vocabulary.lookup(entry.written) if vocabulary and entry.written else None
+            item: ResolvedSkill
             if whole is not None:  # a label such as "Pneumatiek en hydrauliek (basis)"
                 item = (whole.id, whole.label, None, SkillSource.ZELF)
             else:
@@ -208,7 +220,7 @@ class Candidates(RecordType):
                 resolved.append(item)
         return resolved
 
-    def _owner(self, session: Session, name: str):
+    def _owner(self, session: Session, name: str) -> uuid.UUID:
         if name not in self.staff:
             self.staff[name] = ensure_medewerker(session, name).id
         return self.staff[name]
@@ -226,11 +238,14 @@ class Candidates(RecordType):
         now, user = utcnow(), options.user
         stamp = {"created_at": now, "updated_at": now, "updated_by": user, "version": 1}
         # name_key left out: its column default computes it per row from achternaam and voornaam
-        base = {name: None for name in Candidate.__table__.columns.keys() if name != "name_key"}
+        base: dict[str, Any] = {name: None for name in table_of(Candidate).columns.keys() if name != "name_key"}
         base.update(banenafspraak=False, beschut_indicatie=False, wsw=False, statushouder=False, taalachterstand=False,
                     startkwalificatie=False, bsn_test_data=False, driving_licences="",
                     taaleis_status=TaaleisStatus.ONBEKEND.value, **stamp)
-        candidates, languages, skills, audit = [], [], [], []
+        candidates: list[dict[str, Any]] = []
+        languages: list[dict[str, Any]] = []
+        skills: list[dict[str, Any]] = []
+        audit: list[dict[str, Any]] = []
         for row in rows:
             values = row.values
             record = dict(base)
@@ -258,13 +273,13 @@ class Candidates(RecordType):
             self.live[klant] = cid
             row.outcome = "new"
         session.flush()
-        session.execute(Candidate.__table__.insert(), candidates)
-        session.execute(CandidateLanguage.__table__.insert(), languages)
+        session.execute(table_of(Candidate).insert(), candidates)
+        session.execute(table_of(CandidateLanguage).insert(), languages)
         if skills:
-            session.execute(CandidateSkill.__table__.insert(), skills)
-        session.execute(AuditEntry.__table__.insert(), audit)
+            session.execute(table_of(CandidateSkill).insert(), skills)
+        session.execute(table_of(AuditEntry).insert(), audit)
 
-    def _update(self, session: Session, existing: list[tuple[RowInput, object]]) -> None:
+    def _update(self, session: Session, existing: list[tuple[RowInput, uuid.UUID]]) -> None:
         ids = [cid for _, cid in existing]
         loaded = {c.id: c for c in session.scalars(
             select(Candidate).where(Candidate.id.in_(ids))
@@ -318,19 +333,19 @@ class Candidates(RecordType):
         for start in range(0, len(rows), 1000):
             chunk = rows[start:start + 1000]
             ids = [row[0] for row in chunk]
-            levels: dict[object, dict] = {}
+            levels: dict[uuid.UUID, dict[str, object]] = {}
             for cid, skill, level in session.execute(select(
                     CandidateLanguage.candidate_id, CandidateLanguage.skill, CandidateLanguage.level)
                     .where(CandidateLanguage.candidate_id.in_(ids))):
                 levels.setdefault(cid, {})[f"lang:{skill.value}"] = level
-            skills: dict[object, list] = {}
-            for cid, label, level, source in session.execute(select(
+            skills: dict[uuid.UUID, list[SkillEntry]] = {}
+            for cid, label, skill_level, source in session.execute(select(
                     CandidateSkill.candidate_id, CandidateSkill.text, CandidateSkill.level, CandidateSkill.source)
                     .where(CandidateSkill.candidate_id.in_(ids))
                     .order_by(CandidateSkill.candidate_id, CandidateSkill.position)):
-                skills.setdefault(cid, []).append(SkillEntry(label, level, source))
+                skills.setdefault(cid, []).append(SkillEntry(label, skill_level, source))
             for cid, owner_id, profile, *plain in chunk:
-                values = dict(zip(names, plain))
+                values: dict[str, object] = dict(zip(names, plain, strict=True))
                 values.update(levels.get(cid, {}))
                 values["skills"] = skills.get(cid, [])
                 values["owner"] = staff.get(owner_id)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from matchdesk.domain import SkillSource
 from matchdesk.errors import ValidationError
@@ -84,8 +85,9 @@ def skill_list(header: str, with_details: bool = True) -> Callable[[object], lis
     return parse
 
 
-def format_skills(entries: list[SkillEntry] | None) -> Cell:
-    if not entries:
+def format_skills(entries: object) -> Cell:
+    """A skill list cell from a list of ``SkillEntry``."""
+    if not entries or not isinstance(entries, list):
         return None
     parts = []
     for entry in entries:
@@ -141,7 +143,8 @@ class RowInput:
     """A data row on its way in: parsed values by field, raw cells by field, and its problems."""
 
     number: int
-    values: dict[str, object] = field(default_factory=dict)
+    # the parsed values: each of its column's own type (text, date, enum, number, a list of SkillEntry)
+    values: dict[str, Any] = field(default_factory=dict)
     cells: dict[str, object] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     outcome: str | None = None  # new | updated | unchanged | restored | rejected

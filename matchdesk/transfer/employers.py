@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -89,7 +90,7 @@ class Employers(RecordType):
                 row.error("kvk", str(error), field_name="kvk")
 
     def export_values(self, session: Session) -> Iterator[dict[str, object]]:
-        staff = dict(session.execute(select(Medewerker.id, Medewerker.name)).all())
+        staff: dict[uuid.UUID | None, str] = dict(session.execute(select(Medewerker.id, Medewerker.name)).all())
         for employer in session.scalars(select(Employer).where(Employer.deleted_at.is_(None)).order_by(Employer.kvk)):
             values = {name: getattr(employer, name) for name in _PLAIN}
             values["accountmanager"] = staff.get(employer.accountmanager_id)

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
 
 from matchdesk.errors import UsageError, ValidationError
 from matchdesk.transfer.base import ImportOptions, RecordType
 from matchdesk.transfer.columns import ERROR, WARNING, Column, Problem, RowInput, header_key
 from matchdesk.transfer.reading import UnreadableFile, open_table
+
+if TYPE_CHECKING:
+    from matchdesk.rules.rulebook import Rulebooks
+    from matchdesk.storage.database import Database
+    from matchdesk.vocabulary import Vocabulary
 
 Progress = Callable[[int, "int | None"], None]
 """``progress(rows_done, rows_total)``: once before the first row (0, total), after each committed batch,
@@ -54,8 +62,9 @@ class ImportResult:
         return sorted({p.row for p in self.problems if p.severity == ERROR})
 
 
-def import_file(db, record_type: str | RecordType, path: str | Path, *, user: str, today: dt.date,
-                rulebooks=None, vocabulary=None, dry_run: bool = False, clear_empty: bool = False,
+def import_file(db: Database, record_type: str | RecordType, path: str | Path, *, user: str, today: dt.date,
+                rulebooks: Rulebooks | None = None, vocabulary: Vocabulary | None = None, dry_run: bool = False,
+                clear_empty: bool = False,
                 progress: Progress | None = None, batch_size: int | None = None,
                 header_map: Mapping[str, str | None] | None = None) -> ImportResult:
     """Import ``path`` (.csv or .xlsx) as ``record_type``; raises ``UnreadableFile`` for an unusable file.
@@ -224,12 +233,12 @@ def _run_batch(runner: _Runner, kind: RecordType, batch: list[RowInput], options
 class _Runner:
     """A transaction per batch; in a dry run one transaction for everything, rolled back."""
 
-    def __init__(self, db, user: str, dry_run: bool) -> None:
+    def __init__(self, db: Database, user: str, dry_run: bool) -> None:
         self.db, self.user, self.dry_run = db, user, dry_run
-        self.session = None
+        self.session: Session | None = None
 
     @contextlib.contextmanager
-    def batch(self):
+    def batch(self) -> Iterator[Session]:
         if not self.dry_run:
             with self.db.unit(self.user) as session:
                 yield session
@@ -238,8 +247,9 @@ class _Runner:
             self.session = self.db.sessions()
             self.session.info["user"] = self.user
             self.session.begin()
-        yield self.session
-        self.session.flush()
+        session = self.session
+        yield session
+        session.flush()
 
     def close(self) -> None:
         if self.session is not None:

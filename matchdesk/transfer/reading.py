@@ -181,7 +181,3 @@ def _with_header(rows: Iterator[tuple[int, list]], path: Path, total: int | None
                 total = max(0, total - (number - 1))
             return Table(number, headers, rows, total, description)
     raise UnreadableFile(f"{path.name} is leeg: er staat geen kopregel in.")
-
-
-def is_empty(cells: list) -> bool:
-    return all(c is None for c in cells)

@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchdesk.domain import Location, Provider, TrajectoryKind
+from matchdesk.domain import Location, Provider, TrajectoryKind, VacancyKind
 from matchdesk.errors import MatchDeskError
+from matchdesk.rules.rulebook import Rulebooks, load_rulebooks
 from matchdesk.services import fields as f
 from matchdesk.services.trajectories import TrajectoryInput, judge, start_trajectory
 from matchdesk.storage.models import Candidate, Employer, Trajectory, Vacancy
 from matchdesk.transfer.base import ImportOptions, RecordType
 from matchdesk.transfer.columns import Column, RowInput, kvk, yes_no
 
-_REFERENCES = ("employer", "vacancy", "intended_employer")
 _SIMPLE = ("planned_end", "actual_end", "aborted", "outcome", "provider", "location", "employment_agreed",
            "development_goals")
 
@@ -63,14 +65,13 @@ class Trajectories(RecordType):
 
     def start(self, session: Session, options: ImportOptions) -> None:
         if options.rulebooks is None:
-            from matchdesk.rules.rulebook import load_rulebooks
-
             options.rulebooks = load_rulebooks()
-        self.candidates = {k: i for k, i in session.execute(
+        self.rulebooks: Rulebooks = options.rulebooks
+        self.candidates: dict[str, uuid.UUID] = {k: i for k, i in session.execute(
             select(Candidate.klantnummer, Candidate.id).where(Candidate.deleted_at.is_(None)))}
-        self.employers = {k: i for k, i in session.execute(
+        self.employers: dict[str, uuid.UUID] = {k: i for k, i in session.execute(
             select(Employer.kvk, Employer.id).where(Employer.deleted_at.is_(None)))}
-        self.vacancies = {r: (i, kind) for r, i, kind in session.execute(
+        self.vacancies: dict[str, tuple[uuid.UUID, VacancyKind]] = {r: (i, kind) for r, i, kind in session.execute(
             select(Vacancy.reference, Vacancy.id, Vacancy.kind).where(Vacancy.deleted_at.is_(None)))}
 
     def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
@@ -104,8 +105,9 @@ class Trajectories(RecordType):
             if row.outcome != "unchanged":
                 self._flag(row, trajectory)
 
-    def _references(self, row: RowInput, values: dict) -> dict:
-        data = {}
+    def _references(self, row: RowInput, values: dict[str, Any]) -> dict[str, Any]:
+        """The ids of the records the row names (``employer_id``, ``vacancy_id`` and the vacancy's kind)."""
+        data: dict[str, Any] = {}
         if values["klantnummer"] not in self.candidates:
             row.error("klantnummer", f"kandidaat met klantnummer {values['klantnummer']} bestaat niet",
                       field_name="klantnummer")
@@ -127,13 +129,14 @@ class Trajectories(RecordType):
             data["vacancy_id"] = None
         return data
 
-    def _create(self, session: Session, candidate_id, values: dict, data: dict, options: ImportOptions) -> Trajectory:
+    def _create(self, session: Session, candidate_id: uuid.UUID, values: dict[str, Any], data: dict[str, Any],
+                options: ImportOptions) -> Trajectory:
         simple = {k: values[k] for k in _SIMPLE if values.get(k) is not None}
         entry = TrajectoryInput(kind=values["kind"], start=values["start"], planned_end=simple.pop("planned_end", None),
                                 motivation=values.get("motivation"), **simple, **data)
-        return start_trajectory(session, options.rulebooks, candidate_id, entry, values["start"], imported=True)
+        return start_trajectory(session, self.rulebooks, candidate_id, entry, values["start"], imported=True)
 
-    def _update(self, session: Session, trajectory: Trajectory, values: dict, data: dict,
+    def _update(self, session: Session, trajectory: Trajectory, values: dict[str, Any], data: dict[str, Any],
                 options: ImportOptions) -> bool:
         wanted = {k: values[k] for k in _SIMPLE if k in values}
         wanted.update({k: v for k, v in data.items() if k != "vacancy_kind"})
@@ -143,11 +146,11 @@ class Trajectories(RecordType):
         for name in changed:
             setattr(trajectory, name, wanted[name])
         if changed:
-            candidate = session.get(Candidate, trajectory.candidate_id)
+            candidate = session.get_one(Candidate, trajectory.candidate_id)
             entry = TrajectoryInput(kind=trajectory.kind, start=trajectory.start, planned_end=trajectory.planned_end,
                                     provider=trajectory.provider, location=trajectory.location,
                                     vacancy_kind=data.get("vacancy_kind"), motivation=trajectory.motivation)
-            verdict = judge(session, options.rulebooks, candidate, entry, "start", trajectory.start,
+            verdict = judge(session, self.rulebooks, candidate, entry, "start", trajectory.start,
                             exclude=trajectory.id)
             trajectory.verdict = verdict.verdict
             trajectory.findings = json.dumps([{"rule": x.rule, "severity": x.severity, "message": x.message}
@@ -170,8 +173,8 @@ class Trajectories(RecordType):
     def export_values(self, session: Session) -> Iterator[dict[str, object]]:
         klant = dict(session.execute(select(Candidate.id, Candidate.klantnummer)
                                      .where(Candidate.deleted_at.is_(None))).all())
-        kvk_by_id = dict(session.execute(select(Employer.id, Employer.kvk)).all())
-        reference = dict(session.execute(select(Vacancy.id, Vacancy.reference)).all())
+        kvk_by_id: dict[uuid.UUID | None, str] = dict(session.execute(select(Employer.id, Employer.kvk)).all())
+        reference: dict[uuid.UUID | None, str] = dict(session.execute(select(Vacancy.id, Vacancy.reference)).all())
         rows = []
         for t in session.scalars(select(Trajectory)):
             if t.candidate_id not in klant:

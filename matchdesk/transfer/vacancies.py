@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -64,7 +65,7 @@ class Vacancies(RecordType):
 
     def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         columns = vacancy_columns()
-        employers: dict[str, object] = {}
+        employers: dict[str, uuid.UUID] = {}
         for row in rows:
             if row.rejected:
                 continue
@@ -73,7 +74,7 @@ class Vacancies(RecordType):
                                       selectinload(Vacancy.skills), selectinload(Vacancy.languages))
             if found is None or found.deleted_at is not None:
                 self.missing_for_new(row, options, columns)
-            employer_id = None
+            employer_id: uuid.UUID | None = None
             if values.get("employer"):
                 key = values["employer"]
                 try:
@@ -87,6 +88,8 @@ class Vacancies(RecordType):
             plain = {k: v for k, v in values.items() if k in _PLAIN}
             levels = {skill: values[name] for name, skill in MIN_LEVEL.items() if name in values}
             if found is None:
+                # a new vacancy's werkgever column is required: without it the row arrived rejected
+                assert employer_id is not None
                 create_vacancy(session, employer_id, plain, skills=skills or [],
                                min_language={k: v for k, v in levels.items() if v}, vocabulary=options.vocabulary)
                 row.outcome = "new"

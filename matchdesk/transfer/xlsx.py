@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import IO
 from xml.etree import ElementTree as ET
 from xml.parsers import expat
@@ -49,6 +50,20 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
+@dataclass
+class _ReadState:
+    """Where the sheet parser is: the row and cell being read."""
+
+    row: int = 0
+    values: list[object] = field(default_factory=list)
+    col: int = 0
+    type: str = "n"
+    style: int = 0
+    text: str | None = None
+    in_is: bool = False
+    collect: bool = False
+
+
 class XlsxSheet:
     """One worksheet of an open workbook: ``name``, ``rows()`` as (row number, values), ``last_row``."""
 
@@ -67,51 +82,52 @@ class XlsxSheet:
     def rows(self) -> Iterator[tuple[int, list]]:
         shared, date_styles, epoch = self.shared, self.date_styles, self.epoch
         done: list[tuple[int, list]] = []
-        state = {"row": 0, "values": None, "col": 0, "type": None, "style": 0, "text": None, "in_is": False}
+        state = _ReadState()
         parts: list[str] = []
 
-        def start(tag, attrs):
+        def start(tag: str, attrs: dict[str, str]) -> None:
             local = tag.rpartition(":")[2] if ":" in tag else tag
             if local == "c":
                 ref = attrs.get("r")
-                if ref:
-                    state["col"] = _column_index(_CELL_REF.match(ref).group(1))
-                else:
-                    state["col"] += 1
-                state["type"] = attrs.get("t", "n")
-                state["style"] = int(attrs.get("s", 0))
-                state["text"] = None
+                match = _CELL_REF.match(ref) if ref else None
+                if ref and match is None:
+                    raise XlsxFormatError(f"ongeldige celverwijzing {ref!r} in rij {state.row}")
+                state.col = _column_index(match.group(1)) if match else state.col + 1
+                state.type = attrs.get("t", "n")
+                state.style = int(attrs.get("s", 0))
+                state.text = None
             elif local == "v":
                 parts.clear()
-                state["text"] = ""
-                state["collect"] = True
-            elif local == "t" and state["in_is"]:
+                state.text = ""
+                state.collect = True
+            elif local == "t" and state.in_is:
                 parts.clear()
-                state["collect"] = True
+                state.collect = True
             elif local == "is":
-                state["in_is"] = True
-                state["text"] = ""
+                state.in_is = True
+                state.text = ""
             elif local == "row":
                 number = attrs.get("r")
-                state["row"] = int(number) if number else state["row"] + 1
-                state["values"] = []
-                state["col"] = -1
+                state.row = int(number) if number else state.row + 1
+                state.values = []
+                state.col = -1
 
-        def end(tag):
+        def end(tag: str) -> None:
             local = tag.rpartition(":")[2] if ":" in tag else tag
-            if local in ("v", "t") and state.get("collect"):
-                state["collect"] = False
+            if local in ("v", "t") and state.collect:
+                state.collect = False
                 if local == "v":
-                    state["text"] = "".join(parts)
+                    state.text = "".join(parts)
                 else:
-                    state["text"] = (state["text"] or "") + "".join(parts)
+                    state.text = (state.text or "") + "".join(parts)
             elif local == "is":
-                state["in_is"] = False
+                state.in_is = False
             elif local == "c":
-                text = state["text"]
+                text = state.text
                 if text is None:
                     return
-                kind = state["type"]
+                value: object
+                kind = state.type
                 if kind == "s":
                     value = shared[int(text)]
                 elif kind in ("str", "inlineStr"):
@@ -124,21 +140,21 @@ class XlsxSheet:
                     value = dt.datetime.fromisoformat(text.strip().rstrip("Z"))
                 else:
                     number = float(text)
-                    if state["style"] in date_styles:
+                    if state.style in date_styles:
                         value = from_excel(number, epoch=epoch)
                     else:
                         value = int(number) if number.is_integer() else number
-                values = state["values"]
-                col = state["col"]
+                values = state.values
+                col = state.col
                 if col >= len(values):
                     values.extend([None] * (col - len(values) + 1))
                 values[col] = value
             elif local == "row":
-                done.append((state["row"], state["values"]))
-                state["values"] = None
+                done.append((state.row, state.values))
+                state.values = []
 
-        def chars(data):
-            if state.get("collect"):
+        def chars(data: str) -> None:
+            if state.collect:
                 parts.append(data)
 
         parser = expat.ParserCreate(namespace_separator=None)
@@ -239,32 +255,39 @@ class XlsxWorkbook:
 
 # --- writing -------------------------------------------------------------------------------------
 
-_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+_OOXML = "application/vnd.openxmlformats-officedocument."
+_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="{_OOXML}spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_OOXML}spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="{_OOXML}spreadsheetml.styles+xml"/>
 </Types>"""
 _ROOT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="{NS_PKG_REL}">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+<Relationship Id="rId1" Type="{_OFFICE_REL}officeDocument" Target="xl/workbook.xml"/>
 </Relationships>"""
 _WORKBOOK_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="{NS_PKG_REL}">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId1" Type="{_OFFICE_REL}worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="{_OFFICE_REL}styles" Target="styles.xml"/>
 </Relationships>"""
 # style 0: general; 1: date yyyy-mm-dd; 2: bold (header)
+_FONTS = '<font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>'
+_FILLS = '<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+_CELL_XFS = ('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+             '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+             '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>')
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="{NS_MAIN}">
 <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>
-<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
-<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
+<fonts count="2">{_FONTS}</fonts>
+<fills count="2">{_FILLS}</fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<cellXfs count="3">{_CELL_XFS}</cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

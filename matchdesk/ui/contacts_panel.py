@@ -1,5 +1,5 @@
 """Contact moments of a candidate, with what to ask at the next contact (from the matching engine:
-the data a score component still needs)."""
+the data a score component still needs). Loaded and recorded through ops (``services.contacts``)."""
 
 from __future__ import annotations
 
@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchdesk.app import App
 from matchdesk.dates import format_nl
 from matchdesk.errors import MatchDeskError
-from matchdesk.services.candidates import CONTACT_KINDS, add_contact_moment, contact_moments
+from matchdesk.services.contacts import CONTACT_KINDS, ContactLine, Contacts, contacts_of, record_contact
+from matchdesk.ui.ops import Ops, show_failure
 
 
 class ContactsPanel(QWidget):
-    def __init__(self, ctx, candidate_id: uuid.UUID, klantnummer: str, parent=None) -> None:
+    def __init__(self, app: App, candidate_id: uuid.UUID, klantnummer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.candidate_id, self.klantnummer = ctx, candidate_id, klantnummer
+        self.app, self.candidate_id, self.klantnummer = app, candidate_id, klantnummer
+        self.ops = Ops(self)
+        today = app.today
         self.questions = QLabel()
         self.questions.setWordWrap(True)
         self.questions.setAccessibleName(self.tr("Questions at the next contact"))
@@ -39,7 +43,7 @@ class ContactsPanel(QWidget):
             [self.tr("Date"), self.tr("Type"), self.tr("Staff member"), self.tr("Summary"), self.tr("Next contact")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.date = QDateEdit(QDate(ctx.today.year, ctx.today.month, ctx.today.day))
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(self.tr("Contact date"))
@@ -49,7 +53,7 @@ class ContactsPanel(QWidget):
         self.summary = QLineEdit(placeholderText=self.tr("Short report (no medical details)"))
         self.summary.setAccessibleName(self.tr("Summary"))
         self.plan_next = QCheckBox(self.tr("Next contact on"))
-        self.next = QDateEdit(QDate(ctx.today.year, ctx.today.month, ctx.today.day).addDays(14))
+        self.next = QDateEdit(QDate(today.year, today.month, today.day).addDays(14))
         self.next.setDisplayFormat("dd-MM-yyyy")
         self.next.setCalendarPopup(True)
         self.next.setAccessibleName(self.tr("Next contact date"))
@@ -81,38 +85,43 @@ class ContactsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.ctx.db.reading() as session:
-            moments = contact_moments(session, self.candidate_id)
-        self.table.setRowCount(len(moments))
-        for r, m in enumerate(moments):
+        """Load the moments and the questions (an op; the table fills when they arrive)."""
+        app, candidate_id, klantnummer = self.app, self.candidate_id, self.klantnummer
+        self.ops.run(lambda: contacts_of(app, candidate_id, klantnummer), self.show_contacts, key="reload")
+
+    def show_contacts(self, contacts: Contacts) -> None:
+        self.table.setRowCount(len(contacts.moments))
+        for r, m in enumerate(contacts.moments):
             for c, text in enumerate((format_nl(m.date), m.kind, m.medewerker, m.summary or "",
                                       format_nl(m.next_contact))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        asks = self._questions()
+        asks = contacts.questions
         self.questions.setText(
             self.tr("<b>Questions at the next contact:</b> {questions}").format(questions="; ".join(asks)) if asks
             else self.tr("All data needed for matching is known."))
 
-    def _questions(self) -> list[str]:
-        try:
-            from matchdesk.ui.matching_page import match_service
-
-            return match_service(self.ctx).questions_for(self.klantnummer)
-        except (ImportError, MatchDeskError):
-            return []
-
     def add(self) -> bool:
+        """Record the contact (an op); False when one is being recorded already."""
+        if not self.add_button.isEnabled():
+            return False
         date = self.date.date().toPython()
         next_contact = self.next.date().toPython() if self.plan_next.isChecked() else None
-        try:
-            with self.ctx.db.unit(self.ctx.user) as session:
-                add_contact_moment(session, self.candidate_id, date, self.kind.currentText(), self.summary.text(),
-                                   next_contact)
-        except MatchDeskError as error:
-            self.message.setText(str(error))
-            return False
+        app, candidate_id, kind, summary = self.app, self.candidate_id, self.kind.currentText(), self.summary.text()
+        self.add_button.setEnabled(False)
+        self.ops.run(lambda: record_contact(app, candidate_id, date, kind, summary, next_contact),
+                     self._recorded, self._refused)
+        return True
+
+    def _recorded(self, _moment: ContactLine) -> None:
+        self.add_button.setEnabled(True)
         self.message.clear()
         self.summary.clear()
         self.reload()
-        return True
+
+    def _refused(self, error: Exception) -> None:
+        self.add_button.setEnabled(True)
+        if isinstance(error, MatchDeskError):
+            self.message.setText(str(error))
+        else:
+            show_failure(self, error)

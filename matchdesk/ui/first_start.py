@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from matchdesk.app import App
 from matchdesk.domain import Role
+from matchdesk.services.medewerkers import REGIONS, medewerker_names, register_medewerker
 
 
 class FirstStartDialog(QDialog):
-    def __init__(self, names: list[str], regions: list[str], parent=None) -> None:
+    def __init__(self, names: list[str] | tuple[str, ...], regions: list[str] | tuple[str, ...], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to MatchDesk"))
         self.name = QComboBox(editable=True)
@@ -49,24 +51,18 @@ class FirstStartDialog(QDialog):
         self.accept()
 
 
-def choose_medewerker(db) -> str | None:
-    from sqlalchemy import select
-
-    from matchdesk.services.employers import ensure_medewerker
-    from matchdesk.storage.models import Medewerker
-
-    with db.reading() as session:
-        names = list(session.scalars(select(Medewerker.name).order_by(Medewerker.name)))
-    dialog = FirstStartDialog(names, ["WVS", "Zuid-Holland Centraal"])
+def choose_medewerker(app: App) -> str | None:
+    """Ask who works (before the main window and its event loop: the two reads and the one write are run
+    in place, the dialog is the only thing on screen). A new name is registered with its role and region;
+    the first medewerker of a new database also sets the database's region."""
+    names = medewerker_names(app)
+    dialog = FirstStartDialog(names, REGIONS)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     name = dialog.name.currentText().strip()
     if name not in names:
-        with db.unit(name) as session:
-            ensure_medewerker(session, name, dialog.role.currentData(), region=dialog.region.currentText())
-        if dialog.first:
-            with db.unit(name) as session:
-                db.set_meta(session, "region", dialog.region.currentText())
+        register_medewerker(app, name, dialog.role.currentData(), dialog.region.currentText(),
+                            database_region=dialog.first)
     QSettings().setValue("user/last", name)
     return name
 

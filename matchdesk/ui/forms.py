@@ -125,7 +125,8 @@ class RecordForm(QObject):
             self._loading = False
 
     def values(self) -> dict[str, object]:
-        return {field.attr: _get(self.widgets[field.attr], field) for field in self.fields if field.attr in self.widgets}
+        return {field.attr: _get(self.widgets[field.attr], field)
+                for field in self.fields if field.attr in self.widgets}
 
     # -- errors ----------------------------------------------------------------------------------------
     def clear_errors(self) -> None:

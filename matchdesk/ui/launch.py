@@ -22,6 +22,7 @@ def process_start() -> float:
 
 
 def run_gui(ctx, args) -> int:
+    """``ctx``: the command line's context (it builds the one ``App`` and closes it after the window)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -32,16 +33,16 @@ def run_gui(ctx, args) -> int:
     from matchdesk.ui.style import apply_style
 
     install_emit_fix()  # a no-op unless the installed PySide6 has the emit() reference bug
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("MatchDesk")
-    app.setOrganizationName("MatchDesk")
-    apply_style(app)
+    qt = QApplication.instance() or QApplication(sys.argv[:1])
+    qt.setApplicationName("MatchDesk")
+    qt.setOrganizationName("MatchDesk")
+    apply_style(qt)
     from matchdesk.ui.icons import icon
 
-    app.setWindowIcon(icon("matchdesk"))
+    qt.setWindowIcon(icon("matchdesk"))
     scripted = bool(args.screenshot or args.quit_when_ready)
     try:
-        app_object = ctx.app()
+        app = ctx.app()
     except MatchDeskError as error:
         if scripted:
             raise
@@ -52,10 +53,10 @@ def run_gui(ctx, args) -> int:
     if user is None:
         from matchdesk.ui.first_start import choose_medewerker
 
-        user = choose_medewerker(app_object) if not scripted else "demo"
+        user = choose_medewerker(app) if not scripted else "demo"
         if user is None:
             return 0
-    window = MainWindow(app_object.with_user(user))
+    window = MainWindow(app.with_user(user))
     if args.view and not window.show_view(args.view):
         print(f"onbekende weergave: {args.view}", file=sys.stderr)
         return 2
@@ -67,6 +68,6 @@ def run_gui(ctx, args) -> int:
             elapsed = int((time.time() - process_start()) * 1000)
             print(f"MATCHDESK_READY {elapsed}", file=sys.stderr, flush=True)
             if args.quit_when_ready:
-                app.quit()
+                qt.quit()
         window.first_page_painted.connect(lambda: QTimer.singleShot(0, ready))
-    return app.exec()
+    return qt.exec()

@@ -1,30 +1,57 @@
-"""One table model for every list: rows fetched lazily in pages, sorted and filtered in SQL."""
+"""One table model for every list: rows fetched lazily in pages, sorted and filtered in SQL.
+
+The first page of a new filter or sort comes from an op (``services.lists.first_page``, key "list", so a
+quick second keystroke supersedes the first); the rows shown stay until it arrives. Further pages are
+fetched while the user scrolls (``fetchMore``, ``services.lists.rows``, 200 at a time) for the query the
+shown rows belong to: a page of 200 rows by index is one short read, and a view asks for it only when it
+needs rows to paint, so it is read in place rather than through an op (an op would leave the view asking
+again and again for rows that are on their way).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from matchdesk.services.lists import ListFilter, ListRow, ListSpec, count_rows, fetch_page
+from matchdesk.app import App
+from matchdesk.dates import format_nl
+from matchdesk.services import lists
+from matchdesk.services.lists import ListFilter, ListQuery, ListRow, ListSlice, ListSpec
+from matchdesk.ui.ops import Ops
 
 PAGE = 200
 _ATTENTION = QBrush(QColor("#a61b1b"))
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def display(value: object) -> str:
+    """A value of a list row as the window shows it (dates dd-mm-jjjj)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return format_nl(value)
+    return str(value)
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Holds only the pages seen so far; a new sort or filter starts again from the first page."""
+    """Holds only the pages seen so far; a new sort or filter starts again from the first page.
+
+    ``loaded`` is emitted when the first page of the current query has arrived."""
 
     KeyRole = Qt.ItemDataRole.UserRole + 1
+    loaded = Signal()
 
-    def __init__(self, db, spec: ListSpec, today: dt.date, parent=None) -> None:
+    def __init__(self, app: App, spec: ListSpec, ops: Ops, parent=None) -> None:
         super().__init__(parent)
-        self._db, self._spec, self._today = db, spec, today
+        self._app, self._spec, self.ops = app, spec, ops
         self._rows: list[ListRow] = []
         self._total = 0
-        self._filter = ListFilter()
-        self._sort, self._descending = spec.columns[0].key, False
+        self._query = ListQuery(spec.name, ListFilter(), spec.columns[0].key, False)  # what is wanted
+        self._shown = self._query  # what the rows belong to
+        self._started = False  # nothing is read before the first filter is set (a page not yet shown)
 
     @property
     def spec(self) -> ListSpec:
@@ -36,35 +63,38 @@ class PagedTableModel(QAbstractTableModel):
 
     @property
     def current_filter(self) -> ListFilter:
-        return self._filter
+        return self._query.filter
+
+    @property
+    def query(self) -> ListQuery:
+        """The filter and sort asked for last (the export writes this list)."""
+        return self._query
 
     def set_filter(self, flt: ListFilter) -> None:
-        self._filter = flt
+        self._query = replace(self._query, filter=flt)
+        self._started = True
         self.reload()
 
     def reload(self) -> None:
+        """Fetch the first page of the current query off the GUI thread; ``loaded`` when it is shown."""
+        if not self._started:
+            return
+        app, query = self._app, self._query
+        self.ops.run(lambda: lists.first_page(app, query, PAGE), self._show, key="list")
+
+    def _show(self, page: ListSlice) -> None:
         self.beginResetModel()
-        with self._db.reading() as session:
-            self._total = count_rows(session, self._spec, self._filter, self._today)
-            self._rows = fetch_page(session, self._spec, self._filter, self._today, self._sort, self._descending,
-                                    0, PAGE)
+        self._shown, self._total, self._rows = page.query, page.total, list(page.rows)
         self.endResetModel()
+        self.loaded.emit()
 
-    def all_rows(self) -> list[ListRow]:
-        """Every row under the current filter and sort (for export of the list)."""
-        with self._db.reading() as session:
-            return fetch_page(session, self._spec, self._filter, self._today, self._sort, self._descending, 0,
-                              max(self._total, 1))
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
+    def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent=QModelIndex()) -> None:
+    def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:
         if parent.isValid():
             return
-        with self._db.reading() as session:
-            more = fetch_page(session, self._spec, self._filter, self._today, self._sort, self._descending,
-                              len(self._rows), PAGE)
+        more = lists.rows(self._app, self._shown, len(self._rows), PAGE)
         if not more:  # rows were deleted meanwhile
             self._total = len(self._rows)
             return
@@ -75,10 +105,10 @@ class PagedTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> ListRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._spec.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -87,12 +117,12 @@ class PagedTableModel(QAbstractTableModel):
             return self._spec.columns[section].label
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _AnyIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.values[index.column()]
+            return display(row.values[index.column()])
         if role == self.KeyRole:
             return row.key
         if role == Qt.ItemDataRole.ForegroundRole and row.attention:
@@ -102,6 +132,6 @@ class PagedTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._spec.columns):
             return
-        self._sort = self._spec.columns[column].key
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._query = replace(self._query, sort=self._spec.columns[column].key,
+                              descending=order == Qt.SortOrder.DescendingOrder)
         self.reload()

@@ -1,4 +1,7 @@
-"""A list page: search, caseload filters, a lazily paged table; column choices and sort order persist."""
+"""A list page: search, caseload filters, a lazily paged table; column choices and sort order persist.
+
+The rows come from ``services.lists`` through the page's ops (``self.ops``): a new filter or sort shows
+its first page when it arrives (``first_page_shown``); the export runs there too."""
 
 from __future__ import annotations
 
@@ -32,9 +35,11 @@ from matchdesk.domain import (
     VacancyStatus,
 )
 from matchdesk.errors import MatchDeskError
+from matchdesk.services import lists
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
+from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
 
 translate = QCoreApplication.translate
@@ -57,15 +62,19 @@ class ListPage(Page):
     spec: ListSpec
     # ``placeholder`` of the subclasses is marked with QT_TRANSLATE_NOOP("ListPage", ...)
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search…")
-    first_page_shown = Signal()
+    first_page_shown = Signal()  # the first page of a new filter or sort is in the table
+    exported = Signal(int)  # rows written by an export
 
-    def __init__(self, ctx: App, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.ops = Ops(self)
+        self.loaded = False  # a first page has been shown
         self.search = QLineEdit(placeholderText=translate("ListPage", self.placeholder), clearButtonEnabled=True)
         self.search.setAccessibleName(self.tr("Search in {list}").format(list=self.title.lower()))
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Count"))
-        self.model = PagedTableModel(ctx.db, self.spec, ctx.today, self)
+        self.model = PagedTableModel(app, self.spec, self.ops, self)
+        self.model.loaded.connect(self._first_page_loaded)
         self.table = QTableView()
         self.table.setAccessibleName(self.title)
         self.table.setModel(self.model)
@@ -115,7 +124,13 @@ class ListPage(Page):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
+
+    def _first_page_loaded(self) -> None:
+        self.loaded = True
         self.count_label.setText(self.count_text(format_number_nl(self.model.total)))
+        if getattr(self, "_size_columns", False) and self.isVisible() and self.model.rowCount():
+            self._size_columns = False
+            self.table.resizeColumnsToContents()
         self.first_page_shown.emit()
 
     def count_text(self, count: str) -> str:
@@ -148,21 +163,16 @@ class ListPage(Page):
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str) -> int:
-        from pathlib import Path
+    def export_to(self, path: str) -> None:
+        """The list as filtered and sorted now, written off the GUI thread; ``exported(rows)`` when done."""
+        app, query = self.app, self.model.query
+        self.ops.run(lambda: lists.export_list(app, query, path), self.exported.emit, self._export_failed)
 
-        from matchdesk.storage.audit import log_event
-        from matchdesk.transfer.writers import write_rows
-
-        rows = self.model.all_rows()
-        try:
-            write_rows(Path(path), [c.label for c in self.spec.columns], [list(r.values) for r in rows])
-            with self.ctx.db.unit(self.ctx.user) as session:  # lists name people: every export is audited
-                log_event(session, "geëxporteerd", self.spec.name, None, f"lijst, {len(rows)} rijen naar {Path(path).name}")
-        except (OSError, MatchDeskError) as error:
+    def _export_failed(self, error: Exception) -> None:
+        if isinstance(error, (OSError, MatchDeskError)):
             QMessageBox.warning(self, self.tr("Export"), self.tr("The export failed: {error}").format(error=error))
-            return 0
-        return len(rows)
+        else:
+            show_failure(self, error)
 
     # -- columns ---------------------------------------------------------------------------------------
     def _settings_key(self) -> str:
@@ -215,7 +225,7 @@ class CandidatesPage(ListPage):
         self.categorie = choice_box(self.tr("Category"), [(self.tr("Category: all"), None)]
                                     + [(self.tr("Category {value}").format(value=c.value), c.value) for c in Categorie])
         self.municipality = choice_box(self.tr("Municipality"), [(self.tr("Municipality: all"), None)]
-                                       + [(m, m) for m in sorted(self.ctx.rulebooks.municipalities())])
+                                       + [(m, m) for m in sorted(self.app.rulebooks.municipalities())])
         self.taaleis = choice_box(self.tr("Taaleis"),
                                   [(self.tr("Taaleis: all"), None), (self.tr("Taaleis: open"), "open")]
                                   + [(self.tr("Taaleis: {value}").format(value=t.value), t.value)
@@ -231,7 +241,7 @@ class CandidatesPage(ListPage):
 
     def current_filter(self) -> ListFilter:
         return ListFilter(
-            text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None,
+            text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None,
             doelgroep=self.doelgroep.currentData(), categorie=self.categorie.currentData(),
             municipality=self.municipality.currentData(), taaleis=self.taaleis.currentData(),
             young_without_startkwalificatie=self.young.isChecked(), fifty_plus=self.fifty.isChecked(),
@@ -256,7 +266,7 @@ class EmployersPage(ListPage):
         self.connect_filter(self.mine)
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None)
+        return ListFilter(text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None)
 
     def count_text(self, count: str) -> str:
         return self.tr("{count} employers").format(count=count)
@@ -301,7 +311,7 @@ class TrajectoriesPage(ListPage):
             self.connect_filter(widget)
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), owner=self.ctx.user if self.mine.isChecked() else None,
+        return ListFilter(text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None,
                           kind=self.kind.currentData(), status=self.status.currentData())
 
     def count_text(self, count: str) -> str:

@@ -1,8 +1,13 @@
-"""The main window: navigation between the pages, quick search, status bar; opens records in editors."""
+"""The main window: navigation between the pages, quick search, status bar; opens records in editors.
+
+What it says about the database (demo? region? empty?) comes from ``services.maintenance.database_facts``
+through the window's ops; ``first_page_painted`` (the ready signal of ``--quit-when-ready``) fires at the
+first paint after those facts and the first page of the first list have arrived."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,9 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from matchdesk.app import App
+from matchdesk.services import maintenance
+from matchdesk.services.maintenance import DatabaseFacts
 from matchdesk.ui.icons import icon
-from matchdesk.ui.list_page import CandidatesPage, EmployersPage, TrajectoriesPage, VacanciesPage
+from matchdesk.ui.list_page import CandidatesPage, EmployersPage, ListPage, TrajectoriesPage, VacanciesPage
+from matchdesk.ui.matching_page import MatchingPage
+from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
+from matchdesk.ui.report_page import ReportPage
+from matchdesk.ui.signals_page import SignalsPage
+
+if TYPE_CHECKING:
+    from matchdesk.services.demo import DemoSize
 
 translate = QCoreApplication.translate
 
@@ -34,31 +48,21 @@ VIEWS = {"CandidatesPage": "kandidaten", "EmployersPage": "werkgevers", "Vacanci
          "ReportPage": "rapportage"}
 
 
-def _optional_pages() -> list[type[Page]]:
-    """Pages that live in their own modules (matching, signals, report), in navigation order."""
-    pages = []
-    for module, name in (("matchdesk.ui.matching_page", "MatchingPage"), ("matchdesk.ui.signals_page", "SignalsPage"),
-                         ("matchdesk.ui.report_page", "ReportPage")):
-        try:
-            pages.append(getattr(__import__(module, fromlist=[name]), name))
-        except ImportError:
-            continue
-    return pages
-
-
 class MainWindow(QMainWindow):
     first_page_painted = Signal()
 
-    def __init__(self, ctx: App) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.is_demo = ctx.db.meta("demo") is not None
-        self.setWindowTitle("MatchDesk — DEMO" if self.is_demo else "MatchDesk")
+        self.app = app
+        self.ops = Ops(self)
+        self.facts: DatabaseFacts | None = None  # what the database is, once read
+        self.is_demo = False
+        self.setWindowTitle("MatchDesk")
         self.resize(1280, 800)
 
-        self.candidates = CandidatesPage(ctx)
-        self.pages: list[Page] = [self.candidates, EmployersPage(ctx), VacanciesPage(ctx), TrajectoriesPage(ctx)]
-        self.pages += [page_type(ctx) for page_type in _optional_pages()]
+        self.candidates = CandidatesPage(app)
+        self.pages: list[Page] = [self.candidates, EmployersPage(app), VacanciesPage(app), TrajectoriesPage(app),
+                                  MatchingPage(app), SignalsPage(app), ReportPage(app)]
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
@@ -92,9 +96,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self._painted = False
+        for page in self.pages:
+            if isinstance(page, ListPage):
+                page.first_page_shown.connect(self.update)  # the ready signal waits for the shown list
         self._restore()
         self.nav.setCurrentRow(0)
-        self._update_empty_panel()
+        self.refresh_facts()
 
     # -- structure -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -121,11 +128,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        status.addWidget(QLabel(self.tr("Database: {label}").format(label=self.ctx.db.label)))
-        status.addWidget(QLabel(self.tr("Staff member: {name}").format(name=self.ctx.user)))
-        region = self.ctx.db.meta("region")
-        if region:
-            status.addWidget(QLabel(self.tr("Region: {region}").format(region=region)))
+        status.addWidget(QLabel(self.tr("Database: {label}").format(label=self.app.label)))
+        status.addWidget(QLabel(self.tr("Staff member: {name}").format(name=self.app.user)))
+        self.region_label = QLabel()
+        self.region_label.hide()  # shown when the database has a region (read with the other facts)
+        status.addWidget(self.region_label)
         warning = QLabel(translate("MainWindow", TEST_ONLY))
         warning.setStyleSheet("color: #a61b1b;")
         status.addPermanentWidget(warning)
@@ -135,18 +142,19 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(panel)
         layout.addWidget(QLabel(self.tr("This database is empty. Load demo data to explore MatchDesk, or import "
                                         "your region's files.")), 1)
-        demo = QPushButton(self.tr("Load demo data"))
-        demo.clicked.connect(self.load_demo)
+        self.demo_button = QPushButton(self.tr("Load demo data"))
+        self.demo_button.clicked.connect(lambda: self.load_demo())
         importing = QPushButton(self.tr("Import file…"))
         importing.clicked.connect(self.import_file)
-        layout.addWidget(demo)
+        layout.addWidget(self.demo_button)
         layout.addWidget(importing)
         panel.setStyleSheet("background: #fff7e0;")
+        panel.hide()  # until the facts say the database is empty
         return panel
 
     def _rulebook_errors_panel(self) -> QLabel:
         """A rulebook that failed to load: the app works on, but says so and which writes it refuses."""
-        rulebooks = self.ctx.rulebooks
+        rulebooks = self.app.rulebooks
         panel = QLabel()
         panel.setWordWrap(True)
         panel.setAccessibleName(self.tr("Rulebook errors"))
@@ -162,10 +170,19 @@ class MainWindow(QMainWindow):
         panel.setVisible(bool(errors))
         return panel
 
-    def _update_empty_panel(self) -> None:
-        from matchdesk.services.maintenance import holds_records
+    def refresh_facts(self) -> None:
+        """Read again what the database is (after an import or the demo): title, region, empty panel."""
+        app = self.app
+        self.ops.run(lambda: maintenance.database_facts(app), self._show_facts, key="facts")
 
-        self.empty_panel.setVisible(not holds_records(self.ctx.db))
+    def _show_facts(self, facts: DatabaseFacts) -> None:
+        self.facts, self.is_demo = facts, facts.demo
+        self.setWindowTitle("MatchDesk — DEMO" if facts.demo else "MatchDesk")
+        if facts.region:
+            self.region_label.setText(self.tr("Region: {region}").format(region=facts.region))
+        self.region_label.setVisible(bool(facts.region))
+        self.empty_panel.setVisible(not facts.holds_records)
+        self.update()  # the ready signal waits for this
 
     # -- navigation ------------------------------------------------------------------------------------
     def _show_page(self, row: int) -> None:
@@ -193,46 +210,57 @@ class MainWindow(QMainWindow):
         return page
 
     def open_record(self, kind: str, key: str) -> None:
+        """The record in its editor (loaded off the GUI thread); the page shown is read again after a save."""
         from matchdesk.ui.editors import open_editor
 
-        if open_editor(self, self.ctx, kind, key):
-            self.stack.currentWidget().refresh()
+        open_editor(self, self.app, kind, key, on_saved=lambda _saved: self._current_page_changed())
+
+    def _current_page_changed(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
 
     def quick_search(self) -> None:
         from matchdesk.ui.quick_search import QuickSearchDialog
 
-        dialog = QuickSearchDialog(self.ctx, self)
+        dialog = QuickSearchDialog(self.app, self)
         dialog.chosen.connect(self.open_record)
         dialog.open()
 
     def import_file(self) -> None:
-        try:
-            from matchdesk.ui.import_dialog import ImportDialog
-        except ImportError:
-            QMessageBox.information(self, self.tr("Import"),
-                                    self.tr("Importing is still possible from the command line: matchdesk import."))
-            return
-        dialog = ImportDialog(self.ctx, self)
-        dialog.finished.connect(lambda _result: (self._update_empty_panel(), self.stack.currentWidget().refresh()))
+        from matchdesk.ui.import_dialog import ImportDialog  # loaded on first use: keeps the start quick
+
+        dialog = ImportDialog(self.app, self)
+        dialog.finished.connect(lambda _result: self._database_changed())
         dialog.open()
 
-    def load_demo(self) -> None:
-        """Only on an explicit click, and only into an empty database: the app never fills one by itself."""
-        from matchdesk.services.demo import DemoSize, generate
+    def _database_changed(self) -> None:
+        self.refresh_facts()
+        self._current_page_changed()
 
+    def load_demo(self, size: DemoSize | None = None) -> None:
+        """Only on an explicit click, and only into an empty database: the app never fills one by itself.
+        Runs off the GUI thread under a busy cursor; ``size`` only for tests (the default region)."""
         answer = QMessageBox.question(self, self.tr("Demo data"), self.tr("Load an invented region with 9,000 "
                                       "candidates? This takes about half a minute."))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        app = self.app
         self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            generate(self.ctx.db, self.ctx.rulebooks, 1, self.ctx.today, DemoSize(), user=self.ctx.user)
-        finally:
-            self.unsetCursor()
-        self.is_demo = True
-        self.setWindowTitle("MatchDesk — DEMO")
-        self._update_empty_panel()
-        self.stack.currentWidget().refresh()
+        self.demo_button.setEnabled(False)
+        self.import_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Loading demo data…"))
+        self.ops.run(lambda: maintenance.load_demo(app, size), lambda _summary: self._demo_done(),
+                     lambda error: self._demo_done(error), key="demo")
+
+    def _demo_done(self, error: Exception | None = None) -> None:
+        self.unsetCursor()
+        self.demo_button.setEnabled(True)
+        self.import_action.setEnabled(True)
+        self.statusBar().clearMessage()
+        if error is not None:
+            show_failure(self, error)
+        self._database_changed()
 
     def _about(self) -> None:
         from matchdesk import __version__
@@ -243,9 +271,14 @@ class MainWindow(QMainWindow):
                           f"<b>MatchDesk {__version__}</b><p>{text}</p><p>{test_only}.</p>")
 
     # -- the ready signal and window state -------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # first paint after the first page of the list was loaded
+    def _ready(self) -> bool:
+        """The facts are read, and the list shown (if a list is shown) has its first page."""
+        page = self.stack.currentWidget()
+        return self.facts is not None and (not isinstance(page, ListPage) or page.loaded)
+
+    def paintEvent(self, event) -> None:  # first paint after the facts and the first page of the list arrived
         super().paintEvent(event)
-        if not self._painted:
+        if not self._painted and self._ready():
             self._painted = True
             QTimer.singleShot(0, self.first_page_painted.emit)
 

@@ -50,8 +50,7 @@ Progress = Callable[[int, int], None]
 class _Relay(QObject):
     """Carries a worker's outcome to the GUI thread (queued: the relay lives on the GUI thread)."""
 
-    done = Signal(int, object)
-    failed = Signal(int, object)
+    done = Signal(int)
     progress = Signal(int, int, int)
 
 
@@ -67,10 +66,10 @@ class Ops(QObject):
         self._serial = 0
         self._pending = 0
         self._latest: dict[str, int] = {}  # key -> serial of the newest op with that key
-        self._callbacks: dict[int, tuple[str | None, Success | None, Failure | None, Progress | None]] = {}
+        self._callbacks: dict[int, tuple[str | None, Success | None, Failure | None, Progress | None, object]] = {}
+        self._outcomes: dict[int, tuple[bool, Any]] = {}  # written by the worker, taken on the GUI thread
         self._relay = _Relay()
         self._relay.done.connect(self._on_done)
-        self._relay.failed.connect(self._on_failed)
         self._relay.progress.connect(self._on_progress)
 
     @property
@@ -84,13 +83,17 @@ class Ops(QObject):
         With ``key``, only the newest op of that key reports back: an older one still runs (it may be a
         write) but its outcome is dropped, so a quick second search never shows the first one's rows."""
         self._serial += 1
-        serial, relay = self._serial, self._relay
+        serial, relay, outcomes = self._serial, self._relay, self._outcomes
         if key is not None:
             self._latest[key] = serial
-        self._callbacks[serial] = (key, on_success, on_failure, on_progress)
+        # The GUI side keeps ``fn`` (and with it whatever widget it closes over) until the outcome is
+        # delivered, and the worker drops every reference it holds BEFORE it signals: a widget's last
+        # reference must never go away on the worker thread (Qt objects deleted there crash the process).
+        self._callbacks[serial] = (key, on_success, on_failure, on_progress, fn)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
+        cell, with_progress = [fn], on_progress is not None
 
         def report(done: int, total: int) -> None:
             try:
@@ -99,16 +102,16 @@ class Ops(QObject):
                 pass
 
         def work() -> None:
+            call = cell.pop()
             try:
-                result = fn(report) if on_progress is not None else fn()
+                outcomes[serial] = (True, call(report) if with_progress else call())
             except Exception as error:  # delivered to the GUI thread, which decides what to show
-                outcome: tuple[Any, object] = (relay.failed, error)
-            else:
-                outcome = (relay.done, result)
+                outcomes[serial] = (False, error)
+            del call
             try:
-                outcome[0].emit(serial, outcome[1])
+                relay.done.emit(serial)
             except RuntimeError:  # the owner was closed meanwhile: nobody wants the answer any more
-                pass
+                outcomes.pop(serial, None)
 
         self._pool.start(work)
         return serial
@@ -121,29 +124,21 @@ class Ops(QObject):
         return done
 
     # -- on the GUI thread ---------------------------------------------------------------------------------
-    def _take(self, serial: int) -> tuple[Success | None, Failure | None] | None:
-        key, on_success, on_failure, _progress = self._callbacks.pop(serial, (None, None, None, None))
+    def _on_done(self, serial: int) -> None:
+        succeeded, value = self._outcomes.pop(serial, (False, RuntimeError("op zonder uitkomst")))
+        key, on_success, on_failure, _progress, _fn = self._callbacks.pop(serial, (None, None, None, None, None))
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
         if key is not None and self._latest.get(key) != serial:
-            return None  # superseded
-        return on_success, on_failure
-
-    def _on_done(self, serial: int, result: object) -> None:
-        callbacks = self._take(serial)
-        if callbacks is not None and callbacks[0] is not None:
-            callbacks[0](result)
-
-    def _on_failed(self, serial: int, error: object) -> None:
-        callbacks = self._take(serial)
-        if callbacks is None:
-            return
-        assert isinstance(error, Exception)
-        if callbacks[1] is not None:
-            callbacks[1](error)
+            return  # superseded by a newer op with the same key
+        if succeeded:
+            if on_success is not None:
+                on_success(value)
+        elif on_failure is not None:
+            on_failure(value)
         else:
-            show_failure(self.parent(), error)
+            show_failure(self.parent(), value)
 
     def _on_progress(self, serial: int, done: int, total: int) -> None:
         entry = self._callbacks.get(serial)

@@ -23,7 +23,6 @@ class Page(QWidget):
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.ctx = app  # TODO(issue 12): the pages still say ctx; being renamed to app
         self.title = QCoreApplication.translate("Page", type(self).title)
 
     def refresh(self) -> None:

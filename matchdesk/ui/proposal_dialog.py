@@ -1,29 +1,20 @@
 """A candidate's or a vacancy's proposals (status, dates, score), moved through their statuses.
 
-``ProposalsPanel(ctx, candidate_id=...)`` or ``ProposalsPanel(ctx, vacancy_id=...)`` lists the
-proposals with a button per allowed next status (``PROPOSAL_TRANSITIONS``). Placing opens the
-trajectory dialog in a placement mode (``PlacementDialog``): the rules' verdict shows live as the kind
-and dates change, and saving moves the proposal to geplaatst and starts the trajectory in one unit of
-work through ``services.proposals.move``. A refusal of the rules or a conflict is a Dutch message.
+``ProposalsPanel(app, candidate_id=...)`` or ``ProposalsPanel(app, vacancy_id=...)`` lists the proposals
+(``services.proposals.list_proposals``, through an op) with a button per allowed next status
+(``PROPOSAL_TRANSITIONS``). A move runs ``services.proposals.move_proposal`` with the version read, and the
+list is read again in the same op. Placing opens the trajectory dialog in a placement mode
+(``PlacementDialog``): the rules' verdict shows live as the kind and dates change, and saving moves the
+proposal to geplaatst and starts the trajectory in one unit of work. A refusal of the rules or a conflict
+is a Dutch message.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import uuid
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,20 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from matchdesk.dates import format_nl
-from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus, Provider, TrajectoryKind, VacancyKind
+from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus
 from matchdesk.errors import ConflictError, MatchDeskError
-from matchdesk.ui.trajectory_dialog import TrajectoryDialog, select_data
+from matchdesk.services.proposals import Moved, ProposalRow, list_proposals, move_proposal
+from matchdesk.ui.ops import Ops, show_failure
+from matchdesk.ui.placement_dialog import PlacementDialog
+from matchdesk.ui.proposals_model import GREEN, GREY, RED, STATUS_LABELS, ProposalsModel
+
+if TYPE_CHECKING:
+    from matchdesk.app import App
 
 translate = QCoreApplication.translate
 
-_AnyIndex = QModelIndex | QPersistentModelIndex
-RED, GREEN, GREY = "#b00020", "#1b6e2a", "#5f6368"
-
-# the statuses' own (Dutch domain) names, as everywhere in MatchDesk and on the command line
-STATUS_LABELS = {ProposalStatus.VOORGESTELD: "voorgesteld", ProposalStatus.UITGENODIGD: "uitgenodigd",
-                 ProposalStatus.GEPLAATST: "geplaatst", ProposalStatus.AFGEWEZEN: "afgewezen",
-                 ProposalStatus.TERUGGETROKKEN: "teruggetrokken"}
 # target status -> (button text, tooltip); the order is the buttons' order. The English source texts of
 # MOVES and FINAL_QUESTIONS are translated when shown: translate("ProposalsPanel", text)
 MOVES = {
@@ -72,190 +61,21 @@ FINAL_QUESTIONS = {
     ProposalStatus.TERUGGETROKKEN: QT_TRANSLATE_NOOP("ProposalsPanel",
                                                      "Withdraw the proposal? This cannot be changed afterwards."),
 }
-# the trajectory a placement usually starts, by the kind of vacancy
-PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GARANTIEBAAN: TrajectoryKind.REGULIER_LKS,
-                   VacancyKind.LEERWERKPLEK: TrajectoryKind.LEERWERKTRAJECT,
-                   VacancyKind.PROEFPLAATS: TrajectoryKind.PROEFPLAATSING, VacancyKind.BESCHUT: TrajectoryKind.BESCHUT}
-
-
-@dataclass
-class ProposalRow:
-    id: uuid.UUID
-    version: int
-    status: ProposalStatus
-    proposed_on: dt.date
-    status_changed_on: dt.date
-    score: int | None
-    proposed_by: str
-    candidate_id: uuid.UUID
-    klantnummer: str
-    candidate_name: str
-    vacancy_id: uuid.UUID
-    reference: str
-    vacancy_title: str
-    vacancy_kind: VacancyKind | None
-    vacancy_provider: Provider | None
-    vacancy_start: dt.date | None
-    employer: str
-
-    @property
-    def vacancy_label(self) -> str:
-        return f"{self.vacancy_title} ({self.reference})"
-
-    @property
-    def candidate_label(self) -> str:
-        return f"{self.candidate_name} ({self.klantnummer})" if self.candidate_name else self.klantnummer
-
-
-def load_proposals(session, *, candidate_id: uuid.UUID | None = None,
-                   vacancy_id: uuid.UUID | None = None) -> list[ProposalRow]:
-    """The proposals of one candidate or one vacancy, newest first (plain rows, no ORM objects)."""
-    from sqlalchemy import select
-
-    from matchdesk.storage.models import Candidate, Employer, Proposal, Vacancy
-
-    query = (select(Proposal.id, Proposal.version, Proposal.status, Proposal.proposed_on, Proposal.status_changed_on,
-                    Proposal.score, Proposal.proposed_by, Candidate.id, Candidate.klantnummer, Candidate.voornaam,
-                    Candidate.tussenvoegsel, Candidate.achternaam, Vacancy.id, Vacancy.reference, Vacancy.title,
-                    Vacancy.kind, Vacancy.provider, Vacancy.start_date, Employer.name)
-             .join(Candidate, Candidate.id == Proposal.candidate_id)
-             .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
-             .join(Employer, Employer.id == Vacancy.employer_id)
-             .order_by(Proposal.proposed_on.desc(), Proposal.created_at.desc()))
-    if candidate_id is not None:
-        query = query.where(Proposal.candidate_id == candidate_id)
-    if vacancy_id is not None:
-        query = query.where(Proposal.vacancy_id == vacancy_id)
-    rows = []
-    for (pid, version, status, proposed_on, changed_on, score, by, cid, klant, voornaam, tussenvoegsel, achternaam,
-         vid, reference, title, kind, provider, start, employer) in session.execute(query):
-        name = " ".join(p for p in (voornaam, tussenvoegsel, achternaam) if p)
-        rows.append(ProposalRow(pid, version, status, proposed_on, changed_on, score, by, cid, klant, name, vid,
-                                reference, title, kind, provider, start, employer))
-    return rows
-
-
-class ProposalsModel(QAbstractTableModel):
-    """Proposals as a table. For a candidate the first columns name the vacancy and employer, for a
-    vacancy the candidate."""
-
-    ProposalRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, for_candidate: bool = True, parent=None) -> None:
-        super().__init__(parent)
-        self.for_candidate = for_candidate
-        # the columns by key (used in code) and by their translated titles (shown)
-        self.keys = (("vacancy", "employer") if for_candidate else ("candidate",)) + (
-            "status", "since", "proposed_on", "score", "proposed_by")
-        titles = {"vacancy": self.tr("Vacancy"), "employer": self.tr("Employer"), "candidate": self.tr("Candidate"),
-                  "status": self.tr("Status"), "since": self.tr("Since"), "proposed_on": self.tr("Proposed on"),
-                  "score": self.tr("Score"), "proposed_by": self.tr("Proposed by")}
-        self.columns = tuple(titles[key] for key in self.keys)
-        self.rows: list[ProposalRow] = []
-
-    def set_rows(self, rows: list[ProposalRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, proposal_id: uuid.UUID) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == proposal_id), -1)
-
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section]
-        return None
-
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
-                or not (0 <= index.column() < len(self.columns)):
-            return None
-        row, key = self.rows[index.row()], self.keys[index.column()]
-        if role == self.ProposalRole:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "vacancy": row.vacancy_label, "employer": row.employer, "candidate": row.candidate_label,
-                "status": STATUS_LABELS.get(row.status, str(row.status)), "since": format_nl(row.status_changed_on),
-                "proposed_on": format_nl(row.proposed_on), "score": "" if row.score is None else str(row.score),
-                "proposed_by": row.proposed_by,
-            }[key]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "score":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status == ProposalStatus.GEPLAATST:
-                return QBrush(QColor(GREEN))
-            if not PROPOSAL_TRANSITIONS[row.status]:
-                return QBrush(QColor(GREY))
-        return None
-
-
-class PlacementDialog(TrajectoryDialog):
-    """The trajectory dialog for a placement: the vacancy's kind fixed, its trajectory kind and provider
-    chosen, and Save moves the proposal to geplaatst and starts the trajectory in one unit of work."""
-
-    def __init__(self, ctx, proposal: ProposalRow, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, proposal.candidate_id, parent, mode="start")
-        self.proposal = proposal
-        self.setWindowTitle(self.tr("Place — {candidate} at {employer}").format(candidate=self.candidate_name,
-                                                                                employer=proposal.employer))
-        self.setAccessibleName(self.tr("Place"))
-        about = QLabel(self.tr("Placement on {vacancy} at {employer}. Placing starts this trajectory; the proposal "
-                               "gets the status geplaatst.").format(
-            vacancy=f"<b>{html.escape(proposal.vacancy_label)}</b>", employer=html.escape(proposal.employer)))
-        about.setWordWrap(True)
-        self.layout().insertWidget(1, about)
-        if proposal.vacancy_kind is not None:
-            select_data(self.vacancy_kind, proposal.vacancy_kind)
-            select_data(self.kind, PLACEMENT_KINDS.get(proposal.vacancy_kind, TrajectoryKind.REGULIER))
-        if proposal.vacancy_provider is not None:
-            select_data(self.provider, proposal.vacancy_provider)
-        self.vacancy_kind.setEnabled(False)  # it is the vacancy's: the service judges with the same
-        self.vacancy_kind.setToolTip(self.tr("The vacancy's kind"))
-        self.update_verdict()
-
-    def _save_text(self) -> str:
-        return self.tr("&Place")
-
-    def save(self) -> None:
-        from sqlalchemy import select
-
-        from matchdesk.services.proposals import move
-        from matchdesk.storage.models import Trajectory
-
-        if not self.save_allowed():
-            return
-        data = self.trajectory_input()
-        override = self.override.toPlainText().strip() or None if self.is_teamleider else None
-        try:
-            with self.ctx.db.unit(self.ctx.user) as session:
-                moved = move(session, self.ctx.rulebooks, self.proposal.id, self.proposal.version,
-                             ProposalStatus.GEPLAATST, self.ctx.today, placement=data, override_reason=override)
-                session.flush()
-                self.trajectory_id = session.scalar(select(Trajectory.id).where(Trajectory.proposal_id == moved.id))
-        except MatchDeskError as error:
-            self.show_error(str(error))
-            return
-        self.accept()
 
 
 class ProposalsPanel(QWidget):
-    """``ProposalsPanel(ctx, parent=None, *, candidate_id=None, vacancy_id=None)``; ``changed`` after every move."""
+    """``ProposalsPanel(app, parent=None, *, candidate_id=None, vacancy_id=None)``; ``changed`` after every move.
+
+    The rows arrive through the panel's ops lane (``panel.ops.wait()`` in tests)."""
 
     changed = Signal()
 
-    def __init__(self, ctx, parent: QWidget | None = None, *, candidate_id: uuid.UUID | None = None,
+    def __init__(self, app: App, parent: QWidget | None = None, *, candidate_id: uuid.UUID | None = None,
                  vacancy_id: uuid.UUID | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.app = app
         self.candidate_id, self.vacancy_id = candidate_id, vacancy_id
+        self.ops = Ops(self)
         self.placement_dialog: PlacementDialog | None = None
         self.model = ProposalsModel(for_candidate=vacancy_id is None, parent=self)
         self.view = QTableView()
@@ -299,23 +119,23 @@ class ProposalsPanel(QWidget):
         self.reload()
 
     # -- data --------------------------------------------------------------------------------------------
-    def set_candidate(self, candidate_id: uuid.UUID | None, session=None) -> None:
-        """Show this candidate's proposals; ``session``: read with the caller's open session."""
+    def set_candidate(self, candidate_id: uuid.UUID | None) -> None:
+        """Show this candidate's proposals."""
         self.candidate_id = candidate_id
-        self.reload(session=session)
+        self.reload()
 
-    def reload(self, keep: uuid.UUID | None = None, session=None) -> None:
-        current = keep or (self.selected().id if self.selected() else None)
-        rows: list[ProposalRow] = []
-        if self.candidate_id is not None or self.vacancy_id is not None:
-            if session is not None:
-                rows = load_proposals(session, candidate_id=self.candidate_id, vacancy_id=self.vacancy_id)
-            else:
-                with self.ctx.db.reading() as own:
-                    rows = load_proposals(own, candidate_id=self.candidate_id, vacancy_id=self.vacancy_id)
+    def reload(self, keep: uuid.UUID | None = None) -> None:
+        """Read the list again through an op; ``keep``: the proposal to select (else the current one)."""
+        current = keep or (row.id if (row := self.selected()) is not None else None)
+        app, candidate_id, vacancy_id = self.app, self.candidate_id, self.vacancy_id
+        self.ops.run(lambda: list_proposals(app, candidate_id=candidate_id, vacancy_id=vacancy_id),
+                     lambda rows: self.show_rows(rows, current), key="list")
+
+    def show_rows(self, rows: list[ProposalRow], keep: uuid.UUID | None = None) -> None:
+        """Show ``rows`` and select ``keep``, else the first one that can still move."""
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
-        position = self.model.row_of(current) if current is not None else -1
+        position = self.model.row_of(keep) if keep is not None else -1
         if position < 0 and rows:
             position = next((i for i, r in enumerate(rows) if PROPOSAL_TRANSITIONS[r.status]), 0)
         if position >= 0:
@@ -327,12 +147,12 @@ class ProposalsPanel(QWidget):
         rows = model.selectedRows() if model is not None else []
         return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
 
-    def select(self, proposal_id: uuid.UUID) -> None:
+    def select_proposal(self, proposal_id: uuid.UUID) -> None:
         position = self.model.row_of(proposal_id)
         if position >= 0:
             self.view.selectRow(position)
 
-    def _update_buttons(self, *_args) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         row = self.selected()
         allowed = PROPOSAL_TRANSITIONS[row.status] if row is not None else frozenset()
         for status, button in self.buttons.items():
@@ -340,7 +160,7 @@ class ProposalsPanel(QWidget):
 
     # -- moving --------------------------------------------------------------------------------------------
     def move_selected(self, status: ProposalStatus) -> bool:
-        """Move the selected proposal; geplaatst opens the placement dialog (True once it is shown)."""
+        """Move the selected proposal (True once the move is under way); geplaatst opens the placement dialog."""
         row = self.selected()
         if row is None or status not in PROPOSAL_TRANSITIONS[row.status]:
             return False
@@ -356,32 +176,40 @@ class ProposalsPanel(QWidget):
                                           QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        from matchdesk.services.proposals import move
+        app, candidate_id, vacancy_id = self.app, self.candidate_id, self.vacancy_id
 
-        try:
-            with self.ctx.db.unit(self.ctx.user) as session:
-                move(session, self.ctx.rulebooks, row.id, row.version, status, self.ctx.today)
-        except ConflictError as error:
-            self.reload(row.id)
-            self.show_message(self.tr("{error} The list has been updated.").format(error=error), RED)
-            return False
-        except MatchDeskError as error:
-            self.show_message(str(error), RED)
-            return False
-        self.reload(row.id)
+        def move_and_read() -> tuple[Moved, list[ProposalRow]]:  # one op: the list shows the move at once
+            moved = move_proposal(app, row.id, row.version, status)
+            return moved, list_proposals(app, candidate_id=candidate_id, vacancy_id=vacancy_id)
+
+        for button in self.buttons.values():  # one move at a time
+            button.setEnabled(False)
+        self.ops.run(move_and_read, lambda result: self._moved(row, status, result[1]),
+                     lambda error: self._move_failed(row, error))
+        return True
+
+    def _moved(self, row: ProposalRow, status: ProposalStatus, rows: list[ProposalRow]) -> None:
+        self.show_rows(rows, row.id)
         subject = row.vacancy_label if self.model.for_candidate else row.candidate_label
         self.show_message(self.tr("Proposal {subject}: {status}.").format(subject=subject,
                                                                           status=STATUS_LABELS[status]), GREEN)
         self.changed.emit()
-        return True
+
+    def _move_failed(self, row: ProposalRow, error: Exception) -> None:
+        if isinstance(error, ConflictError):
+            self.reload(row.id)
+            self.show_message(self.tr("{error} The list has been updated.").format(error=error), RED)
+        elif isinstance(error, MatchDeskError):
+            self._update_buttons()
+            self.show_message(str(error), RED)
+        else:
+            self._update_buttons()
+            show_failure(self, error)
 
     def place(self, row: ProposalRow) -> bool:
-        try:
-            dialog = PlacementDialog(self.ctx, row, self)
-        except MatchDeskError as error:
-            self.show_message(str(error), RED)
-            return False
+        dialog = PlacementDialog(self.app, row, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.load_failed.connect(lambda message: self.show_message(message, RED))
         dialog.accepted.connect(lambda: self._placed(row))
         dialog.rejected.connect(lambda: self.reload(row.id))
         self.placement_dialog = dialog
@@ -401,19 +229,19 @@ class ProposalsPanel(QWidget):
         self.message.setStyleSheet(f"color: {color}; font-weight: {'bold' if color == RED else 'normal'}")
         self.message.show()
 
-    def _clear_message(self, *_args) -> None:
+    def _clear_message(self, *_args: object) -> None:
         self.message.clear()
         self.message.hide()
 
 
-def open_proposals_dialog(parent, ctx, *, candidate_id: uuid.UUID | None = None,
+def open_proposals_dialog(parent: QWidget | None, app: App, *, candidate_id: uuid.UUID | None = None,
                           vacancy_id: uuid.UUID | None = None, title: str | None = None) -> QDialog:
     """The panel in a window of its own (for example from a vacancy); shown with ``open()``."""
     if title is None:
         title = translate("ProposalsPanel", "Proposals")
     dialog = QDialog(parent)
     dialog.setWindowTitle(f"{title} — MatchDesk")
-    panel = ProposalsPanel(ctx, dialog, candidate_id=candidate_id, vacancy_id=vacancy_id)
+    panel = ProposalsPanel(app, dialog, candidate_id=candidate_id, vacancy_id=vacancy_id)
     layout = QVBoxLayout(dialog)
     layout.addWidget(panel)
     dialog.panel = panel
@@ -422,5 +250,4 @@ def open_proposals_dialog(parent, ctx, *, candidate_id: uuid.UUID | None = None,
     return dialog
 
 
-__all__ = ["PlacementDialog", "ProposalRow", "ProposalsModel", "ProposalsPanel", "load_proposals",
-           "open_proposals_dialog"]
+__all__ = ["PlacementDialog", "ProposalRow", "ProposalsModel", "ProposalsPanel", "open_proposals_dialog"]

@@ -1,188 +1,146 @@
 """Start, extend or end a trajectory, with the rules' verdict shown live as the fields change.
 
 A block (red) keeps Save disabled; a teamleider may override it with a reason. A warning (amber)
-asks for a motivation before Save is possible. Info findings are grey. Saving goes through the
-trajectory service in one unit of work; an expected error is shown in the dialog, which stays open.
+asks for a motivation before Save is possible. Info findings are grey.
+
+The dialog loads the form's facts once through an op (``services.trajectory_cases.trajectory_form``:
+the candidate, the history, the medewerker's role, the trajectory with its version) and judges every
+change on the GUI thread with the pure ``judge_form``. Saving runs the start/extend/end use case through
+an op; the rules judge again there. An expected error (a refusal, a conflict) is shown in the dialog,
+which stays open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from matchdesk.dates import format_nl, format_number_nl, last_day_within, months_between_inclusive
-from matchdesk.domain import Location, Provider, Role, TrajectoryKind, VacancyKind
+from matchdesk.dates import last_day_within
+from matchdesk.domain import Location, Provider, TrajectoryKind, VacancyKind
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.facts import Finding, Verdict
+from matchdesk.services import trajectory_cases
+from matchdesk.services.trajectories import TrajectoryInput
+from matchdesk.ui.ops import Ops, show_failure
+from matchdesk.ui.trajectory_form import (
+    GREY,
+    KIND_LABELS,
+    LOCATION_LABELS,
+    MODES,
+    PROVIDER_LABELS,
+    VACANCY_KIND_LABELS,
+    choice,
+    date_edit,
+    duration_text,
+    enum_value,
+    error_line,
+    heading_html,
+    in_a_row,
+    mode_title,
+    outcome_box,
+    pydate,
+    qdate,
+    save_text,
+    select_data,
+    text_box,
+    verdict_frame,
+    verdict_html,
+    verdict_panel,
+    verdict_style,
+)
 
-translate = QCoreApplication.translate
-
-# the English source texts of the tables below are translated when shown: translate("TrajectoryDialog", text)
-MODES = ("start", "extend", "end")
-MODE_TITLES = {"start": QT_TRANSLATE_NOOP("TrajectoryDialog", "Start trajectory"),
-               "extend": QT_TRANSLATE_NOOP("TrajectoryDialog", "Extend trajectory"),
-               "end": QT_TRANSLATE_NOOP("TrajectoryDialog", "End trajectory")}
-SAVE_TEXTS = {"start": QT_TRANSLATE_NOOP("TrajectoryDialog", "&Start"),
-              "extend": QT_TRANSLATE_NOOP("TrajectoryDialog", "E&xtend"),
-              "end": QT_TRANSLATE_NOOP("TrajectoryDialog", "&End")}
-
-KIND_LABELS = {
-    TrajectoryKind.LEERWERKTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerktraject"),
-    TrajectoryKind.PROEFPLAATSING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaatsing"),
-    TrajectoryKind.DETACHERING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Detachering"),
-    TrajectoryKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work"),
-    TrajectoryKind.REGULIER_LKS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work with wage cost subsidy"),
-    TrajectoryKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work"),
-    TrajectoryKind.BEGELEID_WERKEN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Supported employment"),
-    TrajectoryKind.BBZ: QT_TRANSLATE_NOOP("TrajectoryDialog", "Bbz trajectory"),
-    TrajectoryKind.PARTICIPATIE: QT_TRANSLATE_NOOP("TrajectoryDialog", "Participation"),
-    TrajectoryKind.SCHOLING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Training"),
-    TrajectoryKind.TAALTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Language trajectory"),
-}
-PROVIDER_LABELS = {Provider.LEERWERKBEDRIJF: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkbedrijf"),
-                   Provider.MARKT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Market party"),
-                   Provider.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Employer")}
-LOCATION_LABELS = {Location.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "At an employer"),
-                   Location.INTERN: QT_TRANSLATE_NOOP("TrajectoryDialog", "In-house (intern)")}
-VACANCY_KIND_LABELS = {VacancyKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular vacancy"),
-                       VacancyKind.GARANTIEBAAN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Garantiebaan"),
-                       VacancyKind.LEERWERKPLEK: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkplek"),
-                       VacancyKind.PROEFPLAATS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaats"),
-                       VacancyKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work")}
-# outcomes are stored as typed (data, not interface texts): they stay Dutch
-OUTCOMES = ("regulier werk", "regulier werk met loonkostensubsidie", "detachering", "beschut werk", "opleiding",
-            "ander traject", "uitgevallen (ziekte)", "verhuisd", "gestopt op eigen verzoek")
-
-RED, AMBER, GREEN, GREY = "#b00020", "#8a5a00", "#1b6e2a", "#5f6368"
-_FRAMES = {
-    "blocked": ("#fdecee", RED, QT_TRANSLATE_NOOP("TrajectoryDialog", "Blocked")),
-    "warning": ("#fff6e0", AMBER, QT_TRANSLATE_NOOP("TrajectoryDialog", "Warning: motivation required")),
-    "allowed": ("#eaf5ec", GREEN, QT_TRANSLATE_NOOP("TrajectoryDialog", "Allowed")),
-    "error": ("#fdecee", RED, QT_TRANSLATE_NOOP("TrajectoryDialog", "Cannot be judged")),
-}
-
-
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(name: str, value: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setCalendarPopup(True)
-    edit.setAccessibleName(name)
-    edit.setMinimumDate(QDate(1990, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    return edit
-
-
-def choice(name: str, labels: dict, empty: str | None = None) -> QComboBox:
-    """``name`` and ``empty`` already translated; ``labels`` English source texts of the TrajectoryDialog context."""
-    box = QComboBox()
-    box.setAccessibleName(name)
-    if empty is not None:
-        box.addItem(empty, None)
-    for value, label in labels.items():
-        box.addItem(translate("TrajectoryDialog", label), str(value))
-    return box
-
-
-def _enum(kind, value):
-    """Qt hands a StrEnum stored as item data back as a plain str."""
-    return None if value is None else kind(value)
-
-
-def select_data(box: QComboBox, value) -> None:
-    index = box.findData(None if value is None else str(value))
-    box.setCurrentIndex(index if index >= 0 else 0)
+if TYPE_CHECKING:
+    from matchdesk.app import App
+    from matchdesk.services.trajectory_cases import TrajectoryForm
 
 
 class TrajectoryDialog(QDialog):
-    """``TrajectoryDialog(ctx, candidate, parent=None, *, mode="start", trajectory_id=None)``.
+    """``TrajectoryDialog(app, candidate, parent=None, *, mode="start", trajectory_id=None)``.
 
     ``candidate``: the candidate's id (UUID) or klantnummer; for ``extend`` and ``end`` the
-    candidate follows from ``trajectory_id`` and may be None. After Accept, ``trajectory_id`` holds
-    the trajectory written.
+    candidate follows from ``trajectory_id`` and may be None. The form's facts arrive through an op
+    (``ops.wait()`` in tests); a candidate or trajectory that no longer exists is a message, and the
+    dialog closes. After Accept, ``trajectory_id`` holds the trajectory written.
     """
 
-    def __init__(self, ctx, candidate: uuid.UUID | str | None = None, parent: QWidget | None = None, *,
+    def __init__(self, app: App, candidate: uuid.UUID | str | None = None, parent: QWidget | None = None, *,
                  mode: str = "start", trajectory_id: uuid.UUID | str | None = None) -> None:
         super().__init__(parent)
         if mode not in MODES:
             raise ValueError(f"onbekende modus {mode!r}; kies uit {', '.join(MODES)}")
         if mode != "start" and trajectory_id is None:
             raise ValueError("verlengen en beëindigen vragen om een traject")
-        self.ctx = ctx
+        self.app = app
         self.mode = mode
         self.trajectory_id = uuid.UUID(str(trajectory_id)) if trajectory_id is not None else None
+        self.form_facts: TrajectoryForm | None = None  # the frozen facts, once loaded
         self.verdict: Verdict | None = None
         self.judge_error: str | None = None
-        self._load(candidate)
-        title = translate("TrajectoryDialog", MODE_TITLES[mode])
-        self.setWindowTitle(self.tr("{title} — {candidate}").format(title=title, candidate=self.candidate_name))
+        self.candidate_name = ""
+        self.saving = False
+        self.ops = Ops(self)
+        title = mode_title(mode)
+        self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._build()
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._update_save()  # nothing to save before the facts are there
+        target = self.trajectory_id
+        self.ops.run(lambda: trajectory_cases.trajectory_form(app, candidate, target), self._loaded,
+                     self._load_failed, key="load")
+
+    # -- data ----------------------------------------------------------------------------------------
+    @property
+    def trajectory(self) -> trajectory_cases.TrajectoryState | None:
+        """The trajectory being extended or ended, as read (with its version)."""
+        return self.form_facts.trajectory if self.form_facts is not None else None
+
+    @property
+    def is_teamleider(self) -> bool:
+        return self.form_facts is not None and self.form_facts.is_teamleider
+
+    def _loaded(self, form: TrajectoryForm) -> None:
+        self.form_facts = form
+        self.candidate_name = form.label
+        self.setWindowTitle(self._title())
+        self.heading.setText(heading_html(mode_title(self.mode), form.label, form.municipality, form.decision_date))
+        self.form.setRowVisible(self.override, self.is_teamleider and self.mode != "end")
         self._fill()
         self._connect()
         self.update_verdict()
 
-    # -- data ----------------------------------------------------------------------------------------
-    def _load(self, candidate) -> None:
-        from sqlalchemy import select
+    def _title(self) -> str:
+        return self.tr("{title} — {candidate}").format(title=mode_title(self.mode), candidate=self.candidate_name)
 
-        from matchdesk.services.employers import medewerker_role
-        from matchdesk.services.trajectories import history_facts
-        from matchdesk.storage.models import Candidate, Trajectory
+    def _load_failed(self, error: Exception) -> None:
+        if isinstance(error, MatchDeskError):
+            self._report_load_failure(str(error))
+        else:
+            show_failure(self, error)
+        self.reject()
 
-        with self.ctx.db.reading() as session:
-            self.trajectory = None
-            if self.trajectory_id is not None:
-                self.trajectory = session.get(Trajectory, self.trajectory_id)
-                if self.trajectory is None:
-                    raise MatchDeskError(self.tr("The trajectory does not exist (any more)."))
-                candidate = self.trajectory.candidate_id
-            if isinstance(candidate, uuid.UUID):
-                found = session.get(Candidate, candidate)
-            else:
-                found = session.scalar(select(Candidate).where(Candidate.klantnummer == str(candidate),
-                                                               Candidate.deleted_at.is_(None)))
-            if found is None or found.deleted_at is not None:
-                raise MatchDeskError(self.tr("The candidate does not exist (any more)."))
-            self.candidate = found
-            self.history = history_facts(session, found.id)
-            self.role = medewerker_role(session, self.ctx.user)
-        name = " ".join(p for p in (found.voornaam, found.tussenvoegsel, found.achternaam) if p)
-        self.candidate_name = f"{name} ({found.klantnummer})" if name else found.klantnummer
-
-    @property
-    def is_teamleider(self) -> bool:
-        return self.role == Role.TEAMLEIDER
+    def _report_load_failure(self, message: str) -> None:
+        QMessageBox.warning(self.parentWidget(), "MatchDesk", message)
 
     # -- widgets -------------------------------------------------------------------------------------
     def _build(self) -> None:
-        today = self.ctx.today
+        today = self.app.today
         self.kind = choice(self.tr("Kind of trajectory"), KIND_LABELS)
         self.provider = choice(self.tr("Provider"), PROVIDER_LABELS, self.tr("— unknown —"))
         self.location = choice(self.tr("Location"), LOCATION_LABELS, self.tr("— unknown —"))
@@ -201,44 +159,14 @@ class TrajectoryDialog(QDialog):
         self.actual_end.setToolTip(self.tr("The last day on which the trajectory ran (inclusive)"))
         self.aborted = QCheckBox(self.tr("A&borted early"))
         self.aborted.setAccessibleName(self.tr("Aborted early"))
-        self.outcome = QComboBox()
-        self.outcome.setEditable(True)
-        self.outcome.setAccessibleName(self.tr("Outcome"))
-        self.outcome.addItem("")
-        self.outcome.addItems(OUTCOMES)
-        self.outcome.lineEdit().setPlaceholderText(self.tr("Choose or type the outcome"))
-        self.outcome.lineEdit().setMaxLength(200)
-        self.motivation = QPlainTextEdit()
-        self.motivation.setAccessibleName(self.tr("Motivation"))
-        self.motivation.setPlaceholderText(self.tr("Why this trajectory, and why now? Required with a warning."))
-        self.motivation.setTabChangesFocus(True)
-        self.motivation.setFixedHeight(64)
-        self.override = QPlainTextEdit()
-        self.override.setAccessibleName(self.tr("Reason for overriding the block"))
-        self.override.setPlaceholderText(self.tr("Only with a block: why the teamleider allows it anyway"))
-        self.override.setTabChangesFocus(True)
-        self.override.setFixedHeight(64)
+        self.outcome = outcome_box(self.tr("Outcome"), self.tr("Choose or type the outcome"))
+        self.motivation = text_box(self.tr("Motivation"),
+                                   self.tr("Why this trajectory, and why now? Required with a warning."))
+        self.override = text_box(self.tr("Reason for overriding the block"),
+                                 self.tr("Only with a block: why the teamleider allows it anyway"))
 
-        self.verdict_box = QFrame()
-        self.verdict_box.setObjectName("verdict")
-        self.verdict_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.verdict_label = QLabel()
-        self.verdict_label.setObjectName("verdictText")
-        self.verdict_label.setWordWrap(True)
-        self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
-        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.verdict_label.setAccessibleName(self.tr("The rules' verdict"))
-        self.verdict_label.setMinimumHeight(48)
-        inner = QVBoxLayout(self.verdict_box)
-        inner.setContentsMargins(10, 8, 10, 8)
-        inner.addWidget(self.verdict_label)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("saveError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Error message"))
-        self.error_label.setStyleSheet(f"color: {RED}; font-weight: bold")
-        self.error_label.hide()
+        self.verdict_box, self.verdict_label = verdict_panel(self.tr("The rules' verdict"))
+        self.error_label = error_line(self.tr("Error message"))
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -250,66 +178,39 @@ class TrajectoryDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        title = self.tr("{title} for {candidate}").format(
-            title=f"<b>{html.escape(translate('TrajectoryDialog', MODE_TITLES[self.mode]))}</b>",
-            candidate=html.escape(self.candidate_name))
-        rules = self.tr("Municipality {municipality}; decision date {date}; the municipality's rules on that day")
-        rules = rules.format(municipality=html.escape(self.candidate.municipality or "—"), date=format_nl(self.ctx.today))
-        heading = QLabel(f"{title}<br><span style='color:{GREY}'>{rules}</span>")
-        heading.setWordWrap(True)
+        self.heading = QLabel()  # the candidate and the rules, once the facts are loaded
+        self.heading.setWordWrap(True)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        def row(text: str, widget: QWidget, visible: bool = True) -> None:
+        def row(text: str, widget: QWidget, visible: bool = True, buddy: QWidget | None = None) -> None:
             label = QLabel(text)
-            label.setBuddy(widget)
+            label.setBuddy(buddy or widget)
             form.addRow(label, widget)
             if not visible:
                 form.setRowVisible(widget, False)
 
-        ends = QHBoxLayout()
-        ends.addWidget(self.planned_end)
-        ends.addWidget(self.open_end)
-        ends.addStretch(1)
-        ends.addWidget(self.duration)
-        ends_widget = QWidget()
-        ends_widget.setLayout(ends)
-        ends.setContentsMargins(0, 0, 0, 0)
-        self.ends_widget = ends_widget
-        start_row = QHBoxLayout()
-        start_row.setContentsMargins(0, 0, 0, 0)
-        start_row.addWidget(self.start)
-        start_row.addStretch(1)
-        start_widget = QWidget()
-        start_widget.setLayout(start_row)
-        end_row = QHBoxLayout()
-        end_row.setContentsMargins(0, 0, 0, 0)
-        end_row.addWidget(self.actual_end)
-        end_row.addWidget(self.aborted)
-        end_row.addStretch(1)
-        end_widget = QWidget()
-        end_widget.setLayout(end_row)
-
+        self.ends_widget = in_a_row(self.planned_end, self.open_end, self.duration, stretch_at=2)
+        start_widget = in_a_row(self.start)
+        end_widget = in_a_row(self.actual_end, self.aborted)
+        ending = self.mode == "end"
         row(self.tr("Kind of &trajectory:"), self.kind)
         row(self.tr("Pro&vider:"), self.provider)
         row(self.tr("&Location:"), self.location)
         row(self.tr("Kind of va&cancy:"), self.vacancy_kind)
-        row(self.tr("Start &date:"), start_widget)
-        form.labelForField(start_widget).setBuddy(self.start)
-        row(self.tr("Planned e&nd:") if self.mode != "extend" else self.tr("New e&nd:"), ends_widget)
-        form.labelForField(ends_widget).setBuddy(self.planned_end)
-        ending = self.mode == "end"
-        row(self.tr("&Actual end:"), end_widget, ending)
-        form.labelForField(end_widget).setBuddy(self.actual_end)
+        row(self.tr("Start &date:"), start_widget, buddy=self.start)
+        row(self.tr("Planned e&nd:") if self.mode != "extend" else self.tr("New e&nd:"), self.ends_widget,
+            buddy=self.planned_end)
+        row(self.tr("&Actual end:"), end_widget, ending, buddy=self.actual_end)
         row(self.tr("O&utcome:"), self.outcome, ending)
         row(self.tr("&Motivation:"), self.motivation, not ending)
-        row(self.tr("&Reason for override:"), self.override, self.is_teamleider and not ending)
+        row(self.tr("&Reason for override:"), self.override, False)  # shown to a teamleider once loaded
         self.form = form
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.verdict_box)
         layout.addWidget(self.error_label)
@@ -320,19 +221,17 @@ class TrajectoryDialog(QDialog):
         chain = [self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.planned_end,
                  self.open_end, self.actual_end, self.aborted, self.outcome, self.motivation, self.override,
                  self.save_button, self.cancel_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
         if self.mode != "start":  # the trajectory itself is fixed; only its end changes
-            for widget in (self.kind, self.provider, self.location, self.vacancy_kind, self.start):
-                widget.setEnabled(False)
+            for widget in (self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.open_end):
+                widget.setEnabled(False)  # extending names a new last day; ending uses the actual one
         if ending:
             self.planned_end.setEnabled(False)
-        if self.mode != "start":
-            self.open_end.setEnabled(False)  # extending names a new last day; ending uses the actual one
 
     def _fill(self) -> None:
-        t = self.trajectory
+        t, today = self.trajectory, self.app.today
         if t is None:
             select_data(self.provider, Provider.LEERWERKBEDRIJF)
             select_data(self.location, Location.WERKGEVER)
@@ -345,10 +244,10 @@ class TrajectoryDialog(QDialog):
         if t.planned_end is not None:
             self.planned_end.setDate(qdate(t.planned_end))
         if self.mode == "extend":
-            base = t.planned_end or self.ctx.today
+            base = t.planned_end or today
             self.planned_end.setDate(qdate(last_day_within(base + dt.timedelta(days=1), 3)))
         if self.mode == "end":
-            self.actual_end.setDate(qdate(t.actual_end or min(self.ctx.today, t.planned_end or self.ctx.today)))
+            self.actual_end.setDate(qdate(t.actual_end or min(today, t.planned_end or today)))
             self.outcome.setEditText(t.outcome or "")
             self.aborted.setChecked(bool(t.aborted))
 
@@ -362,19 +261,16 @@ class TrajectoryDialog(QDialog):
         self.motivation.textChanged.connect(self.update_verdict)
         self.override.textChanged.connect(self._update_save)
         self.outcome.editTextChanged.connect(self._clear_error)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
     # -- values --------------------------------------------------------------------------------------
-    def trajectory_input(self):
-        from matchdesk.services.trajectories import TrajectoryInput
-
+    def trajectory_input(self) -> TrajectoryInput:
         motivation = self.motivation.toPlainText().strip() or None
         planned_end = None if self.open_end.isChecked() else pydate(self.planned_end.date())
         data = TrajectoryInput(kind=TrajectoryKind(self.kind.currentData()), start=pydate(self.start.date()),
-                               planned_end=planned_end, provider=_enum(Provider, self.provider.currentData()),
-                               location=_enum(Location, self.location.currentData()),
-                               vacancy_kind=_enum(VacancyKind, self.vacancy_kind.currentData()), motivation=motivation)
+                               planned_end=planned_end, provider=enum_value(Provider, self.provider.currentData()),
+                               location=enum_value(Location, self.location.currentData()),
+                               vacancy_kind=enum_value(VacancyKind, self.vacancy_kind.currentData()),
+                               motivation=motivation)
         if self.mode == "end":
             data.planned_end = pydate(self.actual_end.date())  # the rules judge the period as it ran
             data.actual_end = pydate(self.actual_end.date())
@@ -383,62 +279,31 @@ class TrajectoryDialog(QDialog):
         return data
 
     # -- the live verdict ----------------------------------------------------------------------------
-    def update_verdict(self, *_args) -> None:
-        from matchdesk.services.trajectories import judge
-
+    def update_verdict(self, *_args: object) -> None:
+        """Judge the fields as they are now (on the GUI thread: the rules need no database)."""
+        if self.form_facts is None:
+            return
         self._clear_error()
         data = self.trajectory_input()
-        self._show_duration(data)
+        self.duration.setText(duration_text(data.start, data.planned_end, self.mode == "end"))
         self.judge_error = None
         try:
-            with self.ctx.db.reading() as session:
-                # the full history: for extend and end the rules put this proposal in place of the stored one
-                self.verdict = judge(session, self.ctx.rulebooks, self.candidate, data, self.mode, self.ctx.today,
-                                     history=self.history)
+            # the full history: for extend and end the rules put this proposal in place of the stored one
+            self.verdict = trajectory_cases.judge_form(self.app.rulebooks, self.form_facts, data, self.mode)
         except MatchDeskError as error:
             self.verdict, self.judge_error = None, str(error)
         self._show_verdict()
         self._update_save()
-
-    def _show_duration(self, data) -> None:
-        end = data.planned_end
-        if end is None:
-            self.duration.setText(self.tr("indefinite"))
-        elif end < data.start:
-            self.duration.setText(self.tr("end before start"))
-        else:
-            months = months_between_inclusive(data.start, end)
-            days = (end - data.start).days + 1
-            decimals = 0 if float(months).is_integer() else 1
-            text = self.tr("{months} months ({days} days)").format(months=format_number_nl(months, decimals),
-                                                                   days=format_number_nl(days))
-            self.duration.setText(self.tr("elapsed: {duration}").format(duration=text) if self.mode == "end" else text)
 
     def _show_verdict(self) -> None:
         if self.verdict is None:
             state, findings = "error", [Finding("regels", "block", self.judge_error or self.tr("unknown error"))]
         else:
             state, findings = self.verdict.verdict, self.verdict.findings
-        if self.mode == "end" and state == "warning":
-            background, color, title = ("#fff6e0", AMBER, self.tr("Please note"))
-        else:
-            background, color, title = _FRAMES[state]
-            title = translate("TrajectoryDialog", title)
-        self.verdict_box.setStyleSheet(f"QFrame#verdict {{ background: {background}; border: 1px solid {color};"
-                                       " border-radius: 4px; }")
-        parts = [f"<b style='color:{color}'>{html.escape(title)}</b>"]
-        items = []
-        for finding in sorted(findings, key=lambda f: ("block", "warning", "info").index(f.severity)):
-            tint = {"block": RED, "warning": AMBER, "info": GREY}[finding.severity]
-            items.append(f"<li style='color:{tint}'>{html.escape(finding.message)}</li>")
-        if items:
-            parts.append("<ul style='margin-left:-20px; margin-top:2px; margin-bottom:0px'>" + "".join(items) + "</ul>")
-        hint = self._hint(state)
-        if hint:
-            parts.append(f"<span style='color:{GREY}'>{html.escape(hint)}</span>")
-        self.verdict_label.setText("".join(parts))
-        plain = "; ".join([title] + [f.message for f in findings])
-        self.verdict_label.setAccessibleDescription(plain)
+        background, color, title = verdict_frame(state, self.mode == "end")
+        self.verdict_box.setStyleSheet(verdict_style(background, color))
+        self.verdict_label.setText(verdict_html(title, color, findings, self._hint(state)))
+        self.verdict_label.setAccessibleDescription("; ".join([title] + [f.message for f in findings]))
 
     def _hint(self, state: str) -> str:
         if self.mode == "end":
@@ -452,7 +317,7 @@ class TrajectoryDialog(QDialog):
         return ""
 
     def save_allowed(self) -> bool:
-        if self.verdict is None:
+        if self.verdict is None or self.saving:
             return False
         if self.mode == "end":
             return pydate(self.actual_end.date()) >= pydate(self.start.date())
@@ -472,9 +337,9 @@ class TrajectoryDialog(QDialog):
 
     def _save_text(self) -> str:
         """The Save button's text when no block is being overridden."""
-        return translate("TrajectoryDialog", SAVE_TEXTS[self.mode])
+        return save_text(self.mode)
 
-    def _clear_error(self, *_args) -> None:
+    def _clear_error(self, *_args: object) -> None:
         self.error_label.hide()
         self.error_label.clear()
 
@@ -484,43 +349,49 @@ class TrajectoryDialog(QDialog):
 
     # -- saving --------------------------------------------------------------------------------------
     def save(self) -> None:
-        from matchdesk.services.trajectories import end_trajectory, extend_trajectory, start_trajectory
-
-        if not self.save_allowed():
+        """Run the use case through an op; the dialog closes when it is written, else shows why not."""
+        if not self.save_allowed() or self.form_facts is None:
             return
         data = self.trajectory_input()
         override = self.override.toPlainText().strip() or None if self.is_teamleider else None
-        try:
-            with self.ctx.db.unit(self.ctx.user) as session:
-                if self.mode == "start":
-                    written = start_trajectory(session, self.ctx.rulebooks, self.candidate.id, data, self.ctx.today,
-                                               override_reason=override)
-                elif self.mode == "extend":
-                    written = extend_trajectory(session, self.ctx.rulebooks, self.trajectory.id, self.trajectory.version,
-                                                data.planned_end, self.ctx.today, motivation=data.motivation,
-                                                override_reason=override)
-                else:
-                    written = end_trajectory(session, self.trajectory.id, self.trajectory.version, data.actual_end,
-                                             data.outcome, data.aborted)
-                session.flush()
-                self.trajectory_id = written.id
-        except MatchDeskError as error:
-            self.show_error(str(error))
-            return
+        write = self._write(self.form_facts, data, override)
+        self.saving = True
+        self._update_save()
+        self.ops.run(write, self._saved, self._save_failed, key="save")
+
+    def _write(self, form: TrajectoryForm, data: TrajectoryInput,
+               override: str | None) -> Callable[[], uuid.UUID | None]:
+        """The use case that saves (run off the GUI thread); it returns the trajectory written."""
+        app, state = self.app, form.trajectory
+        if self.mode == "start":
+            return lambda: trajectory_cases.start(app, form.candidate_id, data, override_reason=override).id
+        assert state is not None
+        if self.mode == "extend":
+            return lambda: trajectory_cases.extend(app, state.id, state.version, data.planned_end,
+                                                   motivation=data.motivation, override_reason=override).id
+        actual_end = data.actual_end
+        assert actual_end is not None
+        return lambda: trajectory_cases.end(app, state.id, state.version, actual_end, data.outcome, data.aborted).id
+
+    def _saved(self, trajectory_id: uuid.UUID | None) -> None:
+        self.saving = False
+        self.trajectory_id = trajectory_id
         self.accept()
 
+    def _save_failed(self, error: Exception) -> None:
+        self.saving = False
+        self._update_save()
+        if isinstance(error, MatchDeskError):
+            self.show_error(str(error))
+        else:
+            show_failure(self, error)
 
-def open_trajectory_dialog(parent, ctx, candidate=None, *, mode: str = "start",
-                           trajectory_id: uuid.UUID | str | None = None) -> uuid.UUID | None:
-    """Show the dialog modally; the trajectory written, or None when cancelled."""
-    try:
-        dialog = TrajectoryDialog(ctx, candidate, parent, mode=mode, trajectory_id=trajectory_id)
-    except MatchDeskError as error:
-        from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, "MatchDesk", str(error))
-        return None
+def open_trajectory_dialog(parent: QWidget | None, app: App, candidate: uuid.UUID | str | None = None, *,
+                           mode: str = "start", trajectory_id: uuid.UUID | str | None = None) -> uuid.UUID | None:
+    """Show the dialog modally; the trajectory written, or None when cancelled (or when it no longer exists)."""
+    dialog = TrajectoryDialog(app, candidate, parent, mode=mode, trajectory_id=trajectory_id)
     return dialog.trajectory_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-__all__ = ["MODES", "TrajectoryDialog", "open_trajectory_dialog"]
+__all__ = ["MODES", "TrajectoryDialog", "open_trajectory_dialog", "qdate", "select_data"]

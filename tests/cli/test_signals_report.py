@@ -86,3 +86,33 @@ def test_signals_and_report_warn_about_a_broken_rulebook_and_still_run(demo_db_p
     assert regions["onbekend"]["leerwerktrajecten"] > 0 and regions["onbekend"]["norm_percent"] is None
     code, _, err = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "signals", "--json")
     assert code == 0 and err == ""
+
+
+def test_signals_export_writes_iso_dates_and_is_audited(demo_db_path, tmp_path, capsys):
+    """CONTRACTS.md: ISO dates in every file MatchDesk writes; the worklist names candidates, so it is audited."""
+    import csv
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from matchdesk.services.signals import HEADERS
+    from matchdesk.storage.database import Database
+    from matchdesk.storage.models import AuditEntry
+
+    target = tmp_path / "werklijst.csv"
+    code, out, _ = _run(capsys, "--db", str(demo_db_path), "--today", TODAY.isoformat(), "--user", "anouk", "signals",
+                        "--export", str(target), "--json")
+    assert code == 0
+    signals = json.loads(out[out.index("{"):])["signals"]
+    assert out.startswith(f"{len(signals)} signalen geschreven naar {target}.")
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == list(HEADERS)
+    assert [row[0] for row in rows[1:]] == [s["due"] for s in signals]
+    assert all(dt.date.fromisoformat(row[0]) for row in rows[1:])
+    database = Database.open(demo_db_path)
+    try:
+        with database.reading() as session:
+            entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
+    finally:
+        database.dispose()
+    assert entry.medewerker == "anouk" and entry.detail == f"{len(signals)} rijen naar werklijst.csv"

@@ -37,7 +37,8 @@ def job(engine, required=("heftruck",), language=None, **values):
     resolve = engine.resolver.resolve
     base = dict(reference="V1", title="Heftruckchauffeur", kind=VacancyKind.REGULIER, place="Roosendaal",
                 required=tuple(resolve(s) for s in required), desired=(),
-                languages={LanguageSkill(k): RANK[v] for k, v in (language if language is not None else {"spreken": "A2"}).items()},
+                languages={LanguageSkill(k): RANK[v]
+                           for k, v in (language if language is not None else {"spreken": "A2"}).items()},
                 hours_per_week=38, start_date=TODAY)
     base.update(values)
     return VacancyProfile(**base)

@@ -38,12 +38,12 @@ def test_protected_attributes_change_nothing(db, service, add_vacancy, add_candi
         service.baseline = {ref: _plain(service.rank_for_vacancy(ref, today, top=0)) for ref in ("V1", "L1")}
         service.baseline_vacancies = _plain_vacancies(service.rank_for_candidate("K2", today, top=0))
     with db.unit("tester") as session:
-        for number, values in zip(("K1", "K2", "K3", "K4"), changes):
+        for number, values in zip(("K1", "K2", "K3", "K4"), changes, strict=True):
             update_candidate(session, find_live(session, number).id, None, values, today)
     for ref in ("V1", "L1"):
         ranking = service.rank_for_vacancy(ref, today, top=0)
         assert _plain(ranking) == service.baseline[ref]
-        for result, values in zip(sorted(ranking.results, key=lambda r: r["candidate"]), changes):
+        for result, values in zip(sorted(ranking.results, key=lambda r: r["candidate"]), changes, strict=True):
             if values["work_limitations"]:
                 assert "bespreken met werkgever" in result["explanation"]
                 assert values["work_limitations"] not in result["explanation"]

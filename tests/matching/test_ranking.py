@@ -210,3 +210,26 @@ def test_questions_for_the_next_contact(service, add_candidate, add_vacancy, lev
     assert "woonplaats (niet gevonden)" in asks
     result = service.rank_for_vacancy("V1", today).results[0]
     assert result["questions"][0] == "taalniveau spreken"  # only what this vacancy needs
+
+
+def test_the_windows_ranking_comes_with_names_and_is_frozen(db, add_vacancy, add_candidate, today):
+    """``rank_named``: the use case behind Matchen; the names come from the use case, not from the window."""
+    import dataclasses
+
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import rank_named, result_names
+
+    add_vacancy("V1", "Heftruckchauffeur", required=["heftruck"])
+    who = add_candidate(["heftruck"], voornaam="Noël", tussenvoegsel="van den", achternaam="Berg")
+    with App(db, user="tester", today=today, rulebooks=load_rulebooks()) as app:
+        shown = rank_named(app, vacancy="V1")
+        assert shown.direction == "candidates" and shown.vacancy == "V1" and not shown.typed
+        assert shown.key(0) == who and shown.names[who] == "Berg, Noël van den"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            shown.total = 0  # type: ignore[misc]
+        typed = rank_named(app, fields={"titel": "Heftruck", "vereiste_vaardigheden": "heftruck"})
+        assert typed.typed and typed.vacancy is None and typed.key(0) == who
+        back = rank_named(app, candidate=who)
+        assert back.direction == "vacancies" and back.vacancy is None and back.names == {"V1": "Heftruckchauffeur"}
+        assert result_names(app, "candidates", []) == {}

@@ -120,7 +120,7 @@ def test_unknown_sits_strictly_between_meets_and_misses(engine, data):
     terms = engine.scorer.terms(v, TODAY)
     reference = [engine.scorer.score(p, terms, TODAY) for p in trio]
     totals = [s.total for s in reference]
-    assert all(a > b for a, b in zip(totals, totals[1:])), (component, totals)
+    assert all(a > b for a, b in zip(totals, totals[1:], strict=False)), (component, totals)
     if len(trio) == 3:
         assert component in reference[1].unknown
     index = CandidateIndex(engine.scorer)

@@ -136,7 +136,8 @@ def test_shortlist_cover_profiles_and_audit(cli_db, tmp_path, monkeypatch, capsy
         c = first(cli_db, Candidate, Candidate.klantnummer == number)
         assert f"Kandidaatprofiel {c.profile_number}" in pdf.text and c.achternaam not in pdf.text
     entries = audit(cli_db)
-    assert len(entries) == 3 and {e.detail for e in entries} == {"shortlist; variant=geanonimiseerd; vacature=V2026-00001"}
+    assert len(entries) == 3
+    assert {e.detail for e in entries} == {"shortlist; variant=geanonimiseerd; vacature=V2026-00001"}
     assert pdf.metadata["/Title"] == "Shortlist kandidaten"
 
 
@@ -157,16 +158,20 @@ def test_stored_proposal_score_is_the_fallback_explanation(cli_db):
 
 
 def test_print_to_bytes_is_audited_as_printed(cli_db):
+    from matchdesk.app import App
     from matchdesk.services.profiles import profile_pdf, shortlist_pdf
 
-    db = Database.open(cli_db)
+    app = App(Database.open(cli_db), user="Eline", today=TODAY)
     try:
-        printed = profile_pdf(db, "Eline", "2000001", TODAY, anonymous=True)
+        printed = profile_pdf(app, "2000001", anonymous=True)
         assert printed.path is None and printed.data.startswith(b"%PDF") and printed.file_name.startswith("profiel-P")
-        listed = shortlist_pdf(db, "Eline", "V2026-00001", ["2000001", "2000002"], TODAY)
+        listed = shortlist_pdf(app, "V2026-00001", ["2000001", "2000002"])
         assert listed.file_name == "shortlist-V2026-00001.pdf"
-        with db.reading() as session:
-            actions = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "afgedrukt")).all()
+        with app.reading() as session:
+            entries = session.execute(select(AuditEntry.detail, AuditEntry.medewerker)
+                                      .where(AuditEntry.action == "afgedrukt")).all()
     finally:
-        db.dispose()
-    assert sorted(actions) == ["profiel; variant=geanonimiseerd"] + ["shortlist; variant=geanonimiseerd; vacature=V2026-00001"] * 2
+        app.close()
+    assert sorted(e.detail for e in entries) == (["profiel; variant=geanonimiseerd"]
+                                                 + ["shortlist; variant=geanonimiseerd; vacature=V2026-00001"] * 2)
+    assert {e.medewerker for e in entries} == {"Eline"}

@@ -65,7 +65,8 @@ def test_demo_distributions_look_like_a_region(demo_db_path):
     try:
         with db.reading() as session:
             total = session.scalar(select(func.count()).select_from(Candidate))
-            by_doelgroep = dict(session.execute(select(Candidate.doelgroep, func.count()).group_by(Candidate.doelgroep)).all())
+            by_doelgroep = dict(session.execute(
+                select(Candidate.doelgroep, func.count()).group_by(Candidate.doelgroep)).all())
             wsw = session.scalar(select(func.count()).where(Candidate.wsw))
             bsns = session.scalars(select(Candidate.bsn).where(Candidate.bsn.is_not(None))).all()
             unknown_language = session.scalar(select(func.count(func.distinct(CandidateLanguage.candidate_id)))

@@ -68,3 +68,68 @@ def test_signals_from_stored_trajectories(db, make_candidate, rulebooks, today):
         ("einde_nadert", dt.date(2026, 11, 30), "2000001"),
         ("leerwerktraject_zonder_vervolg", dt.date(2026, 12, 1), "2000001")]
     assert found[0].trajectory == found[1].trajectory
+
+
+# -- the use cases: signals_for and export_signals --------------------------------------------------------
+@pytest.fixture
+def app(db, rulebooks, today):
+    from matchdesk.app import App
+
+    return App(db, user="anouk", today=today, rulebooks=rulebooks)  # the test's db fixture disposes of the database
+
+
+def _own(db, candidate_id, name):
+    from matchdesk.services.employers import ensure_medewerker
+
+    with db.unit("tester") as session:
+        session.get(Candidate, candidate_id).owner_id = ensure_medewerker(session, name).id
+
+
+def test_signals_for_all_and_for_my_caseload(db, app, make_candidate, today):
+    from matchdesk.services.signals import Worklist, signals_for
+
+    mine, other = make_candidate(klantnummer="3000001"), make_candidate(klantnummer="3000002")
+    for candidate in (mine, other):
+        _languages(db, candidate, {"nl": CefrLevel.A1}, since=today - dt.timedelta(weeks=9))
+
+    everyone = signals_for(app, 30)
+    assert isinstance(everyone, Worklist) and everyone.today == today and everyone.within_days == 30
+    assert [s.candidate for s in everyone.signals] == ["3000001", "3000002"] and everyone.owner_found
+
+    nobody = signals_for(app, 30, mine=True)  # no medewerker anouk yet
+    assert nobody.signals == () and nobody.mine and not nobody.owner_found
+
+    _own(db, mine, "anouk")
+    _own(db, other, "bram")
+    own = signals_for(app, 30, mine=True)
+    assert [s.candidate for s in own.signals] == ["3000001"] and own.owner_found
+
+
+def test_signals_for_refuses_negative_days(app):
+    from matchdesk.errors import ValidationError
+    from matchdesk.services.signals import signals_for
+
+    with pytest.raises(ValidationError, match="0 of meer"):
+        signals_for(app, -1)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_signals_writes_dates_as_dates_and_audits(db, app, make_candidate, today, tmp_path, suffix):
+    from matchdesk.services.signals import HEADERS, export_signals, signals_for
+    from matchdesk.storage.models import AuditEntry
+    from matchdesk.transfer import open_table
+
+    candidate = make_candidate(klantnummer="3000003")
+    _languages(db, candidate, {"nl": CefrLevel.A1}, since=today - dt.timedelta(weeks=9))
+    signals = signals_for(app, 30).signals
+    target = tmp_path / f"werklijst{suffix}"
+    assert export_signals(app, target, signals) == len(signals) == 1
+    table = open_table(target)
+    assert list(table.headers)[:len(HEADERS)] == list(HEADERS)
+    if suffix == ".csv":
+        line = target.read_text(encoding="utf-8-sig").splitlines()[1].split(";")
+        assert line[0] == signals[0].due.isoformat() and line[1:4] == ["taaleis", "3000003", ""]
+    with db.reading() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
+    assert entry.action == "geëxporteerd" and entry.medewerker == "anouk"
+    assert entry.detail == f"1 rijen naar werklijst{suffix}"

@@ -101,7 +101,9 @@ def test_imported_history_is_stored_and_flagged_never_refused(db, make_candidate
     ("2025-01-01", None, None, False, TrajectoryStatus.LOPEND),
 ])
 def test_status_follows_from_dates_and_today(start, planned, actual, aborted, expected, today):
-    as_date = lambda text: dt.date.fromisoformat(text) if text else None
+    def as_date(text):
+        return dt.date.fromisoformat(text) if text else None
+
     assert trajectory_status(as_date(start), as_date(planned), as_date(actual), aborted, today) == expected
 
 
@@ -115,13 +117,15 @@ def vacancy_id(db):
         return vacancy.id
 
 
-def test_placing_a_proposal_creates_the_trajectory_and_fills_the_vacancy(db, make_candidate, rulebooks, vacancy_id, today):
+def test_placing_a_proposal_creates_the_trajectory_and_fills_the_vacancy(db, make_candidate, rulebooks, vacancy_id,
+                                                                          today):
     candidate = make_candidate(doelgroep="A", categorie="1A")
     with db.unit("anouk") as session:
         proposal = proposals.propose(session, candidate, vacancy_id, today, score=80)
         session.flush()
         proposal_id = proposal.id
-    placement = TrajectoryInput(kind=TrajectoryKind.REGULIER, start=today, planned_end=None, provider=Provider.WERKGEVER)
+    placement = TrajectoryInput(kind=TrajectoryKind.REGULIER, start=today, planned_end=None,
+                                provider=Provider.WERKGEVER)
     with db.unit("anouk") as session:
         proposals.move(session, rulebooks, proposal_id, None, ProposalStatus.GEPLAATST, today, placement)
     [stored] = _trajectories(db)

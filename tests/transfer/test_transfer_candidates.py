@@ -27,7 +27,8 @@ def messy_rows(bsns):
     zero, (b1, b2, b3, b4, *_) = bsns
     return [
         HEADER,
-        ["K001", "Anna", "Jansen", "1990-05-17", zero[1:], "4701 AB", "B", "1C", "kooiaap; Onbekende hobby", "B1", "ja", "blauw"],
+        ["K001", "Anna", "Jansen", "1990-05-17", zero[1:], "4701 AB", "B", "1C", "kooiaap; Onbekende hobby", "B1",
+         "ja", "blauw"],
         ["K002", "Zoë", "Müller", "17-05-1985", b1, "4701ab", "a", "1a", "", "2F", "x", ""],
         ["K003", "Noël", "Bakker", "01/02/1970", b2, "", "onbekend", "", "", "onbekend", "", ""],
         ["K004", "Piet", "Fout", "1980-01-01", failing_bsn(b3), "", "B", "", "", "", "", ""],

@@ -45,7 +45,8 @@ def test_formula_guard_of_an_export_is_removed_on_import(tmp_path):
     assert read[0][1] == ["=SOM(A1)", "-5"]
 
 
-@pytest.mark.parametrize("name, data", [("oud.xls", b"whatever"), ("vermomd.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)])
+@pytest.mark.parametrize("name, data", [("oud.xls", b"whatever"),
+                                        ("vermomd.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)])
 def test_xls_is_refused_with_save_as_xlsx(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)

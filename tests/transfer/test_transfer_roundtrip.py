@@ -31,7 +31,8 @@ def source_db(tmp_path_factory, template_db, rulebooks):
     generate(db, rulebooks, 3, TODAY, DemoSize(candidates=80, employers=12, vacancies=25))
     with db.unit("anouk") as session:
         create_candidate(session, {
-            "klantnummer": "X-1", "voornaam": "Zoë", "achternaam": "=HYPERLINK(\"x\")", "birth_date": dt.date(1980, 2, 29),
+            "klantnummer": "X-1", "voornaam": "Zoë", "achternaam": "=HYPERLINK(\"x\")",
+            "birth_date": dt.date(1980, 2, 29),
             "wishes": "regel een\nregel twee; met \"aanhalingstekens\"", "notes": "-weg", "telefoon": "+31 6 1234 5678",
             "driving_licences": "B,CE", "hours_per_week": 0, "loonwaarde": 55}, TODAY)
         gone = create_candidate(session, {"klantnummer": "X-2", "achternaam": "Weg", "birth_date": dt.date(1970, 1, 1)},

@@ -20,7 +20,7 @@ def generated_bsns(count: int, seed: int = 7) -> list[str]:
     rng, found = random.Random(seed), []
     while len(found) < count:
         digits = [rng.randint(0, 9) for _ in range(8)]
-        last = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
+        last = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
         if last < 10:
             bsn = "".join(map(str, digits)) + str(last)
             if bsn not in found and bsn != "000000000":

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from matchdesk.storage.models import AuditEntry, ContactMoment
@@ -14,11 +15,12 @@ def test_record_a_contact_and_see_what_to_ask(qtbot, db, today, make_candidate):
     ctx = App(db=db, user="anouk", today=today, rulebooks=load_rulebooks())
     panel = ContactsPanel(ctx, candidate_id, "1000001")
     qtbot.addWidget(panel)
-    assert "Vragen bij volgend contact" in panel.questions.text()
+    qtbot.waitUntil(lambda: "Vragen bij volgend contact" in panel.questions.text())  # loaded through an op
     panel.summary.setText("Kennismaking, wil in de logistiek")
     panel.plan_next.setChecked(True)
-    assert panel.add()
-    assert panel.table.rowCount() == 1 and panel.table.item(0, 2).text() == "anouk"
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+    assert panel.table.item(0, 2).text() == "anouk" and panel.summary.text() == ""
     with db.reading() as session:
         moment = session.scalar(select(ContactMoment))
         audited = session.scalar(select(AuditEntry).where(AuditEntry.record_type == "contactmoment"))
@@ -35,8 +37,11 @@ def test_a_next_contact_before_this_one_is_refused(qtbot, db, today, make_candid
     qtbot.addWidget(panel)
     panel.plan_next.setChecked(True)
     panel.next.setDate(panel.date.date().addDays(-1))
-    assert not panel.add()
+    panel.summary.setText("Gebeld")
+    assert panel.add()
+    panel.ops.wait()
     assert "vóór" in panel.message.text() and panel.table.rowCount() == 0
+    assert panel.summary.text() == "Gebeld" and panel.add_button.isEnabled()  # the input stays for a correction
 
 
 def test_panel_texts_are_dutch_and_its_labels_have_buddies(qtbot, db, today, make_candidate):

@@ -33,9 +33,10 @@ def test_every_navigation_entry_has_an_icon(qtbot, tmp_path):
     from matchdesk.rules.rulebook import load_rulebooks
     from matchdesk.storage.database import Database
     from matchdesk.ui.main_window import MainWindow
+    from tests.ui.test_main_window import settle
 
     ctx = App(db=Database.open(tmp_path / "md.db", create=True), user="tester", today=dt.date(2026, 11, 23),
                     rulebooks=load_rulebooks())
     window = MainWindow(ctx)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=settle)
     assert all(not window.nav.item(row).icon().isNull() for row in range(window.nav.count()))

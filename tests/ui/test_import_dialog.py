@@ -31,7 +31,7 @@ def write_csv(path, rows, header=HEADER):
 
 
 @pytest.fixture
-def ctx(db, today):
+def app(db, today):
     from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
 
@@ -39,12 +39,12 @@ def ctx(db, today):
 
 
 @pytest.fixture
-def dialog(qtbot, ctx):
+def dialog(qtbot, app):
     from matchdesk.ui.import_dialog import ImportDialog
 
-    dialog = ImportDialog(ctx)
+    dialog = ImportDialog(app)
     # a running import is cancelled and waited for before the widget goes
-    qtbot.addWidget(dialog, before_close_func=lambda d: (d.cancel(), d.import_task.wait(10000)))
+    qtbot.addWidget(dialog, before_close_func=lambda d: (d.cancel(), d.ops.wait(10000)))
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
@@ -119,7 +119,7 @@ def test_import_with_one_bad_row_mapped_by_hand_with_progress_and_report(qtbot, 
     assert dialog.import_button.isEnabled() and mapping.header_map() == {"Geb. datum": "geboortedatum"}
 
     seen = []
-    dialog.relay.progressed.connect(lambda done, total: seen.append((done, total)))
+    dialog.progressed.connect(lambda done, total: seen.append((done, total)))
     with qtbot.waitSignal(dialog.run_finished, timeout=20000) as finished:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         assert not dialog.import_button.isEnabled() and dialog.cancel_button.isEnabled()
@@ -156,7 +156,8 @@ def test_import_with_one_bad_row_mapped_by_hand_with_progress_and_report(qtbot, 
     # and saved
     target = tmp_path / "rapport"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV, puntkomma (*.csv)"))
-    qtbot.mouseClick(dialog.save_report_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.report_saved, timeout=10000):
+        qtbot.mouseClick(dialog.save_report_button, Qt.MouseButton.LeftButton)
     with (tmp_path / "rapport.csv").open(encoding="utf-8-sig", newline="") as handle:
         saved = list(csv.reader(handle, delimiter=";"))
     assert saved[0] == ["rij", "kolom", "waarde", "melding", "ernst"]
@@ -266,12 +267,11 @@ def test_closing_during_an_import_cancels_it_and_then_closes(qtbot, dialog, db, 
     assert sorted(candidates(db)) == ["K001", "K002"]
 
 
-def test_from_the_main_window_an_empty_database_is_filled_and_the_list_shows_it(qtbot, ctx, db, tmp_path):
+def test_from_the_main_window_an_empty_database_is_filled_and_the_list_shows_it(qtbot, app, db, tmp_path):
     from matchdesk.ui.import_dialog import ImportDialog
-    from matchdesk.ui.main_window import MainWindow
+    from tests.ui.test_main_window import open_window, settle
 
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, app)
     window.show()
     assert window.empty_panel.isVisible()
     window.import_action.trigger()
@@ -283,8 +283,11 @@ def test_from_the_main_window_an_empty_database_is_filled_and_the_list_shows_it(
         dialog.run()
     with qtbot.waitSignal(dialog.finished, timeout=2000):
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    settle(window)
     assert not window.empty_panel.isVisible()
     assert len(candidates(db)) == 3
+    window.candidates.show_all()
+    qtbot.waitUntil(lambda: window.candidates.model.rowCount() == 3)
 
 
 def test_the_dialog_speaks_dutch_through_the_translator(dialog):

@@ -18,7 +18,8 @@ def test_list_pages_are_dutch(qtbot, ctx):
 
     page = CandidatesPage(ctx)
     qtbot.addWidget(page)
-    page.refresh()
+    with qtbot.waitSignal(page.first_page_shown):
+        page.refresh()
     assert type(page).title == "Candidates" and page.title == "Kandidaten"  # source text, translated instance
     assert page.export_button.text() == "Exporteren…"  # ListPage's context, from a subclass
     assert page.search.placeholderText() == "Zoek op naam, klantnummer…"

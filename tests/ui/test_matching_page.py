@@ -13,9 +13,9 @@ def demo_ctx(demo_db_path, today):
     from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
 
-    db = Database.open(demo_db_path)
-    yield App(db=db, user="demo", today=today, rulebooks=load_rulebooks())
-    db.dispose()
+    app = App(db=Database.open(demo_db_path), user="demo", today=today, rulebooks=load_rulebooks())
+    yield app
+    app.close()
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def page(qtbot, demo_ctx):
     page = MatchingPage(demo_ctx)
     qtbot.addWidget(page)
     yield page
-    page.task.wait()
+    page.ops.wait()
 
 
 def _reference(ctx, kind="regulier"):
@@ -44,11 +44,41 @@ def test_rank_for_a_vacancy_explain_and_propose(qtbot, page, demo_ctx, qtmodelte
     assert scores == sorted(scores, reverse=True)
     text = page.explanation.toPlainText()
     assert "punten" in text and "vereiste vaardigheden" in text
+    assert page.model.name(0) in text  # the name comes with the ranking, from the use case
     assert page.propose_button.isEnabled()
-    assert page.propose_selected()
+    with qtbot.waitSignal(page.proposed, timeout=30000) as proposed:
+        assert page.propose_selected()
+    assert proposed.args == [page.model.results[0]["candidate"], reference]
+    assert reference in page.status.text()
     with demo_ctx.db.reading() as session:
         proposal = session.scalars(select(Proposal).order_by(Proposal.created_at.desc())).first()
     assert proposal.score == page.model.results[0]["score"] and proposal.proposed_by == "demo"
+
+
+def test_a_second_query_supersedes_the_first(qtbot, page):
+    first, second = _reference(page.app), _reference(page.app, "leerwerkplek")
+    shown = []
+    page.ranked.connect(lambda: shown.append(page.model.ranking.vacancy))
+    page.rank_vacancy(first)
+    page.rank_vacancy(second)
+    page.ops.wait()
+    assert shown == [second]
+
+
+def test_proposing_what_the_rules_forbid_is_a_message(qtbot, page, monkeypatch):
+    from matchdesk.errors import RuleViolation
+
+    def refuse(*_args):
+        raise RuleViolation("Deze kandidaat mag niet worden voorgesteld.")
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: warned.append(args[1:])))
+    monkeypatch.setattr("matchdesk.ui.matching_page.propose", refuse)
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        page.rank_vacancy(_reference(page.app))
+    assert page.propose_selected()
+    page.ops.wait()
+    assert warned == [("Voorstellen", "Deze kandidaat mag niet worden voorgesteld.")]
 
 
 def test_rank_vacancies_for_a_candidate(qtbot, page, demo_ctx):
@@ -66,8 +96,9 @@ def test_a_vacancy_typed_in_on_the_spot(qtbot, page):
     with qtbot.waitSignal(page.ranked, timeout=60000):
         page.rank_typed({"titel": "Heftruckchauffeur", "plaats": "Roosendaal", "uren_per_week": 32,
                          "vereiste_vaardigheden": "heftruck certificaat; orderpicken", "min_nl_spreken": "A2"})
-    assert page.model.rowCount() > 0
-    assert not page.propose_button.isEnabled()  # nothing stored to propose for
+    assert page.model.rowCount() > 0 and page.model.ranking.typed
+    assert not page.propose_button.isEnabled() and not page.propose_selected()  # nothing stored to propose for
+    assert page.print_button.isEnabled()
 
 
 def test_an_unknown_reference_is_a_message(qtbot, page, monkeypatch):
@@ -96,3 +127,35 @@ def test_the_matching_page_and_typed_vacancy_dialog_come_out_in_dutch_through_th
     html = explanation_html({"score": 70, "eligible": False, "knockouts": [{"message": "te ver"}],
                              "components": {}, "explanation": ""}, "Jan")
     assert "Jan — 70 punten" in html and "Niet geschikt:" in html
+
+
+def test_journey_rank_propose_and_print_from_the_main_window(qtbot, demo_ctx):
+    from PySide6.QtCore import Qt
+
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.matching_page import MatchingPage
+    from matchdesk.ui.print_preview import PrintPreviewDialog
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.show_view("matchen")
+    page = window.stack.currentWidget()
+    assert isinstance(page, MatchingPage)
+    reference = _reference(demo_ctx)
+    qtbot.mouseClick(page.query, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.query, reference)
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    first = page.model.key(0)
+    assert page.model.name(0) and page.model.name(0) in page.explanation.toPlainText()
+    with qtbot.waitSignal(page.proposed, timeout=30000) as proposed:
+        qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
+    assert proposed.args == [first, reference]
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    preview = page.findChild(PrintPreviewDialog)
+    qtbot.waitUntil(lambda: preview.printed is not None, timeout=30000)
+    assert preview.isVisible() and preview.pages_layout.count() >= 1
+    assert f"profiel {first}" in preview.windowTitle()
+    preview.accept()
+    page.ops.wait()

@@ -46,10 +46,9 @@ def _klantnummer(ctx) -> str:
 
 
 def test_pages_of_the_main_window(qtbot, ctx):
-    from matchdesk.ui.main_window import MainWindow
+    from tests.ui.test_main_window import open_window
 
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, ctx)
     for page in window.pages:
         assert clashes(page) == {}, page.title
 

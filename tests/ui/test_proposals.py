@@ -16,7 +16,7 @@ from matchdesk.storage.models import Proposal, Trajectory, Vacancy
 
 
 @pytest.fixture
-def ctx(db, today):
+def app(db, today):
     from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
 
@@ -46,14 +46,24 @@ def proposals(db, make_candidate, today):
 
 
 @pytest.fixture
-def panel(qtbot, ctx, proposals):
+def panel(qtbot, app, proposals):
     from matchdesk.ui.proposal_dialog import ProposalsPanel
 
-    panel = ProposalsPanel(ctx, candidate_id=proposals["candidate"])
+    panel = ProposalsPanel(app, candidate_id=proposals["candidate"])
     qtbot.addWidget(panel)
     panel.resize(800, 300)
     panel.show()
+    panel.ops.wait()  # the rows arrive through an op
     return panel
+
+
+def _placement_dialog(qtbot, panel):
+    """Geplaatst… pressed: the placement dialog, once its facts have arrived."""
+    qtbot.mouseClick(panel.buttons[ProposalStatus.GEPLAATST], Qt.MouseButton.LeftButton)
+    dialog = panel.placement_dialog
+    assert dialog is not None
+    dialog.ops.wait()
+    return dialog
 
 
 def _status(db, proposal_id):
@@ -83,15 +93,15 @@ def test_voorgesteld_uitgenodigd_geplaatst_starts_a_trajectory(qtbot, panel, db,
     changes = []
     panel.changed.connect(lambda: changes.append(True))
     qtbot.mouseClick(panel.buttons[ProposalStatus.UITGENODIGD], Qt.MouseButton.LeftButton)
+    panel.ops.wait()
     assert _status(db, place) == ProposalStatus.UITGENODIGD
     assert panel.selected().status == ProposalStatus.UITGENODIGD and panel.model.index(0, 2).data() == "uitgenodigd"
     assert not panel.buttons[ProposalStatus.UITGENODIGD].isEnabled()
     assert panel.buttons[ProposalStatus.GEPLAATST].isEnabled()
     assert "uitgenodigd" in panel.message.text() and changes == [True]
 
-    qtbot.mouseClick(panel.buttons[ProposalStatus.GEPLAATST], Qt.MouseButton.LeftButton)
-    dialog = panel.placement_dialog
-    assert dialog is not None and dialog.isVisible()
+    dialog = _placement_dialog(qtbot, panel)
+    assert dialog.isVisible()
     # the vacancy decides: a leerwerkplek of the leerwerkbedrijf starts a leerwerktraject
     assert dialog.kind.currentData() == TrajectoryKind.LEERWERKTRAJECT
     assert dialog.vacancy_kind.currentData() == VacancyKind.LEERWERKPLEK and not dialog.vacancy_kind.isEnabled()
@@ -101,6 +111,7 @@ def test_voorgesteld_uitgenodigd_geplaatst_starts_a_trajectory(qtbot, panel, db,
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
+    panel.ops.wait()
     assert _status(db, place) == ProposalStatus.GEPLAATST
     with db.reading() as session:
         [trajectory] = session.scalars(select(Trajectory)).all()
@@ -115,9 +126,8 @@ def test_voorgesteld_uitgenodigd_geplaatst_starts_a_trajectory(qtbot, panel, db,
 
 
 def test_a_blocked_placement_shows_the_rules_and_changes_nothing(qtbot, panel, db, proposals):
-    qtbot.mouseClick(panel.buttons[ProposalStatus.GEPLAATST], Qt.MouseButton.LeftButton)
-    dialog = panel.placement_dialog
-    start = dialog.ctx.today
+    dialog = _placement_dialog(qtbot, panel)
+    start = dialog.app.today
     end = start + relativedelta(months=9) - dt.timedelta(days=1)
     dialog.planned_end.setDate(QDate(end.year, end.month, end.day))
     assert dialog.verdict.verdict == "blocked" and not dialog.save_button.isEnabled()
@@ -129,6 +139,7 @@ def test_a_blocked_placement_shows_the_rules_and_changes_nothing(qtbot, panel, d
     assert dialog.verdict.verdict == "warning"
     dialog.save_allowed = lambda: True  # as if Save were possible without a motivation
     dialog.save()
+    dialog.ops.wait()
     assert dialog.error_label.isVisibleTo(dialog) and dialog.isVisible()
     assert dialog.error_label.text().startswith("Motivatie vereist:")
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
@@ -144,52 +155,57 @@ def test_final_status_asks_first_and_a_conflict_is_a_message(qtbot, panel, db, p
     asked = []
     answer = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a) or answer[0]))
-    panel.select(proposals["regular"])
+    panel.select_proposal(proposals["regular"])
     qtbot.mouseClick(panel.buttons[ProposalStatus.AFGEWEZEN], Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "kan daarna niet meer" in asked[0][2]
     assert _status(db, proposals["regular"]) == ProposalStatus.VOORGESTELD
 
     # someone else invites the candidate meanwhile: our stale row is refused, nothing is overwritten
     with db.unit("Tessa") as session:
-        move(session, panel.ctx.rulebooks, proposals["regular"], None, ProposalStatus.UITGENODIGD, today)
+        move(session, panel.app.rulebooks, proposals["regular"], None, ProposalStatus.UITGENODIGD, today)
     answer[0] = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(panel.buttons[ProposalStatus.TERUGGETROKKEN], Qt.MouseButton.LeftButton)
+    panel.ops.wait()
+    qtbot.waitUntil(lambda: not panel.ops.busy)  # the conflict reads the list again
     assert "intussen gewijzigd door Tessa" in panel.message.text()
     assert _status(db, proposals["regular"]) == ProposalStatus.UITGENODIGD
     assert panel.selected().status == ProposalStatus.UITGENODIGD  # the list shows the news
 
     qtbot.mouseClick(panel.buttons[ProposalStatus.TERUGGETROKKEN], Qt.MouseButton.LeftButton)
+    panel.ops.wait()
     assert _status(db, proposals["regular"]) == ProposalStatus.TERUGGETROKKEN
     assert panel.model.index(panel.model.row_of(proposals["regular"]), 2).data() == "teruggetrokken"
     assert not any(b.isEnabled() for b in panel.buttons.values())
 
 
-def test_candidate_editor_has_a_voorstellen_tab_and_a_placement_shows_in_trajecten(qtbot, ctx, proposals, db,
+def test_candidate_editor_has_a_voorstellen_tab_and_a_placement_shows_in_trajecten(qtbot, app, proposals, db,
                                                                                      monkeypatch, tmp_path):
     from matchdesk.ui.editors import CandidateEditor
 
     monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
-    editor = CandidateEditor(ctx, "1000001")
+    editor = CandidateEditor(app, "1000001")
     qtbot.addWidget(editor, before_close_func=lambda widget: setattr(widget, "dirty", False))
     titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
     assert titles[-2:] == ["Voorstellen", "Trajecten"]
     panel = editor.proposals_panel
-    assert panel.model.rowCount() == 2 and panel.candidate_id == proposals["candidate"]
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert panel.candidate_id == proposals["candidate"]
     editor.tabs.setCurrentWidget(panel)
     editor.show()
-    qtbot.mouseClick(panel.buttons[ProposalStatus.GEPLAATST], Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(panel.placement_dialog.accepted, timeout=5000):
-        qtbot.mouseClick(panel.placement_dialog.save_button, Qt.MouseButton.LeftButton)
-    assert editor.trajectories.rowCount() == 1
+    dialog = _placement_dialog(qtbot, panel)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.trajectories.rowCount() == 1)
     assert editor.trajectories.item(0, 0).text() == "leerwerktraject"
     assert not editor.dirty  # a move is saved at once; the candidate's own form is untouched
 
 
-def test_a_vacancys_proposals_name_the_candidates(qtbot, ctx, proposals, qtmodeltester):
+def test_a_vacancys_proposals_name_the_candidates(qtbot, app, proposals, qtmodeltester):
     from matchdesk.ui.proposal_dialog import open_proposals_dialog
 
-    dialog = open_proposals_dialog(None, ctx, vacancy_id=proposals["place_vacancy"], title="Voorstellen V2")
+    dialog = open_proposals_dialog(None, app, vacancy_id=proposals["place_vacancy"], title="Voorstellen V2")
     qtbot.addWidget(dialog)
+    dialog.panel.ops.wait()
     model = dialog.panel.model
     qtmodeltester.check(model)
     assert model.columns[0] == "Kandidaat" and "Werkgever" not in model.columns
@@ -205,8 +221,7 @@ def test_panel_and_placement_texts_come_through_the_dutch_translator(qtbot, pane
     assert buttons[ProposalStatus.GEPLAATST].accessibleName() == "Geplaatst"
     assert buttons[ProposalStatus.AFGEWEZEN].toolTip() == "De werkgever heeft de kandidaat afgewezen (definitief)"
     assert panel.view.accessibleName() == "Voorstellen"
-    qtbot.mouseClick(buttons[ProposalStatus.GEPLAATST], Qt.MouseButton.LeftButton)
-    dialog = panel.placement_dialog
+    dialog = _placement_dialog(qtbot, panel)
     # the subclass gets the trajectory dialog's texts (context TrajectoryDialog) and its own (PlacementDialog)
     assert dialog.accessibleName() == "Plaatsen"
     assert dialog.form.labelForField(dialog.kind).text() == "Soort &traject:"

@@ -39,10 +39,10 @@ def page(qtbot, demo_db, today, rulebooks):
 
 
 def _figures(db, rulebooks, date_from, date_to):
-    from matchdesk.services.signals import portfolio
+    from matchdesk.services.report import portfolio_figures
 
     with db.reading() as session:
-        return portfolio(session, rulebooks, date_from, date_to)
+        return portfolio_figures(session, rulebooks, date_from, date_to)
 
 
 def _row(model, name):
@@ -123,7 +123,8 @@ def test_period_change_recomputes(qtbot, page, demo_db, rulebooks):
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.set_period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert page.preset.currentText() == "Aangepast"
-    wvs = _figures(demo_db, rulebooks, dt.date(2025, 1, 1), dt.date(2025, 12, 31))["leerwerkbedrijf_share"]["regions"]["WVS"]
+    figures = _figures(demo_db, rulebooks, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    wvs = figures["leerwerkbedrijf_share"]["regions"]["WVS"]
     assert _row(page.share.model, "WVS")[2] == str(wvs["leerwerktrajecten"])
     assert "gestart 01-01-2025 t/m 31-12-2025" in page.share.chart_view.chart().title()
 
@@ -144,8 +145,17 @@ def test_models_pass_the_model_tester(page, qtmodeltester):
         qtmodeltester.check(tab.model)
 
 
-def test_export_png_and_csv(page, tmp_path):
+def _export_csv(qtbot, page, target):
+    with qtbot.waitSignal(page.exported, timeout=10000) as blocker:  # written off the GUI thread
+        page.export_csv(target)
+    return blocker.args[0]
+
+
+def test_export_png_and_csv(qtbot, page, demo_db, tmp_path):
     from PySide6.QtGui import QImage
+    from sqlalchemy import select
+
+    from matchdesk.storage.models import AuditEntry
 
     png = tmp_path / "grafiek.png"
     assert page.export_png(png)
@@ -153,7 +163,7 @@ def test_export_png_and_csv(page, tmp_path):
     assert not image.isNull() and image.width() > 300 and image.height() > 200
 
     target = tmp_path / "aandeel.csv"
-    rows_written = page.export_csv(target)
+    rows_written = _export_csv(qtbot, page, target)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
@@ -166,10 +176,33 @@ def test_export_png_and_csv(page, tmp_path):
 
     page.tabs.setCurrentWidget(page.uitstroom)
     outflow = tmp_path / "uitstroom.csv"
-    page.export_csv(outflow)
+    outflow_rows = _export_csv(qtbot, page, outflow)
     header = outflow.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "niveau;naam;regulier;regulier_lks;beschut;bbz;totaal"
     assert page.export_png(tmp_path / "uitstroom.png")
+    with demo_db.reading() as session:  # the one export: audited like every other list
+        details = session.scalars(select(AuditEntry.detail).where(AuditEntry.record_type == "rapportage")).all()
+    assert sorted(details) == [f"{rows_written} rijen naar aandeel.csv", f"{outflow_rows} rijen naar uitstroom.csv"]
+
+
+def test_export_follows_the_sort_shown(qtbot, page, tmp_path):
+    from PySide6.QtCore import Qt
+
+    page.share.model.sort(2, Qt.SortOrder.DescendingOrder)
+    target = tmp_path / "gesorteerd.csv"
+    _export_csv(qtbot, page, target)
+    lines = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))[1:]
+    assert [int(row[2]) for row in lines] == sorted((int(row[2]) for row in lines), reverse=True)
+
+
+def test_export_that_cannot_be_written_is_said(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append((title, text))))
+    page.export_csv(tmp_path / "tabel.pdf")  # not a format MatchDesk writes
+    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    assert warned[0][0] == "Exporteren" and not (tmp_path / "tabel.pdf").exists()
 
 
 def test_numbers_are_dutch_under_an_english_locale(qtbot, demo_db, today, rulebooks):
@@ -206,7 +239,8 @@ def test_export_buttons_ask_for_a_file(qtbot, page, tmp_path, monkeypatch):
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
     qtbot.mouseClick(page.png_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.exported, timeout=10000):
+        qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "grafiek.png").exists() and (tmp_path / "tabel.csv").exists()
     assert suggested == ["aandeel-leerwerkbedrijf-2026-01-01_2026-11-23.png",
                          "aandeel-leerwerkbedrijf-2026-01-01_2026-11-23.csv"]
@@ -227,3 +261,45 @@ def test_texts_come_in_dutch_through_the_translator(page):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Niveau", "Naam", "Leerwerktrajecten", "Via leerwerkbedrijf", "Aandeel", "Norm", "Norm gehaald"]
     assert page.share.table.accessibleName() == "Tabel Aandeel leerwerkbedrijf"
+
+
+def test_journey_from_the_main_window_to_an_exported_table(qtbot, demo_db, today, rulebooks, tmp_path, monkeypatch):
+    """Start at the main window, go to Rapportage by its shortcut, choose all trajectories, open the outflow tab
+    and export its table: the one audited export, the rows as shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from matchdesk.app import App
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.ops import Ops
+    from matchdesk.ui.report_page import ReportPage
+
+    def settle(widget):
+        for lane in widget.findChildren(Ops):
+            lane.wait(10000)
+
+    window = MainWindow(App(db=demo_db, user="demo", today=today, rulebooks=rulebooks))
+    qtbot.addWidget(window, before_close_func=settle)
+    window.show()
+    settle(window)
+    page = window.page(ReportPage)
+    number = window.pages.index(page) + 1
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is page
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.preset.setFocus()
+        qtbot.keyClick(page.preset, Qt.Key.Key_End)
+        qtbot.keyClick(page.preset, Qt.Key.Key_Up)  # Alle trajecten (above Aangepast)
+    assert page.preset.currentText() == "Alle trajecten" and page._loaded_for == (None, None)
+    page.tabs.setCurrentWidget(page.uitstroom)
+
+    target = tmp_path / "uitstroom.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(page.exported, timeout=10000) as exported:
+        qtbot.keyClick(page.csv_button, Qt.Key.Key_Space)
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["niveau", "naam", "regulier", "regulier_lks", "beschut", "bbz", "totaal"]
+    assert len(rows) - 1 == exported.args[0] == page.uitstroom.model.rowCount()
+    expected = _figures(demo_db, rulebooks, None, None)["uitstroom"]["Roosendaal"]
+    assert next(r for r in rows if r[1] == "Roosendaal")[-1] == str(sum(expected.values()))

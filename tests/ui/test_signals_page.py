@@ -42,7 +42,7 @@ def test_signals_listed_like_the_service(page, demo_db, today):
     from matchdesk.services.signals import collect_signals
 
     with demo_db.reading() as session:
-        expected = collect_signals(session, page.ctx.rulebooks, today, 30)
+        expected = collect_signals(session, page.app.rulebooks, today, 30)
     assert page.model.rowCount() == len(expected) > 0
     assert _column(page.model, 0) == [format_nl(s.due) for s in expected]
     assert page.count_label.text().startswith(f"{len(expected)} signalen")
@@ -105,7 +105,7 @@ def test_mine_counts_only_the_users_caseload(qtbot, page, demo_db, today):
 
     with demo_db.reading() as session:
         me = session.scalar(select(Medewerker.id).where(Medewerker.name == "demo"))
-        expected = collect_signals(session, page.ctx.rulebooks, today, 30, owner_id=me)
+        expected = collect_signals(session, page.app.rulebooks, today, 30, owner_id=me)
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.mine.setChecked(True)
     assert [s.candidate for s in page.model.signals()] == [s.candidate for s in expected]
@@ -125,6 +125,7 @@ def test_unknown_user_has_no_own_candidates(qtbot, demo_db, today):
         page.mine.setChecked(True)
     assert page.model.rowCount() == 0 and page.count_label.text() == "0 signalen"
     assert not page.export_button.isEnabled()
+    assert "'niemand'" in page.mine.toolTip()
 
 
 def test_open_a_signal_emits_open_record(qtbot, page):
@@ -151,28 +152,34 @@ def test_open_a_signal_emits_open_record(qtbot, page):
     assert blocker.args == ["kandidaat", model.signal_at(candidate_row).candidate]
 
 
+def _csv_rows(path):
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_export_writes_the_filtered_worklist_and_audits(page, demo_db, tmp_path, suffix):
+def test_export_writes_the_filtered_worklist_and_audits(qtbot, page, demo_db, tmp_path, suffix):
     from sqlalchemy import select
 
-    from matchdesk.cli.signals_cmd import HEADERS
+    from matchdesk.services.signals import HEADERS
     from matchdesk.storage.models import AuditEntry
     from matchdesk.transfer import open_table
 
     page.kind.setCurrentIndex(page.kind.findData("voorstel_zonder_opvolging"))
     shown = page.model.signals()
     target = tmp_path / f"werklijst{suffix}"
-    assert page.export_to(target) == len(shown) > 0
+    with qtbot.waitSignal(page.exported, timeout=10000) as blocker:  # written off the GUI thread
+        page.export_to(target)
+    assert blocker.args == [len(shown)] and len(shown) > 0
     if suffix == ".csv":
-        raw = target.read_bytes()
-        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
-        rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-        assert rows[0] == HEADERS
+        rows = _csv_rows(target)
+        assert rows[0] == list(HEADERS)
         assert rows[1][0] == shown[0].due.isoformat() and rows[1][1] == "voorstel_zonder_opvolging"
         assert len(rows) == len(shown) + 1
     else:
         table = open_table(target)
-        assert list(table.headers)[:len(HEADERS)] == HEADERS
+        assert list(table.headers)[:len(HEADERS)] == list(HEADERS)
     with demo_db.reading() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
     assert entry.action == "geëxporteerd" and entry.medewerker == "demo" and target.name in entry.detail
@@ -202,9 +209,10 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, page):
         page.refresh()
         page.within.setValue(0)
         page.refresh()
-    qtbot.waitUntil(lambda: not page.task.busy)  # every result delivered, the superseded ones dropped
+    qtbot.waitUntil(lambda: not page.ops.busy)  # every result delivered, the superseded ones dropped
     assert page._loaded_for == (0, False)
-    assert all(s.due <= page.ctx.today for s in page.model.signals())
+    assert all(s.due <= page.app.today for s in page.model.signals())
+    assert page.busy_label.isHidden()
 
 
 def test_export_button_asks_for_a_file_and_reports(qtbot, page, tmp_path, monkeypatch):
@@ -216,8 +224,36 @@ def test_export_button_asks_for_a_file_and_reports(qtbot, page, tmp_path, monkey
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text)))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)  # written off the GUI thread, then said
     assert target.exists()
     assert told == [f"{page.model.rowCount()} signalen geschreven naar signalen.xlsx."]
+
+
+def test_export_that_cannot_be_written_is_said(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append((title, text))))
+    page.export_to(tmp_path / "werklijst.pdf")  # not a format MatchDesk writes
+    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    assert warned[0][0] == "Exporteren" and "pdf" in warned[0][1].lower()
+    assert not (tmp_path / "werklijst.pdf").exists()
+
+
+def test_window_and_command_line_write_the_same_worklist(qtbot, page, demo_db_path, tmp_path, today, capsys):
+    """One export: the same columns, rows and ISO dates from Signalen and from ``matchdesk signals --export``."""
+    from matchdesk.cli.main import main
+    from matchdesk.services.signals import HEADERS
+
+    from_window, from_cli = tmp_path / "venster.csv", tmp_path / "opdrachtregel.csv"
+    with qtbot.waitSignal(page.exported, timeout=10000):
+        page.export_to(from_window)
+    assert main(["--db", str(demo_db_path), "--today", today.isoformat(), "--user", "demo", "signals",
+                 "--export", str(from_cli)]) == 0
+    window_rows, cli_rows = _csv_rows(from_window), _csv_rows(from_cli)
+    assert window_rows[0] == cli_rows[0] == list(HEADERS)
+    assert window_rows == cli_rows and len(cli_rows) == page.model.rowCount() + 1
+    assert all(dt.date.fromisoformat(row[0]) for row in cli_rows[1:])  # ISO, not dd-mm-jjjj
 
 
 def test_texts_come_in_dutch_through_the_translator(page):
@@ -231,3 +267,43 @@ def test_texts_come_in_dutch_through_the_translator(page):
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     assert headers == ["Vervaldatum", "Termijn", "Soort", "Klantnummer", "Melding"]
     assert "<" not in page.count_label.accessibleDescription()  # the description is plain text
+
+
+def test_journey_from_the_main_window_to_an_exported_worklist(qtbot, demo_db, today, tmp_path, monkeypatch):
+    """Start at the main window, go to Signalen by its shortcut, narrow to overdue, export: ISO dates in the file."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.ui.main_window import MainWindow
+    from matchdesk.ui.ops import Ops
+    from matchdesk.ui.signals_page import SignalsPage
+
+    def settle(widget):
+        for lane in widget.findChildren(Ops):
+            lane.wait(10000)
+
+    window = MainWindow(App(db=demo_db, user="demo", today=today, rulebooks=load_rulebooks()))
+    qtbot.addWidget(window, before_close_func=settle)
+    window.show()
+    settle(window)
+    page = window.page(SignalsPage)
+    number = window.pages.index(page) + 1
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is page and page.model.rowCount() > 0
+    page.overdue_only.setFocus()
+    qtbot.keyClick(page.overdue_only, Qt.Key.Key_Space)
+    overdue = page.model.signals()
+    assert overdue and all(s.due < today for s in overdue)
+
+    target = tmp_path / "verlopen.csv"
+    told = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text)))
+    qtbot.keyClick(page.export_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    rows = _csv_rows(target)[1:]
+    assert [row[0] for row in rows] == [s.due.isoformat() for s in overdue]
+    assert told == [f"{len(overdue)} signalen geschreven naar verlopen.csv."]

@@ -38,12 +38,14 @@ def context(db, today, rulebooks):
 def open_dialog(qtbot):
     from matchdesk.ui.trajectory_dialog import TrajectoryDialog
 
-    def make(ctx, candidate=None, **kwargs):
-        dialog = TrajectoryDialog(ctx, candidate, **kwargs)
+    def make(app, candidate=None, **kwargs):
+        dialog = TrajectoryDialog(app, candidate, **kwargs)
         qtbot.addWidget(dialog)
         with qtbot.waitActive(dialog):
             dialog.show()
             dialog.activateWindow()
+        dialog.ops.wait()  # the form's facts arrive through an op
+        assert dialog.form_facts is not None
         return dialog
 
     return make
@@ -55,7 +57,7 @@ def _qdate(day: dt.date) -> QDate:
 
 def _set(dialog, kind=TrajectoryKind.LEERWERKTRAJECT, months=6, provider=Provider.LEERWERKBEDRIJF,
          location=Location.WERKGEVER, start=None):
-    start = start or dialog.ctx.today
+    start = start or dialog.app.today
     dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
     dialog.provider.setCurrentIndex(dialog.provider.findData(provider))
     dialog.location.setCurrentIndex(dialog.location.findData(location))
@@ -98,7 +100,8 @@ def test_nine_month_leerwerktraject_is_blocked_with_its_numbers(qtbot, context, 
     assert not dialog.save_button.isEnabled()
     text = dialog.verdict_label.text()
     assert "Geblokkeerd" in text and "#b00020" in text
-    assert "Leerwerktraject zou 9 maanden duren; maximum is 6 maanden (181 dagen, uiterlijk tot en met 22-05-2027)" in text
+    assert ("Leerwerktraject zou 9 maanden duren; maximum is 6 maanden (181 dagen, uiterlijk tot en met 22-05-2027)"
+            in text)
     assert dialog.duration.text() == "9 maanden (273 dagen)"
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S does nothing now
     assert dialog.result() == 0 and dialog.isVisible()
@@ -151,7 +154,7 @@ def test_teamleider_overrides_a_block_with_a_reason(qtbot, context, make_candida
     [row] = _trajectories(db, candidate)
     assert row.verdict == "blocked" and row.override_by == "Tessa Teamleider"
     assert row.override_reason.startswith("Werkgever biedt daarna")
-    assert row.planned_end == dialog.ctx.today + relativedelta(months=9) - dt.timedelta(days=1)
+    assert row.planned_end == dialog.app.today + relativedelta(months=9) - dt.timedelta(days=1)
     with db.reading() as session:
         assert session.scalar(select(AuditEntry.action).where(AuditEntry.record_id == row.id,
                                                               AuditEntry.action == "blokkade doorbroken"))
@@ -171,6 +174,7 @@ def test_expected_error_is_shown_and_the_dialog_stays_open(qtbot, context, make_
                                          + dt.timedelta(days=30), provider=Provider.LEERWERKBEDRIJF,
                                          location=Location.WERKGEVER), today)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.ops.wait()
     assert dialog.isVisible() and dialog.result() == 0
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text().startswith("Niet toegestaan: Overlapt met leerwerktraject van 23-11-2026")
@@ -278,6 +282,7 @@ def test_conflict_when_someone_else_changed_the_trajectory(qtbot, context, make_
         end_trajectory(session, trajectory_id, 1, today + dt.timedelta(days=10), "verhuisd")
     dialog.outcome.setCurrentText("regulier werk")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.ops.wait()
     assert dialog.isVisible() and dialog.result() == 0
     assert dialog.error_label.isVisible() and "gewijzigd" in dialog.error_label.text()
     assert _trajectories(db, candidate)[0].outcome == "verhuisd"
@@ -325,3 +330,37 @@ def test_texts_come_through_the_dutch_translator(context, make_candidate, open_d
     heading = dialog.findChildren(QLabel)[0].text()
     assert "<b>Traject verlengen</b> voor Noël van den Berg (1000001)" in heading
     assert "; beslisdatum 23-11-2026; regels van de gemeente op die dag</span>" in heading
+
+
+def test_save_waits_for_the_facts_and_the_verdict_needs_no_database(qtbot, context, make_candidate, monkeypatch):
+    from matchdesk.ui.trajectory_dialog import TrajectoryDialog
+
+    app = context()
+    dialog = TrajectoryDialog(app, make_candidate())
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()  # nothing to save before the facts have arrived
+    dialog.ops.wait()
+    assert dialog.save_button.isEnabled() and dialog.verdict.verdict == "allowed"
+
+    def no_database(*_args, **_kwargs):
+        raise AssertionError("the live verdict opened a unit of work")
+
+    monkeypatch.setattr(app.db, "reading", no_database)
+    monkeypatch.setattr(app.db, "unit", no_database)
+    _set(dialog, months=9)  # judged on every change from the frozen facts loaded once
+    assert dialog.verdict.blocked and not dialog.save_button.isEnabled()
+    _set(dialog, months=6)
+    assert dialog.verdict.verdict == "allowed"
+
+
+def test_a_trajectory_that_no_longer_exists_is_a_message(qtbot, context, monkeypatch):
+    import uuid
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from matchdesk.ui.trajectory_dialog import open_trajectory_dialog
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: shown.append(args[2])))
+    assert open_trajectory_dialog(None, context(), mode="end", trajectory_id=uuid.uuid4()) is None
+    assert shown == ["Het traject bestaat niet (meer)."]

@@ -487,10 +487,6 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
         <source>New employer</source>
         <translation>Nieuwe werkgever</translation>
     </message>
-    <message>
-        <source>Employer with KvK number {kvk} does not exist</source>
-        <translation>Werkgever met KvK-nummer {kvk} bestaat niet</translation>
-    </message>
 </context>
 <context>
     <name>EmployersPage</name>
@@ -1086,20 +1082,16 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Een regelboek kon niet worden geladen.</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Importeren</translation>
-    </message>
-    <message>
-        <source>Importing is still possible from the command line: matchdesk import.</source>
-        <translation>Importeren kan nog via de opdrachtregel: matchdesk import.</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>Demo-gegevens</translation>
     </message>
     <message>
         <source>Load an invented region with 9,000 candidates? This takes about half a minute.</source>
         <translation>Een verzonnen regio met 9.000 kandidaten laden? Dit duurt ongeveer een halve minuut.</translation>
+    </message>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>Demo-gegevens laden…</translation>
     </message>
     <message>
         <source>Matching, trajectories and signals for werkgeversservicepunten.</source>
@@ -2246,14 +2238,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>{title} — {candidate}</source>
         <translation>{title} — {candidate}</translation>
-    </message>
-    <message>
-        <source>The trajectory does not exist (any more).</source>
-        <translation>Het traject bestaat niet (meer).</translation>
-    </message>
-    <message>
-        <source>The candidate does not exist (any more).</source>
-        <translation>De kandidaat bestaat niet (meer).</translation>
     </message>
     <message>
         <source>Kind of trajectory</source>

@@ -8,7 +8,10 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line during development: use the URL from the config
     from sqlalchemy import create_engine
 
-    engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+    url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise SystemExit("alembic: sqlalchemy.url ontbreekt in de configuratie (alembic.ini)")
+    engine = create_engine(url)
     connection = engine.connect()
 
 context.configure(

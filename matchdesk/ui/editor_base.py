@@ -1,0 +1,238 @@
+"""What every record editor shares (candidates, employers, vacancies).
+
+An editor is built with the frozen record value its use case returned (``open_editor`` loads it off the
+GUI thread) or with None for a new record. Save sends the form, with the version that was read, to the
+record's save use case through an op: on success the editor closes; on failure it stays open with the
+user's input and shows the Dutch message (on the field for a validation error; for a conflict: who
+changed the record, and the offer to load the latest version). Cancel asks first when there are unsaved
+changes; a local draft is kept every 30 s and offered back after a crash.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from matchdesk.app import App
+from matchdesk.dates import format_nl
+from matchdesk.errors import ConflictError, MatchDeskError, ValidationError
+from matchdesk.services.records import Saved
+from matchdesk.ui import drafts
+from matchdesk.ui.forms import Field, RecordForm
+from matchdesk.ui.ops import Ops, show_failure
+
+
+class RecordValue(Protocol):
+    """What the open use cases return (``CandidateRecord``, ``EmployerRecord``, ``VacancyRecord``)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def values(self) -> Mapping[str, object]: ...
+
+
+class EditorDialog(QDialog):
+    """The shared flow; subclasses say which fields, how to show a record and which use case saves it."""
+
+    kind = ""  # kandidaat | werkgever | vacature (also the draft's name)
+    fields: list[Field] = []
+    record_saved = Signal(object)  # the Saved value (id, new version, key), just before the editor closes
+
+    @staticmethod
+    def opens(app: App, key: str) -> Any:
+        """The record's open use case (also used to load the latest version after a conflict)."""
+        raise NotImplementedError
+
+    def __init__(self, app: App, record: RecordValue | str | None = None, parent: QWidget | None = None) -> None:
+        """``record``: the value ``opens`` returned, or None for a new record. A key (str) is opened at once
+        on this thread: for tests and scripts only; the window opens records with ``open_editor``."""
+        super().__init__(parent)
+        if isinstance(record, str):
+            record = self.opens(app, record)
+        self.app = app
+        self.record = record
+        self.key: str | None = record.key if record is not None else None
+        self.record_id: uuid.UUID | None = record.id if record is not None else None
+        self.version: int | None = record.version if record is not None else None
+        self.draft_name = self.key or "nieuw"
+        self.dirty = False
+        self.saved = False
+        self.saving = False
+        self.ops = Ops(self)
+        self.form = RecordForm(self.fields, self, context="EditorDialog")
+        self.tabs = QTabWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.build_tabs()  # before the layout: the tab order then runs through the tabs' fields to the buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.form.changed.connect(self.mark_dirty)
+        if record is not None:
+            self.show_record(record)
+        self._offer_draft()
+        self._draft_timer = QTimer(self, interval=drafts.INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer.start()
+        self._update_title()
+
+    # -- subclass hooks --------------------------------------------------------------------------------
+    def build_tabs(self) -> None:
+        raise NotImplementedError
+
+    def show_record(self, record: Any) -> None:
+        """Fill the editor from a record value (when opened, and after loading the latest version)."""
+        self.form.set_values(dict(record.values))
+
+    def save_call(self, values: dict) -> Callable[[], Saved]:
+        """The save use case to run for these form values (raise ValidationError to refuse at once)."""
+        raise NotImplementedError
+
+    def extra_values(self) -> dict:
+        """Values outside the form (skills, levels) that belong in a draft."""
+        return {}
+
+    def set_extra_values(self, values: dict) -> None:
+        pass
+
+    def heading(self) -> str:
+        return self.kind.capitalize()
+
+    # -- flow ------------------------------------------------------------------------------------------
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.heading()}{' *' if self.dirty else ''} — MatchDesk")
+
+    def save(self) -> bool:
+        """Start saving (True when the save was sent; its outcome arrives later: see the module's text)."""
+        if self.saving:
+            return False
+        self.form.clear_errors()
+        self.message.setVisible(False)
+        try:
+            call = self.save_call(self.form.values())
+        except ValidationError as error:
+            self._refused(error)
+            return False
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.ops.run(call, self._saved, self._save_failed)
+        return True
+
+    def _saved(self, saved: Saved) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        drafts.discard_draft(self.kind, self.draft_name)
+        self.key, self.record_id, self.version = saved.key, saved.id, saved.version
+        self.dirty = False
+        self.saved = True
+        self._draft_timer.stop()
+        self.record_saved.emit(saved)
+        self.accept()
+
+    def _save_failed(self, error: Exception) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self._refused(error)
+        elif isinstance(error, ConflictError):
+            self._show_message(str(error))
+            answer = QMessageBox.warning(
+                self, self.tr("Changed at the same time"),
+                self.tr("{error}\n\nYour changes have not been saved. Do you want to load the latest version? Your "
+                        "own changes will then be lost.").format(error=error),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes and self.key is not None:
+                key, app = self.key, self.app
+                self.ops.run(lambda: self.opens(app, key), self._reloaded)
+        elif isinstance(error, MatchDeskError):
+            self._show_message(self.tr("Not saved: {error}").format(error=error))
+        else:
+            show_failure(self, error)
+
+    def _refused(self, error: ValidationError) -> None:
+        widget = self.form.show_errors(error)
+        self._show_message(self.tr("Not saved: {error}").format(error=error))
+        if widget is not None:
+            self.tabs.setCurrentWidget(self._tab_of(widget))
+            widget.setFocus()
+
+    def _reloaded(self, record: RecordValue) -> None:
+        self.record = record
+        self.record_id, self.version = record.id, record.version
+        self.show_record(record)
+        self.dirty = False
+        self._update_title()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def _tab_of(self, widget: QWidget) -> QWidget:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                return self.tabs.widget(i)
+        return self.tabs.currentWidget()
+
+    def reject(self) -> None:
+        if self.dirty:
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self, self.tr("Changes not saved"), self.tr("You have changes that have not been saved yet. Save?"),
+                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            if answer == buttons.Cancel:
+                return
+            if answer == buttons.Save:
+                self.save()
+                return
+        drafts.discard_draft(self.kind, self.draft_name)
+        self._draft_timer.stop()
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # the window's close button asks the same question
+        event.ignore()
+        self.reject()
+
+    # -- drafts ----------------------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        if self.dirty:
+            drafts.save_draft(self.kind, self.draft_name, {"form": self.form.values(), **self.extra_values()})
+
+    def _offer_draft(self) -> None:
+        found = drafts.load_draft(self.kind, self.draft_name)
+        if found is None:
+            return
+        saved_at, values = found
+        answer = QMessageBox.question(
+            self, self.tr("Draft found"),
+            self.tr("There is an unsaved draft from {date} at {time}. Do you want to continue with it?").format(
+                date=format_nl(saved_at.date()), time=f"{saved_at:%H:%M}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.form.set_values(values.get("form", {}))
+            self.set_extra_values(values)
+            self.mark_dirty()
+        else:
+            drafts.discard_draft(self.kind, self.draft_name)
