@@ -94,3 +94,11 @@ def test_no_import_error_fallback_for_our_own_modules():
                    for n in ast.walk(body)):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert found == []
+
+
+def test_every_file_dialog_goes_through_file_dialogs():
+    """Qt's default icon provider opens each listed file to guess its type, which on POSIX drops the
+    process's SQLite locks on the database (issue 13): only ui/file_dialogs.py may build a QFileDialog."""
+    found = [f"{p.relative_to(PACKAGE)}" for p in modules("ui")
+             if p.name != "file_dialogs.py" and "QFileDialog" in p.read_text(encoding="utf-8")]
+    assert found == []

@@ -9,8 +9,10 @@ below decides icon and type from the file NAME only, so the dialog reads directo
 
     path = save_file_name(self, self.tr("Export list"), "kandidaten.csv", self.tr("CSV (*.csv)"))
     path = open_file_name(self, self.tr("Import"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+    path, chosen_filter = get_save_file_name(...)   # the same as QFileDialog.getSaveFileName's answer
 
-Both return the chosen path as text, or "" when cancelled (as ``QFileDialog.getSaveFileName`` does).
+They return the chosen path as text, or "" when cancelled. Every file dialog of the window goes through
+this module (a test in tests/test_layers.py keeps it so).
 """
 
 from __future__ import annotations
@@ -53,17 +55,33 @@ def _dialog(parent: QWidget | None, caption: str, directory: str, name_filter: s
     return dialog
 
 
-def save_file_name(parent: QWidget | None, caption: str, suggested: str = "", name_filter: str = "") -> str:
-    """The path to save to ("" when cancelled); asks before overwriting, as Qt's dialog does."""
+def get_save_file_name(parent: QWidget | None, caption: str, suggested: str = "",
+                       name_filter: str = "") -> tuple[str, str]:
+    """(path to save to, the chosen filter), ("", "") when cancelled; asks before overwriting."""
     dialog = _dialog(parent, caption, suggested, name_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    return dialog.selectedFiles()[0] if dialog.exec() == QFileDialog.DialogCode.Accepted else ""
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return "", ""
+    return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+
+
+def get_open_file_name(parent: QWidget | None, caption: str, directory: str = "",
+                       name_filter: str = "") -> tuple[str, str]:
+    """(an existing file to open, the chosen filter), ("", "") when cancelled."""
+    dialog = _dialog(parent, caption, directory, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return "", ""
+    return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+
+
+def save_file_name(parent: QWidget | None, caption: str, suggested: str = "", name_filter: str = "") -> str:
+    """The path to save to ("" when cancelled)."""
+    return get_save_file_name(parent, caption, suggested, name_filter)[0]
 
 
 def open_file_name(parent: QWidget | None, caption: str, directory: str = "", name_filter: str = "") -> str:
     """An existing file to open ("" when cancelled)."""
-    dialog = _dialog(parent, caption, directory, name_filter)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    return dialog.selectedFiles()[0] if dialog.exec() == QFileDialog.DialogCode.Accepted else ""
+    return get_open_file_name(parent, caption, directory, name_filter)[0]

@@ -18,11 +18,12 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from matchdesk.app import App
 from matchdesk.services import transfers
 from matchdesk.services.transfers import FilePreview, ImportCancelled, ImportOutcome
+from matchdesk.ui import file_dialogs
 from matchdesk.ui.import_layout import build_import_dialog
 from matchdesk.ui.import_models import (
     AMBER,
@@ -92,7 +93,7 @@ class ImportDialog(QDialog):
         if self.running:
             return
         start = self.path_edit.text().strip() or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose file"), start,
+        name, _ = file_dialogs.get_open_file_name(self, self.tr("Choose file"), start,
                                               self.tr("Tables (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;All files (*)"))
         if name:
             self.set_path(name)
@@ -325,7 +326,7 @@ class ImportDialog(QDialog):
             return False
         stem = Path(self.import_result.file_name).stem
         suggested = str(Path(self._previewed_path).with_name(f"{stem}-rapport.csv"))
-        name, chosen = QFileDialog.getSaveFileName(self, self.tr("Save report"), suggested,
+        name, chosen = file_dialogs.get_save_file_name(self, self.tr("Save report"), suggested,
                                                    self.tr("CSV, semicolon (*.csv);;Excel workbook (*.xlsx)"))
         if not name:
             return False

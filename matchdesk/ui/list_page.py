@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from matchdesk.domain import (
 from matchdesk.errors import MatchDeskError
 from matchdesk.services import lists
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
+from matchdesk.ui import file_dialogs
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.ops import Ops, show_failure
@@ -158,7 +158,7 @@ class ListPage(Page):
 
     def export_list(self) -> None:
         suggested = f"{self.title.lower().replace(' ', '-')}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), suggested,
+        path, _ = file_dialogs.get_save_file_name(self, self.tr("Export list"), suggested,
                                               self.tr("CSV (*.csv);;Excel (*.xlsx)"))
         if path:
             self.export_to(path)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from matchdesk.app import App
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.errors import MatchDeskError
 from matchdesk.services import report as report_service
+from matchdesk.ui import file_dialogs
 from matchdesk.ui.ops import Ops
 from matchdesk.ui.page import Page
 from matchdesk.ui.report_charts import share_chart, uitstroom_chart
@@ -316,7 +316,7 @@ class ReportPage(Page):
         return f"{self.current_tab().csv_name}-{span}{suffix}"
 
     def export_png_dialog(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export chart"), self._suggested(".png"),
+        path, _chosen = file_dialogs.get_save_file_name(self, self.tr("Export chart"), self._suggested(".png"),
                                                     self.tr("PNG image (*.png)"))
         if path:
             if not path.lower().endswith(".png"):
@@ -331,7 +331,7 @@ class ReportPage(Page):
 
     def export_csv_dialog(self) -> None:
         filters = self.tr("CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx)")
-        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export table"), self._suggested(".csv"), filters)
+        path, _chosen = file_dialogs.get_save_file_name(self, self.tr("Export table"), self._suggested(".csv"), filters)
         if path:
             self.export_csv(Path(path))
 

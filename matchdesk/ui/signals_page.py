@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from matchdesk.dates import format_number_nl
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.signals import KINDS, Signal
 from matchdesk.services import signals as signals_service
+from matchdesk.ui import file_dialogs
 from matchdesk.ui.ops import Ops
 from matchdesk.ui.page import Page
 from matchdesk.ui.signals_model import KIND_LABELS, OVERDUE, SignalsModel, kind_label
@@ -265,7 +265,7 @@ class SignalsPage(Page):
     def export_dialog(self) -> None:
         name = f"signalen-{self.app.today.isoformat()}.xlsx"
         filters = self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)")
-        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export worklist"), name, filters)
+        path, _chosen = file_dialogs.get_save_file_name(self, self.tr("Export worklist"), name, filters)
         if path:
             self.export_to(Path(path), report=True)
 

@@ -77,7 +77,6 @@ def candidates(db):
 
 def test_import_with_one_bad_row_mapped_by_hand_with_progress_and_report(qtbot, dialog, db, tmp_path, monkeypatch,
                                                                           qtmodeltester):
-    from PySide6.QtWidgets import QFileDialog
 
     path = write_csv(tmp_path / "kandidaten.csv", ROWS)
     assert not dialog.import_button.isEnabled() and not dialog.dry_run_button.isEnabled()
@@ -155,7 +154,8 @@ def test_import_with_one_bad_row_mapped_by_hand_with_progress_and_report(qtbot, 
 
     # and saved
     target = tmp_path / "rapport"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV, puntkomma (*.csv)"))
+    monkeypatch.setattr("matchdesk.ui.file_dialogs.get_save_file_name",
+                        lambda *a, **k: (str(target), "CSV, puntkomma (*.csv)"))
     with qtbot.waitSignal(dialog.report_saved, timeout=10000):
         qtbot.mouseClick(dialog.save_report_button, Qt.MouseButton.LeftButton)
     with (tmp_path / "rapport.csv").open(encoding="utf-8-sig", newline="") as handle:

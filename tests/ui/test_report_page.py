@@ -228,7 +228,6 @@ def test_numbers_are_dutch_under_an_english_locale(qtbot, demo_db, today, rulebo
 
 def test_export_buttons_ask_for_a_file(qtbot, page, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog
 
     chosen = iter([str(tmp_path / "grafiek"), str(tmp_path / "tabel.csv")])
     suggested = []
@@ -237,7 +236,7 @@ def test_export_buttons_ask_for_a_file(qtbot, page, tmp_path, monkeypatch):
         suggested.append(name)
         return next(chosen), ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    monkeypatch.setattr("matchdesk.ui.file_dialogs.get_save_file_name", ask)
     qtbot.mouseClick(page.png_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.exported, timeout=10000):
         qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
@@ -267,7 +266,6 @@ def test_journey_from_the_main_window_to_an_exported_table(qtbot, demo_db, today
     """Start at the main window, go to Rapportage by its shortcut, choose all trajectories, open the outflow tab
     and export its table: the one audited export, the rows as shown."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog
 
     from matchdesk.app import App
     from matchdesk.ui.main_window import MainWindow
@@ -295,7 +293,7 @@ def test_journey_from_the_main_window_to_an_exported_table(qtbot, demo_db, today
     page.tabs.setCurrentWidget(page.uitstroom)
 
     target = tmp_path / "uitstroom.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr("matchdesk.ui.file_dialogs.get_save_file_name", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(page.exported, timeout=10000) as exported:
         qtbot.keyClick(page.csv_button, Qt.Key.Key_Space)
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))

@@ -217,11 +217,11 @@ def test_a_newer_request_supersedes_an_older_one(qtbot, page):
 
 def test_export_button_asks_for_a_file_and_reports(qtbot, page, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     target = tmp_path / "signalen.xlsx"
     told = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr("matchdesk.ui.file_dialogs.get_save_file_name", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text)))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(told), timeout=10000)  # written off the GUI thread, then said
@@ -272,7 +272,7 @@ def test_texts_come_in_dutch_through_the_translator(page):
 def test_journey_from_the_main_window_to_an_exported_worklist(qtbot, demo_db, today, tmp_path, monkeypatch):
     """Start at the main window, go to Signalen by its shortcut, narrow to overdue, export: ISO dates in the file."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
@@ -300,7 +300,7 @@ def test_journey_from_the_main_window_to_an_exported_worklist(qtbot, demo_db, to
 
     target = tmp_path / "verlopen.csv"
     told = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr("matchdesk.ui.file_dialogs.get_save_file_name", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: told.append(text)))
     qtbot.keyClick(page.export_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
