@@ -102,3 +102,16 @@ def test_every_file_dialog_goes_through_file_dialogs():
     found = [f"{p.relative_to(PACKAGE)}" for p in modules("ui")
              if p.name != "file_dialogs.py" and "QFileDialog" in p.read_text(encoding="utf-8")]
     assert found == []
+
+
+def test_the_window_starts_without_the_heavy_libraries():
+    """openpyxl, reportlab, scikit-learn and Faker load when an export, a PDF, a ranking or a demo needs
+    them, not at start-up (an import of transfer.writers once pulled openpyxl into every window)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import matchdesk.ui.main_window; "
+            "print(sorted(n for n in ('faker', 'openpyxl', 'reportlab', 'sklearn') if n in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "[]"

@@ -26,12 +26,11 @@ from matchdesk.errors import ValidationError
 from matchdesk.rules.portfolio import UNKNOWN, PortfolioTrajectory
 from matchdesk.rules.portfolio import portfolio_report as compute_portfolio
 from matchdesk.rules.rulebook import Rulebooks
-from matchdesk.services.exports import export_rows
 from matchdesk.storage.models import Candidate, Trajectory
-from matchdesk.transfer.writers import Cell
 
 if TYPE_CHECKING:
     from matchdesk.app import App
+    from matchdesk.transfer.writers import Cell
 
 LEVELS = ("regio", "werkplein", "gemeente")
 LEVEL_LABELS = {"regio": "Regio", "werkplein": "Werkplein", "gemeente": "Gemeente"}  # the files' values
@@ -123,6 +122,8 @@ def portfolio_report(app: App, date_from: dt.date | None = None, date_to: dt.dat
 
 def export_report_table(app: App, path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
     """A table of the report (as shown: sorted and filtered) to .csv or .xlsx, audited as ``rapportage``."""
+    from matchdesk.services.exports import export_rows  # openpyxl loads only for an export
+
     return export_rows(app, path, headers, rows, record_type="rapportage", sheet_name=SHEET_NAME)
 
 

@@ -33,13 +33,12 @@ from matchdesk.rules.signals import (
     SignalTrajectory,
     compute_signals,
 )
-from matchdesk.services.exports import export_rows
 from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, CandidateLanguage, Medewerker, Proposal, Trajectory, Vacancy
-from matchdesk.transfer.writers import Cell
 
 if TYPE_CHECKING:
     from matchdesk.app import App
+    from matchdesk.transfer.writers import Cell
 
 HEADERS = ("vervaldatum", "soort", "klantnummer", "traject", "melding")  # the worklist file's columns
 SHEET_NAME = "Signalen"
@@ -81,6 +80,8 @@ def signal_row(signal: Signal) -> list[Cell]:
 def export_signals(app: App, path: str | Path, signals: Iterable[Signal]) -> int:
     """Write the signals, in the order given, to ``path`` (.csv or .xlsx); audited as an export of
     ``signalen`` (the worklist names candidates). Returns the row count."""
+    from matchdesk.services.exports import export_rows  # openpyxl loads only for an export
+
     return export_rows(app, path, HEADERS, (signal_row(s) for s in signals), record_type="signalen",
                        sheet_name=SHEET_NAME)
 

@@ -12,13 +12,23 @@ Public API:
 - ``progress(done, total)``: called between batches; ``total`` may be None
 """
 
-from matchdesk.transfer.columns import REPORT_HEADERS, Problem
-from matchdesk.transfer.exporter import export_file, write_report
-from matchdesk.transfer.importer import ImportResult, import_file
-from matchdesk.transfer.preview import Preview, preview_file
-from matchdesk.transfer.reading import UnreadableFile, open_table
-from matchdesk.transfer.registry import RECORD_TYPES, record_type
-from matchdesk.transfer.writers import write_rows
+import importlib
+from typing import Any
 
-__all__ = ["REPORT_HEADERS", "RECORD_TYPES", "ImportResult", "Preview", "Problem", "UnreadableFile", "export_file",
-           "import_file", "open_table", "preview_file", "record_type", "write_report", "write_rows"]
+# The names above, each from its module, imported on first use (PEP 562): importing one light module
+# of the package (``transfer.writers`` for an export, ``transfer.columns``) must not load openpyxl and the
+# whole importer into the window's start-up.
+_HOMES = {
+    "REPORT_HEADERS": "columns", "Problem": "columns", "export_file": "exporter", "write_report": "exporter",
+    "ImportResult": "importer", "import_file": "importer", "Preview": "preview", "preview_file": "preview",
+    "UnreadableFile": "reading", "open_table": "reading", "RECORD_TYPES": "registry", "record_type": "registry",
+    "write_rows": "writers",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
