@@ -56,37 +56,35 @@ def main() -> int:
     from sqlalchemy import select
 
     from matchdesk.app import App
-    from matchdesk.rules.rulebook import load_rulebooks
-    from matchdesk.storage.database import Database
     from matchdesk.storage.models import Candidate, Vacancy
     from matchdesk.ui.main_window import MainWindow
     from matchdesk.ui.matching_page import MatchingPage
     from matchdesk.ui.style import apply_style
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName("MatchDesk-screenshots")  # never the user's own settings
-    app.setApplicationName("MatchDesk-screenshots")
+    qt = QApplication.instance() or QApplication(sys.argv[:1])
+    qt.setOrganizationName("MatchDesk-screenshots")  # never the user's own settings
+    qt.setApplicationName("MatchDesk-screenshots")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ROOT / ".run" / "screenshot-settings"))
-    apply_style(app)
+    apply_style(qt)
     OUT.mkdir(parents=True, exist_ok=True)
-    db = Database.open(db_path)
-    ctx = App(db=db, user="demo", today=TODAY, rulebooks=load_rulebooks())
-    window = MainWindow(ctx)
+    app = App.open(db_path, user="demo", today=TODAY)
+    window = MainWindow(app)
     window.resize(1400, 860)
     window.show()
-    app.processEvents()
+    qt.processEvents()
 
     def shot(widget, name: str) -> None:
-        app.processEvents()
+        qt.processEvents()
         widget.grab().save(str(OUT / f"{name}.png"))
         print(f"docs/screenshots/{name}.png")
 
     window.show_view("kandidaten")
-    wait_until(app, lambda: window.candidates.loaded and window.facts is not None)  # read through ops
+    wait_until(qt, lambda: window.candidates.loaded and window.facts is not None)  # read through ops
     shot(window, "hoofdvenster")
 
-    with db.reading() as session:
+    # The script picks its examples straight from the file (the window itself only goes through use cases).
+    with app.reading() as session:
         reference = session.scalar(select(Vacancy.reference).where(Vacancy.title.like("Heftruck%"))) or \
             session.scalar(select(Vacancy.reference).order_by(Vacancy.reference))
         klantnummer = session.scalar(select(Candidate.klantnummer).where(
@@ -96,22 +94,23 @@ def main() -> int:
     done = []
     matching.ranked.connect(lambda: done.append(True))
     matching.rank_vacancy(reference)
-    wait_until(app, lambda: bool(done))
+    wait_until(qt, lambda: bool(done))
     shot(window, "matchen")
 
     for view, name in (("signalen", "signalen"), ("rapportage", "rapportage")):
         if window.show_view(view):
-            wait_until(app, lambda: idle(window))  # these pages compute through their ops
+            wait_until(qt, lambda: idle(window))  # these pages compute through their ops
             shot(window, name)
 
     from matchdesk.dates import last_day_within
     from matchdesk.ui.trajectory_dialog import TrajectoryDialog, qdate
 
-    with db.reading() as session:
-        candidate_id = session.scalar(select(Candidate.id).where(Candidate.klantnummer == klantnummer))
-    dialog = TrajectoryDialog(ctx, candidate_id, window)
-    dialog.planned_end.setDate(qdate(last_day_within(TODAY, 9)))
+    dialog = TrajectoryDialog(app, klantnummer, window)
     dialog.show()
+    dialog.ops.wait()  # the form's facts (candidate, history, rules) arrive through an op
+    wait_until(qt, lambda: dialog.form_facts is not None)
+    dialog.planned_end.setDate(qdate(last_day_within(TODAY, 9)))  # nine months: over the six-month limit
+    wait_until(qt, lambda: dialog.verdict is not None and dialog.verdict.blocked)
     shot(dialog, "traject-geblokkeerd")
     dialog.close()
 
@@ -119,12 +118,16 @@ def main() -> int:
 
     matching.table.selectRow(0)
     best = matching.selected()
-    preview = preview_profile(window, ctx, best["candidate"], vacancy=reference, explanation=best)
+    preview = preview_profile(window, app, best["candidate"], vacancy=reference, explanation=best)
+    shown = []
+    preview.shown.connect(lambda: shown.append(True))
     preview.resize(900, 1000)
+    preview.ops.wait()  # the PDF is built and rendered through an op
+    wait_until(qt, lambda: bool(shown))
     shot(preview, "afdrukvoorbeeld")
     preview.close()
     window.close()
-    db.dispose()
+    app.close()
     return 0
 
 

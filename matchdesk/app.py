@@ -17,8 +17,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from matchdesk.storage.database import Database
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from matchdesk.services.matching import MatchService
     from matchdesk.services.search import QuickSearch
     from matchdesk.vocabulary import Vocabulary
+
+
+T = TypeVar("T")
 
 
 class App:
@@ -61,11 +65,27 @@ class App:
     def open(cls, target: str | Path, *, user: str, today: dt.date, rules_dir: Path | None = None,
              create: bool = False, cache_dir: Path | None = None) -> App:
         """Open (and migrate) the database and load the rulebooks (load errors are kept, not raised)."""
+        from matchdesk.files import remove_stray_temporaries
         from matchdesk.rules.rulebook import load_rulebooks
 
+        remove_stray_temporaries()  # partial exports a killed MatchDesk left behind
         rulebooks = load_rulebooks(rules_dir)
-        return cls(Database.open(target, create=create), user=user, today=today, rulebooks=rulebooks,
-                   cache_dir=cache_dir)
+        app = cls(Database.open(target, create=create), user=user, today=today, rulebooks=rulebooks,
+                  cache_dir=cache_dir)
+        app.note_rulebook_overrides()
+        return app
+
+    def note_rulebook_overrides(self) -> None:
+        """Audit a ``--rules`` book that replaces a shipped one or switches rules off (once per distinct
+        book). A database that cannot be written (read-only, damaged, busy) still opens: the status bar
+        and ``rules show`` say it all the same."""
+        from matchdesk.errors import MatchDeskError
+        from matchdesk.services.rulebook_audit import record_rulebook_overrides
+
+        try:
+            record_rulebook_overrides(self)
+        except MatchDeskError:
+            pass
 
     # -- units of work (for the use cases in services/, never for the window) ----------------------------
     def unit(self, user: str | None = None) -> contextlib.AbstractContextManager[Session]:
@@ -75,6 +95,11 @@ class App:
     def reading(self) -> contextlib.AbstractContextManager[Session]:
         """A read-only look: no audit, nothing flushed."""
         return self.db.reading()
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` in one unit of work as this medewerker, run again from the start when the
+        database stays busy (``Database.run``): for use cases whose body may safely be repeated."""
+        return self.db.run(self.user, work)
 
     # -- what the status bar and the first start need ----------------------------------------------------
     @property

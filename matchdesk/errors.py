@@ -36,7 +36,31 @@ class RuleViolation(MatchDeskError):
 
 
 class StorageUnavailable(MatchDeskError):
-    """The database cannot be used: locked, not a MatchDesk file, newer schema, full disk."""
+    """The database cannot be used: locked, not a MatchDesk file, newer schema, full disk, damaged.
+
+    ``kind``: ``busy`` (in use beyond the busy timeout; retrying later may work), ``full`` (disk full),
+    ``readonly``, ``damaged`` (the file failed its check; it is open read-only), ``foreign`` (not a
+    MatchDesk database, or a newer schema) or ``other``. ``reason``: the first half of the message,
+    without what it means for the user's work (``after_saved`` builds that half for a caller that
+    committed part of its work, e.g. an import's earlier batches)."""
+
+    def __init__(self, message: str, *, kind: str = "other", reason: str | None = None,
+                 advice: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.reason = reason or message.split(";")[0].rstrip(".")
+        self.advice = advice
+
+    def after_saved(self, saved: int, what: str = "rijen") -> StorageUnavailable:
+        """The same trouble, told by a caller that had already committed ``saved`` of its ``what``:
+        ``raise error.after_saved(5000) from None`` gives "De schijf is vol; 5.000 rijen zijn
+        opgeslagen, de rest niet. Maak ruimte vrij en probeer opnieuw."."""
+        count = f"{saved:,}".replace(",", ".")
+        done = f"{count} {what} zijn opgeslagen, de rest niet" if saved else f"er zijn geen {what} opgeslagen"
+        message = f"{self.reason}; {done}."
+        if self.advice:
+            message += f" {self.advice}"
+        return StorageUnavailable(message, kind=self.kind, reason=self.reason, advice=self.advice)
 
 
 class UsageError(MatchDeskError):

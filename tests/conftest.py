@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the journal of files being written (matchdesk.files) lives in a folder of this test run, never in the
+# user's data folder; subprocesses inherit it
+os.environ["MATCHDESK_FILE_JOURNAL"] = tempfile.mkdtemp(prefix="matchdesk-journal-")
 
 TODAY = dt.date(2026, 11, 23)
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -92,3 +96,45 @@ def demo_db_path(demo_template, tmp_path) -> Path:
     path = tmp_path / "demo.db"
     sqlite_backup(demo_template, path)
     return path
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------------------------
+# MATCHDESK_TEST_PG: a SQLAlchemy URL of a PostgreSQL server's maintenance database on which the tests may
+# create databases (``.ci/run`` starts a throwaway cluster and sets it). Unset: the PostgreSQL tests skip.
+PG_ENV = "MATCHDESK_TEST_PG"
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A fresh, empty PostgreSQL database of its own for one test (dropped afterwards): its URL."""
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is niet gezet: geen PostgreSQL-server voor deze test")
+    name = f"matchdesk_test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, db_path) -> str:
+    """A migrated MatchDesk database on SQLite and on PostgreSQL (skipped without MATCHDESK_TEST_PG): its URL
+    or path, for tests that start real processes on it."""
+    if request.param == "sqlite":
+        return str(db_path)
+    from matchdesk.storage.database import Database
+
+    url = request.getfixturevalue("pg_url")
+    Database.open(url, create=True).dispose()
+    return url

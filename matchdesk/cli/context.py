@@ -46,11 +46,20 @@ class Context:
         and import. Writes are recorded as ``actor``."""
         if self._app is None:
             from matchdesk.app import App
+            from matchdesk.files import remove_stray_temporaries
             from matchdesk.storage.database import Database
+
+            remove_stray_temporaries()  # partial exports a killed MatchDesk left behind
 
             database = Database.open(self.db_target, create=create)
             self._app = App(database, user=self.actor, today=self.today, rulebooks=self.rulebooks(),
                             cache_dir=_cache_dir(database))
+            self._app.note_rulebook_overrides()
+        return self._app
+
+    @property
+    def opened_app(self) -> App | None:
+        """The application object if a command opened it, else None (error reporting at the top)."""
         return self._app
 
     def database(self, create: bool = False) -> Database:

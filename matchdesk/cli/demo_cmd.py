@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 
 from matchdesk.errors import UsageError
+from matchdesk.files import remove_stray_temporaries
 
 
 def _count(text: str) -> int:
@@ -32,27 +32,26 @@ def register(subparsers, parent) -> None:
                         help="aantal vacatures en leerwerkplekken (800)")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="startgetal van het toeval (1)")
     parser.add_argument("--replace", action="store_true",
-                        help="bestaande gegevens vervangen (na een reservekopie)")
+                        help="bestaande demo-gegevens vervangen (na een reservekopie); andere gegevens nooit")
     parser.set_defaults(handler=run)
 
 
 def run(ctx, args) -> int:
     from matchdesk.services import maintenance
-    from matchdesk.services.backup import backup_database
     from matchdesk.services.demo import DemoSize
 
     if args.employers == 0 and args.vacancies > 0:
         raise UsageError("vacatures hebben een werkgever nodig: --employers moet minstens 1 zijn")
+    remove_stray_temporaries()
     app = ctx.app(create=True)
-    if maintenance.holds_records(app):
-        if not args.replace:
-            raise UsageError("De database bevat al gegevens; gebruik --replace om ze te vervangen "
-                             "(er wordt eerst een reservekopie gemaakt).")
-        if app.db.sqlite_path is not None:
-            stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
-            target = backup_database(app, app.db.sqlite_path.with_name(f"{app.db.sqlite_path.name}.bak-demo-{stamp}"))
-            print(f"Reservekopie gemaakt: {target.name}", file=sys.stderr)
-        maintenance.wipe(app)
+    prepared = maintenance.prepare_demo(app, replace=args.replace)  # refuses anything but a (half) demo
+    if prepared.found == maintenance.HALF_DEMO:
+        print("Een onafgemaakte demo gevonden (afgebroken); die wordt opnieuw gemaakt.", file=sys.stderr)
+    if prepared.backup is not None:
+        print(f"Reservekopie gemaakt: {prepared.backup.name}", file=sys.stderr)
+    elif prepared.replaced is not None:
+        print("Geen reservekopie: deze database staat op een server (maak er zelf een, bijvoorbeeld met pg_dump).",
+              file=sys.stderr)
     started = time.monotonic()
     show = sys.stderr.isatty()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from matchdesk.cli.progress import ProgressBar
 from matchdesk.domain import RECORD_TYPE_NAMES
+from matchdesk.files import remove_stray_temporaries
 
 _LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures",
            "trajectories": "trajecten"}
@@ -28,6 +29,7 @@ def run(ctx, args) -> int:
     from matchdesk.transfer.writers import table_format
 
     table_format(args.file)
+    remove_stray_temporaries()  # what an export killed mid-write left behind
     app = ctx.app()
     bar = ProgressBar("Exporteren")
     try:  # the transfer exporter audits exports of personal records (candidates, trajectories) itself

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
 
 from matchdesk import __version__
 from matchdesk.cli.context import Context, env
@@ -117,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     except MatchDeskError as error:
         print(f"matchdesk: {error}", file=sys.stderr)
         return error_exit_code(error)
+    except (DBAPIError, sqlite3.Error) as error:  # a database error no use case translated (a read path)
+        print(f"matchdesk: {_storage_message(ctx, error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("matchdesk: afgebroken", file=sys.stderr)
         return 130
@@ -126,7 +133,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"matchdesk: {_os_error_message(error)}", file=sys.stderr)
         return 2
     finally:
+        _close_quietly(ctx)
+
+
+def _storage_message(ctx: Context, error: Exception) -> str:
+    """A storage error that reached the top, as one Dutch sentence (the file is checked for damage)."""
+    from matchdesk.storage.database import storage_error
+
+    app = ctx.opened_app  # only when the command opened it
+    if app is not None:
+        with contextlib.suppress(Exception):
+            return str(app.db.trouble(error))
+    return str(storage_error(error, None))
+
+
+def _close_quietly(ctx: Context) -> None:
+    try:
         ctx.close()
+    except (DBAPIError, sqlite3.Error):
+        pass  # closing a damaged or vanished database: the message about it has been given
 
 
 def _os_error_message(error: OSError) -> str:

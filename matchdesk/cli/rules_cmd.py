@@ -55,15 +55,15 @@ def _rulebooks(ctx):
 
 
 def run_check(ctx, args) -> int:
+    from matchdesk.rules.safe_input import UnsafeInput, read_stream, read_text
     from matchdesk.rules.scenario import check_scenario
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = Path(args.file).read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise UsageError(f"{args.file}: geen UTF-8-tekst; een scenario is een JSON-bestand") from None
+    try:
+        text = read_stream(sys.stdin) if args.file == "-" else read_text(args.file, encoding="utf-8-sig")
+    except UnsafeInput as error:
+        where = "standaardinvoer" if args.file == "-" else args.file
+        hint = "; een scenario is een JSON-bestand" if error.reason == "geen UTF-8-tekst" else ""
+        raise UsageError(f"{where}: {error.reason}{hint}") from None
     rulebooks = _rulebooks(ctx)
     verdict = check_scenario(text, rulebooks)
     print_rulebook_errors(rulebooks)
@@ -72,7 +72,7 @@ def run_check(ctx, args) -> int:
 
 
 def run_validate(ctx, args) -> int:
-    from matchdesk.rules.rulebook import validate_rulebook_file
+    from matchdesk.rules.rulebook import check_rulebook_file
 
     paths: list[Path] = []
     for name in args.files:
@@ -88,13 +88,15 @@ def run_validate(ctx, args) -> int:
             raise UsageError(f"{name}: bestand niet gevonden")
     invalid = 0
     for path in paths:
-        errors = validate_rulebook_file(path)
+        errors, override = check_rulebook_file(path)
         for error in errors:
             print(str(error), file=sys.stderr)
         if errors:
             invalid += 1
         else:
             print(f"{path}: geldig")
+            if override is not None:
+                print(f"{path}: waarschuwing: met --rules gebruikt: {override.describe()}", file=sys.stderr)
     return 2 if invalid else 0
 
 
@@ -103,13 +105,17 @@ def run_show(ctx, args) -> int:
     on = args.date or ctx.today
     rulebook = rulebooks.for_municipality(args.municipality, on)
     data = rulebook.to_json()
+    overrides = rulebooks.overrides_for(rulebook)
     if args.json:
+        data["overrides"] = [override.to_json() for override in overrides]
         print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
         return 0
     werkplein = f", werkplein {data['werkplein']}" if data["werkplein"] else ""
     print(f"{data['municipality']} (regio {data['region'] or 'onbekend'}{werkplein}), regels op {format_nl(on)}")
     for book in data["rulebooks"]:
         print(f"  regelboek {book['id']}: {book['title']} — bron: {book['source']}")
+    for override in overrides:
+        print(f"  LET OP: {override.describe()}")
     for rule in data["rules"]:
         state = "geldt" if rule["in_force"] else ("uit" if not rule["enabled"] else "niet van kracht")
         period = f"vanaf {rule['valid_from']}" + (f" tot en met {rule['valid_until']}" if rule["valid_until"] else "")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from matchdesk.errors import UsageError
+from matchdesk.files import AtomicFile
 
 
 class OutputNotWritable(UsageError):
@@ -14,7 +13,7 @@ class OutputNotWritable(UsageError):
 
 
 def write_pdf(data: bytes, path: Path | str) -> Path:
-    """Write ``data`` to ``path`` atomically (a temporary file next to it, then a rename)."""
+    """Write ``data`` to ``path`` atomically (a 0600 temporary file next to it, ``fsync``, a rename)."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise OutputNotWritable(f"{target} is een map; geef een bestandsnaam die eindigt op .pdf.")
@@ -23,20 +22,16 @@ def write_pdf(data: bytes, path: Path | str) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputNotWritable(f"De map {folder} bestaat niet; het profiel is niet opgeslagen.")
+    atomic = AtomicFile(target)  # 0600, fsync, rename; a killed write is cleaned up at the next start
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".matchdesk-", suffix=".pdf", dir=folder)
+        atomic.open()
     except OSError as error:
         raise OutputNotWritable(f"Geen schrijfrechten in de map {folder}; het profiel is niet opgeslagen."
                                 f" ({error.strerror or error})") from None
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
+        with atomic:
+            atomic.file.write(data)
     except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         raise OutputNotWritable(f"Het bestand {target} kan niet worden geschreven: {error.strerror or error}."
                                 " Het profiel is niet opgeslagen.") from None
     return target

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from matchdesk.errors import NotFound, UsageError
 from matchdesk.resources import resource
+from matchdesk.rules.overrides import RulebookOverride, override_of
 from matchdesk.rules.rulebook_file import Rule, RulebookError, RulebookFile, parse_rulebook
+from matchdesk.rules.safe_input import UnsafeInput, read_text
 
-__all__ = ["Rule", "Rulebook", "RulebookError", "RulebookFile", "Rulebooks", "RulebookUnavailable",
-           "NoRulebookInForce", "load_rulebooks", "validate_rulebook_file"]
+__all__ = ["Rule", "Rulebook", "RulebookError", "RulebookFile", "RulebookOverride", "Rulebooks", "RulebookUnavailable",
+           "NoRulebookInForce", "check_rulebook_file", "load_rulebooks", "validate_rulebook_file"]
 
 
 class RulebookUnavailable(UsageError):
@@ -78,6 +80,12 @@ class Rulebooks:
     files: list[RulebookFile] = field(default_factory=list)
     errors: list[RulebookError] = field(default_factory=list)
     broken: dict[str, list[str]] = field(default_factory=dict)  # casefolded municipality -> failed files
+    overrides: list[RulebookOverride] = field(default_factory=list)  # --rules books that replace or switch off
+
+    def overrides_for(self, rulebook: Rulebook) -> list[RulebookOverride]:
+        """The overrides among the books that make up ``rulebook`` (what ``rules show`` names)."""
+        paths = {Path(book.path).name: book.id for book in rulebook.books if not book.shipped}
+        return [o for o in self.overrides if paths.get(o.file) == o.book_id]
 
     def municipalities(self) -> list[str]:
         names: dict[str, str] = {}
@@ -146,14 +154,14 @@ def _extra_texts(extra_dir: Path, errors: list[RulebookError]) -> list[tuple[str
     texts = []
     for path in sorted(extra_dir.glob("*.toml")):
         try:
-            texts.append((str(path), path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as error:
-            errors.append(RulebookError(str(path), None, f"onleesbaar: {error}"))
+            texts.append((str(path), read_text(path)))
+        except UnsafeInput as error:
+            errors.append(RulebookError(str(path), error.line, error.reason))
             texts.append((str(path), ""))
     return texts
 
 
-_ID = re.compile(r"^\s*id\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_ID = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]+)[\"']", re.MULTILINE)  # [ \t]: linear on blank lines
 _QUOTED = re.compile(r"[\"']([^\"'\n]+)[\"']")
 
 
@@ -167,7 +175,11 @@ def load_rulebooks(extra_dir: Path | None = None) -> Rulebooks:
     extra = [(path, text, False) for path, text in _extra_texts(Path(extra_dir), result.errors)] if extra_dir else []
     parsed: list[RulebookFile] = []
     failed: list[tuple[str, str]] = []
+    unreadable = {error.file for error in result.errors}
     for path, text, is_shipped in shipped + extra:
+        if path in unreadable:  # reported by _extra_texts; parsing the empty text would only add noise
+            failed.append((path, text))
+            continue
         book, errors = parse_rulebook(text, path, shipped=is_shipped)
         result.errors.extend(errors)
         if book is None:
@@ -179,6 +191,10 @@ def load_rulebooks(extra_dir: Path | None = None) -> Rulebooks:
     kept = [b for b in parsed if not (b.shipped and b.id in own_ids)]
     result.files = _check_overlays(kept, result.errors, failed)
     _mark_broken(result, failed, parsed)
+    texts = {path: text for path, text, _ in extra}
+    for book in result.files:
+        if not book.shipped and (found := override_of(book, texts.get(book.path, ""), parsed)) is not None:
+            result.overrides.append(found)
     return result
 
 
@@ -217,11 +233,16 @@ def _mark_broken(result: Rulebooks, failed: list[tuple[str, str]], parsed: list[
 
 def validate_rulebook_file(path: Path | str) -> list[RulebookError]:
     """Every error in one rulebook file (empty list: valid). Reading problems are errors too."""
+    return check_rulebook_file(path)[0]
+
+
+def check_rulebook_file(path: Path | str) -> tuple[list[RulebookError], RulebookOverride | None]:
+    """(errors, how the file would override the shipped books if valid and given in --rules, or None)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [RulebookError(str(path), None, f"onleesbaar: {error}")]
+        text = read_text(path)
+    except UnsafeInput as error:
+        return [RulebookError(str(path), error.line, error.reason)], None
     book, errors = parse_rulebook(text, str(path))
     if book is not None and book.extends:
         books = load_rulebooks(path.parent)
@@ -230,12 +251,14 @@ def validate_rulebook_file(path: Path | str) -> list[RulebookError]:
             reason = (f"extends: regelboek '{book.extends}' bevat fouten ({', '.join(broken)})" if broken
                       else f"extends: onbekend regelboek '{book.extends}'")
             errors = [RulebookError(str(path), None, reason)]
-    return errors
+    if errors or book is None:
+        return errors, None
+    return [], override_of(book, text, load_rulebooks().files)
 
 
 def _defines_id(file: str, book_id: str) -> bool:
     try:
-        match = _ID.search(Path(file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+        match = _ID.search(read_text(file))
+    except UnsafeInput:
         return False
     return match is not None and match.group(1) == book_id

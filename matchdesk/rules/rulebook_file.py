@@ -11,6 +11,7 @@ from typing import TypeVar, cast
 
 from matchdesk.dates import parse_iso_date
 from matchdesk.domain import CefrLevel, Doelgroep, TrajectoryKind
+from matchdesk.rules.safe_input import MAX_DEPTH, date_in_range, nesting_problem
 from matchdesk.rules.spec import RULE_KEYS, RULE_SPECS, RULEBOOK_KEYS
 from matchdesk.rules.tomllines import KeyLines, syntax_error_line, syntax_error_reason
 
@@ -130,10 +131,14 @@ class _Reader:
             return None
         if isinstance(value, str):
             try:
-                return parse_iso_date(value)
+                value = parse_iso_date(value)
             except ValueError as error:
                 self.error(f"'{key}': {error}", section, index, key)
                 return None
+        reason = date_in_range(value)
+        if reason:
+            self.error(f"'{key}': {reason}", section, index, key)
+            return None
         return value
 
     def period(self, table: dict, section: str, index: int = 0) -> tuple[dt.date | None, dt.date | None]:
@@ -152,11 +157,18 @@ class _Reader:
 
 def parse_rulebook(text: str, path: str, shipped: bool = False) -> tuple[RulebookFile | None, list[RulebookError]]:
     """The parsed rulebook, or None with at least one error. A file with any error is not used."""
-    reader = _Reader(path, KeyLines(text))
+    problem = nesting_problem(text, toml=True)
+    if problem is not None:
+        return None, [RulebookError(path, problem.line, problem.reason)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [RulebookError(path, syntax_error_line(str(error)), syntax_error_reason(str(error)))]
+    except RecursionError:  # the scan above should have caught it; never a traceback
+        return None, [RulebookError(path, None, f"te diep genest (meer dan {MAX_DEPTH} niveaus lijsten of tabellen)")]
+    except ValueError:  # an integer of more than 4,300 digits
+        return None, [RulebookError(path, None, "geen geldige TOML: een getal is te lang")]
+    reader = _Reader(path, KeyLines(text))
     reader.unknown_keys(data, ("rulebook", "werkpleinen", "rule"), "")
     head = data.get("rulebook")
     if not isinstance(head, dict):
@@ -218,6 +230,9 @@ def _rules(reader: _Reader, entries: object) -> tuple[Rule, ...]:
         return ()
     rules: list[Rule] = []
     for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            reader.error("'rule' moet een lijst van [[rule]]-tabellen zijn", "rule", index)
+            continue
         rule = _rule(reader, entry, index)
         if rule is None:
             continue

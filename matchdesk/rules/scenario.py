@@ -16,6 +16,7 @@ from matchdesk.errors import NotFound, UsageError
 from matchdesk.rules.evaluate import evaluate, replace_extended
 from matchdesk.rules.facts import ACTIONS, CandidateFacts, ProposedAction, TrajectoryFacts, Verdict
 from matchdesk.rules.rulebook import Rulebooks, load_rulebooks
+from matchdesk.rules.safe_input import MAX_DEPTH, date_in_range, nesting_problem
 
 _TOP = {"municipality": True, "date": True, "candidate": True, "history": True, "proposal": True}
 _CANDIDATE = {"doelgroep": True, "categorie": True, "birth_date": True, "banenafspraak": True,
@@ -30,10 +31,17 @@ E = TypeVar("E", bound=Enum)
 
 def load_scenario(text: str, rulebooks: Rulebooks | None = None) -> Scenario:
     """(candidate, history, proposal, municipality, date); the municipality in the rulebooks' spelling."""
+    problem = nesting_problem(text, toml=False)
+    if problem is not None:
+        raise UsageError(f"scenario (regel {problem.line}): {problem.reason}")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise UsageError(f"scenario is geen geldige JSON (fout op regel {error.lineno}, kolom {error.colno})") from None
+    except RecursionError:  # the scan above should have caught it; never a traceback
+        raise UsageError(f"scenario: te diep genest (meer dan {MAX_DEPTH} niveaus)") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise UsageError("scenario: een getal is te lang") from None
     data = _fields(data, _TOP, "scenario")
     rulebooks = rulebooks if rulebooks is not None else load_rulebooks()
     decision = _required_date(data["date"], "date")
@@ -83,9 +91,13 @@ def _required_date(value: object, field: str, nullable: bool = False) -> dt.date
     if not isinstance(value, str):
         raise UsageError(f"{field}: moet een datum jjjj-mm-dd zijn{' of null' if nullable else ''}, niet {value!r}")
     try:
-        return parse_iso_date(value)
+        day = parse_iso_date(value)
     except ValueError as error:
         raise UsageError(f"{field}: {error}") from None
+    reason = date_in_range(day)
+    if reason:
+        raise UsageError(f"{field}: {reason}")
+    return day
 
 
 def _enum(enum: type[E], value: object, field: str) -> E | None:

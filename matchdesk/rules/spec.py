@@ -13,19 +13,35 @@ from matchdesk.domain import Doelgroep, TrajectoryKind, parse_level
 Checker = Callable[[object], tuple[object, str | None]]
 
 
-def _int_at_least(minimum: int, unit: str) -> Checker:
+# Upper bounds: a hundred years. Larger numbers are typing errors, and date arithmetic with them would
+# leave Python's date range (a traceback instead of a verdict).
+MAX_MONTHS = 1200
+MAX_DAYS = 36_600
+MAX_WEEKS = 5_220
+MAX_COUNT = 1_000_000
+
+
+def _int_between(minimum: int, maximum: int, unit: str) -> Checker:
     def check(value: object) -> tuple[object, str | None]:
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"moet een geheel aantal {unit} zijn, niet {value!r}"
+            return None, f"moet een geheel aantal {unit} zijn, niet {_short(value)}"
         if value < minimum:
             return None, f"{value} {unit} is onmogelijk; minimaal {minimum}"
+        if value > maximum:
+            return None, f"{_short(value)} {unit} is onmogelijk; hoogstens {maximum}"
         return value, None
     return check
 
 
+def _short(value: object) -> str:
+    """A value for a message: a number of 4,000 digits is shown by its first ones."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**40 else f"{str(value)[:12]}…"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _percent(value: object) -> tuple[object, str | None]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None, f"moet een percentage zijn, niet {value!r}"
+        return None, f"moet een percentage zijn, niet {_short(value)}"
     if not 0 <= value <= 100:
         return None, f"aandeel {value}% is onmogelijk; tussen 0 en 100"
     return value, None
@@ -49,8 +65,9 @@ def _counts(value: object) -> tuple[object, str | None]:
     if not isinstance(value, dict):
         return None, "moet een tabel gemeente = aantal zijn"
     for name, count in value.items():
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            return None, f"aantal voor {name} moet een geheel getal van 0 of meer zijn, niet {count!r}"
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_COUNT:
+            return None, f"aantal voor {name} moet een geheel getal van 0 tot en met {MAX_COUNT} zijn, " \
+                         f"niet {_short(count)}"
     return {str(k).lower(): v for k, v in value.items()}, None
 
 
@@ -64,9 +81,9 @@ def _level(value: object) -> tuple[object, str | None]:
     return level, None
 
 
-POSITIVE_MONTHS = _int_at_least(1, "maanden")
-DAYS = _int_at_least(0, "dagen")
-WEEKS = _int_at_least(0, "weken")
+POSITIVE_MONTHS = _int_between(1, MAX_MONTHS, "maanden")
+DAYS = _int_between(0, MAX_DAYS, "dagen")
+WEEKS = _int_between(0, MAX_WEEKS, "weken")
 KINDS = _enum_list(TrajectoryKind, "trajectsoort")
 DOELGROEPEN = _enum_list(Doelgroep, "doelgroep")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+# No two neighbouring parts may match the same characters (a header of 8,000 spaces took minutes): the
+# name is taken greedily up to the first ']' and stripped afterwards.
+_HEADER = re.compile(r"^\s*(\[\[?)([A-Za-z0-9_.\-\"' ]+)\]\]?[ \t]*(#.*)?$")
 _KEY = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)\s*=")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 

@@ -1,4 +1,10 @@
-"""Backups of a SQLite database (online backup API, safe while colleagues keep working)."""
+"""Backups of a SQLite database (online backup API, safe while colleagues keep working).
+
+The copy is written beside the target under a temporary name, flushed to disk and only then renamed over
+the target (``storage.sqlite_files.sqlite_backup``): a failed or killed backup leaves the previous backup
+as it was and no partial file (a killed process's temporary file is removed the next time). A damaged
+database is not copied over a good backup: the file is checked first (``PRAGMA quick_check``, bounded).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,9 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from matchdesk.errors import UsageError
+from matchdesk.errors import StorageUnavailable, UsageError
 from matchdesk.storage.audit import log_event
-from matchdesk.storage.migrate import sqlite_backup
+from matchdesk.storage.sqlite_files import remove_leftovers, sqlite_backup
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -18,7 +24,8 @@ NOT_SQLITE = "backup werkt alleen voor een SQLite-database; gebruik voor Postgre
 
 def backup_database(app: App, target: Path) -> Path:
     """A consistent copy of the SQLite file at ``target`` (also while colleagues work), audited as
-    made by the app's medewerker; returns the path written."""
+    made by the app's medewerker; returns the path written. A previous file at ``target`` is replaced
+    only by a complete copy."""
     db = app.db
     if db.sqlite_path is None:
         raise UsageError(NOT_SQLITE)
@@ -29,11 +36,16 @@ def backup_database(app: App, target: Path) -> Path:
         raise UsageError("de reservekopie kan niet over de database zelf heen")
     if not target.parent.exists():
         raise UsageError(f"de map {target.parent} bestaat niet")
-    target.unlink(missing_ok=True)
+    damaged = db.check()
+    if damaged is not None:
+        raise StorageUnavailable(f"Er is geen reservekopie gemaakt. {damaged}", kind="damaged")
+    remove_leftovers(target.parent)
+    earlier = target.exists()
     try:
         sqlite_backup(db.sqlite_path, target)
-    except sqlite3.Error as error:
-        raise UsageError(f"reservekopie mislukt: {error}") from None
+    except (OSError, sqlite3.Error) as error:
+        kept = f"; de eerdere kopie {target.name} is onaangeroerd" if earlier else ""
+        raise UsageError(f"reservekopie mislukt: {error}{kept}") from None
     with app.unit() as session:
         log_event(session, "reservekopie", "database", None, detail=target.name)
     return target

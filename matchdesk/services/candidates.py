@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import Table, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from matchdesk.domain import Categorie, CefrLevel, Doelgroep, LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
+from matchdesk.services.insert_or_get import savepoint
 from matchdesk.services.records import apply, load_for_update
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.ids import new_id, utcnow
@@ -147,8 +149,35 @@ def create_candidate(session: Session, values: dict[str, object], today: dt.date
     candidate.languages = [CandidateLanguage(**row) for row in new.languages]
     candidate.educations = []
     candidate.experiences = []
-    session.add(candidate)
-    return candidate
+    if profile_number:
+        session.add(candidate)
+        return candidate
+    return _insert_with_free_profile_number(session, candidate, klantnummer)
+
+
+PROFILE_ATTEMPTS = 20
+
+
+def _insert_with_free_profile_number(session: Session, candidate: Candidate, klantnummer: str) -> Candidate:
+    """Insert ``candidate`` now, under the database's unique profile number: when another writer took the
+    randomly chosen number after it was checked (an import, a colleague on the same server), the insert is
+    undone to its savepoint and the candidate gets another number; a klantnummer another writer just stored
+    is the usual "bestaat al"."""
+    for _ in range(PROFILE_ATTEMPTS):
+        number = candidate.profile_number
+        try:
+            with savepoint(session):
+                session.add(candidate)
+                session.flush()
+            return candidate
+        except IntegrityError:
+            if session.scalar(select(Candidate.id).where(Candidate.profile_number == number)) is None:
+                if find_live(session, klantnummer) is not None:
+                    raise ValidationError("klantnummer", klantnummer,
+                                          f"klantnummer {klantnummer} bestaat al") from None
+                raise
+            candidate.profile_number = new_profile_number(session)
+    raise ValidationError("profielnummer", None, "er is geen vrij profielnummer gevonden; probeer het opnieuw")
 
 
 def insert_candidates(session: Session, batch: list[NewCandidate]) -> None:

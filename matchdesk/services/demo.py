@@ -4,18 +4,27 @@ Same seed and today give identical data, ids included (storage.ids.deterministic
 data (``demo_people``: Faker's nl_NL names, generated BSNs marked as test data). Trajectories the
 generator deliberately puts over their limits are recorded as teamleider overrides with reason "demo",
 and their ids are kept in the meta table (``demo_over_limit``) so the signals can be checked against them.
+
+The meta key ``demo_state`` is ``bezig`` from before the first record until the last unit of work, which
+sets ``klaar``: a run killed half-way is recognised (``services.maintenance``) and replaced by the next
+run. Every demo record is created at the demo's fixed clock (``demo_clock``), so a record made later by
+someone is told apart from demo data. The audit entries of a run get random ids (the records keep their
+deterministic ones), so a rerun after a replace adds its entries beside those of the run before: the
+audit log is never wiped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from matchdesk.dates import last_day_within
@@ -40,13 +49,17 @@ from matchdesk.services import vacancies as vacancy_service
 from matchdesk.services.demo_people import DemoRegion, new_candidate
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.ids import deterministic
-from matchdesk.storage.models import Candidate, Employer, Medewerker, Vacancy
+from matchdesk.storage.models import AuditEntry, Candidate, Employer, Medewerker, Vacancy
 
 if TYPE_CHECKING:
     from matchdesk.storage.database import Database
 
 BATCH = 2000
 MOTIVATION = "Regulier werk is nu nog niet haalbaar; afgestemd met kandidaat en werkgever (demo)."
+STATE = "demo_state"  # meta key: BUSY while a run writes, DONE once it is complete
+BUSY, DONE = "bezig", "klaar"
+DEMO_META_KEYS = ("demo", STATE, "demo_over_limit", "region")  # what a run writes to the meta table
+_FRESH_AUDIT_IDS: ContextVar[bool] = ContextVar("matchdesk_demo_audit_ids", default=False)
 
 
 @dataclass
@@ -56,8 +69,18 @@ class DemoSize:
     vacancies: int = 800
 
 
-@dataclass
+@dataclass(frozen=True)
 class DemoSummary:
+    candidates: int = 0
+    employers: int = 0
+    vacancies: int = 0
+    proposals: int = 0
+    trajectories: int = 0
+    over_limit: tuple[str, ...] = ()
+
+
+@dataclass
+class _Tally:
     candidates: int = 0
     employers: int = 0
     vacancies: int = 0
@@ -66,13 +89,19 @@ class DemoSummary:
     over_limit: list[str] = field(default_factory=list)
 
 
+def demo_clock(today: dt.date) -> dt.datetime:
+    """The fixed moment every record of a demo for ``today`` is created and stamped at."""
+    return dt.datetime.combine(today, dt.time(8, 0))
+
 
 def generate(db: Database, rulebooks: Rulebooks, seed: int, today: dt.date, size: DemoSize, user: str = "demo",
              progress: Callable[[int, int], object] | None = None) -> DemoSummary:
     """Fill an empty database. ``progress(done, total)`` is called between batches."""
     region = DemoRegion(seed, today)
-    summary = DemoSummary()
-    with deterministic(seed, dt.datetime.combine(today, dt.time(8, 0))):
+    summary = _Tally()
+    with db.unit(user) as session:  # before any record, outside the seeded ids: a kill leaves a known half demo
+        db.set_meta(session, STATE, BUSY)
+    with deterministic(seed, demo_clock(today)), _fresh_audit_ids():
         with db.unit(user) as session:
             staff = _medewerkers(session, region)
             employers = [_employer(session, region, i, staff) for i in range(size.employers)]
@@ -88,7 +117,9 @@ def generate(db: Database, rulebooks: Rulebooks, seed: int, today: dt.date, size
         for start in range(0, size.candidates, BATCH):
             with db.unit(user) as session:
                 batch = [new_candidate(region, i, owners) for i in range(start, min(start + BATCH, size.candidates))]
-                candidate_service.insert_candidates(session, batch)
+                session.flush()  # nothing pending: insert_candidates draws one id per candidate, for its audit
+                with _unseeded_ids(len(batch)):
+                    candidate_service.insert_candidates(session, batch)
                 ids = [c.values["id"] for c in batch]
                 loaded: dict[object, Candidate] = {
                     c.id: c for c in session.scalars(select(Candidate).where(Candidate.id.in_(ids)))}
@@ -103,7 +134,43 @@ def generate(db: Database, rulebooks: Rulebooks, seed: int, today: dt.date, size
             summary.proposals, placed = _proposals(session, rulebooks, region, vacancy_refs, summary.candidates)
             summary.trajectories += placed
             db.set_meta(session, "demo_over_limit", json.dumps(sorted(summary.over_limit)))
-    return summary
+            db.set_meta(session, STATE, DONE)
+    return DemoSummary(summary.candidates, summary.employers, summary.vacancies, summary.proposals,
+                       summary.trajectories, tuple(summary.over_limit))
+
+
+@contextlib.contextmanager
+def _fresh_audit_ids() -> Iterator[None]:
+    token = _FRESH_AUDIT_IDS.set(True)
+    try:
+        yield
+    finally:
+        _FRESH_AUDIT_IDS.reset(token)
+
+
+@contextlib.contextmanager
+def _unseeded_ids(draws: int) -> Iterator[None]:
+    """Random ids inside the block (``insert_candidates`` gives its audit entries ids by ``new_id``), after
+    taking the ``draws`` seeded ids the block would have taken, so the ids after it stay those of the seed."""
+    from matchdesk.storage import ids
+
+    seeded = ids._rng.get()
+    if seeded is not None:
+        for _ in range(draws):
+            seeded.getrandbits(128)  # what new_id() takes
+    token = ids._rng.set(None)
+    try:
+        yield
+    finally:
+        ids._rng.reset(token)
+
+
+@event.listens_for(AuditEntry, "init")
+def _random_audit_id(_target: AuditEntry, _args: tuple, kwargs: dict[str, Any]) -> None:
+    """During a demo run an audit entry gets a random id. Its seeded id is still drawn (``Record``'s
+    constructor asks for one), so the records' ids stay those of the seed."""
+    if _FRESH_AUDIT_IDS.get():
+        kwargs["id"] = uuid.uuid4()
 
 
 def _medewerkers(session: Session, region: DemoRegion) -> dict[Medewerker, Role]:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from matchdesk.domain import Role
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
+from matchdesk.services.insert_or_get import insert_or_get
 from matchdesk.services.records import Saved, apply, frozen_values, load_for_update
 from matchdesk.storage.models import Employer, Medewerker
 from matchdesk.validators import normalize_email, normalize_kvk, normalize_postcode
@@ -72,16 +73,15 @@ def update_employer(session: Session, employer_id: uuid.UUID, expected_version: 
 
 
 def ensure_medewerker(session: Session, name: str, role: Role = Role.MATCHMAKER, **extra) -> Medewerker:
-    """The medewerker with this name, created on first use (a command line --user, the first start)."""
+    """The medewerker with this name, created on first use (a command line --user, the first start, a
+    consulent or accountmanager an import names). Insert-or-get under the unique name: when another writer
+    (a second import, the window, a colleague's laptop) creates the same medewerker at the same moment, this
+    one uses theirs instead of failing; ``role`` and ``extra`` only apply to a medewerker made here."""
     name = name.strip()
     if not name:
         raise ValidationError("medewerker", name, "de naam van de medewerker is verplicht")
-    existing = session.scalar(select(Medewerker).where(Medewerker.name == name))
-    if existing is not None:
-        return existing
-    medewerker = Medewerker(name=name, role=role, **extra)
-    session.add(medewerker)
-    return medewerker
+    return insert_or_get(session, lambda: session.scalar(select(Medewerker).where(Medewerker.name == name)),
+                         lambda: Medewerker(name=name, role=role, **extra))
 
 
 def medewerker_role(session: Session, name: str) -> Role | None:

@@ -1,6 +1,7 @@
 """Trajectories: every write is judged by the rules of the candidate's municipality, in force on the
 decision date. Blocked is refused (a teamleider may override with a reason), a warning needs a
-motivation, imported history is stored with its verdict and never refused."""
+motivation; imported history that has ended is stored with its verdict and never refused (the import,
+``transfer/trajectories.py``, decides which imported rows are history)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +58,9 @@ def history_facts(session: Session, candidate_id: uuid.UUID, exclude: uuid.UUID 
                             location=t.location) for t in rows if t.id != exclude]
 
 
+Enforcement = Literal["all", "blocks", "none"]
+
+
 @dataclass
 class TrajectoryInput:
     kind: TrajectoryKind
@@ -99,18 +104,24 @@ def judge(session: Session, rulebooks: Rulebooks, candidate: Candidate, data: Tr
 
 def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.UUID, data: TrajectoryInput,
                      decision_date: dt.date, *, override_reason: str | None = None,
-                     imported: bool = False, history: list[TrajectoryFacts] | None = None) -> Trajectory:
+                     imported: bool = False, history: list[TrajectoryFacts] | None = None,
+                     enforce: Enforcement | None = None) -> Trajectory:
+    """``imported``: stored as imported. ``enforce``: which verdicts refuse the write. "all" (the default
+    for a new trajectory): a block unless a teamleider gives ``override_reason``, a warning without a
+    motivation. "blocks": only a block, with the same teamleider override (imported trajectories that
+    still run). "none" (the default when ``imported``): history that has ended, stored with its verdict."""
+    mode: Enforcement = enforce or ("none" if imported else "all")
     candidate = session.get(Candidate, candidate_id)
     if candidate is None or candidate.deleted_at is not None:
         raise ValidationError("klantnummer", candidate_id, "de kandidaat bestaat niet (meer)")
     try:
         verdict = judge(session, rulebooks, candidate, data, "start", decision_date, history=history)
     except RulebookUnavailable as error:
-        if not imported:
+        if mode != "none":
             raise
         # Imported history is a fact: kept, flagged as not judged, never refused.
         verdict = Verdict.from_findings([Finding("regelboek", "warning", f"niet getoetst: {error}")])
-    _enforce(session, verdict, data.motivation, override_reason, imported)
+    enforce_verdict(session, verdict, data.motivation, override_reason, mode)
     trajectory = Trajectory(
         candidate_id=candidate.id, kind=data.kind, start=data.start, planned_end=data.planned_end,
         actual_end=data.actual_end, aborted=data.aborted, outcome=data.outcome, provider=data.provider,
@@ -135,7 +146,7 @@ def extend_trajectory(session: Session, rulebooks: Rulebooks, trajectory_id: uui
                            provider=trajectory.provider, location=trajectory.location, motivation=motivation)
     # The history keeps the trajectory itself: the rules replace the entry with the same start by the proposal.
     verdict = judge(session, rulebooks, candidate, data, "extend", decision_date)
-    _enforce(session, verdict, motivation, override_reason, imported=False)
+    enforce_verdict(session, verdict, motivation, override_reason, "all")
     trajectory.planned_end = new_end
     _store_verdict(session, trajectory, verdict, motivation, override_reason)
     return trajectory
@@ -158,9 +169,10 @@ def _trajectory_for_update(session: Session, trajectory_id: uuid.UUID, expected_
     return trajectory
 
 
-def _enforce(session: Session, verdict: Verdict, motivation: str | None, override_reason: str | None,
-             imported: bool) -> None:
-    if imported:
+def enforce_verdict(session: Session, verdict: Verdict, motivation: str | None, override_reason: str | None,
+                    mode: Enforcement = "all") -> None:
+    """Raise ``RuleViolation`` when ``verdict`` refuses the write under ``mode`` (see ``start_trajectory``)."""
+    if mode == "none":
         return
     if verdict.verdict == "blocked":
         user = session.info.get("user") or "systeem"
@@ -170,7 +182,7 @@ def _enforce(session: Session, verdict: Verdict, motivation: str | None, overrid
             return
         reasons = "; ".join(f.message for f in verdict.findings if f.severity == "block")
         raise RuleViolation(f"Niet toegestaan: {reasons}", verdict.findings)
-    if verdict.verdict == "warning" and not (motivation and motivation.strip()):
+    if mode == "all" and verdict.verdict == "warning" and not (motivation and motivation.strip()):
         reasons = "; ".join(f.message for f in verdict.findings if f.severity == "warning")
         raise RuleViolation(f"Motivatie vereist: {reasons}", verdict.findings)
 

@@ -3,6 +3,12 @@
 A flush listener records every insert, update and delete of the main record types with the names of
 the changed fields (never their values), and stamps ``updated_by``. Reads, prints and exports are
 logged explicitly through ``log_event``.
+
+Child rows live under their parent's version: adding, changing or removing a candidate's skills,
+languages, educations or work experiences (a vacancy's skills or languages) bumps the parent's
+``version`` and ``updated_by`` once per transaction and records ``gewijzigd`` on the parent with the
+child kinds as field names (``languages,skills``). So every writer (the editors' use cases, the import)
+makes a stale save of the parent a ConflictError that names who changed it.
 """
 
 from __future__ import annotations
@@ -16,13 +22,19 @@ from matchdesk.storage.ids import utcnow
 from matchdesk.storage.models import (
     AuditEntry,
     Candidate,
+    CandidateLanguage,
+    CandidateSkill,
     ContactMoment,
+    Education,
     Employer,
     Medewerker,
     Proposal,
     Record,
     Trajectory,
     Vacancy,
+    VacancyLanguage,
+    VacancySkill,
+    WorkExperience,
 )
 
 AUDITED: dict[type, str] = {
@@ -35,6 +47,17 @@ AUDITED: dict[type, str] = {
     ContactMoment: "contactmoment",
 }
 _BOOKKEEPING = {"updated_at", "updated_by", "version", "created_at"}
+# child row type -> (parent type, the column holding the parent's id, the field name the parent's audit shows)
+CHILDREN: dict[type, tuple[type[Record], str, str]] = {
+    CandidateSkill: (Candidate, "candidate_id", "skills"),
+    CandidateLanguage: (Candidate, "candidate_id", "languages"),
+    Education: (Candidate, "candidate_id", "educations"),
+    WorkExperience: (Candidate, "candidate_id", "experiences"),
+    VacancySkill: (Vacancy, "vacancy_id", "skills"),
+    VacancyLanguage: (Vacancy, "vacancy_id", "languages"),
+}
+_PARENTS = (Candidate, Vacancy)
+_BUMPED = "matchdesk.bumped_parents"  # session.info: (transaction, {(parent type, id)}) bumped in it
 READ_ONLY = "matchdesk.read_only"  # session.info key of ``Database.reading()``; never a medewerker's name
 
 
@@ -56,6 +79,7 @@ def _record_changes(session: Session, _context, _instances) -> None:
     user = _user(session)
     now = utcnow()
     entries = []
+    child_fields = _bump_parents(session, user)
     for obj in session.new:
         if isinstance(obj, Record) and not isinstance(obj, AuditEntry):
             obj.updated_by = user
@@ -70,15 +94,68 @@ def _record_changes(session: Session, _context, _instances) -> None:
         kind = AUDITED.get(type(obj))
         if kind:
             state = inspect(obj)
-            changed = sorted(a.key for a in state.attrs
-                             if a.key not in _BOOKKEEPING and a.history.has_changes()
-                             and a.key in state.mapper.column_attrs)
+            changed = sorted({a.key for a in state.attrs
+                              if a.key not in _BOOKKEEPING and a.history.has_changes()
+                              and a.key in state.mapper.column_attrs}
+                             | child_fields.pop((type(obj), obj.id), set()))
             if changed:
                 action = "verwijderd" if "deleted_at" in changed and getattr(obj, "deleted_at", None) else "gewijzigd"
                 entries.append(AuditEntry(at=now, medewerker=user, action=action, record_type=kind,
                                           record_id=obj.id, fields=",".join(changed)))
+    for (parent_type, parent_id), fields in child_fields.items():  # parents bumped earlier in this transaction
+        if fields:
+            entries.append(AuditEntry(at=now, medewerker=user, action="gewijzigd", record_type=AUDITED[parent_type],
+                                      record_id=parent_id, fields=",".join(sorted(fields))))
     for obj in session.deleted:
         kind = AUDITED.get(type(obj))
         if kind:
             entries.append(AuditEntry(at=now, medewerker=user, action="gewist", record_type=kind, record_id=obj.id))
     session.add_all(entries)
+
+
+def _bump_parents(session: Session, user: str) -> dict[tuple[type, uuid.UUID], set[str]]:
+    """Parents whose child rows this flush adds, changes or removes: the child kinds per parent. Each such
+    parent (not new, not being deleted) is bumped once per transaction: a new version, ``updated_by``."""
+    changed: dict[tuple[type, uuid.UUID], set[str]] = {}
+    touched = [(obj, False) for obj in session.new] + [(obj, True) for obj in session.deleted] + [
+        (obj, False) for obj in session.dirty if session.is_modified(obj)]
+    for obj, deleted in touched:
+        link = CHILDREN.get(type(obj))
+        if link is None:
+            continue
+        parent_type, column, field = link
+        parent_id = getattr(obj, column, None)
+        if parent_id is None and deleted:
+            parent_id = inspect(obj).committed_state.get(column)
+        if parent_id is not None:
+            changed.setdefault((parent_type, parent_id), set()).add(field)
+    bumped = _bumped_in(session)
+    result: dict[tuple[type, uuid.UUID], set[str]] = {}
+    with session.no_autoflush:
+        for key, fields in changed.items():
+            parent = session.get(*key)
+            if parent is None or parent in session.new or parent in session.deleted:
+                continue
+            if key not in bumped:
+                bumped[key] = set()
+                parent.updated_at = utcnow()  # makes the parent dirty: the mapper bumps its version
+                parent.updated_by = user
+            new_fields = fields - bumped[key]  # a kind already audited in this transaction is not again
+            bumped[key] |= fields
+            if new_fields or parent in session.dirty:
+                result[key] = new_fields
+    for obj in session.dirty:  # a parent whose own fields change gets its new version in this flush
+        if isinstance(obj, _PARENTS) and session.is_modified(obj):
+            bumped.setdefault((type(obj), obj.id), set())
+    return result
+
+
+def _bumped_in(session: Session) -> dict[tuple[type, uuid.UUID], set[str]]:
+    """The parents already given a new version in the session's current transaction, with the child kinds
+    audited on them."""
+    transaction = session.get_transaction()
+    seen_in, bumped = session.info.get(_BUMPED, (None, {}))
+    if seen_in is not transaction:
+        bumped = {}
+        session.info[_BUMPED] = (transaction, bumped)
+    return bumped

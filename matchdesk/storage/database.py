@@ -2,55 +2,91 @@
 
 SQLite (default) runs in WAL mode with foreign keys on and a busy timeout; a PostgreSQL URL works
 too. One ``Database`` per process; one session per user action (``with db.unit(user) as s:``).
+
+Transactions on SQLite. The driver's own transaction handling is switched off (it would run DDL outside
+any transaction); MatchDesk emits ``BEGIN`` itself, so schema creation and every migration run in one
+transaction (``migrate.py``). A unit of work starts with ``BEGIN IMMEDIATE``: it takes the write lock
+before the body runs, so it can never fail half-way because a colleague wrote meanwhile (in WAL a
+deferred transaction that later writes fails at once with "database is locked", whatever the timeout).
+
+A busy database. Another process may hold the write lock (a long import). ``BEGIN IMMEDIATE`` waits up
+to the busy timeout and, when that runs out, ``unit()`` tries again (``BUSY_ATTEMPTS`` in all) - safe,
+because nothing of the body has run yet. Only after that is it the Dutch ``IN_USE`` message
+(``StorageUnavailable`` with ``kind == "busy"``). A use case that may also meet a busy error later in its
+transaction (a PostgreSQL deadlock or serialisation failure, a busy COMMIT) runs its work through
+``db.run(user, work)``: the whole unit again from the start, as often, with ``work`` a function of the
+session that does nothing outside the database.
+
+Damage. Before the first write of a process, and whenever a write (or a read) fails with a storage error,
+the file is checked with ``PRAGMA quick_check`` (bounded in time, ``sqlite_files.quick_check``). A damaged
+file stays open read-only (``PRAGMA query_only`` on every connection): reads work where they can, every
+write is refused with a Dutch message that names the newest ``<db>.bak-*`` to restore (``damaged``).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchdesk.errors import StorageUnavailable
 from matchdesk.storage.audit import READ_ONLY  # importing audit registers its flush listener
-from matchdesk.storage.migrate import ensure_schema
+from matchdesk.storage.migrate import WRITE, ensure_schema
 from matchdesk.storage.models import Meta
+from matchdesk.storage.sqlite_files import damaged_message, quick_check, remove_leftovers
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+BUSY_ATTEMPTS = 3  # BEGIN IMMEDIATE tries (each waiting up to the busy timeout) before IN_USE
 IN_USE = "De database is in gebruik door een ander programma of een collega; probeer het zo opnieuw."
+FULL = "De schijf is vol"
+FULL_ADVICE = "Maak ruimte vrij en probeer opnieuw."
+_BUSY_TEXTS = ("locked", "busy", "deadlock detected", "could not serialize access")
+_DAMAGE_TEXTS = ("malformed", "not a database", "corrupt", "disk i/o error", "file is encrypted")
+
+T = TypeVar("T")
 
 
 class Database:
-    def __init__(self, engine: Engine, sqlite_path: Path | None) -> None:
+    def __init__(self, engine: Engine, sqlite_path: Path | None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.engine = engine
         self.sqlite_path = sqlite_path
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.busy_timeout_ms = busy_timeout_ms
+        self.damaged: str | None = None  # the Dutch message once the file failed its check: read-only
+        self._checked = sqlite_path is None
+        self._check_lock = threading.Lock()
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", self._on_connect)
+            event.listen(engine, "begin", _on_begin)
+        self.sessions = sessionmaker(engine, expire_on_commit=False)  # reading (and import's dry run)
+        self.writers = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
 
     @classmethod
-    def open(cls, target: str | Path, create: bool = False) -> Database:
+    def open(cls, target: str | Path, create: bool = False, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         url, sqlite_path = _resolve(target, create)
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-        try:
-            ensure_schema(engine, sqlite_path)
-        except (OperationalError, DatabaseError) as error:
-            engine.dispose()
-            raise _storage_error(error, sqlite_path) from None
-        except Exception:
-            engine.dispose()
-            raise
-        db = cls(engine, sqlite_path)
         if sqlite_path is not None:
-            # WAL is a property of the file: set it only once the file is known to be ours.
-            with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-        db._mark_matchdesk()
+            remove_leftovers(sqlite_path.parent)  # half-written backups of killed processes
+        db = cls(create_engine(url), sqlite_path, busy_timeout_ms=busy_timeout_ms)
+        try:
+            ensure_schema(db.engine, sqlite_path)
+            if sqlite_path is not None:
+                # WAL is a property of the file: set it only once the file is known to be ours.
+                db._pragma("PRAGMA journal_mode=WAL")
+            db._mark_matchdesk()
+        except (OperationalError, DatabaseError) as error:
+            db.dispose()
+            raise db.trouble(error) from None
+        except BaseException:
+            db.dispose()
+            raise
         return db
 
     @property
@@ -60,23 +96,97 @@ class Database:
             return str(self.sqlite_path)
         return self.engine.url.render_as_string(hide_password=True)
 
+    # -- units of work ---------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def unit(self, user: str) -> Iterator[Session]:
-        """One user action: one transaction, committed at the end or rolled back whole."""
+        """One user action: one transaction, committed at the end or rolled back whole. Holds the write lock
+        from the start (SQLite); a busy database is waited for and tried again before ``IN_USE``."""
+        self.refuse_when_damaged()
         try:
-            with self.sessions.begin() as session:
-                session.info["user"] = user
-                yield session
+            session = self._begin_writing()
         except (OperationalError, DatabaseError) as error:
-            raise _storage_error(error, self.sqlite_path) from None
+            raise self.trouble(error, writing=True) from None
+        try:
+            session.info["user"] = user
+            yield session
+            session.commit()
+        except (OperationalError, DatabaseError) as error:
+            _quietly_roll_back(session)
+            raise self.trouble(error, writing=True) from None
+        except BaseException:
+            _quietly_roll_back(session)
+            raise
+        finally:
+            session.close()
+
+    def run(self, user: str, work: Callable[[Session], T], *, attempts: int = BUSY_ATTEMPTS) -> T:
+        """``work(session)`` as one unit of work, run again from the start when the database was busy at any
+        point (up to ``attempts`` times). ``work`` must do nothing outside the database: it may run twice."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.unit(user) as session:
+                    return work(session)
+            except StorageUnavailable as error:
+                if error.kind != "busy" or attempt == attempts:
+                    raise
+            time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look (no audit, nothing flushed)."""
-        with self.sessions() as session:
-            session.info[READ_ONLY] = True  # a flag, not a name: no medewerker can be called this
-            yield session  # closing discards anything pending; loaded rows stay readable
+        """A read-only look (no audit, nothing flushed). Storage errors become Dutch messages, as in ``unit``."""
+        try:
+            with self.sessions() as session:
+                session.info[READ_ONLY] = True  # a flag, not a name: no medewerker can be called this
+                yield session  # closing discards anything pending; loaded rows stay readable
+        except (OperationalError, DatabaseError) as error:
+            raise self.trouble(error) from None
 
+    def _begin_writing(self) -> Session:
+        for attempt in range(1, BUSY_ATTEMPTS + 1):
+            session = self.writers()
+            try:
+                session.begin()
+                session.connection()  # BEGIN IMMEDIATE now, before the body: waits for another writer
+                return session
+            except OperationalError as error:
+                session.close()
+                if not _is_busy(error) or attempt == BUSY_ATTEMPTS:
+                    raise
+            time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    # -- health ----------------------------------------------------------------------------------------------
+    def check(self) -> str | None:
+        """Check the file now (bounded in time); the Dutch message when it is damaged, then it is read-only."""
+        if self.sqlite_path is None:
+            return None
+        if self.damaged is None and quick_check(self.sqlite_path):
+            self.damaged = damaged_message(self.sqlite_path)
+            self.engine.dispose()  # new connections come with PRAGMA query_only
+        return self.damaged
+
+    def refuse_when_damaged(self) -> None:
+        """Before a write: the first one in this process checks the file; a damaged one refuses."""
+        if not self._checked:
+            with self._check_lock:
+                if not self._checked:
+                    self.check()
+                    self._checked = True
+        if self.damaged is not None:
+            raise StorageUnavailable(self.damaged, kind="damaged")
+
+    def trouble(self, error: Exception, writing: bool = False) -> StorageUnavailable:
+        """The Dutch message for a storage error; a write that failed, or a sign of damage, checks the file."""
+        text = str(getattr(error, "orig", error)).lower()
+        if any(sign in text for sign in _BUSY_TEXTS):
+            return StorageUnavailable(IN_USE, kind="busy")
+        suspect = writing and not isinstance(error, IntegrityError)  # a broken constraint is no sign of damage
+        if (suspect or any(sign in text for sign in _DAMAGE_TEXTS)) and self.check():
+            return StorageUnavailable(self.damaged or "", kind="damaged")
+        return storage_error(error, self.sqlite_path)
+
+    # -- meta --------------------------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
         with self.reading() as session:
             return session.scalar(select(Meta.value).where(Meta.key == key))
@@ -93,8 +203,41 @@ class Database:
             with self.unit("systeem") as session:
                 self.set_meta(session, "app", "matchdesk")
 
+    # -- SQLite connections ---------------------------------------------------------------------------------
+    def _on_connect(self, dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # no implicit transactions: _on_begin emits BEGIN
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        if self.damaged is not None:
+            cursor.execute("PRAGMA query_only=ON")
+        cursor.close()
+
+    def _pragma(self, statement: str) -> None:
+        connection = self.engine.raw_connection()  # outside any transaction
+        try:
+            connection.cursor().execute(statement)
+        finally:
+            connection.close()
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _on_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(WRITE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _quietly_roll_back(session: Session) -> None:
+    with contextlib.suppress(OperationalError, DatabaseError):
+        session.rollback()
+
+
+def _is_busy(error: Exception) -> bool:
+    text = str(getattr(error, "orig", error)).lower()
+    return any(sign in text for sign in _BUSY_TEXTS)
 
 
 def _resolve(target: str | Path, create: bool) -> tuple[str, Path | None]:
@@ -122,27 +265,26 @@ def _resolve(target: str | Path, create: bool) -> tuple[str, Path | None]:
         with path.open("rb") as handle:
             if handle.read(16) != SQLITE_HEADER:
                 raise StorageUnavailable(
-                    f"Het bestand {path.name} is geen MatchDesk-database; MatchDesk opent hem niet.")
+                    f"Het bestand {path.name} is geen MatchDesk-database; MatchDesk opent hem niet.", kind="foreign")
     return f"sqlite:///{path.resolve()}", path.resolve()
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
-def _storage_error(error: Exception, path: Path | None) -> StorageUnavailable:
-    text = str(getattr(error, "orig", error)).lower()
-    if "locked" in text or "busy" in text:
-        return StorageUnavailable(IN_USE)
+def storage_error(error: BaseException, path: Path | None) -> StorageUnavailable:
+    """A storage error as a Dutch sentence (no check of the file: ``Database.trouble`` does that)."""
+    original = getattr(error, "orig", error)
+    text = str(original).lower()
+    if any(sign in text for sign in _BUSY_TEXTS):
+        return StorageUnavailable(IN_USE, kind="busy")
     if "disk is full" in text or "no space" in text:
-        return StorageUnavailable("De schijf is vol; er is niets opgeslagen. Maak ruimte vrij en probeer opnieuw.")
+        return StorageUnavailable(f"{FULL}; deze wijziging is niet opgeslagen. {FULL_ADVICE}", kind="full",
+                                  reason=FULL, advice=FULL_ADVICE)
     if "readonly" in text or "read-only" in text:
-        return StorageUnavailable("De database is alleen-lezen; er is niets opgeslagen.")
+        return StorageUnavailable("De database is alleen-lezen; deze wijziging is niet opgeslagen.", kind="readonly",
+                                  reason="De database is alleen-lezen")
     if "not a database" in text or "file is encrypted" in text:
         name = path.name if path else "De database"
-        return StorageUnavailable(f"Het bestand {name} is geen MatchDesk-database; MatchDesk opent hem niet.")
-    return StorageUnavailable(f"De database kan niet worden gebruikt: {getattr(error, 'orig', error)}")
+        return StorageUnavailable(f"Het bestand {name} is geen MatchDesk-database; MatchDesk opent hem niet.",
+                                  kind="foreign")
+    if any(sign in text for sign in _DAMAGE_TEXTS) and path is not None:
+        return StorageUnavailable(damaged_message(path), kind="damaged")
+    return StorageUnavailable(f"De database kan niet worden gebruikt: {original}")

@@ -1,8 +1,19 @@
 """Schema migrations with Alembic, run automatically when a database is opened.
 
-Before an existing SQLite file is upgraded it is copied to ``<db>.bak-<revision>-<timestamp>`` (the
-last three kept); a failed backup stops the migration. A file without MatchDesk's schema, or with a
-revision this version does not know (a newer MatchDesk wrote it), is refused and never migrated.
+Atomic. A new file's schema and every upgrade run in ONE transaction (``BEGIN IMMEDIATE`` on SQLite,
+whose DDL is transactional once the driver's implicit transactions are off: ``database.py``). A kill
+during creation leaves an empty file (or a hot journal SQLite rolls back), which the next open simply
+creates again; a kill during an upgrade leaves the old revision, which the next open upgrades again.
+The revision is read again under the write lock, so two processes opening the same old or new file at
+once migrate it once.
+
+Backups. Before an existing SQLite file is upgraded it is copied to ``<db>.bak-<revision>-<timestamp>``
+(written beside it and renamed into place when complete). A retry at the same revision with the same
+data reuses that copy instead of making another one. Old copies are rotated away (the newest
+``BACKUPS_KEPT`` kept) only once the upgrade has succeeded: while the file is not at a good revision,
+no backup is ever deleted. A failed backup stops the migration. A file without MatchDesk's schema, or
+with a revision this version does not know (a newer MatchDesk wrote it), is refused and never migrated;
+so is a file that fails ``PRAGMA quick_check`` (damaged).
 """
 
 from __future__ import annotations
@@ -15,11 +26,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from matchdesk.errors import StorageUnavailable
+from matchdesk.storage.models import Base
+from matchdesk.storage.sqlite_files import backups_of, damaged_message, quick_check, sqlite_backup
+
+__all__ = ["BACKUPS_KEPT", "WRITE", "alembic_config", "backup_before_migration", "current_revision",
+           "ensure_schema", "head_revision", "sqlite_backup"]
 
 BACKUPS_KEPT = 3
+_OURS = set(Base.metadata.tables) | {"alembic_version"}
+WRITE = "matchdesk_write"  # execution option: the transaction starts with BEGIN IMMEDIATE (database.py)
 
 
 def alembic_config() -> Config:
@@ -37,36 +55,76 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _state(connection: Connection) -> tuple[str | None, set[str]]:
+    tables = set(inspect(connection).get_table_names())
+    revision = MigrationContext.configure(connection).get_current_revision() if "alembic_version" in tables else None
+    return revision, tables
+
+
+def _refuse_unknown(script: ScriptDirectory, revision: str | None, tables: set[str], name: str,
+                    connection: Connection | None = None) -> None:
+    if revision is None:
+        if not tables - {"alembic_version"}:
+            return
+        if connection is not None and _half_made(connection, tables):
+            for table in sorted(tables):  # an earlier MatchDesk's creation, killed half-way: start again
+                connection.exec_driver_sql(f'DROP TABLE "{table}"')
+            return
+        if connection is None and tables <= _OURS:
+            return  # judged again under the write lock
+        raise StorageUnavailable(f"{name} is geen MatchDesk-database; MatchDesk opent hem niet.", kind="foreign")
+    try:
+        script.get_revision(revision)
+    except Exception:
+        raise StorageUnavailable(
+            f"{name} is gemaakt door een nieuwere versie van MatchDesk "
+            f"(schema {revision}); werk MatchDesk bij om hem te openen.", kind="foreign"
+        ) from None
+
+
 def ensure_schema(engine: Engine, sqlite_path: Path | None) -> None:
-    """Bring the database to the newest schema, or refuse it with a Dutch message."""
+    """Bring the database to the newest schema in one transaction, or refuse it with a Dutch message."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
-    tables = set(inspect(engine).get_table_names())
-    revision = current_revision(engine) if "alembic_version" in tables else None
-    if revision is None:
-        if tables - {"alembic_version"}:
-            raise StorageUnavailable(
-                f"{_name(engine, sqlite_path)} is geen MatchDesk-database; MatchDesk opent hem niet.")
-    else:
-        try:
-            script.get_revision(revision)
-        except Exception:
-            raise StorageUnavailable(
-                f"{_name(engine, sqlite_path)} is gemaakt door een nieuwere versie van MatchDesk "
-                f"(schema {revision}); werk MatchDesk bij om hem te openen."
-            ) from None
+    name = f"Het bestand {sqlite_path.name}" if sqlite_path else "De database"
+    with engine.connect() as connection:
+        revision, tables = _state(connection)
+        connection.rollback()
+    if revision == head:
+        return
+    _refuse_unknown(script, revision, tables, name)
+    backup = None
+    if sqlite_path is not None and revision is not None:
+        backup = backup_before_migration(sqlite_path, revision)
+    with engine.execution_options(**{WRITE: True}).begin() as connection:
+        revision, tables = _state(connection)  # again, under the write lock: another process may have done it
         if revision == head:
             return
-        if sqlite_path is not None:
-            backup_before_migration(sqlite_path, revision)
-    config = alembic_config()
-    with engine.begin() as connection:
+        _refuse_unknown(script, revision, tables, name, connection)
+        config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    if backup is not None and sqlite_path is not None:
+        rotate_backups(sqlite_path)
+
+
+def _half_made(connection: Connection, tables: set[str]) -> bool:
+    """Only tables of MatchDesk's own schema, no revision, and no row in any of them: the file an older
+    MatchDesk (whose DDL ran outside a transaction) was creating when it was killed."""
+    if not tables <= _OURS:
+        return False
+    return all(connection.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None for table in tables)
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S")
+    """The copy of ``path`` (at ``revision``) made before upgrading it: an earlier copy of the same revision
+    with the same data when there is one, else a new one."""
+    if quick_check(path):  # a damaged file is neither copied over good backups nor upgraded
+        raise StorageUnavailable(damaged_message(path), kind="damaged")
+    earlier = [b for b in backups_of(path) if b.name.startswith(f"{path.name}.bak-{revision}-")]
+    if earlier and _same_data(path, earlier[-1], revision):
+        return earlier[-1]
+    stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S%f")
     target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
     try:
         sqlite_backup(path, target)
@@ -74,24 +132,49 @@ def backup_before_migration(path: Path, revision: str) -> Path:
         raise StorageUnavailable(
             f"Kon geen reservekopie maken vóór het bijwerken van de database ({error}); er is niets gewijzigd."
         ) from None
-    backups = sorted(path.parent.glob(f"{path.name}.bak-*"), key=lambda p: p.stat().st_mtime)
-    for old in backups[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
     return target
 
 
-def sqlite_backup(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API (safe while others read or write)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+def rotate_backups(path: Path) -> None:
+    """Keep the newest ``BACKUPS_KEPT`` copies; only called when the database is at a good revision."""
+    for old in backups_of(path)[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+
+
+def _fingerprint(path: Path) -> tuple | None:
+    """Row counts and the newest change per table: equal for a copy of the same data."""
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        tables = sorted(r[0] for r in connection.execute(
+            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"))
+        parts: list[object] = []
+        for table in tables:
+            columns = {r[1] for r in connection.execute(f'PRAGMA table_info("{table}")')}
+            newest = "max(updated_at)" if "updated_at" in columns else "null"
+            parts.append((table, *connection.execute(f'select count(*), {newest} from "{table}"').fetchone()))
+        return tuple(parts)
+    except sqlite3.Error:
+        return None
     finally:
-        src.close()
+        connection.close()
 
 
-def _name(engine: Engine, sqlite_path: Path | None) -> str:
-    return f"Het bestand {sqlite_path.name}" if sqlite_path else "De database"
+def _same_data(path: Path, backup: Path, revision: str) -> bool:
+    mine = _fingerprint(path)
+    theirs = _fingerprint(backup)
+    return mine is not None and mine == theirs and _revision_of(backup) == revision
+
+
+def _revision_of(path: Path) -> str | None:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("select version_num from alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

@@ -50,10 +50,17 @@ class RecordType:
     def start(self, session: Session, options: ImportOptions) -> None:
         """Called once before the first batch, e.g. to load the keys already stored."""
 
+    def refresh(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
+        """Forget what ``start`` (or an undone attempt at these rows) remembered about the records these rows
+        name, and read them again: before a batch is tried again after another writer was first."""
+
     def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         """Check the parsed rows against the database and write the good ones; set each row's outcome.
 
-        Rows that arrive rejected are left alone. A row rejected here must leave nothing behind."""
+        Rows that arrive rejected are left alone. A row rejected here must leave nothing behind. A row that
+        would break a uniqueness of the database (a key twice in one file) must be caught here and rejected.
+        ``process`` may run again on the same rows (reset to how they arrived, after ``refresh``) when the
+        batch lost a race with another writer: it changes nothing outside the session and these rows."""
         raise NotImplementedError
 
     def export_values(self, session: Session) -> Iterator[dict[str, object]]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from matchdesk.domain import LanguageSkill, SkillSource, TaaleisStatus
@@ -130,10 +131,15 @@ class Candidates(RecordType):
         self.tombstones: dict[str, uuid.UUID] = {}
         self.bsn_owner: dict[str, str] = {}
         self.persons: dict[tuple[str, str, dt.date], str] = {}
-        self.profiles: dict[str, str] = {}
+        self.profiles: dict[str, str] = {}  # profile number -> klantnummer (stored, or taken by a row of the file)
+        self._load(session)
+        self.columns_now = candidate_columns(options.today)
+
+    def _load(self, session: Session, *where: Any) -> None:
+        """What the import checks against, for every stored candidate or for those ``where`` selects."""
         query = select(Candidate.klantnummer, Candidate.id, Candidate.bsn, Candidate.voornaam, Candidate.achternaam,
                        Candidate.birth_date, Candidate.profile_number, Candidate.deleted_at) \
-            .order_by(Candidate.deleted_at.is_(None), Candidate.deleted_at)
+            .where(*where).order_by(Candidate.deleted_at.is_(None), Candidate.deleted_at)
         for klant, cid, bsn, voornaam, achternaam, birth, profile, deleted in session.execute(query):
             self.profiles[profile] = klant
             if deleted is not None:
@@ -146,7 +152,21 @@ class Candidates(RecordType):
             if person:
                 self.persons.setdefault(person, klant)
         self.staff = {name: mid for name, mid in session.execute(select(Medewerker.name, Medewerker.id))}
-        self.columns_now = candidate_columns(options.today)
+
+    def refresh(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
+        """Read again the candidates these rows name (klantnummer, BSN, profielnummer) and the medewerkers:
+        another writer may have stored them since ``start``, and an undone attempt may have noted its own."""
+        klants = {row.values["klantnummer"] for row in rows if row.values.get("klantnummer")}
+        bsns = {row.values["bsn"] for row in rows if row.values.get("bsn")}
+        profiles = {row.values["profile_number"] for row in rows if row.values.get("profile_number")}
+        for klant in klants:
+            self.live.pop(klant, None)
+            self.tombstones.pop(klant, None)
+        for table in (self.bsn_owner, self.profiles):
+            for key in [key for key, klant in table.items() if klant in klants or key in bsns or key in profiles]:
+                del table[key]
+        self._load(session, or_(Candidate.klantnummer.in_(list(klants)), Candidate.bsn.in_(list(bsns)),
+                                Candidate.profile_number.in_(list(profiles))))
 
     def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         if session.get_bind().dialect.name == "sqlite":
@@ -172,6 +192,8 @@ class Candidates(RecordType):
                           field_name="profile_number")
             if row.rejected:
                 continue
+            if profile:
+                self.profiles[profile] = klant  # a later row of the file with this number is refused
             person = _person(*(values.get(k) for k in _PERSON_FIELDS))
             other = self.persons.get(person) if person else None
             if other and other != klant:
@@ -226,13 +248,26 @@ class Candidates(RecordType):
         return self.staff[name]
 
     def _new_profile(self, klant: str) -> str:
-        import secrets
-
         while True:
             number = "P" + "".join(secrets.choice("0123456789") for _ in range(7))
             if number not in self.profiles:
                 self.profiles[number] = klant
                 return number
+
+    def _free_profiles(self, session: Session, records: list[dict[str, Any]], chosen: set[str]) -> None:
+        """Numbers chosen here that another writer stored since ``start`` are chosen again (the database's
+        unique profile number refuses a batch that still meets one: it is then run again)."""
+        while chosen:
+            taken = dict(session.execute(select(Candidate.profile_number, Candidate.klantnummer)
+                                         .where(Candidate.profile_number.in_(list(chosen)))).all())
+            if not taken:
+                return
+            self.profiles.update(taken)
+            chosen = set()
+            for record in records:
+                if record["profile_number"] in taken:
+                    record["profile_number"] = self._new_profile(record["klantnummer"])
+                    chosen.add(record["profile_number"])
 
     def _insert(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         now, user = utcnow(), options.user
@@ -246,6 +281,7 @@ class Candidates(RecordType):
         languages: list[dict[str, Any]] = []
         skills: list[dict[str, Any]] = []
         audit: list[dict[str, Any]] = []
+        chosen: set[str] = set()
         for row in rows:
             values = row.values
             record = dict(base)
@@ -256,9 +292,10 @@ class Candidates(RecordType):
                 record["taaleis_status"] = TaaleisStatus.ONBEKEND.value
             cid = new_id()
             klant = values["klantnummer"]
-            record.update(id=cid, owner_id=values.get("owner_id"),
-                          profile_number=values.get("profile_number") or self._new_profile(klant))
-            self.profiles[record["profile_number"]] = klant
+            given = values.get("profile_number")
+            record.update(id=cid, owner_id=values.get("owner_id"), profile_number=given or self._new_profile(klant))
+            if not given:
+                chosen.add(record["profile_number"])
             candidates.append(record)
             for skill in LanguageSkill:
                 level = values.get(f"lang:{skill.value}")
@@ -273,6 +310,7 @@ class Candidates(RecordType):
             self.live[klant] = cid
             row.outcome = "new"
         session.flush()
+        self._free_profiles(session, candidates, chosen)
         session.execute(table_of(Candidate).insert(), candidates)
         session.execute(table_of(CandidateLanguage).insert(), languages)
         if skills:

@@ -4,21 +4,21 @@ in batches, and account for every row (imported + rejected = data rows).
 Each batch is one transaction: an interrupted import keeps the batches before it and leaves no half
 row. ``dry_run`` runs every check and every write in one transaction that is rolled back at the end,
 so its report and counts are exactly those of a real run.
+A batch that loses a race with another writer is run again (``batches.py``): two imports at once never
+abort each other.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from matchdesk.errors import UsageError, ValidationError
+from matchdesk.errors import StorageUnavailable, UsageError, ValidationError
 from matchdesk.transfer.base import ImportOptions, RecordType
+from matchdesk.transfer.batches import BatchRunner
 from matchdesk.transfer.columns import ERROR, WARNING, Column, Problem, RowInput, header_key
 from matchdesk.transfer.reading import UnreadableFile, open_table
 
@@ -89,9 +89,9 @@ def import_file(db: Database, record_type: str | RecordType, path: str | Path, *
     size = batch_size or kind.batch_size
     seen: dict[tuple, int] = {}
     batch: list[RowInput] = []
-    runner = _Runner(db, user, dry_run)
+    runner = BatchRunner(db, user, dry_run)
     try:
-        with runner.batch() as session:
+        with runner.reading() as session:
             kind.start(session, options)
         if progress:
             progress(0, table.total)
@@ -110,6 +110,11 @@ def import_file(db: Database, record_type: str | RecordType, path: str | Path, *
             _run_batch(runner, kind, batch, options, result)
         if progress:
             progress(result.read, result.read)
+    except StorageUnavailable as error:
+        saved = result.read - result.rejected  # the batches committed before the failure stay
+        if saved and not dry_run:
+            raise error.after_saved(saved) from None
+        raise
     finally:
         runner.close()
     result.unresolved_skills = options.counters.get("unresolved_skills", 0)
@@ -216,10 +221,9 @@ def _check_repeat(row: RowInput, kind: RecordType, seen: dict[tuple, int]) -> No
                   field_name=kind.key_fields[0])
 
 
-def _run_batch(runner: _Runner, kind: RecordType, batch: list[RowInput], options: ImportOptions,
+def _run_batch(runner: BatchRunner, kind: RecordType, batch: list[RowInput], options: ImportOptions,
                result: ImportResult) -> None:
-    with runner.batch() as session:
-        kind.process(session, batch, options)
+    runner.write(kind, batch, options)
     for row in batch:
         result.read += 1
         if row.rejected:
@@ -228,31 +232,3 @@ def _run_batch(runner: _Runner, kind: RecordType, batch: list[RowInput], options
             outcome = row.outcome or "unchanged"
             setattr(result, outcome, getattr(result, outcome) + 1)
         result.problems.extend(row.problems)
-
-
-class _Runner:
-    """A transaction per batch; in a dry run one transaction for everything, rolled back."""
-
-    def __init__(self, db: Database, user: str, dry_run: bool) -> None:
-        self.db, self.user, self.dry_run = db, user, dry_run
-        self.session: Session | None = None
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[Session]:
-        if not self.dry_run:
-            with self.db.unit(self.user) as session:
-                yield session
-            return
-        if self.session is None:
-            self.session = self.db.sessions()
-            self.session.info["user"] = self.user
-            self.session.begin()
-        session = self.session
-        yield session
-        session.flush()
-
-    def close(self) -> None:
-        if self.session is not None:
-            self.session.rollback()
-            self.session.close()
-            self.session = None

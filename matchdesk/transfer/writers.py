@@ -2,27 +2,27 @@
 formula guard) or XLSX (real date and number cells), chosen by the file's extension.
 
 ``write_rows`` is the one writer of every MatchDesk table file: exports, the import report and the
-signals worklist. It writes to a temporary file next to the target and renames it at the end, so an
-interrupted export never leaves half a file under the chosen name.
+signals worklist. It writes through ``matchdesk.files.AtomicFile``: a 0600 temporary file next to the
+target, ``fsync``, a rename into place; an interrupted or killed export never leaves half a file under
+the chosen name, never touches the previous file, and leaves no partial file behind for long (the
+journal of temporaries in progress; ``matchdesk.files.remove_stray_temporaries``).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
+import io
 import re
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from matchdesk.errors import UsageError
+from matchdesk.files import AtomicFile
 from matchdesk.transfer.xlsx import write_xlsx
 
 Cell = str | int | float | dt.date | bool | None
 _NEEDS_GUARD = re.compile(r"^[=@+\-](?!\d)")
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)  # read once at import: mkstemp makes 0600 files, an export gets the usual permissions
 
 
 def csv_cell(value: Cell) -> str:
@@ -53,48 +53,43 @@ def table_format(path: str | Path) -> str:
 
 
 def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], *,
-               sheet_name: str | None = None) -> int:
-    """Write a header and rows to ``path`` (.csv or .xlsx by its extension); returns the number of rows."""
+               sheet_name: str | None = None, private: bool = True,
+               before_publish: Callable[[int], object] | None = None) -> int:
+    """Write a header and rows to ``path`` (.csv or .xlsx by its extension); returns the number of rows.
+
+    ``private`` (default): the file is 0600 on POSIX, as every list of people should be; a file without
+    personal data (a template) may pass False. ``before_publish(count)`` runs once every row is written,
+    before the file is synced and renamed into place: an audit entry written there goes with the file (an
+    exception from it leaves the previous file untouched)."""
     path = Path(path)
     kind = table_format(path)
     counted = _Counter(rows)
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=directory)
-    try:
-        os.close(handle)
+    with AtomicFile(path, private=private) as out:
         if kind == "xlsx":
-            with open(temporary, "wb") as raw:
-                write_xlsx(raw, list(headers), counted, sheet_name or "Blad1")
+            write_xlsx(out.file, list(headers), counted, sheet_name or "Blad1")
         else:
-            with open(temporary, "w", encoding="utf-8-sig", newline="") as text:
-                writer = csv.writer(text, delimiter=";", quotechar='"', lineterminator="\r\n",
-                                    quoting=csv.QUOTE_MINIMAL)
-                writer.writerow([csv_cell(h) for h in headers])
-                writer.writerows([csv_cell(v) for v in row] for row in counted)
-        os.chmod(temporary, 0o666 & ~_UMASK)
-        os.replace(temporary, path)
-    except PermissionError:
-        _discard(temporary)
-        raise UsageError(f"{path.name} kan niet worden geschreven; is het geopend in Excel? "
-                         "Sluit het bestand en probeer opnieuw.") from None
-    except BaseException:
-        _discard(temporary)
-        raise
+            text = io.TextIOWrapper(out.file, encoding="utf-8-sig", newline="")
+            writer = csv.writer(text, delimiter=";", quotechar='"', lineterminator="\r\n",
+                                quoting=csv.QUOTE_MINIMAL)
+            writer.writerow([csv_cell(h) for h in headers])
+            writer.writerows([csv_cell(v) for v in row] for row in counted)
+            text.flush()
+            text.detach()  # the handle stays AtomicFile's to sync and close
+        if before_publish is not None:
+            before_publish(counted.count)
+        try:
+            out.publish()
+        except PermissionError:  # Windows: the target is open in another program
+            raise UsageError(f"{path.name} kan niet worden geschreven; is het geopend in Excel? "
+                             "Sluit het bestand en probeer opnieuw.") from None
     return counted.count
-
-
-def _discard(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
 
 
 class _Counter:
     def __init__(self, rows: Iterable[Sequence[Cell]]) -> None:
         self.rows, self.count = rows, 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Sequence[Cell]]:
         for row in self.rows:
             self.count += 1
             yield row

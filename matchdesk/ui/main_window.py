@@ -96,9 +96,11 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self._painted = False
-        for page in self.pages:
+        for page in self.pages:  # the ready signal waits for the shown page's first data
             if isinstance(page, ListPage):
-                page.first_page_shown.connect(self.update)  # the ready signal waits for the shown list
+                page.first_page_shown.connect(self.update)
+            elif isinstance(page, (SignalsPage, ReportPage)):
+                page.loaded.connect(self.update)
         self._restore()
         self.nav.setCurrentRow(0)
         self.refresh_facts()
@@ -133,9 +135,22 @@ class MainWindow(QMainWindow):
         self.region_label = QLabel()
         self.region_label.hide()  # shown when the database has a region (read with the other facts)
         status.addWidget(self.region_label)
+        self.rulebook_override_label = self._rulebook_override_label()
+        status.addWidget(self.rulebook_override_label)
         warning = QLabel(translate("MainWindow", TEST_ONLY))
         warning.setStyleSheet("color: #a61b1b;")
         status.addPermanentWidget(warning)
+
+    def _rulebook_override_label(self) -> QLabel:
+        """A rulebook from --rules that replaces a shipped one or switches rules off: never silent."""
+        overrides = self.app.rulebooks.overrides
+        label = QLabel(self.tr("Own rulebook in use: {books}").format(
+            books=", ".join(sorted({o.book_id for o in overrides}))))
+        label.setAccessibleName(self.tr("Own rulebook"))
+        label.setToolTip("\n".join(o.describe() for o in overrides))  # the core's Dutch lines
+        label.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        label.setVisible(bool(overrides))
+        return label
 
     def _empty_database_panel(self) -> QWidget:
         panel = QWidget()
@@ -272,9 +287,18 @@ class MainWindow(QMainWindow):
 
     # -- the ready signal and window state -------------------------------------------------------------
     def _ready(self) -> bool:
-        """The facts are read, and the list shown (if a list is shown) has its first page."""
+        """The facts are read, and the page shown has its first data (a list its first page, Signalen its
+        worklist, Rapportage its figures), so ``--view NAME --screenshot`` never catches a half page."""
         page = self.stack.currentWidget()
-        return self.facts is not None and (not isinstance(page, ListPage) or page.loaded)
+        if self.facts is None:
+            return False
+        if isinstance(page, ListPage):
+            return page.loaded
+        if isinstance(page, SignalsPage):
+            return page.is_loaded
+        if isinstance(page, ReportPage):
+            return page.report is not None
+        return True
 
     def paintEvent(self, event) -> None:  # first paint after the facts and the first page of the list arrived
         super().paintEvent(event)

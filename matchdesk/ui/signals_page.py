@@ -48,6 +48,11 @@ class SignalsPage(Page):
     loaded = QtSignal()  # the list shows the signals of the latest refresh
     exported = QtSignal(int)  # the number of signals written by the latest export
 
+    @property
+    def is_loaded(self) -> bool:
+        """A worklist has arrived (the window's ready signal waits for it)."""
+        return self._loaded_for is not None
+
     title = QT_TRANSLATE_NOOP("Page", "Signals")
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:

@@ -49,6 +49,7 @@ from matchdesk.ui.trajectory_form import (
     duration_text,
     enum_value,
     error_line,
+    fit_height,
     heading_html,
     in_a_row,
     mode_title,
@@ -304,6 +305,7 @@ class TrajectoryDialog(QDialog):
         self.verdict_box.setStyleSheet(verdict_style(background, color))
         self.verdict_label.setText(verdict_html(title, color, findings, self._hint(state)))
         self.verdict_label.setAccessibleDescription("; ".join([title] + [f.message for f in findings]))
+        fit_height(self)  # the facts (heading, verdict, override field) arrive after the dialog is shown
 
     def _hint(self, state: str) -> str:
         if self.mode == "end":
@@ -346,6 +348,7 @@ class TrajectoryDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+        fit_height(self)
 
     # -- saving --------------------------------------------------------------------------------------
     def save(self) -> None:

@@ -136,6 +136,15 @@ def outcome_box(name: str, placeholder: str) -> QComboBox:
     return box
 
 
+def fit_height(dialog: QWidget) -> None:
+    """Grow the dialog to the height its content needs at its width, never shrink it: content that arrives
+    after the dialog is shown (the facts through an op, a longer wrapped verdict) must not be squeezed, or
+    the verdict covers the motivation field."""
+    needed = dialog.layout().totalHeightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 def verdict_panel(name: str) -> tuple[QFrame, QLabel]:
     """The framed box (object name ``verdict``) with the rules' verdict as selectable rich text."""
     box = QFrame()

@@ -44,7 +44,9 @@ class VacancyEditor(EditorDialog):
         self.skills_label = QLabel()
         self.skills_label.setWordWrap(True)
         requirements = QWidget()
-        QVBoxLayout(requirements).addWidget(self.skills_label)
+        requirements_layout = QVBoxLayout(requirements)
+        requirements_layout.addWidget(self.skills_label)
+        requirements_layout.addStretch(1)  # the text at the top of the tab, not floating in its middle
         self.tabs.addTab(requirements, self.tr("Requirements"))
 
     def heading(self) -> str:

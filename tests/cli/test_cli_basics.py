@@ -58,3 +58,16 @@ def test_backup_copies_a_database(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(tmp_path / "kopie.db"), "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["counts"]["candidates"] == 5
+
+
+def test_a_damaged_database_is_a_dutch_sentence_in_a_real_process(demo_db_path):
+    """Issue 13 item 8: no read path ends in a traceback; the file is checked and the backup named."""
+    size = demo_db_path.stat().st_size
+    with demo_db_path.open("r+b") as handle:
+        for page in range(size // 4096 // 3, size // 4096 // 3 + 60, 2):
+            handle.seek(page * 4096)
+            handle.write(bytes(range(256)) * 16)
+    done = subprocess.run([sys.executable, "-m", "matchdesk", "--db", str(demo_db_path), "rank", "--vacancy",
+                           "V2026-00001"], capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("matchdesk: Het bestand demo.db is beschadigd"), done.stderr

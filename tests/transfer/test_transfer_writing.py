@@ -13,6 +13,14 @@ from matchdesk.transfer import RECORD_TYPES, record_type, write_rows
 from matchdesk.transfer.templates import markdown_tables, template
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.fixture(autouse=True)
+def _journal(tmp_path_factory, monkeypatch):
+    """The journal of temporaries in progress (matchdesk.files) outside the user's data folder."""
+    from matchdesk.files import JOURNAL_ENV
+
+    monkeypatch.setenv(JOURNAL_ENV, str(tmp_path_factory.mktemp("journal")))
 ROWS = [["=SOM(A1)", -5, 2.5, dt.date(2026, 2, 28), "@x", "+31 6", "regel\neen", None, True]]
 HEADERS = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
 

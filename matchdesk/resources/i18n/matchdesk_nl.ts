@@ -1054,6 +1054,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Medewerker: {name}</translation>
     </message>
     <message>
+        <source>Own rulebook in use: {books}</source>
+        <translation>Eigen regelboek in gebruik: {books}</translation>
+    </message>
+    <message>
+        <source>Own rulebook</source>
+        <translation>Eigen regelboek</translation>
+    </message>
+    <message>
         <source>Region: {region}</source>
         <translation>Regio: {region}</translation>
     </message>
