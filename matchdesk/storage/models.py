@@ -155,6 +155,9 @@ class Candidate(Record):
     loonwaarde: Mapped[int | None] = mapped_column(Integer)  # % of the minimum wage
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("medewerkers.id"))
     notes: Mapped[str | None] = mapped_column(Text)
+    # written by the matchmaker FOR employers (the only free text an anonymised profile may carry, once
+    # confirmed in the print preview); everything else free stays internal
+    employer_text: Mapped[str | None] = mapped_column(Text)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     owner: Mapped[Medewerker | None] = relationship(lazy="raise")
@@ -359,6 +362,8 @@ class AuditEntry(Record):
     record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     fields: Mapped[str | None] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))  # the previous entry's entry_hash (chain)
+    entry_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 over this entry and prev_hash
 
 
 class Meta(Record):
