@@ -71,6 +71,7 @@ def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
         "work_limitations": f.text("beperkingen", 4000),
         "loonwaarde": f.integer("loonwaarde", 0, 100),
         "notes": f.text("notities", 20000),
+        "employer_text": f.text("tekst_voor_werkgever", 2000),
     }
 
 
@@ -244,7 +245,8 @@ def set_skills(session: Session, candidate: Candidate, skills: list[SkillInput],
 # Personal fields cleared when a candidate is deleted: the tombstone keeps only key and portfolio facts.
 _PERSONAL = ("voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode", "woonplaats",
              "telefoon", "email", "benefit_type", "wishes", "desired_occupations", "work_limitations",
-             "loonwaarde", "notes", "taaleis_date", "ontheffing_until", "available_from", "hours_per_week",
+             "loonwaarde", "notes", "employer_text", "taaleis_date", "ontheffing_until", "available_from",
+             "hours_per_week",
              "max_travel_km")
 
 
