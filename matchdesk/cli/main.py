@@ -31,6 +31,8 @@ COMMAND_MODULES = [
     "matchdesk.cli.rank_cmd",
     "matchdesk.cli.profile_cmd",
     "matchdesk.cli.shortlist_cmd",
+    "matchdesk.cli.audit_cmd",
+    "matchdesk.cli.avg_cmd",
 ]
 
 

@@ -1,9 +1,10 @@
 """Candidate profiles on paper: full and anonymised PDFs and an employer shortlist (no Qt here).
 
 Content is built from the candidate record into plain blocks (``build_full``, ``build_anonymous``:
-the latter from an explicit allow-list, free text scrubbed), then drawn with reportlab
-(``render_profile``, ``render_shortlist``) and written with ``write_pdf``. Loading from the database
-and the audit entry are in ``matchdesk.services.profiles``.
+the latter from an explicit allow-list of structured, vocabulary-resolved facts: no free text except a
+confirmed "tekst voor werkgever"; ``sensitive.find_sensitive`` marks what looks sensitive in it),
+then drawn with reportlab (``render_profile``, ``render_shortlist``) and written with ``write_pdf``.
+Loading from the database and the audit entry are in ``matchdesk.services.profiles``.
 """
 
 from matchdesk.profiles.anonymous import CANDIDATE_FIELDS as ANONYMOUS_FIELDS

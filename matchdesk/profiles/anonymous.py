@@ -1,13 +1,19 @@
-"""The anonymised profile for employers, built from an explicit allow-list.
+"""The anonymised profile for employers: structured, vocabulary-resolved facts only, from an allow-list.
 
 The builder sees the candidate only through ``AllowListView``: reading a field that is not on the
 list raises, so a field added to the model later cannot reach an employer unless someone adds it
-here on purpose. Free text that does go in passes the scrubber with the candidate's own identity.
+here on purpose. No free text the candidate or the matchmaker typed goes in by default: skills and
+desired occupations appear only as the vocabulary's labels (an unresolved skill as "Overige
+vaardigheid", without its text; an unresolved occupation not at all), never wishes, notes or
+limitations. The one exception is the ``employer_text`` the caller passes after the matchmaker saw and
+confirmed it (``services.profiles``); it and the match explanation still pass the scrubber.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 
 from matchdesk.dates import age_on
 from matchdesk.profiles import common
@@ -25,6 +31,7 @@ from matchdesk.profiles.model import (
     VacancyInfo,
 )
 from matchdesk.profiles.scrubber import Identity, scrub, scrub_lines
+from matchdesk.vocabulary import normalize_term
 
 # The only candidate fields an anonymised profile may read. Never: names, klantnummer, BSN, birth date,
 # address, postcode, woonplaats, telephone, e-mail, benefit type, doelgroep/categorie, health or
@@ -32,7 +39,8 @@ from matchdesk.profiles.scrubber import Identity, scrub, scrub_lines
 CANDIDATE_FIELDS = frozenset({
     "profile_number", "municipality",  # municipality only to name the region, never printed itself
     "available_from", "hours_per_week", "max_travel_km", "driving_licences",
-    "wishes", "desired_occupations", "skills", "languages", "owner",
+    "desired_occupations",  # read only to resolve to the occupation list; the typed text is never printed
+    "skills", "languages", "owner",
 })
 # Lines of the matching engine's explanation an employer may read, by their opening words. Not: knock-outs
 # and warnings (rules about doelgroep, ontheffing, age), unknowns and questions, functional limitations,
@@ -40,7 +48,7 @@ CANDIDATE_FIELDS = frozenset({
 # line and the points per component are left out too: the block shows the score itself.
 EXPLANATION_LINES = ("Gevonden:", "Ontbreekt (vereist):", "Ontbreekt (gewenst):", "Taal:",
                      "Leerwerkplek met taalondersteuning")
-SKILL_FIELDS = frozenset({"skill_id", "text", "level", "source"})
+SKILL_FIELDS = frozenset({"skill_id", "level", "source"})  # never the typed text
 LANGUAGE_FIELDS = frozenset({"language", "skill", "level"})
 CONTACT_FIELDS = frozenset({"name", "email", "phone"})
 
@@ -100,9 +108,12 @@ def age_band(birth_date: dt.date | None, today: dt.date) -> str:
 
 def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = ProfileSettings(), *,
                     vacancy: VacancyInfo | None = None, match: Match | None = None,
-                    contact: Contact | None = None, with_contact: bool = True) -> ProfileDocument:
+                    contact: Contact | None = None, with_contact: bool = True,
+                    employer_text: str | None = None) -> ProfileDocument:
     """``contact`` overrides the candidate's own medewerker (e.g. the employer's accountmanager);
-    ``with_contact=False`` leaves the contact block out (a shortlist names the contact on its cover)."""
+    ``with_contact=False`` leaves the contact block out (a shortlist names the contact on its cover).
+    ``employer_text``: the "tekst voor werkgever" the matchmaker confirmed for this print; None leaves
+    every free text out."""
     identity = identity_of(candidate)
     view = allowed_view(candidate)
     number = view.profile_number
@@ -119,13 +130,15 @@ def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = Profi
             ("Reisafstand", common.travel(view.max_travel_km)),
             ("Rijbewijzen", common.licences(view.driving_licences)),
         )),
-        common.skill_groups(view.skills, scrub=lambda t: scrub(t, identity)),
+        common.skill_groups(view.skills, other_label=common.OTHER_SKILL),
         common.language_block(view.languages, vacancy.required_languages if vacancy else ()),
     ]
-    looking = [f"Gewenst werk: {', '.join(scrub_lines(common.occupations(view.desired_occupations), identity))}"] \
-        if view.desired_occupations else []
-    wishes = scrub(view.wishes, identity)
-    blocks.append(Text("Wat de kandidaat zoekt", tuple(p for p in (*looking, wishes) if p)))
+    wanted = resolved_occupations(view.desired_occupations)
+    blocks.append(Text("Wat de kandidaat zoekt", (f"Gewenst werk: {', '.join(wanted)}",) if wanted else ()))
+    confirmed = scrub(employer_text, identity) if employer_text else ""
+    if confirmed:
+        blocks.append(Text("Toelichting voor de werkgever", tuple(
+            p.strip() for p in confirmed.split("\n\n") if p.strip())))
     if vacancy is not None:
         sentences = scrub_lines(explanation_for_employer(match.sentences), identity, strict=True) if match else ()
         blocks.append(MatchBlock("Match met de vacature", f"{vacancy.title} ({vacancy.reference})",
@@ -143,9 +156,38 @@ def build_anonymous(candidate, today: dt.date, settings: ProfileSettings = Profi
 
 
 def explanation_for_employer(sentences) -> list[str]:
-    """Only the allowed kinds of explanation lines; free prose (no known opening) passes to the scrubber."""
-    known = ("Score ", "Punten:", "Knock-out", "Let op", "Onbekend", "Functionele", "Verbeteren", "Reisafstand")
-    return [s for s in sentences if s.startswith(EXPLANATION_LINES) or not s.startswith(known)]
+    """Only the allowed kinds of explanation lines (free prose is left out), without what the candidate typed:
+    "Gevonden: Snoeien (synoniem: \"snoeien bij ...\")" keeps only the vocabulary's label."""
+    return [_QUOTED.sub("", s) for s in sentences if s.startswith(EXPLANATION_LINES)]
+
+
+_QUOTED = re.compile(r'\s*\([^()]*["“”„][^()]*\)|\s*["“”„][^"“”„]*["“”„]')
+
+
+@lru_cache(maxsize=1)
+def _occupation_names() -> dict[str, str]:
+    """Normalised label or synonym -> the occupation's label (the shipped occupation list)."""
+    from matchdesk.occupations import load_occupations
+
+    return {normalize_term(name): o.label for o in load_occupations().values() for name in (o.label, *o.synonyms)}
+
+
+def resolved_occupations(value: str | None) -> tuple[str, ...]:
+    """The labels of the desired occupations that name an occupation of the list (exactly or with a typo);
+    the typed text itself never: an entry that does not resolve is left out."""
+    from rapidfuzz import fuzz, process
+
+    names = _occupation_names()
+    labels: list[str] = []
+    for typed in common.occupations(value):
+        key = normalize_term(typed)
+        label = names.get(key)
+        if label is None and len(key) >= 6:
+            best = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=90)
+            label = names[best[0]] if best else None
+        if label is not None and label not in labels:
+            labels.append(label)
+    return tuple(labels)
 
 
 def _contact(owner) -> Contact:

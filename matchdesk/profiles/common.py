@@ -25,6 +25,7 @@ SECTOR_LABELS = {
 }
 KIND_ORDER = {"vaardigheid": 0, "certificaat": 1, "rijbewijs": 2, "competentie": 3}
 OTHER_SECTOR = "Overig"
+OTHER_SKILL = "Overige vaardigheid"  # an unresolved skill on an anonymised profile: its text never shown
 SOURCE_LABELS = {SkillSource.ZELF: "zelf opgegeven", SkillSource.GETOETST: "getoetst",
                  SkillSource.CERTIFICAAT: "certificaat"}
 LANGUAGE_LABELS = {LanguageSkill.LUISTEREN: "Luisteren", LanguageSkill.LEZEN: "Lezen",
@@ -32,11 +33,12 @@ LANGUAGE_LABELS = {LanguageSkill.LUISTEREN: "Luisteren", LanguageSkill.LEZEN: "L
                    LanguageSkill.SCHRIJVEN: "Schrijven"}
 
 
-def skill_groups(skills, *, scrub=None, show_source: bool = True,
+def skill_groups(skills, *, other_label: str | None = None, show_source: bool = True,
                  vocabulary: Vocabulary | None = None) -> Skills:
     """Skills grouped by the vocabulary's sector (free-text skills under "Overig"), sectors A-Z.
 
-    ``scrub`` cleans free-text labels (anonymised profiles); vocabulary labels are not personal.
+    ``other_label`` replaces the text of a skill that did not resolve to the vocabulary (anonymised
+    profiles: the typed text is never read); vocabulary labels are not personal.
     """
     vocabulary = vocabulary or load_vocabulary()
     groups: dict[str, list[tuple[tuple, SkillLine]]] = {}
@@ -46,7 +48,7 @@ def skill_groups(skills, *, scrub=None, show_source: bool = True,
             sector, label, order = SECTOR_LABELS.get(known.sector, known.sector.capitalize()), known.label, \
                 KIND_ORDER.get(known.kind, 9)
         else:
-            sector, label, order = OTHER_SECTOR, scrub(skill.text) if scrub else skill.text, 9
+            sector, label, order = OTHER_SECTOR, other_label if other_label is not None else skill.text, 9
         if not label:
             continue
         source = SOURCE_LABELS.get(skill.source, str(skill.source or "")) if show_source else ""

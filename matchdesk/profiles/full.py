@@ -87,6 +87,8 @@ def build_full(candidate, today: dt.date, settings: ProfileSettings = ProfileSet
         Text("Wensen", tuple(p for p in (
             f"Gewenst werk: {', '.join(common.occupations(c.desired_occupations))}" if c.desired_occupations else "",
             c.wishes or "") if p)),
+        Text("Tekst voor werkgever", _paragraphs(c.employer_text),
+             "Niets vastgelegd (een geanonimiseerd profiel heeft dan geen vrije tekst)."),
     ]
     blocks += _trajectories(c.trajectories, today)
     blocks.append(Text("Notities", _paragraphs(c.notes)))

@@ -34,6 +34,21 @@ def _optional(normalizer):
     return normalize
 
 
+def _private(normalizer, field: str, message: str):
+    """``normalizer`` whose refusal names the field, never the value (a BSN or an e-mail address in an error
+    message ends up in import reports, logs and message boxes)."""
+    def normalize(value):
+        try:
+            return normalizer(value)
+        except ValidationError as error:
+            raise ValidationError(field, None, f"{field}: {message}") from error
+    return normalize
+
+
+BSN_INVALID = "geen geldig BSN (9 cijfers met elfproef)"
+BSN_TAKEN = "dit BSN is al bekend bij een andere kandidaat"
+
+
 @functools.lru_cache(maxsize=8)
 def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
     """Every stored candidate field and how its input is checked (do not mutate: cached per day)."""
@@ -43,13 +58,13 @@ def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
         "tussenvoegsel": f.text("tussenvoegsel", 30),
         "achternaam": f.required_text("achternaam", 100),
         "birth_date": f.date("geboortedatum", not_after=lambda: today),
-        "bsn": _optional(normalize_bsn),
+        "bsn": _optional(_private(normalize_bsn, "bsn", BSN_INVALID)),
         "adres": f.text("adres"),
         "postcode": _optional(normalize_postcode),
         "woonplaats": f.text("woonplaats", 100),
         "municipality": f.text("gemeente", 100),
         "telefoon": f.text("telefoon", 30),
-        "email": _optional(normalize_email),
+        "email": _optional(_private(normalize_email, "email", "geen geldig e-mailadres")),
         "doelgroep": f.choice("doelgroep", Doelgroep),
         "categorie": f.choice("categorie", Categorie),
         "benefit_type": f.text("uitkering", 60),
@@ -271,10 +286,10 @@ def view_candidate(session: Session, klantnummer: str) -> Candidate:
 def _check_bsn_unique(session: Session, bsn: str | None, klantnummer: str) -> None:
     if not bsn:
         return
-    other = session.scalar(select(Candidate.klantnummer).where(
+    other = session.scalar(select(Candidate.id).where(
         Candidate.bsn == bsn, Candidate.klantnummer != klantnummer, Candidate.deleted_at.is_(None)))
-    if other is not None:
-        raise ValidationError("bsn", bsn, f"dit BSN hoort al bij klantnummer {other}")
+    if other is not None:  # never which klantnummer holds it: that would answer for any BSN one tries
+        raise ValidationError("bsn", None, f"bsn: {BSN_TAKEN}")
 
 
 def _skill_values(skill: SkillInput, position: int, vocabulary: Vocabulary | None) -> dict[str, object]:

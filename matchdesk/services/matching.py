@@ -103,19 +103,51 @@ class MatchService:
 
 
 # -- use cases: the application object's matcher, "today" from the application object ----------------------
+# Each ranking leaves one audit entry (``gerangschikt``), written before the ranking is returned: what was
+# ranked for, how many were shown of how many judged, and the ids of the candidates shown (never a name).
 def rank_for_vacancy(app: App, reference: str, filters: Filters = Filters(), top: int = 20) -> Ranking:
-    """Candidates for a stored vacancy or leerwerkplek; NotFound for an unknown reference."""
-    return app.matcher.rank_for_vacancy(reference, app.today, filters, top)
+    """Candidates for a stored vacancy or leerwerkplek; NotFound for an unknown reference. Audited."""
+    ranking = app.matcher.rank_for_vacancy(reference, app.today, filters, top)
+    _audit_ranking(app, ranking, reference=reference)
+    return ranking
 
 
 def rank_for_vacancy_fields(app: App, fields: dict, filters: Filters = Filters(), top: int = 20) -> Ranking:
-    """Candidates for a vacancy typed in (the vacancy import's Dutch field names), not stored."""
-    return app.matcher.rank_for_vacancy_fields(fields, app.today, filters, top)
+    """Candidates for a vacancy typed in (the vacancy import's Dutch field names), not stored. Audited."""
+    ranking = app.matcher.rank_for_vacancy_fields(fields, app.today, filters, top)
+    _audit_ranking(app, ranking)
+    return ranking
 
 
 def rank_for_candidate(app: App, klantnummer: str, filters: Filters = Filters(), top: int = 20) -> Ranking:
-    """Open vacancies and leerwerkplekken for a candidate; NotFound for an unknown klantnummer."""
-    return app.matcher.rank_for_candidate(klantnummer, app.today, filters, top)
+    """Open vacancies and leerwerkplekken for a candidate; NotFound for an unknown klantnummer. Audited."""
+    ranking = app.matcher.rank_for_candidate(klantnummer, app.today, filters, top)
+    _audit_ranking(app, ranking, klantnummer=klantnummer)
+    return ranking
+
+
+def _audit_ranking(app: App, ranking: Ranking, *, reference: str | None = None,
+                   klantnummer: str | None = None) -> None:
+    from matchdesk.services.audit import shown_detail
+    from matchdesk.storage.audit import log_event
+
+    with app.unit() as session:
+        if klantnummer is not None:
+            subject = session.scalar(select(Candidate.id).where(Candidate.klantnummer == klantnummer,
+                                                                Candidate.deleted_at.is_(None)))
+            detail = f"{len(ranking.results)} van {ranking.total} vacatures getoond"
+            log_event(session, "gerangschikt", "kandidaat", subject, detail)
+            return
+        shown = [str(r["candidate"]) for r in ranking.results]
+        ids = dict(session.execute(select(Candidate.klantnummer, Candidate.id).where(
+            Candidate.klantnummer.in_(shown), Candidate.deleted_at.is_(None))).all()) if shown else {}
+        subject = None
+        if reference is not None:
+            subject = session.scalar(select(Vacancy.id).where(Vacancy.reference == reference))
+        what = f"vacature {reference}" if reference is not None else "niet opgeslagen vacature"
+        detail = shown_detail(f"{what}: {len(shown)} van {ranking.total} kandidaten getoond",
+                              [ids[k] for k in shown if k in ids])
+        log_event(session, "gerangschikt", "vacature", subject, detail)
 
 
 def explain_pair(app: App, klantnummer: str, reference: str) -> dict:

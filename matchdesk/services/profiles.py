@@ -9,6 +9,9 @@ The use cases (first parameter the application object; the window runs them as o
 
 Each opens its own unit of work as ``app.user``, writes one audit entry per candidate and returns a frozen
 ``Printed`` (path, bytes, file name); an export commits its audit entries only when the file was written.
+An anonymised profile holds no free text unless ``employer_text`` is the candidate's "tekst voor werkgever"
+as the matchmaker confirmed it (``services.employer_text``) or ``include_employer_text`` confirms the
+stored one (the command line's ``--met-werkgeverstekst``, audited as a confirmation).
 ``profile_document`` / ``shortlist_document`` are the session-level building blocks (benchmarks, docs).
 """
 
@@ -39,6 +42,7 @@ from matchdesk.profiles.model import (
     VacancyInfo,
     as_match,
 )
+from matchdesk.services.employer_text import confirmed_text
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Candidate, Employer, Meta, Proposal, Trajectory, Vacancy
 
@@ -127,23 +131,32 @@ def matching_explainer(app: App) -> Iterator[Explainer]:
 def profile_document(session: Session, klantnummer: str, today: dt.date, *, anonymous: bool,
                      vacancy_reference: str | None = None, explanation: object = None,
                      explainer: Explainer | None = stored_match, settings: ProfileSettings | None = None,
-                     action: str | None = "afgedrukt") -> ProfileDocument:
+                     action: str | None = "afgedrukt", employer_text: str | None = None,
+                     include_employer_text: bool = False) -> ProfileDocument:
     """Build one profile and (unless ``action`` is None) write its audit entry in this session.
 
-    ``explanation`` (text, sentences, a Match or a rank result) wins over ``explainer``.
+    ``explanation`` (text, sentences, a Match or a rank result) wins over ``explainer``. On an anonymised
+    profile, ``employer_text`` (the text as confirmed; ConflictError when the stored one differs) or
+    ``include_employer_text`` (confirm the stored text now, audited) adds the "tekst voor werkgever".
     """
     candidate = load_candidates(session, [klantnummer])[0]
     vacancy = load_vacancy(session, vacancy_reference) if vacancy_reference else None
     settings = settings or settings_for(session)
     match = _match(session, candidate, vacancy, today, explanation, explainer)
     info = vacancy_info(vacancy) if vacancy else None
+    text = None
     if anonymous:
         contact = vacancy_contact(vacancy) if vacancy else None
-        document = build_anonymous(candidate, today, settings, vacancy=info, match=match, contact=contact)
+        if include_employer_text or employer_text is not None:
+            text = confirmed_text(session, candidate.id, None if include_employer_text else employer_text,
+                                  how="opdrachtregel" if include_employer_text else None)
+        document = build_anonymous(candidate, today, settings, vacancy=info, match=match, contact=contact,
+                                   employer_text=text)
     else:
         document = build_full(candidate, today, settings, vacancy=info, match=match)
     if action:
-        _audit(session, action, candidate.id, document.variant, "profiel", vacancy_reference)
+        _audit(session, action, candidate.id, document.variant, "profiel", vacancy_reference,
+               "met tekst voor werkgever" if text else None)
     return document
 
 
@@ -178,7 +191,8 @@ def shortlist_document(session: Session, vacancy_reference: str, klantnummers: S
 # -- use cases: one unit of work each, as the application object's medewerker, "today" from it -------------
 def profile_pdf(app: App, klantnummer: str, *, anonymous: bool, vacancy_reference: str | None = None,
                 explanation: object = None, explainer: Explainer | None = None,
-                action: str = "afgedrukt") -> Printed:
+                action: str = "afgedrukt", employer_text: str | None = None,
+                include_employer_text: bool = False) -> Printed:
     """PDF bytes for a print preview or printer (no file); audited as ``action`` in the same unit.
 
     With a vacancy and no ``explanation``, the score and explanation are the matching engine's (the
@@ -186,7 +200,8 @@ def profile_pdf(app: App, klantnummer: str, *, anonymous: bool, vacancy_referenc
     with app.unit() as session, _explaining(app, explainer) as explain:
         document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
                                     vacancy_reference=vacancy_reference, explanation=explanation,
-                                    explainer=explain, action=action)
+                                    explainer=explain, action=action, employer_text=employer_text,
+                                    include_employer_text=include_employer_text)
         data = render_profile(document, app.today, document.info.author)
     return Printed(None, data, document.file_name)
 
@@ -204,13 +219,15 @@ def shortlist_pdf(app: App, vacancy_reference: str, klantnummers: Sequence[str],
 
 def export_profile(app: App, klantnummer: str, output: Path | str | None = None, *, anonymous: bool,
                    vacancy_reference: str | None = None, explanation: object = None,
-                   explainer: Explainer | None = None, action: str = "geëxporteerd") -> Printed:
+                   explainer: Explainer | None = None, action: str = "geëxporteerd",
+                   employer_text: str | None = None, include_employer_text: bool = False) -> Printed:
     """Build, render and write one profile (default file name ``document.file_name`` in the working
     folder); the audit entry is committed only when the file was written."""
     with app.unit() as session, _explaining(app, explainer) as explain:
         document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
                                     vacancy_reference=vacancy_reference, explanation=explanation,
-                                    explainer=explain, action=action)
+                                    explainer=explain, action=action, employer_text=employer_text,
+                                    include_employer_text=include_employer_text)
         data = render_profile(document, app.today, document.info.author)
         path = write_pdf(data, Path(output) if output else Path(document.file_name))
     return Printed(path, data, document.file_name)
@@ -242,8 +259,9 @@ def _match(session, candidate, vacancy, today, explanation, explainer) -> Match 
 
 
 def _audit(session: Session, action: str, candidate_id: uuid.UUID, variant: str, what: str,
-           vacancy_reference: str | None) -> None:
-    detail = f"{what}; variant={variant}" + (f"; vacature={vacancy_reference}" if vacancy_reference else "")
+           vacancy_reference: str | None, extra: str | None = None) -> None:
+    detail = f"{what}; variant={variant}" + (f"; vacature={vacancy_reference}" if vacancy_reference else "") \
+        + (f"; {extra}" if extra else "")
     log_event(session, action, "kandidaat", candidate_id, detail)
 
 

@@ -110,8 +110,12 @@ def portfolio_report(app: App, date_from: dt.date | None = None, date_to: dt.dat
     if date_from is not None and date_to is not None and date_from > date_to:
         raise ValidationError("periode", f"{date_from.isoformat()}..{date_to.isoformat()}",
                               "de begindatum ligt na de einddatum")
+    from matchdesk.services.audit import log_view
+
     with app.reading() as session:
         figures = portfolio_figures(session, app.rulebooks, date_from, date_to)
+    period = f"{date_from.isoformat() if date_from else '...'} t/m {date_to.isoformat() if date_to else '...'}"
+    log_view(app, "bekeken", "rapportage", None, f"portefeuillemonitor {period}")  # one entry per view
     shares = figures["leerwerkbedrijf_share"]
     return PortfolioReport(
         date_from, date_to, figures,

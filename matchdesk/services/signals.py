@@ -59,16 +59,22 @@ class Worklist:
 def signals_for(app: App, within_days: int = 30, *, mine: bool = False) -> Worklist:
     """Every signal due within ``within_days`` (overdue ones included) on ``app.today``, for all live
     candidates or (``mine``) for those of the medewerker ``app.user``."""
+    from matchdesk.services.audit import log_view
+
     if within_days < 0:
         raise ValidationError("binnen", str(within_days), "het aantal dagen moet 0 of meer zijn")
     with app.reading() as session:
         owner_id = None
+        found: list[Signal] = []
         if mine:
             owner_id = session.scalar(select(Medewerker.id).where(Medewerker.name == app.user))
-            if owner_id is None:
-                return Worklist(app.today, within_days, mine, (), owner_found=False)
-        found = collect_signals(session, app.rulebooks, app.today, within_days, owner_id=owner_id)
-    return Worklist(app.today, within_days, mine, tuple(found))
+        if owner_id is not None or not mine:
+            found = collect_signals(session, app.rulebooks, app.today, within_days, owner_id=owner_id)
+    # the worklist names candidates: one audit entry per view (counts only), before it is shown
+    people = len({s.candidate for s in found})
+    log_view(app, "bekeken", "signalen", None, f"{len(found)} signalen van {people} kandidaten binnen "
+                                               f"{within_days} dagen{' (eigen caseload)' if mine else ''}")
+    return Worklist(app.today, within_days, mine, tuple(found), owner_found=not mine or owner_id is not None)
 
 
 def signal_row(signal: Signal) -> list[Cell]:

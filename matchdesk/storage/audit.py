@@ -9,6 +9,10 @@ languages, educations or work experiences (a vacancy's skills or languages) bump
 ``version`` and ``updated_by`` once per transaction and records ``gewijzigd`` on the parent with the
 child kinds as field names (``languages,skills``). So every writer (the editors' use cases, the import)
 makes a stale save of the parent a ConflictError that names who changed it.
+
+The log is append-only and hash-chained (``storage.audit_chain``): each entry written here gets its place
+and hashes in the same flush; triggers refuse UPDATE and DELETE on it. The erasure and retention use cases,
+and only they, call ``allow_audit_rewrite(session)`` first (documented in ``audit_chain``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import uuid
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from matchdesk.storage.audit_chain import allow_audit_rewrite, chain_pending
 from matchdesk.storage.ids import utcnow
 from matchdesk.storage.models import (
     AuditEntry,
@@ -60,11 +65,13 @@ _PARENTS = (Candidate, Vacancy)
 _BUMPED = "matchdesk.bumped_parents"  # session.info: (transaction, {(parent type, id)}) bumped in it
 READ_ONLY = "matchdesk.read_only"  # session.info key of ``Database.reading()``; never a medewerker's name
 
+__all__ = ["AUDITED", "CHILDREN", "READ_ONLY", "allow_audit_rewrite", "log_event"]
+
 
 def log_event(session: Session, action: str, record_type: str, record_id: uuid.UUID | None,
               detail: str | None = None) -> None:
     """An explicit entry: bekeken, afgedrukt, geëxporteerd. ``detail`` must hold no personal data."""
-    session.add(AuditEntry(medewerker=_user(session), action=action, record_type=record_type,
+    session.add(AuditEntry(at=utcnow(), medewerker=_user(session), action=action, record_type=record_type,
                            record_id=record_id, detail=detail))
 
 
@@ -75,6 +82,7 @@ def _user(session: Session) -> str:
 @event.listens_for(Session, "before_flush")
 def _record_changes(session: Session, _context, _instances) -> None:
     if session.info.get(READ_ONLY):
+        chain_pending(session)
         return
     user = _user(session)
     now = utcnow()
@@ -111,6 +119,7 @@ def _record_changes(session: Session, _context, _instances) -> None:
         if kind:
             entries.append(AuditEntry(at=now, medewerker=user, action="gewist", record_type=kind, record_id=obj.id))
     session.add_all(entries)
+    chain_pending(session)  # after every entry of this flush is added: their places in the order added
 
 
 def _bump_parents(session: Session, user: str) -> dict[tuple[type, uuid.UUID], set[str]]:

@@ -26,6 +26,7 @@ write is refused with a Dutch message that names the newest ``<db>.bak-*`` to re
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -287,4 +288,16 @@ def storage_error(error: BaseException, path: Path | None) -> StorageUnavailable
                                   kind="foreign")
     if any(sign in text for sign in _DAMAGE_TEXTS) and path is not None:
         return StorageUnavailable(damaged_message(path), kind="damaged")
-    return StorageUnavailable(f"De database kan niet worden gebruikt: {original}")
+    if isinstance(error, IntegrityError) or "constraint" in text or "duplicate key" in text:
+        return StorageUnavailable("De wijziging botst met een gegeven dat al in de database staat (een dubbele "
+                                  "sleutel of een verwijzing die niet klopt); er is niets opgeslagen.")
+    return StorageUnavailable(f"De database kan niet worden gebruikt: {_without_values(str(original))}")
+
+
+def _without_values(text: str) -> str:
+    """The driver's message without the values it quotes: PostgreSQL adds ``DETAIL: Key (name)=(Anouk)
+    already exists.`` and the statement; SQLite may quote a value. Only the first line, values blanked."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    first = re.sub(r"\)=\(.*?\)(?=[ .,;]|$)", ")=(…)", first)
+    first = re.sub(r"'[^']*'|\"[^\"]*\"", "…", first)
+    return first.rstrip(" .") or "onbekende fout"

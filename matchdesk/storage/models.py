@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
+    Column,
     Date,
     DateTime,
     Enum,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     Uuid,
@@ -364,6 +366,12 @@ class AuditEntry(Record):
     detail: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str | None] = mapped_column(String(64))  # the previous entry's entry_hash (chain)
     entry_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 over this entry and prev_hash
+    seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)  # place in the chain (1, 2, ...)
+
+
+# A row here, inserted and deleted again inside one transaction, lets that transaction change or delete audit
+# entries (SQLite's triggers check it; PostgreSQL uses SET LOCAL): ``storage.audit_chain.allow_audit_rewrite``.
+audit_permission = Table("audit_permission", Base.metadata, Column("txn", String(36), primary_key=True))
 
 
 class Meta(Record):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from matchdesk.domain import LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.errors import ValidationError
 from matchdesk.services import fields as f
-from matchdesk.services.candidates import candidate_spec
+from matchdesk.services.candidates import BSN_TAKEN, candidate_spec
 from matchdesk.services.employers import ensure_medewerker
 from matchdesk.services.records import apply
 from matchdesk.storage.ids import new_id, utcnow
@@ -185,7 +185,7 @@ class Candidates(RecordType):
                 self.missing_for_new(row, options, self.columns_now)
             bsn = values.get("bsn")
             if bsn and self.bsn_owner.get(bsn, klant) != klant:
-                row.error("bsn", f"dit BSN hoort al bij klantnummer {self.bsn_owner[bsn]}", field_name="bsn")
+                row.error("bsn", BSN_TAKEN)  # never which klantnummer: that would answer for any BSN one tries
             profile = values.get("profile_number")
             if profile and self.profiles.get(profile, klant) != klant:
                 row.error("profielnummer", f"profielnummer {profile} hoort al bij een andere kandidaat",

@@ -135,6 +135,10 @@ class Problem:
 
 
 REPORT_HEADERS = ("rij", "kolom", "waarde", "melding", "ernst")
+# Columns whose value the report never repeats (a BSN, a name, contact details): the row and the column say
+# where to look, and an import report is passed around more freely than the file it reports on.
+HIDDEN_VALUES = frozenset({"bsn", "voornaam", "tussenvoegsel", "achternaam", "adres", "telefoon", "email",
+                           "contactpersoon"})
 ERROR, WARNING = "fout", "waarschuwing"
 
 
@@ -162,5 +166,7 @@ class RowInput:
     def _add(self, column, message, value, field_name, severity) -> None:
         if value is None and field_name is not None:
             value = self.cells.get(field_name)
+        if header_key(column) in HIDDEN_VALUES:
+            value = None
         shown = "" if value is None else value.isoformat() if isinstance(value, dt.date) else str(value)
         self.problems.append(Problem(self.number, column, shown, message, severity))

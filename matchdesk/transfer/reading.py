@@ -23,7 +23,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and oth
 ZIP_MAGIC = b"PK\x03\x04"
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 SEPARATORS = (";", "\t", ",")
-_INJECTION_GUARD = re.compile(r"^'[=@+\-](?!\d)")
+_INJECTION_GUARD = re.compile(r"^'[=@+\-\t\r]")  # the writer's formula guard, undone
 csv.field_size_limit(1 << 24)
 
 

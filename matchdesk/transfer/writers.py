@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -22,11 +21,16 @@ from matchdesk.files import AtomicFile
 from matchdesk.transfer.xlsx import write_xlsx
 
 Cell = str | int | float | dt.date | bool | None
-_NEEDS_GUARD = re.compile(r"^[=@+\-](?!\d)")
+# A spreadsheet reads a text cell that starts with one of these as a formula (DDE payloads such as
+# ``=1+cmd|' /C calc'!A0``, ``-2+3+cmd|...``, ``+1+cmd|...``, or one behind a tab): every such text cell gets a
+# leading ``'``, whatever follows. Numbers are written as numbers and need none; the import removes the ``'``
+# again (``transfer.reading``), so an exported file imports unchanged.
+GUARDED_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Cell) -> str:
-    """One value as CSV text: ISO dates, decimal comma, ja/nee, and a ``'`` before =, @, + or -."""
+    """One value as CSV text: ISO dates, decimal comma, ja/nee, and a ``'`` before a text that starts with
+    =, +, -, @, a tab or a carriage return (``GUARDED_STARTS``)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -37,8 +41,10 @@ def csv_cell(value: Cell) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return repr(value).replace(".", ",") if not value.is_integer() else str(int(value))
+    if isinstance(value, int):
+        return str(value)  # a number, never read as a formula: -5 stays -5
     text = str(value)
-    if len(text) > 1 and _NEEDS_GUARD.match(text):
+    if text.startswith(GUARDED_STARTS):
         return "'" + text
     return text
 

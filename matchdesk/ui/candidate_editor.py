@@ -72,6 +72,9 @@ CANDIDATE_FIELDS = [
     Field("desired_occupations", QT_TRANSLATE_NOOP("EditorDialog", "Desired &occupations:"),
           error_name="gewenste_beroepen"),
     Field("wishes", QT_TRANSLATE_NOOP("EditorDialog", "&Wishes:"), "multiline", "wensen"),
+    # the one free text that may reach an employer, after it is confirmed in the print preview
+    Field("employer_text", QT_TRANSLATE_NOOP("EditorDialog", "Te&xt for the employer:"), "multiline",
+          "tekst_voor_werkgever"),
     Field("work_limitations", QT_TRANSLATE_NOOP("EditorDialog", "&Limitations (functional):"),
           "multiline", "beperkingen"),
     Field("notes", QT_TRANSLATE_NOOP("EditorDialog", "&Notes:"), "multiline", "notities"),
@@ -85,7 +88,7 @@ _TABS = {
         "taalachterstand", "taaleis_status", "taaleis_date", "startkwalificatie", "ontheffing_until", "loonwaarde"],
     QT_TRANSLATE_NOOP("EditorDialog", "Availability and wishes"): [
         "hours_per_week", "available_from", "driving_licences", "max_travel_km", "desired_occupations", "wishes",
-        "work_limitations", "notes"],
+        "employer_text", "work_limitations", "notes"],
 }
 
 
@@ -100,6 +103,9 @@ class CandidateEditor(EditorDialog):
             page = QWidget()
             page.setLayout(self.form.layout_for(attrs))
             self.tabs.addTab(page, translate("EditorDialog", title))
+        self.form.widgets["employer_text"].setToolTip(self.tr(
+            "The only free text an anonymised profile may hold: it goes to an employer only after you confirm it "
+            "in the print preview. Write nothing about health, debts, justice, religion or family."))
         skills_tab = QWidget()
         self.skills_editor = SkillsEditor(self.app, self.mark_dirty)
         self.language_editor = LanguageEditor(self.mark_dirty)
@@ -140,6 +146,10 @@ class CandidateEditor(EditorDialog):
             print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))  # Ctrl+P; letters are taken
             print_button.setToolTip(self.tr("Print profile (Ctrl+P)"))
             print_button.clicked.connect(self.print_profile)
+            from matchdesk.ui.audit_dialog import audit_trail_button
+
+            self.audit_button = audit_trail_button(self, self.buttons, self.app)  # enabled for a teamleider
+            self.audit_button.clicked.connect(self.show_audit_trail)
 
     def show_record(self, record: CandidateRecord) -> None:
         super().show_record(record)
@@ -173,6 +183,12 @@ class CandidateEditor(EditorDialog):
         from matchdesk.ui.print_preview import preview_profile
 
         preview_profile(self, self.app, self.key)
+
+    def show_audit_trail(self) -> None:
+        from matchdesk.ui.audit_dialog import AuditTrailDialog
+
+        self.audit_dialog = AuditTrailDialog(self.app, self.key, parent=self)
+        self.audit_dialog.open()
 
     def heading(self) -> str:
         return self.tr("Candidate {key}").format(key=self.key) if self.key else self.tr("New candidate")

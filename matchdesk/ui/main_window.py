@@ -33,6 +33,7 @@ from matchdesk.ui.matching_page import MatchingPage
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
 from matchdesk.ui.report_page import ReportPage
+from matchdesk.ui.retention_dialog import add_retention_action
 from matchdesk.ui.signals_page import SignalsPage
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(body)
         self._build_menus()
+        add_retention_action(self)  # Bestand > Bewaartermijnen… (a teamleider's list of what is due)
         self._build_status_bar()
 
         self._painted = False

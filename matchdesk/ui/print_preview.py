@@ -4,6 +4,10 @@ The preview itself is audited as ``afdrukvoorbeeld``; printing and saving are au
 ``afgedrukt`` and ``geëxporteerd`` (the PDF is rendered anew for each, which costs milliseconds). Each
 goes through a use case of ``services.profiles`` on the dialog's lane of ops: the PDF is built and its
 pages are rendered off the GUI thread; a save commits its audit entry only when the file was written.
+
+An anonymised profile holds no free text, except the candidate's "tekst voor werkgever" once the matchmaker
+has read it here, with the words that look sensitive highlighted, and ticked "Tekst voor werkgever meenemen"
+(audited as ``tekst werkgever bevestigd``; ``services.employer_text``). Without the tick no free text.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -22,13 +27,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from matchdesk.app import App
 from matchdesk.errors import MatchDeskError
-from matchdesk.services import profiles
+from matchdesk.services import employer_text, profiles
+from matchdesk.services.employer_text import EmployerTextReview
 from matchdesk.services.profiles import Printed
 from matchdesk.ui.file_dialogs import save_file_name
 from matchdesk.ui.ops import Ops, show_failure
@@ -38,8 +45,26 @@ translate = QCoreApplication.translate
 PREVIEW_DPI = 96
 _PDFIUM = threading.Lock()  # pdfium is not thread-safe: two dialogs' lanes never render at once
 
-Render = Callable[[bool, str], Printed]  # (anonymous, audit action) -> the PDF, audited
-Export = Callable[[bool, Path], Printed]  # (anonymous, path) -> the PDF written there, audited
+# (anonymous, audit action, the confirmed text for the employer or None) -> the PDF, audited
+Render = Callable[[bool, str, str | None], Printed]
+Export = Callable[[bool, Path, str | None], Printed]  # (anonymous, path, confirmed text) -> the PDF written there
+Review = Callable[[], EmployerTextReview]  # the candidate's text for the employer with its highlights
+Confirm = Callable[[str], EmployerTextReview]  # confirm that text (audited)
+HIGHLIGHT = "#ffd54f"
+
+
+def highlighted_html(review: EmployerTextReview) -> str:
+    """The text with what looks sensitive on a yellow background (escaped, line breaks kept)."""
+    from html import escape
+
+    parts, at = [], 0
+    for hit in review.hits:
+        parts.append(escape(review.text[at:hit.start]))
+        parts.append(f'<span style="background-color: {HIGHLIGHT}; font-weight: bold;">'
+                     f"{escape(review.text[hit.start:hit.end])}</span>")
+        at = hit.end
+    parts.append(escape(review.text[at:]))
+    return "".join(parts).replace("\n", "<br/>")
 
 
 def render_pages(data: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
@@ -67,9 +92,12 @@ class PrintPreviewDialog(QDialog):
     printed_out = Signal()
 
     def __init__(self, render: Render, export: Export, title: str, parent: QWidget | None = None, *,
-                 anonymous: bool = True, variants: bool = True) -> None:
+                 anonymous: bool = True, variants: bool = True, review: Review | None = None,
+                 confirm: Confirm | None = None) -> None:
         super().__init__(parent)
-        self._render, self._export = render, export
+        self._render, self._export, self._review, self._confirm = render, export, review, confirm
+        self.review: EmployerTextReview | None = None
+        self.confirmed_text: str | None = None  # the text for the employer as confirmed, sent with each render
         self.ops = Ops(self)
         self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
         self.resize(860, 980)
@@ -103,9 +131,32 @@ class PrintPreviewDialog(QDialog):
         scroll.setStyleSheet("QScrollArea { background: #808080; }")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self._employer_panel())
         layout.addWidget(scroll, 1)
         self.printed: Printed | None = None
         self.refresh()
+
+    def _employer_panel(self) -> QWidget:
+        """The candidate's text for the employer, highlighted, and the tick that lets it into the PDF."""
+        self.employer_panel = QWidget()
+        self.employer_panel.setVisible(False)
+        self.employer_heading = QLabel(self.tr("Text for the employer (not in the anonymised profile unless you "
+                                               "include it):"))
+        self.employer_text_view = QTextBrowser()
+        self.employer_text_view.setAccessibleName(self.tr("Text for the employer"))
+        self.employer_text_view.setMaximumHeight(110)
+        self.sensitive_label = QLabel()
+        self.sensitive_label.setWordWrap(True)
+        self.include_employer_text = QCheckBox(self.tr("Include the &text for the employer"))
+        self.include_employer_text.setToolTip(self.tr("Only after reading it: the highlighted words may be "
+                                                      "sensitive. Your confirmation is recorded in the audit log."))
+        self.include_employer_text.toggled.connect(self._include_toggled)
+        panel = QVBoxLayout(self.employer_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.employer_heading, self.employer_text_view, self.sensitive_label,
+                       self.include_employer_text):
+            panel.addWidget(widget)
+        return self.employer_panel
 
     @property
     def anonymous(self) -> bool:
@@ -113,16 +164,70 @@ class PrintPreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Build and render the current variant (audited as a preview); a newer refresh supersedes an older."""
-        render, anonymous = self._render, self.anonymous
+        render, review, anonymous = self._render, self._review, self.anonymous
+        confirmed = self.confirmed_text if anonymous else None
 
-        def work() -> tuple[Printed, list[QImage]]:
-            printed = render(anonymous, "afdrukvoorbeeld")
-            return printed, render_pages(printed.data)
+        def work() -> tuple[Printed, list[QImage], EmployerTextReview | None]:
+            printed = render(anonymous, "afdrukvoorbeeld", confirmed)
+            return printed, render_pages(printed.data), review() if review is not None and anonymous else None
 
-        self.ops.run(work, self._show_pages, key="preview")
+        self.ops.run(work, self._show_pages, self._preview_failed, key="preview")
 
-    def _show_pages(self, outcome: tuple[Printed, list[QImage]]) -> None:
-        self.printed, images = outcome
+    def _preview_failed(self, error: Exception) -> None:
+        """A text changed since its confirmation (ConflictError): the tick goes, the profile is built without it."""
+        show_failure(self, error)
+        if self.confirmed_text is not None:
+            self._set_included(False)
+            self.refresh()
+
+    def _set_included(self, included: bool) -> None:
+        if not included:
+            self.confirmed_text = None
+        self.include_employer_text.blockSignals(True)
+        self.include_employer_text.setChecked(included)
+        self.include_employer_text.blockSignals(False)
+
+    def _show_review(self, review: EmployerTextReview | None) -> None:
+        self.review = review
+        self.employer_panel.setVisible(review is not None)
+        if review is None:
+            return
+        if review.text:
+            self.employer_text_view.setHtml(highlighted_html(review))
+        else:
+            self.employer_text_view.setPlainText(self.tr("No text for the employer has been written: the anonymised "
+                                                         "profile holds no free text."))
+        categories = sorted({hit.category for hit in review.hits})
+        self.sensitive_label.setText(self.tr("Marked, may be sensitive: {categories}. Read before you include it.")
+                                     .format(categories=", ".join(categories)) if categories else "")
+        self.sensitive_label.setVisible(bool(categories))
+        self.include_employer_text.setEnabled(bool(review.text) and self._confirm is not None)
+        if self.confirmed_text is not None and self.confirmed_text != review.text:
+            self._set_included(False)
+
+    def _include_toggled(self, checked: bool) -> None:
+        if not checked:
+            self.confirmed_text = None
+            self.refresh()
+            return
+        if self.review is None or not self.review.text or self._confirm is None:
+            self._set_included(False)
+            return
+        confirm, text = self._confirm, self.review.text
+        self.ops.run(lambda: confirm(text), self._confirmed, self._confirm_failed, key="confirm")
+
+    def _confirmed(self, review: EmployerTextReview) -> None:
+        self.confirmed_text = review.text
+        self.refresh()
+
+    def _confirm_failed(self, error: Exception) -> None:
+        self._set_included(False)
+        show_failure(self, error)
+        self.refresh()  # the text as stored now
+
+    def _show_pages(self, outcome: tuple[Printed, list[QImage], EmployerTextReview | None]) -> None:
+        self.printed, images, review = outcome
+        self._show_review(review)
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget():
@@ -143,9 +248,9 @@ class PrintPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         """Write the current variant to ``path`` (audited as ``geëxporteerd``); ``saved(path)`` when done."""
-        export, anonymous = self._export, self.anonymous
-        self.ops.run(lambda: export(anonymous, path), lambda printed: self.saved.emit(printed.path),
-                     self._save_failed)
+        export, anonymous, confirmed = self._export, self.anonymous, self.confirmed_text
+        self.ops.run(lambda: export(anonymous, path, confirmed if anonymous else None),
+                     lambda printed: self.saved.emit(printed.path), self._save_failed)
 
     def _save_failed(self, error: Exception) -> None:
         if isinstance(error, (MatchDeskError, OSError)):
@@ -170,7 +275,8 @@ class PrintPreviewDialog(QDialog):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         render, anonymous, dpi = self._render, self.anonymous, min(300, printer.resolution())
-        self.ops.run(lambda: render_pages(render(anonymous, "afgedrukt").data, dpi=dpi),
+        confirmed = self.confirmed_text if anonymous else None
+        self.ops.run(lambda: render_pages(render(anonymous, "afgedrukt", confirmed).data, dpi=dpi),
                      lambda images: self._paint(printer, images))
 
     def _paint(self, printer, images: list[QImage]) -> None:
@@ -198,16 +304,18 @@ def preview_profile(parent: QWidget | None, app: App, klantnummer: str, vacancy:
     """``explanation``: the matching view's result for this candidate and vacancy, printed with it
     (without one, a vacancy's score and explanation are the matching engine's)."""
 
-    def render(anonymous: bool, action: str) -> Printed:
+    def render(anonymous: bool, action: str, confirmed: str | None) -> Printed:
         return profiles.profile_pdf(app, klantnummer, anonymous=anonymous, vacancy_reference=vacancy,
-                                    explanation=explanation, action=action)
+                                    explanation=explanation, action=action, employer_text=confirmed)
 
-    def export(anonymous: bool, path: Path) -> Printed:
+    def export(anonymous: bool, path: Path, confirmed: str | None) -> Printed:
         return profiles.export_profile(app, klantnummer, path, anonymous=anonymous, vacancy_reference=vacancy,
-                                       explanation=explanation)
+                                       explanation=explanation, employer_text=confirmed)
 
     title = translate("PrintPreviewDialog", "profile {klantnummer}").format(klantnummer=klantnummer)
-    dialog = PrintPreviewDialog(render, export, title, parent)
+    dialog = PrintPreviewDialog(render, export, title, parent,
+                                review=lambda: employer_text.employer_text_review(app, klantnummer),
+                                confirm=lambda text: employer_text.confirm_employer_text(app, klantnummer, text))
     dialog.open()
     return dialog
 
@@ -215,10 +323,10 @@ def preview_profile(parent: QWidget | None, app: App, klantnummer: str, vacancy:
 def preview_shortlist(parent: QWidget | None, app: App, reference: str, klantnummers: list[str]) -> PrintPreviewDialog:
     """Anonymised profiles for the employer, best score first (scores: the matching engine's)."""
 
-    def render(_anonymous: bool, action: str) -> Printed:
-        return profiles.shortlist_pdf(app, reference, klantnummers, action=action)
+    def render(_anonymous: bool, action: str, _confirmed: str | None) -> Printed:
+        return profiles.shortlist_pdf(app, reference, klantnummers, action=action)  # never free text
 
-    def export(_anonymous: bool, path: Path) -> Printed:
+    def export(_anonymous: bool, path: Path, _confirmed: str | None) -> Printed:
         return profiles.export_shortlist(app, reference, klantnummers, path)
 
     title = translate("PrintPreviewDialog", "shortlist {reference}").format(reference=reference)

@@ -112,7 +112,8 @@ def test_signals_export_writes_iso_dates_and_is_audited(demo_db_path, tmp_path, 
     database = Database.open(demo_db_path)
     try:
         with database.reading() as session:
-            entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
+            entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen",
+                                                          AuditEntry.action == "geëxporteerd")).one()
     finally:
         database.dispose()
     assert entry.medewerker == "anouk" and entry.detail == f"{len(signals)} rijen naar werklijst.csv"

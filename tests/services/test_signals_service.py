@@ -130,6 +130,7 @@ def test_export_signals_writes_dates_as_dates_and_audits(db, app, make_candidate
         line = target.read_text(encoding="utf-8-sig").splitlines()[1].split(";")
         assert line[0] == signals[0].due.isoformat() and line[1:4] == ["taaleis", "3000003", ""]
     with db.reading() as session:
-        entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen",
+                                                          AuditEntry.action == "geëxporteerd")).one()
     assert entry.action == "geëxporteerd" and entry.medewerker == "anouk"
     assert entry.detail == f"1 rijen naar werklijst{suffix}"

@@ -31,7 +31,7 @@ def test_csv_follows_the_contract(tmp_path):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfa;b;c;d;e;f;g;h;i\r\n")
     assert data.decode("utf-8-sig").split("\r\n")[1:] == [
-        "'=SOM(A1);-5;2,5;2026-02-28;'@x;+31 6;\"regel\neen\";;ja", ""]
+        "'=SOM(A1);-5;2,5;2026-02-28;'@x;'+31 6;\"regel\neen\";;ja", ""]
 
 
 def test_xlsx_has_real_number_and_date_cells(tmp_path):

@@ -181,7 +181,8 @@ def test_export_png_and_csv(qtbot, page, demo_db, tmp_path):
     assert header == "niveau;naam;regulier;regulier_lks;beschut;bbz;totaal"
     assert page.export_png(tmp_path / "uitstroom.png")
     with demo_db.reading() as session:  # the one export: audited like every other list
-        details = session.scalars(select(AuditEntry.detail).where(AuditEntry.record_type == "rapportage")).all()
+        details = session.scalars(select(AuditEntry.detail).where(AuditEntry.record_type == "rapportage",
+                                                                 AuditEntry.action == "geëxporteerd")).all()
     assert sorted(details) == [f"{rows_written} rijen naar aandeel.csv", f"{outflow_rows} rijen naar uitstroom.csv"]
 
 

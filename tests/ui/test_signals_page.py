@@ -181,7 +181,8 @@ def test_export_writes_the_filtered_worklist_and_audits(qtbot, page, demo_db, tm
         table = open_table(target)
         assert list(table.headers)[:len(HEADERS)] == list(HEADERS)
     with demo_db.reading() as session:
-        entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen")).one()
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen",
+                                                          AuditEntry.action == "geëxporteerd")).one()
     assert entry.action == "geëxporteerd" and entry.medewerker == "demo" and target.name in entry.detail
 
 

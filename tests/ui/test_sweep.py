@@ -158,7 +158,7 @@ class _MessageBoxCloser(QTimer):
 def test_every_menu_dialog_opens_and_closes(qtbot, window, trouble):
     actions = _menu_actions(window)
     names = [action.text().replace("&", "") for _menu, action in actions]
-    assert len(actions) == 10, names  # Import, Quick search, the seven pages, About
+    assert len(actions) == 11, names  # Import, Retention periods, Quick search, the seven pages, About
     dialogs: dict[str, str] = {}  # action -> what it showed
     for menu, action in actions:
         name = action.text().replace("&", "")
@@ -192,7 +192,7 @@ def test_every_menu_dialog_opens_and_closes(qtbot, window, trouble):
             qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
         assert not dialog.isVisible() and trouble == [], (menu, name)
         dialogs[name] = type(dialog).__name__
-    assert sorted(dialogs.values()) == ["ImportDialog", "QMessageBox", "QuickSearchDialog"], dialogs
+    assert sorted(dialogs.values()) == ["ImportDialog", "QMessageBox", "QuickSearchDialog", "RetentionDialog"], dialogs
 
 
 # -- (c) Matchen on every vacancy kind, and for a candidate ------------------------------------------------

@@ -2,7 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail of candidate {key}</source>
+        <translation>Auditspoor van kandidaat {key}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Auditspoor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries (times in UTC)</source>
+        <translation>
+            <numerusform>%n regel (tijden in UTC)</numerusform>
+            <numerusform>%n regels (tijden in UTC)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read.</source>
+        <translation>Het auditspoor kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Auditspoor…</translation>
+    </message>
+    <message>
+        <source>Who viewed or changed this candidate, and when (teamleider)</source>
+        <translation>Wie deze kandidaat heeft bekeken of gewijzigd, en wanneer (teamleider)</translation>
+    </message>
+</context>
+<context>
     <name>CandidateEditor</name>
+    <message>
+        <source>The only free text an anonymised profile may hold: it goes to an employer only after you confirm it in the print preview. Write nothing about health, debts, justice, religion or family.</source>
+        <translation>De enige vrije tekst die een geanonimiseerd profiel mag bevatten: hij gaat pas naar een werkgever als u hem in het afdrukvoorbeeld bevestigt. Schrijf niets over gezondheid, schulden, justitie, geloof of familie.</translation>
+    </message>
     <message>
         <source>Skills and language</source>
         <translation>Vaardigheden en taal</translation>
@@ -391,6 +445,10 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     <message>
         <source>&amp;Wishes:</source>
         <translation>&amp;Wensen:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt for the employer:</source>
+        <translation>&amp;Tekst voor werkgever:</translation>
     </message>
     <message>
         <source>&amp;Limitations (functional):</source>
@@ -1368,6 +1426,30 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>&amp;Close</source>
         <translation>&amp;Sluiten</translation>
     </message>
+    <message>
+        <source>Text for the employer (not in the anonymised profile unless you include it):</source>
+        <translation>Tekst voor werkgever (niet in het geanonimiseerde profiel tenzij u hem meeneemt):</translation>
+    </message>
+    <message>
+        <source>Text for the employer</source>
+        <translation>Tekst voor werkgever</translation>
+    </message>
+    <message>
+        <source>Include the &amp;text for the employer</source>
+        <translation>&amp;Tekst voor werkgever meenemen</translation>
+    </message>
+    <message>
+        <source>Only after reading it: the highlighted words may be sensitive. Your confirmation is recorded in the audit log.</source>
+        <translation>Alleen na lezen: de gemarkeerde woorden kunnen gevoelig zijn. Uw bevestiging komt in het auditlog.</translation>
+    </message>
+    <message>
+        <source>No text for the employer has been written: the anonymised profile holds no free text.</source>
+        <translation>Er is geen tekst voor werkgever geschreven: het geanonimiseerde profiel bevat geen vrije tekst.</translation>
+    </message>
+    <message>
+        <source>Marked, may be sensitive: {categories}. Read before you include it.</source>
+        <translation>Gemarkeerd, mogelijk gevoelig: {categories}. Lees dit voordat u de tekst meeneemt.</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s), A4</source>
         <translation>
@@ -1828,6 +1910,59 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>no: {reasons}</source>
         <translation>nee: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention periods</source>
+        <translation>Bewaartermijnen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Client number</source>
+        <translation>Klantnummer</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>&amp;Erase what is due…</source>
+        <translation>Verlopen gegevens &amp;wissen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) past their retention period.</source>
+        <translation>
+            <numerusform>%n gegeven is langer bewaard dan de bewaartermijn.</numerusform>
+            <numerusform>%n gegevens zijn langer bewaard dan de bewaartermijn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Wissen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the personal data of %n record(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>De persoonsgegevens van %n gegeven definitief wissen? Dit kan niet ongedaan worden gemaakt.</numerusform>
+            <numerusform>De persoonsgegevens van %n gegevens definitief wissen? Dit kan niet ongedaan worden gemaakt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Retention periods…</source>
+        <translation>&amp;Bewaartermijnen…</translation>
     </message>
 </context>
 <context>
