@@ -1,9 +1,9 @@
 """One audited export for every list the command line and the window write to a file.
 
 Lists name people, so every export leaves an audit entry (who, when, what kind, how many rows, the file's
-name; never a value). The file and its entry go together: the entry is flushed before the complete file
-is renamed into place and committed right after; when the entry cannot be written the previous file is
-left as it was, and when the commit fails after the rename the new file is removed again. Values are
+name; never a value). The entry is committed before the complete file is renamed into place, so there is
+never a file without its entry (a kill in between leaves an entry for a file that never arrived: the safe
+side); when the entry cannot be written the previous file is left as it was. Values are
 written as values (dates as ``datetime.date``), so a file holds ISO dates whatever wrote it
 (CONTRACTS.md); ``matchdesk.transfer.writers`` does the CSV/XLSX details and the atomic write (a 0600
 temporary file, ``fsync``, rename; ``matchdesk.files``).
@@ -11,7 +11,6 @@ temporary file, ``fsync``, rename; ``matchdesk.files``).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,18 +27,9 @@ def export_rows(app: App, path: str | Path, headers: Sequence[str], rows: Iterab
     """Write ``rows`` under ``headers`` to ``path`` (.csv or .xlsx by its extension) and audit it as an
     export of ``record_type`` (e.g. ``kandidaten``, ``signalen``, ``rapportage``); returns the row count."""
     path = Path(path)
-    published = False
-    try:
-        with app.unit() as session:
-            def audit(count: int) -> None:
-                log_event(session, "geëxporteerd", record_type, None, f"{count} rijen naar {path.name}")
-                session.flush()  # a failing entry stops the export before the file is in place
 
-            count = write_rows(path, headers, rows, sheet_name=sheet_name, before_publish=audit)
-            published = True
-    except BaseException:
-        if published:  # no file without its audit entry
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
-    return count
+    def audit(count: int) -> None:
+        with app.unit() as session:  # committed before the rename: no file without its entry
+            log_event(session, "geëxporteerd", record_type, None, f"{count} rijen naar {path.name}")
+
+    return write_rows(path, headers, rows, sheet_name=sheet_name, before_publish=audit)

@@ -141,10 +141,16 @@ def rotate_backups(path: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def _fingerprint(path: Path) -> tuple | None:
+def _read_only(path: Path, copy: bool) -> sqlite3.Connection:
+    """A read-only connection; a backup copy (which nobody writes) is opened ``immutable``, so reading it
+    leaves no ``-wal``/``-shm`` beside it (those once counted as backups and rotated real ones away)."""
+    return sqlite3.connect(f"file:{path}?mode=ro{'&immutable=1' if copy else ''}", uri=True)
+
+
+def _fingerprint(path: Path, copy: bool = False) -> tuple | None:
     """Row counts and the newest change per table: equal for a copy of the same data."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = _read_only(path, copy)
     except sqlite3.Error:
         return None
     try:
@@ -164,13 +170,13 @@ def _fingerprint(path: Path) -> tuple | None:
 
 def _same_data(path: Path, backup: Path, revision: str) -> bool:
     mine = _fingerprint(path)
-    theirs = _fingerprint(backup)
-    return mine is not None and mine == theirs and _revision_of(backup) == revision
+    theirs = _fingerprint(backup, copy=True)
+    return mine is not None and mine == theirs and _revision_of(backup, copy=True) == revision
 
 
-def _revision_of(path: Path) -> str | None:
+def _revision_of(path: Path, copy: bool = False) -> str | None:
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = _read_only(path, copy)
         try:
             row = connection.execute("select version_num from alembic_version").fetchone()
         finally:

@@ -140,8 +140,10 @@ def quick_check(path: Path, seconds: float = CHECK_SECONDS) -> list[str] | None:
 
 
 def backups_of(path: Path) -> list[Path]:
-    """The ``<db>.bak-*`` copies beside the database, oldest first."""
-    found = [p for p in path.parent.glob(f"{path.name}.bak-*") if TEMP_SUFFIX not in p.name]
+    """The ``<db>.bak-*`` copies beside the database, oldest first (a copy's own ``-wal``, ``-shm`` or
+    ``-journal`` is not a copy: counting those once rotated real backups away)."""
+    found = [p for p in path.parent.glob(f"{path.name}.bak-*")
+             if TEMP_SUFFIX not in p.name and not p.name.endswith(("-wal", "-shm", "-journal"))]
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
 
 
