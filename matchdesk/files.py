@@ -42,6 +42,21 @@ def journal_dir() -> Path:
     return Path(platformdirs.user_data_dir("MatchDesk", appauthor=False)) / "bestanden-in-uitvoering"
 
 
+def private_dir(folder: Path) -> Path:
+    """``folder`` made if missing and, on POSIX, owner-only (0700): MatchDesk's data, cache and log folders hold
+    personal data. Missing parents are made 0700 too (as the XDG base directory spec asks); an existing folder
+    with wider modes is narrowed. Only for MatchDesk's own folders, never a folder the user chose."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            if folder.stat().st_mode & 0o077:
+                os.chmod(folder, 0o700)
+    return folder
+
+
 def temporary_name(target: Path) -> Path:
     """A hidden, unique name next to ``target`` that says what it is."""
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}{_SUFFIX}")
@@ -213,7 +228,7 @@ class _JournalEntry:
         # that locks it in the instant before its writer does makes that one write go unlisted).
         fresh = final if sys.platform == "win32" else folder / f"{token}.new"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
             handle = os.open(fresh, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except OSError:
             return cls(None, None)

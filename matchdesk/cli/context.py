@@ -46,9 +46,11 @@ class Context:
         and import. Writes are recorded as ``actor``."""
         if self._app is None:
             from matchdesk.app import App
-            from matchdesk.files import remove_stray_temporaries
+            from matchdesk.files import private_dir, remove_stray_temporaries
             from matchdesk.storage.database import Database
 
+            if self.db is None:  # MatchDesk's own data folder: owner-only (a folder the user chose stays as it is)
+                private_dir(default_database_path().parent)
             remove_stray_temporaries()  # partial exports a killed MatchDesk left behind
 
             database = Database.open(self.db_target, create=create)
@@ -85,7 +87,7 @@ def _cache_dir(db: Database) -> Path | None:
     candidates on a laptop), and not when MATCHDESK_NO_CACHE is set."""
     if os.environ.get("MATCHDESK_NO_CACHE") or db.sqlite_path is None:
         return None
-    return Path(platformdirs.user_cache_dir("MatchDesk", appauthor=False))
+    return Path(platformdirs.user_cache_dir("MatchDesk", appauthor=False))  # made 0700 by services.matching
 
 
 def env(name: str) -> str | None:

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pickle
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,6 +22,7 @@ from scipy import sparse
 
 from matchdesk.matching.components import Scorer, VacancyTerms
 from matchdesk.matching.geo import distances_km
+from matchdesk.matching.index_file import read_index, write_index
 from matchdesk.matching.index_store import IndexStore
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
 from matchdesk.matching.resolve import Resolution
@@ -33,9 +32,6 @@ from matchdesk.vocabulary import normalize_term
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-CACHE_FORMAT = 2  # 2: the database half's state is kept in its own object
-
 
 @dataclass
 class Scores:
@@ -351,32 +347,12 @@ class CandidateIndex:
     def close(self) -> None:
         self.store.close()
 
-    # --- a copy on disk, so a cold process does not rebuild ------------------------------------------
-    _TRANSIENT = ("scorer", "_pending")
+    # --- a copy on disk, so a cold process does not rebuild (``index_file``: numpy arrays, signed) ----------
+    def save(self, path: str | os.PathLike[str], fingerprint: str, key: bytes) -> None:
+        """Write the index (after a flush) for the next process, signed with ``key``; readable by the user only."""
+        write_index(self, path, fingerprint, key)
 
-    def save(self, path: str | os.PathLike[str], fingerprint: str) -> None:
-        """Write the index (after a flush) for the next process; readable by the user only."""
-        self.flush()
-        state = {k: v for k, v in vars(self).items() if k not in self._TRANSIENT}
-        state["dirty"] = False
-        tmp = Path(f"{path}.tmp")
-        tmp.parent.mkdir(parents=True, exist_ok=True)
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-            pickle.dump({"format": CACHE_FORMAT, "fingerprint": fingerprint, "state": state}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        self.dirty = False
-
-    def load(self, path: str | os.PathLike[str], fingerprint: str) -> bool:
-        """Take over a saved index if it was made by the same vocabulary, places and weights."""
-        try:
-            with open(path, "rb") as handle:
-                saved = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return False
-        if not isinstance(saved, dict) or saved.get("format") != CACHE_FORMAT \
-                or saved.get("fingerprint") != fingerprint:
-            return False
-        vars(self).update(saved["state"])
-        self._pending = []
-        return True
+    def load(self, path: str | os.PathLike[str], fingerprint: str, key: bytes) -> bool:
+        """Take over a saved index if its signature is right for ``key`` and it was made by the same
+        vocabulary, places and weights; anything else is ignored (the index stays empty)."""
+        return read_index(self, path, fingerprint, key)

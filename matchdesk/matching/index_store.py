@@ -53,19 +53,13 @@ class Mark:
 
 class IndexStore:
     """The marks and SQLite data_version of the index's last look, and the row version of each candidate it
-    read; saved with the index (its connection is not)."""
+    read; the marks and versions are saved with the index (``index_file``), the connection and data_version not."""
 
     def __init__(self) -> None:
         self.marks: dict[str, Mark] = {}
         self.data_version: int | None = None
         self.versions: dict[uuid.UUID, int] = {}
         self._connection: Connection | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(vars(self))
-        state["_connection"] = None
-        state["data_version"] = None  # another process may have committed since
-        return state
 
     def close(self) -> None:
         if self._connection is not None:

@@ -6,8 +6,9 @@ What goes: every personal field of the candidate row (name, BSN, birth date, con
 limitations, notes, flags such as Wsw and statushouder, doelgroep, the klantnummer itself and the profile number
 employers saw), every child row (skills, languages, education, work experience, contact moments), the free text
 of the candidate's trajectories (development goals, motivation, the rules' findings, an override's reason) and
-proposals (the matching explanation), the window's editor drafts for the klantnummer in the user's data folder
-and the matching index cache files in the user's cache folder.
+proposals (the matching explanation), the editors' drafts of the candidate (table ``drafts``, every medewerker's;
+also a new candidate's draft that names the klantnummer, and draft files an earlier version left in the user's data
+folder) and the matching index cache files in the user's cache folder.
 
 What stays: an anonymous shell the 70% monitor and the outflow figures count (``matchdesk report``): the
 trajectories' kind, dates, provider, location, municipality and outcome, the proposals' status and dates, and
@@ -21,6 +22,7 @@ the WAL is checkpointed afterwards; after a ``VACUUM`` the erased values are gon
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import uuid
@@ -43,6 +45,7 @@ from matchdesk.storage.models import (
     CandidateLanguage,
     CandidateSkill,
     ContactMoment,
+    Draft,
     Education,
     Proposal,
     Trajectory,
@@ -90,8 +93,8 @@ def erase_candidate(app: App, klantnummer: str, *, reason: str = "verzoek betrok
     return finish_erasure(app, [klantnummer], counts)
 
 
-def erase_rows(session: Session, ids: Iterable[uuid.UUID], reason: str) -> tuple[int, int, int, int]:
-    """The erasure itself, in the caller's unit of work: (records, child rows, trajectories, proposals)."""
+def erase_rows(session: Session, ids: Iterable[uuid.UUID], reason: str) -> tuple[int, int, int, int, int]:
+    """The erasure itself, in the caller's unit of work: (records, child rows, trajectories, proposals, drafts)."""
     ids = list(ids)
     now = utcnow()
     bulk = {"synchronize_session": False}
@@ -99,7 +102,9 @@ def erase_rows(session: Session, ids: Iterable[uuid.UUID], reason: str) -> tuple
     for model in _CHILDREN:
         children += count_rows(session.execute(delete(model).where(model.candidate_id.in_(ids)),
                                                execution_options=bulk))
+    drafts = 0
     for candidate in session.scalars(select(Candidate).where(Candidate.id.in_(ids))):
+        drafts += remove_candidate_drafts(session, candidate.klantnummer)
         # the trajectories keep the municipality the report would otherwise read from the candidate
         session.execute(update(Trajectory).where(Trajectory.candidate_id == candidate.id,
                                                  Trajectory.municipality.is_(None))
@@ -120,7 +125,17 @@ def erase_rows(session: Session, ids: Iterable[uuid.UUID], reason: str) -> tuple
     proposals = count_rows(session.execute(
         update(Proposal).where(Proposal.candidate_id.in_(ids)).values(explanation=None), execution_options=bulk))
     session.flush()
-    return len(ids), children, trajectories, proposals
+    return len(ids), children, trajectories, proposals, drafts
+
+
+def remove_candidate_drafts(session: Session, klantnummer: str) -> int:
+    """Every medewerker's editor drafts of this candidate: by its key, and a new candidate's draft whose typed
+    klantnummer is this one (the payload is the editor's JSON, ``"klantnummer": "..."``)."""
+    typed = json.dumps({"klantnummer": klantnummer}, ensure_ascii=False)[1:-1]
+    return count_rows(session.execute(
+        delete(Draft).where(Draft.kind == "kandidaat",
+                            (Draft.key == klantnummer) | Draft.payload.contains(typed, autoescape=True)),
+        execution_options={"synchronize_session": False}))
 
 
 def count_rows(result: Result[Any]) -> int:
@@ -143,30 +158,31 @@ def secure_delete(session: Session):
                 session.execute(text("PRAGMA secure_delete=OFF"))
 
 
-def finish_erasure(app: App, klantnummers: Iterable[str], counts: tuple[int, int, int, int]) -> Erased:
-    """After the commit: the WAL checkpointed (old page images gone), drafts and index caches removed."""
+def finish_erasure(app: App, klantnummers: Iterable[str], counts: tuple[int, int, int, int, int]) -> Erased:
+    """After the commit: the WAL checkpointed (old page images gone), old draft files and index caches removed."""
     if app.is_local_file:
         with contextlib.suppress(Exception), app.db.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    drafts = sum(remove_drafts(k) for k in klantnummers)
+    records, children, trajectories, proposals, drafts = counts
+    drafts += sum(remove_draft_files(k) for k in klantnummers)
     cache_files = remove_index_caches(app)
-    return Erased(*counts, drafts=drafts, cache_files=cache_files)
+    return Erased(records, children, trajectories, proposals, drafts=drafts, cache_files=cache_files)
 
 
-def drafts_dir() -> Path:
-    """Where the window keeps editor drafts (``ui/drafts.py`` reads the same place)."""
+def legacy_drafts_dir() -> Path:
+    """Where versions before migration 0006 kept editor drafts as JSON files."""
     override = os.environ.get("MATCHDESK_DRAFTS")
     return Path(override) if override else Path(platformdirs.user_data_dir("MatchDesk", appauthor=False)) / "concepten"
 
 
-def remove_drafts(klantnummer: str) -> int:
-    """The candidate editor's drafts for this klantnummer (``kandidaat-<klantnummer>.*``)."""
+def remove_draft_files(klantnummer: str) -> int:
+    """Draft files an earlier version left for this klantnummer (``kandidaat-<klantnummer>.*``)."""
     safe = "".join(ch for ch in klantnummer if ch.isalnum() or ch in "-_")
     if not safe:
         return 0
     removed = 0
     with contextlib.suppress(OSError):
-        for path in drafts_dir().glob(f"kandidaat-{safe}.*"):
+        for path in legacy_drafts_dir().glob(f"kandidaat-{safe}.*"):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed += 1

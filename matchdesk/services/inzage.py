@@ -60,7 +60,7 @@ class Inzage:
 def write_inzage(app: App, klantnummer: str, folder: str | Path) -> Inzage:
     """Write ``inzage-<klantnummer>.json`` and ``.pdf`` into ``folder`` (made when missing)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # what it writes is all about one person
     safe = "".join(ch for ch in klantnummer if ch.isalnum() or ch in "-_") or "kandidaat"
     json_path, pdf_path = folder / f"inzage-{safe}.json", folder / f"inzage-{safe}.pdf"
     published: list[Path] = []
@@ -101,8 +101,8 @@ def collect(session: Session, klantnummer: str) -> dict[str, Any]:
                                     .order_by(model.created_at)))
         ids += [row.id for row in rows]
         data[name] = [_row(row) for row in rows]
-    vacancies = {v.id: v for v in session.scalars(select(Vacancy).where(Vacancy.id.in_(
-        [p["vacancy_id"] for p in data["voorstellen"] if p.get("vacancy_id")])))} if data["voorstellen"] else {}
+    wanted = [uuid.UUID(p["vacancy_id"]) for p in data["voorstellen"] if p.get("vacancy_id")]
+    vacancies = {v.id: v for v in session.scalars(select(Vacancy).where(Vacancy.id.in_(wanted)))} if wanted else {}
     for proposal in data["voorstellen"]:
         vacancy = vacancies.get(uuid.UUID(proposal["vacancy_id"])) if proposal.get("vacancy_id") else None
         proposal["vacature"] = f"{vacancy.reference} {vacancy.title}" if vacancy else None

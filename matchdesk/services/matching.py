@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
 
-from matchdesk.errors import UsageError
+from matchdesk.errors import MatchDeskError, UsageError
+from matchdesk.files import private_dir
 from matchdesk.matching.engine import Filters, MatchEngine, Ranking
 from matchdesk.matching.explain import candidate_questions
 from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
@@ -34,18 +36,28 @@ if TYPE_CHECKING:
     from matchdesk.app import App
 
 
+CACHE_KEY = "index_cache_key"  # the meta row with the key that signs this database's index copies (hex)
+
+
 class MatchService:
     def __init__(self, app: App, cache_dir: Path | None = None) -> None:
         """``cache_dir``: keep a copy of the candidate index there between processes (the command line
-        passes the user's cache folder); the copy is only trusted after the usual high-water-mark check."""
+        passes the user's cache folder). The copy is numpy arrays signed with a key only the database holds
+        (``matching/index_file.py``): a foreign or tampered file is ignored, and a copy that is taken over is
+        only trusted after the usual high-water-mark check."""
         self.db = app.db
         self.engine = MatchEngine(app.weights, app.rulebooks, resolver=app.resolver)
         self._lock = threading.Lock()
         self._cache_path: Path | None = None
         self.from_cache = False
         if cache_dir is not None:
-            self._cache_path = Path(cache_dir) / f"index-{self._database_key()}.pkl"
-            self.from_cache = self.engine.index.load(self._cache_path, self.engine.fingerprint())
+            private_dir(Path(cache_dir))
+            for old in Path(cache_dir).glob("index-*.pkl"):  # pickles of earlier versions: never read, removed
+                old.unlink(missing_ok=True)
+            self._cache_path = Path(cache_dir) / f"index-{self._database_key()}.idx"
+            key = self._signing_key(create=False)
+            if key is not None:
+                self.from_cache = self.engine.index.load(self._cache_path, self.engine.fingerprint(), key)
 
     def _database_key(self) -> str:
         """The database's own marker row id (stable per database file, also after a move) and its place."""
@@ -89,13 +101,43 @@ class MatchService:
             candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
             return candidate_questions(candidate, self.engine.scorer)
 
-    def save(self) -> None:
-        """Write the index to the cache folder if it changed (quietly skipped when that is not possible)."""
-        if self._cache_path is not None and self.engine.index.dirty:
+    def _signing_key(self, create: bool) -> bytes | None:
+        """The database's key for index copies; made once (``create``) when there is none. None when there
+        is none and it cannot be made (a read-only or busy database): then no copy is kept."""
+        value = self.db.meta(CACHE_KEY)
+        if value is None and create:
             try:
-                self.engine.index.save(self._cache_path, self.engine.fingerprint())
-            except OSError:
-                pass
+                with self.db.unit("systeem") as session:
+                    value = session.scalar(select(Meta.value).where(Meta.key == CACHE_KEY))
+                    if value is None:
+                        value = secrets.token_hex(32)
+                        self.db.set_meta(session, CACHE_KEY, value)
+            except MatchDeskError:
+                return None
+        try:
+            return bytes.fromhex(value) if value else None
+        except ValueError:
+            return None
+
+    def save(self) -> None:
+        """Write the index to the cache folder if it changed (quietly skipped when that is not possible). It is
+        brought up to date first, so what another process erased meanwhile is not written again."""
+        if self._cache_path is None:
+            return
+        try:
+            with self._lock, self.db.reading() as session:
+                self.engine.index.refresh(session)
+        except MatchDeskError:
+            return
+        if not self.engine.index.dirty:
+            return
+        key = self._signing_key(create=True)
+        if key is None:
+            return
+        try:
+            self.engine.index.save(self._cache_path, self.engine.fingerprint(), key)
+        except OSError:
+            pass
 
     def close(self) -> None:
         self.save()

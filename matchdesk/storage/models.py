@@ -383,6 +383,17 @@ class Meta(Record):
     value: Mapped[str] = mapped_column(Text)
 
 
+class Draft(Record):
+    """An editor's unsaved input (personal data), one per kind, key and medewerker: ``services.drafts``."""
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("kind", "key", "medewerker"),)
+    kind: Mapped[str] = mapped_column(String(20))  # kandidaat | werkgever | vacature
+    key: Mapped[str] = mapped_column(String(60))  # klantnummer, employer key or reference; "nieuw" for a new one
+    medewerker: Mapped[str] = mapped_column(String(100))
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    payload: Mapped[str] = mapped_column(Text)  # JSON: the editor's values
+
+
 @event.listens_for(Candidate, "before_update")
 def _refresh_name_key(_mapper, _connection, candidate: Candidate) -> None:
     # after the audit's before_flush: the key is bookkeeping, never listed as a changed field

@@ -5,7 +5,9 @@ GUI thread) or with None for a new record. Save sends the form, with the version
 record's save use case through an op: on success the editor closes; on failure it stays open with the
 user's input and shows the Dutch message (on the field for a validation error; for a conflict: who
 changed the record, and the offer to load the latest version). Cancel asks first when there are unsaved
-changes; a local draft is kept every 30 s and offered back after a crash.
+changes; a draft is kept every 30 s and offered back after a crash. Drafts are the medewerker's own, kept in the
+database through ``services.drafts`` (its use cases run on the editor's lane, so a draft saved before the record
+is discarded after it).
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QT
 from matchdesk.app import App
 from matchdesk.dates import format_nl
 from matchdesk.errors import ConflictError, MatchDeskError, ValidationError
+from matchdesk.services import drafts
 from matchdesk.services.records import Saved
-from matchdesk.ui import drafts
 from matchdesk.ui.forms import Field, RecordForm
 from matchdesk.ui.ops import Ops, show_failure
 
@@ -63,7 +65,8 @@ class EditorDialog(QDialog):
         self.key: str | None = record.key if record is not None else None
         self.record_id: uuid.UUID | None = record.id if record is not None else None
         self.version: int | None = record.version if record is not None else None
-        self.draft_name = self.key or "nieuw"
+        self.draft_name = self.key or drafts.NEW
+        self._has_draft = False  # one was saved or offered: discard it after a save or a cancel
         self.dirty = False
         self.saved = False
         self.saving = False
@@ -144,7 +147,7 @@ class EditorDialog(QDialog):
     def _saved(self, saved: Saved) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
-        drafts.discard_draft(self.kind, self.draft_name)
+        self.discard_draft()
         self.key, self.record_id, self.version = saved.key, saved.id, saved.version
         self.dirty = False
         self.saved = True
@@ -207,7 +210,7 @@ class EditorDialog(QDialog):
             if answer == buttons.Save:
                 self.save()
                 return
-        drafts.discard_draft(self.kind, self.draft_name)
+        self.discard_draft()
         self._draft_timer.stop()
         super().reject()
 
@@ -217,14 +220,34 @@ class EditorDialog(QDialog):
 
     # -- drafts ----------------------------------------------------------------------------------------
     def save_draft(self) -> None:
+        """What the 30-second timer does: keep what was typed (an op on the editor's lane)."""
         if self.dirty:
-            drafts.save_draft(self.kind, self.draft_name, {"form": self.form.values(), **self.extra_values()})
+            app, kind, key = self.app, self.kind, self.draft_name
+            values = {"form": self.form.values(), **self.extra_values()}
+            self._has_draft = True
+            self.ops.run(lambda: drafts.save_draft(app, kind, key, values), None, self._draft_failed)
+
+    def discard_draft(self) -> None:
+        if not self._has_draft:
+            return
+        self._has_draft = False
+        app, kind, key = self.app, self.kind, self.draft_name
+        self.ops.run(lambda: drafts.discard_draft(app, kind, key), None, self._draft_failed)
+
+    def _draft_failed(self, error: Exception) -> None:
+        """A draft is a courtesy: a busy or unavailable database is not worth a message every 30 seconds."""
+        if not isinstance(error, MatchDeskError):
+            show_failure(self, error)
 
     def _offer_draft(self) -> None:
-        found = drafts.load_draft(self.kind, self.draft_name)
-        if found is None:
+        app, kind, key = self.app, self.kind, self.draft_name
+        self.ops.run(lambda: drafts.load_draft(app, kind, key), self._draft_found, self._draft_failed)
+
+    def _draft_found(self, found: drafts.SavedDraft | None) -> None:
+        if found is None or self.saved:
             return
-        saved_at, values = found
+        self._has_draft = True
+        saved_at, values = found.saved_at, found.values
         answer = QMessageBox.question(
             self, self.tr("Draft found"),
             self.tr("There is an unsaved draft from {date} at {time}. Do you want to continue with it?").format(
@@ -235,4 +258,4 @@ class EditorDialog(QDialog):
             self.set_extra_values(values)
             self.mark_dirty()
         else:
-            drafts.discard_draft(self.kind, self.draft_name)
+            self.discard_draft()

@@ -4,6 +4,7 @@ data, and the app keeps running (every write is one transaction, so nothing is h
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -12,6 +13,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication
 
 from matchdesk.errors import MatchDeskError
+from matchdesk.files import private_dir
 
 translate = QCoreApplication.translate  # context "ExceptionHandler": this module has no class of its own
 
@@ -21,12 +23,14 @@ def log_dir() -> Path:
 
 
 def write_crash_log(error_type: type, tb) -> Path:
-    """The exception type and the code locations only: messages and values may hold personal data."""
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    """The exception type and the code locations only: messages and values may hold personal data. The log
+    folder is owner-only (0700), the log 0600."""
+    folder = private_dir(log_dir())
     path = folder / "matchdesk-fouten.log"
     frames = "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))
-    with path.open("a", encoding="utf-8") as log:
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a", encoding="utf-8") as log:
+        if os.name == "posix" and os.fstat(log.fileno()).st_mode & 0o077:
+            os.fchmod(log.fileno(), 0o600)  # a log an earlier version made readable by others
         log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} {error_type.__module__}.{error_type.__name__}\n"
                   f"{frames}")
     return path

@@ -188,7 +188,7 @@ def test_saved_index_is_reused_and_brought_up_to_date(db, add_vacancy, add_candi
     assert not service.from_cache
     assert order(service.rank_for_vacancy("V1", today)) == [first]
     service.close()
-    saved = list(tmp_path.glob("index-*.pkl"))
+    saved = list(tmp_path.glob("index-*.idx"))
     assert len(saved) == 1 and (saved[0].stat().st_mode & 0o777) == 0o600
     second = add_candidate(["heftruck"], klantnummer="0000001")  # written while no process held the index
     again = MatchService(App(db, user="tester", today=today, rulebooks=load_rulebooks()), cache_dir=tmp_path)

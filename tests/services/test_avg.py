@@ -62,12 +62,21 @@ def test_erasure_leaves_no_value_in_the_file_and_the_same_70_percent_figures(mar
     drafts = tmp_path / "concepten"
     drafts.mkdir()
     (drafts / f"kandidaat-{klantnummer}.json").write_text(json.dumps({"achternaam": SURNAME}))
+    (drafts / "kandidaat-K0000000.json").write_text("{}")  # another candidate's: stays
     with App.open(path, user="tester", today=TODAY) as app:
+        from matchdesk.services.drafts import load_draft, save_draft
+
+        save_draft(app, "kandidaat", klantnummer, {"form": {"achternaam": SURNAME, "bsn": BSN}})
+        colleague = App(app.db, user="collega", today=TODAY, rulebooks=app.rulebooks)
+        save_draft(colleague, "kandidaat", None, {"form": {"klantnummer": klantnummer, "wishes": PHRASE}})
+        save_draft(colleague, "kandidaat", "K0000000", {"form": {"wishes": "blijft"}})
         erased = erasure.erase_candidate(app, klantnummer)
-        assert erased.records == 1 and erased.child_rows > 0 and erased.trajectories > 0 and erased.drafts == 1
+        assert erased.records == 1 and erased.child_rows > 0 and erased.trajectories > 0 and erased.drafts == 3
+        assert load_draft(app, "kandidaat", klantnummer) is None and load_draft(colleague, "kandidaat", None) is None
+        assert load_draft(colleague, "kandidaat", "K0000000") is not None
         with pytest.raises(NotFound):
             erasure.erase_candidate(app, klantnummer)
-    assert not list(drafts.iterdir())
+    assert [p.name for p in drafts.iterdir()] == ["kandidaat-K0000000.json"]
     connection = sqlite3.connect(path)
     connection.execute("VACUUM")
     connection.close()

@@ -134,16 +134,41 @@ def test_a_draft_is_offered_back_after_a_crash(qtbot, ctx, monkeypatch):
     editor = _editor(qtbot, ctx)
     editor.form.widgets["wishes"].setPlainText("Wil graag in de groenvoorziening werken")
     editor.save_draft()  # what the 30-second timer does
+    editor.ops.wait()
     editor.dirty = False  # the crash: the dialog is gone without saving or discarding
     editor.deleteLater()
-    _answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
+    asked = _answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
     again = _editor(qtbot, ctx)
+    again.ops.wait()  # the draft is looked up off the GUI thread, then offered
+    assert len(asked) == 1
     assert again.form.widgets["wishes"].toPlainText() == "Wil graag in de groenvoorziening werken"
     assert again.dirty
 
 
+def test_a_draft_is_kept_in_the_database_and_only_offered_to_its_author(qtbot, ctx, db, monkeypatch):
+    from matchdesk.storage.models import Draft
+
+    editor = _editor(qtbot, ctx)
+    editor.form.widgets["wishes"].setPlainText("Wil graag in de groenvoorziening werken")
+    editor.save_draft()
+    editor.ops.wait()
+    with db.reading() as session:
+        assert session.scalars(select(Draft.medewerker).where(Draft.kind == "kandidaat")).all() == ["tester"]
+    asked = _answer(monkeypatch, "question", QMessageBox.StandardButton.Yes)
+    from matchdesk.app import App
+
+    other = _editor(qtbot, App(db=db, user="collega", today=ctx.today, rulebooks=ctx.rulebooks))
+    other.ops.wait()
+    assert not asked and not other.dirty  # a colleague never sees someone else's draft
+    _answer(monkeypatch, "question", QMessageBox.StandardButton.No)  # "no, thanks": the draft goes
+    again = _editor(qtbot, ctx)
+    again.ops.wait()
+    with db.reading() as session:
+        assert session.scalars(select(Draft)).all() == []
+
+
 def test_new_candidate_requires_klantnummer_and_achternaam(qtbot, ctx, db, monkeypatch):
-    from matchdesk.ui import drafts
+    from matchdesk.services import drafts
 
     editor = _editor(qtbot, ctx, key=None)
     assert editor.windowTitle().startswith("Nieuwe kandidaat")
@@ -154,7 +179,8 @@ def test_new_candidate_requires_klantnummer_and_achternaam(qtbot, ctx, db, monke
     editor.form.widgets["achternaam"].setText("Jansen")
     assert _save(editor)
     assert editor.key == "1000099"
-    assert drafts.load_draft("kandidaat", "nieuw") is None  # the new record's draft goes with the save
+    editor.ops.wait()
+    assert drafts.load_draft(ctx, "kandidaat", "nieuw") is None  # the new record's draft goes with the save
     with db.reading() as session:
         assert session.scalar(select(Candidate.achternaam).where(Candidate.klantnummer == "1000099")) == "Jansen"
 

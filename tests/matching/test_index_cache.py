@@ -1,0 +1,173 @@
+"""The candidate index's copy in the cache folder: numpy arrays signed with the database's key, never a pickle.
+A tampered, foreign or pickle-based file is ignored (and never executed); a good one is taken over whole."""
+
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import stat
+
+import numpy as np
+import pytest
+
+from matchdesk.matching.index_file import MAGIC
+
+
+@pytest.fixture
+def open_service(db, today, tmp_path):
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import MatchService
+
+    made = []
+
+    def open_one(cache=tmp_path / "cache", database=db):
+        service = MatchService(App(database, user="tester", today=today, rulebooks=load_rulebooks()),
+                               cache_dir=cache)
+        made.append(service)
+        return service
+
+    yield open_one
+    for service in made:
+        service.engine.index.close()
+
+
+def _ranked(service, today):
+    return [r["candidate"] for r in service.rank_for_vacancy("V1", today).results]
+
+
+def _saved_file(folder):
+    files = list(folder.glob("index-*.idx"))
+    assert len(files) == 1
+    return files[0]
+
+
+class Boom:
+    """Unpickling this would create a file: proof that code ran."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_the_copy_is_taken_over_whole_and_gives_the_same_ranking(open_service, add_vacancy, add_candidate, today,
+                                                                   tmp_path):
+    add_vacancy("V1", required=["heftruck"], desired=["magazijn"])
+    for i in range(6):
+        add_candidate(["heftruck"] + (["magazijnwerk", "eigen tekst zonder woordenboek"] if i % 2 else []),
+                      wsw=bool(i % 3 == 0))
+    first = open_service()
+    before = _ranked(first, today)
+    first.close()
+    path = _saved_file(tmp_path / "cache")
+    data = path.read_bytes()
+    assert data.startswith(MAGIC) and b"\x80\x04" not in data[:64]  # not a pickle stream
+    again = open_service()
+    assert again.from_cache
+    index, fresh = again.engine.index, first.engine.index
+    assert _ranked(again, today) == before
+    assert index.row_of == fresh.row_of and index._texts == fresh._texts
+    assert index.eligibility_facts == fresh.eligibility_facts
+    assert (index.S != fresh.S).nnz == 0 and (index.W != fresh.W).nnz == 0
+    assert list(index.klantnummer) == list(fresh.klantnummer)
+
+
+@pytest.mark.parametrize("damage", ["flip_payload", "flip_tag", "truncate", "other_key", "old_pickle",
+                                    "unsigned_npz"])
+def test_a_tampered_foreign_or_pickled_copy_is_ignored(damage, open_service, add_vacancy, add_candidate, today,
+                                                       tmp_path):
+    add_vacancy("V1", required=["heftruck"])
+    who = add_candidate(["heftruck"])
+    first = open_service()
+    _ranked(first, today)
+    first.close()
+    path = _saved_file(tmp_path / "cache")
+    data = bytearray(path.read_bytes())
+    marker = tmp_path / "code-ran"
+    head = len(MAGIC) + 32
+    if damage == "flip_payload":
+        data[-100] ^= 0xFF
+    elif damage == "flip_tag":
+        data[len(MAGIC)] ^= 0x01
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "other_key":  # a file made for another database (or by someone without the key)
+        payload = bytes(data[head:])
+        data = bytearray(MAGIC + hmac.new(os.urandom(32), MAGIC + payload, hashlib.sha256).digest() + payload)
+    elif damage == "old_pickle":  # what versions before 3 wrote, with a payload that runs code
+        data = bytearray(pickle.dumps({"format": 2, "fingerprint": "x", "state": Boom(str(marker))}))
+    elif damage == "unsigned_npz":  # an object array would need pickle to load
+        buffer = io.BytesIO()
+        np.savez(buffer, document=np.array([Boom(str(marker))], object))
+        data = bytearray(MAGIC + bytes(32) + buffer.getvalue())
+    path.write_bytes(bytes(data))
+    again = open_service()
+    assert not again.from_cache
+    assert not marker.exists()
+    assert _ranked(again, today) == [who]  # built afresh from the database
+
+
+def test_a_copy_with_an_object_array_is_refused_even_when_signed(open_service, add_vacancy, add_candidate, today,
+                                                                  tmp_path, db):
+    """Belt and braces: numpy reads the archive with ``allow_pickle=False`` after the signature is checked."""
+    from matchdesk.matching.index_file import tag
+    from matchdesk.services.matching import CACHE_KEY
+
+    add_vacancy("V1", required=["heftruck"])
+    add_candidate(["heftruck"])
+    first = open_service()
+    _ranked(first, today)
+    first.close()
+    path = _saved_file(tmp_path / "cache")
+    marker = tmp_path / "code-ran"
+    buffer = io.BytesIO()
+    np.savez(buffer, document=np.array([Boom(str(marker))], object))
+    key = bytes.fromhex(db.meta(CACHE_KEY))
+    payload = buffer.getvalue()
+    path.write_bytes(MAGIC + tag(key, payload) + payload)
+    again = open_service()
+    assert not again.from_cache and not marker.exists()
+
+
+def test_the_copy_is_owner_only_and_erased_rows_are_not_written_again(open_service, add_vacancy, add_candidate,
+                                                                      today, tmp_path, db):
+    from sqlalchemy import select
+
+    from matchdesk.storage.ids import utcnow
+    from matchdesk.storage.models import Candidate
+
+    add_vacancy("V1", required=["heftruck"])
+    gone = add_candidate(["heftruck"], klantnummer="7777001")
+    stays = add_candidate(["heftruck"], klantnummer="7777002")
+    first = open_service()
+    assert _ranked(first, today) == [gone, stays] or _ranked(first, today) == [stays, gone]
+    with db.unit("tester") as session:  # another process deletes a candidate while this one holds the index
+        session.scalars(select(Candidate).where(Candidate.klantnummer == gone)).one().deleted_at = utcnow()
+    first.close()  # brought up to date before it is written
+    folder = tmp_path / "cache"
+    path = _saved_file(folder)
+    if os.name == "posix":
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert b"7777001" not in path.read_bytes() and b"7777002" in path.read_bytes()
+    again = open_service()
+    assert again.from_cache and _ranked(again, today) == [stays]
+
+
+def test_no_cache_folder_means_no_copy(open_service, add_vacancy, add_candidate, today, tmp_path, monkeypatch):
+    from matchdesk.cli.context import _cache_dir
+
+    monkeypatch.setenv("MATCHDESK_NO_CACHE", "1")
+    add_vacancy("V1", required=["heftruck"])
+    add_candidate(["heftruck"])
+
+    class Local:
+        sqlite_path = tmp_path / "x.db"
+
+    assert _cache_dir(Local()) is None
+    service = open_service(cache=None)
+    _ranked(service, today)
+    service.close()
+    assert not list(tmp_path.rglob("index-*"))
