@@ -133,7 +133,10 @@ def demo_db_path(demo_template, tmp_path) -> Path:
     from matchdesk.storage.migrate import sqlite_backup
 
     path = tmp_path / "demo.db"
-    sqlite_backup(demo_template, path, test_key())
+    sqlite_backup(demo_template, path, test_key())  # a backup is one file in rollback mode ...
+    connection = raw_connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")  # ... the demo itself is in WAL, as MatchDesk left it
+    connection.close()
     return path
 
 

@@ -112,6 +112,9 @@ def sqlite_backup(source: Path, target: Path, key: DatabaseKey | None) -> None:
             dst = cipher.connect(temporary, key)  # created 0600 before SQLite opens it
             try:
                 src.backup(dst)
+                # one self-contained file: a copy in WAL mode would grow -wal and -shm files beside it
+                # whenever it is read (read-only connections cannot remove them)
+                dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:
