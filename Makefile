@@ -16,15 +16,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Opens MatchDesk on ./.run/demo.db (never the user's own database) as medewerker "demo".
-run: $(STAMP)
+# Opens MatchDesk on ./.run/demo.db (never the user's own database) as medewerker "demo"; the demo's
+# database key is the key file ./.run/demo.sleutel (a real database keeps its key in the credential store).
+run: $(STAMP) .run/demo.sleutel
 	@missing=$$(ldd $(VENV)/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so 2>/dev/null | grep 'not found'); \
 	if [ -n "$$missing" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
 		echo "Qt mist deze systeembibliotheken:"; echo "$$missing"; \
 		echo "Installeer ze eenmalig: sudo apt install $(X11_LIBS)"; exit 1; fi
-	mkdir -p .run
-	test -f .run/demo.db || $(BIN)/matchdesk --db .run/demo.db demo --seed 1
-	$(BIN)/matchdesk --db .run/demo.db --user demo
+	test -f .run/demo.db || MATCHDESK_KEY_FILE=.run/demo.sleutel $(BIN)/matchdesk --db .run/demo.db demo --seed 1
+	MATCHDESK_KEY_FILE=.run/demo.sleutel $(BIN)/matchdesk --db .run/demo.db --user demo
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -35,8 +35,13 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # PNGs of the real window, pages and dialogs for the README (docs/screenshots/), offscreen.
-screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+screenshots: $(STAMP) .run/demo.sleutel
+	MATCHDESK_KEY_FILE=.run/demo.sleutel QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+# The demo database's key (64 hex characters, owner-only), made once
+.run/demo.sleutel: $(STAMP)
+	mkdir -p .run
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_hex(32))" > $@
 
 # Dutch interface texts: lupdate matchdesk/ui into matchdesk_nl.ts, lrelease it into matchdesk_nl.qm.
 translations: $(STAMP)

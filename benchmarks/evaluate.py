@@ -37,6 +37,9 @@ def ndcg_at(ranked_grades: list[int], all_grades: list[int], k: int = 10) -> flo
 
 
 def main() -> int:
+    from bench_key import ensure_key
+
+    ensure_key()  # the demo databases are encrypted: one key file for the benchmark folder
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/matchdesk-bench/demo-9000.db"))
     parser.add_argument("--labels", type=Path, default=LABELS, help="graded pairs (vacature;klantnummer;cijfer)")

@@ -83,6 +83,9 @@ def generate(path: Path, rows: int, seed: int = 1) -> None:
 
 
 def main() -> int:
+    from bench_key import ensure_key
+
+    ensure_key()  # the demo databases are encrypted: one key file for the benchmark folder
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)

@@ -41,6 +41,9 @@ def median_ms(action, runs: int = 7) -> float:
 
 
 def main() -> int:
+    from bench_key import ensure_key
+
+    ensure_key()  # the demo databases are encrypted: one key file for the benchmark folder
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default="/tmp/matchdesk-bench/demo-100000.db")
     args = parser.parse_args()

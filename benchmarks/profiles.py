@@ -29,6 +29,9 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def main() -> int:
+    from bench_key import ensure_key
+
+    ensure_key()  # the demo databases are encrypted: one key file for the benchmark folder
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", type=int, default=200)
     parser.add_argument("--db")

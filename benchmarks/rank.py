@@ -134,6 +134,9 @@ def bench(path: Path, size: int, n_vacancies: int, loop_vacancies: int, all_agai
 
 
 def main() -> int:
+    from bench_key import ensure_key
+
+    ensure_key()  # the demo databases are encrypted: one key file for the benchmark folder
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[9000, 100000])
     parser.add_argument("--dir", type=Path, default=Path("/tmp/matchdesk-bench"))

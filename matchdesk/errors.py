@@ -40,7 +40,9 @@ class StorageUnavailable(MatchDeskError):
 
     ``kind``: ``busy`` (in use beyond the busy timeout; retrying later may work), ``full`` (disk full),
     ``readonly``, ``damaged`` (the file failed its check; it is open read-only), ``foreign`` (not a
-    MatchDesk database, or a newer schema) or ``other``. ``reason``: the first half of the message,
+    MatchDesk database, or a newer schema), ``plaintext`` (a file from before encryption: open read-only
+    until ``matchdesk encrypt``), ``key`` (no key, or the wrong one), ``driver`` (the driver cannot
+    encrypt) or ``other``. ``reason``: the first half of the message,
     without what it means for the user's work (``after_saved`` builds that half for a caller that
     committed part of its work, e.g. an import's earlier batches)."""
 

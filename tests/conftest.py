@@ -15,8 +15,47 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # user's data folder; subprocesses inherit it
 os.environ["MATCHDESK_FILE_JOURNAL"] = tempfile.mkdtemp(prefix="matchdesk-journal-")
 
+# Encryption at rest: every database of the suite is encrypted with one test key from a key file (the way a
+# server or CI without a credential store works); the OS credential store is never touched. Subprocesses
+# inherit both. Made once per run, also when this module is imported a second time as ``tests.conftest``.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("MATCHDESK_PASSPHRASE", None)
+if "matchdesk-testkey-" not in os.environ.get("MATCHDESK_KEY_FILE", ""):
+    _key_file = Path(tempfile.mkdtemp(prefix="matchdesk-testkey-")) / "test.sleutel"
+    _key_file.write_text(os.urandom(32).hex() + "\n")
+    _key_file.chmod(0o600)
+    os.environ["MATCHDESK_KEY_FILE"] = str(_key_file)
+
 TODAY = dt.date(2026, 11, 23)
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def test_key():
+    """The suite's key (``MATCHDESK_KEY_FILE``) as a ``matchdesk.storage.keys.DatabaseKey``."""
+    from matchdesk.storage.keys import DatabaseKey
+
+    return DatabaseKey(Path(os.environ["MATCHDESK_KEY_FILE"]).read_text().strip(), "sleutelbestand")
+
+
+def raw_connect(path, **kwargs):
+    """What ``sqlite3.connect(path, ...)`` was before encryption: a driver connection to a MatchDesk database
+    (or a new file), keyed with the suite's key. ``uri=True`` takes ``file:...?mode=ro`` names."""
+    from matchdesk.storage.cipher import connect
+
+    return connect(path, test_key(), **kwargs)
+
+
+def encrypted_copy(source, target) -> Path:
+    """A plaintext database (a fixture from before encryption) copied to ``target`` and encrypted there with
+    the suite's key, as ``matchdesk encrypt`` does; the plaintext copy it keeps is removed."""
+    from matchdesk.storage.convert import encrypt_file
+
+    shutil.copy(source, target)
+    encrypt_file(Path(target)).plaintext_copy.unlink()
+    return Path(target)
+
+
+test_key.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +133,10 @@ def demo_db_path(demo_template, tmp_path) -> Path:
     from matchdesk.storage.migrate import sqlite_backup
 
     path = tmp_path / "demo.db"
-    sqlite_backup(demo_template, path)
+    sqlite_backup(demo_template, path, test_key())  # a backup is one file in rollback mode ...
+    connection = raw_connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")  # ... the demo itself is in WAL, as MatchDesk left it
+    connection.close()
     return path
 
 

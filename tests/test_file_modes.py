@@ -1,8 +1,8 @@
 """Owner-only files (issue 14): real commands with the user's folders pointed into tmp_path; nothing they make
 (folders, exports, import reports, PDFs, the index cache, the crash log) may be readable by group or others.
 
-The database files (``*.db``, WAL, backups) are the encryption work's: their modes are checked in a test of
-their own, marked xfail until the storage layer creates them 0600."""
+The database files (``*.db``, WAL, backups) are checked in a test of their own (created 0600 by the
+storage layer since encryption at rest)."""
 
 import csv
 import os
@@ -66,7 +66,7 @@ def test_commands_leave_nothing_readable_by_group_or_others(home, capsys):
     assert _run("report") == 0
     assert _run("import", "candidates", str(out / "kandidaten.csv"), "--dry-run",
                 "--report", str(out / "rapport.csv")) in (0, 1)
-    (out / "inzage").mkdir(mode=0o700)  # a folder inzage makes itself: see the xfail test below
+    (out / "inzage").mkdir(mode=0o700)  # a folder inzage makes itself: see its own test below
     assert _run("inzage", klantnummer, "-o", str(out / "inzage")) == 0
     assert _run("backup", str(out / "kopie.db")) == 0
     from matchdesk.ui.errors import write_crash_log
@@ -106,7 +106,6 @@ def _klantnummer(home: Path) -> str:
     return _first(out, "klantnummer")
 
 
-@pytest.mark.xfail(reason="database, WAL and backup modes belong to the SQLCipher work (storage layer)", strict=False)
 def test_database_files_are_owner_only(home, capsys):
     assert _run("demo", "--candidates", "5", "--employers", "2", "--vacancies", "2") == 0
     assert _run("backup", str(home / "kopie.db")) == 0

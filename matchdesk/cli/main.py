@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from matchdesk.cli.context import Context, env
 from matchdesk.cli.dutch_argparse import DutchArgumentParser, iso_date
 from matchdesk.dates import parse_iso_date
 from matchdesk.errors import MatchDeskError, NotFound, RuleViolation, StorageUnavailable, UsageError, ValidationError
+from matchdesk.storage.cipher import DRIVER_ERRORS
 
 # Each module exposes ``register(subparsers, parent)``; the handler is set with set_defaults(handler=...).
 COMMAND_MODULES = [
@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "matchdesk.cli.shortlist_cmd",
     "matchdesk.cli.audit_cmd",
     "matchdesk.cli.avg_cmd",
+    "matchdesk.cli.encrypt_cmd",
 ]
 
 
@@ -119,11 +120,13 @@ def main(argv: list[str] | None = None) -> int:
             from matchdesk.ui.launch import run_gui
 
             return run_gui(ctx, args)
-        return int(handler(ctx, args) or 0)
+        code = int(handler(ctx, args) or 0)
+        _note_plaintext(ctx)
+        return code
     except MatchDeskError as error:
         print(f"matchdesk: {error}", file=sys.stderr)
         return error_exit_code(error)
-    except (DBAPIError, sqlite3.Error) as error:  # a database error no use case translated (a read path)
+    except (DBAPIError, *DRIVER_ERRORS) as error:  # a database error no use case translated (a read path)
         print(f"matchdesk: {_storage_message(ctx, error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -136,6 +139,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         _close_quietly(ctx)
+
+
+def _note_plaintext(ctx: Context) -> None:
+    """A command that only read a database from before encryption says so once, after its output."""
+    app = ctx.opened_app
+    if app is not None and app.db.unencrypted is not None:
+        print(f"matchdesk: let op: {app.db.unencrypted}", file=sys.stderr)
 
 
 def _storage_message(ctx: Context, error: Exception) -> str:
@@ -152,7 +162,7 @@ def _storage_message(ctx: Context, error: Exception) -> str:
 def _close_quietly(ctx: Context) -> None:
     try:
         ctx.close()
-    except (DBAPIError, sqlite3.Error):
+    except (DBAPIError, *DRIVER_ERRORS):
         pass  # closing a damaged or vanished database: the message about it has been given
 
 

@@ -4,16 +4,18 @@ The copy is written beside the target under a temporary name, flushed to disk an
 the target (``storage.sqlite_files.sqlite_backup``): a failed or killed backup leaves the previous backup
 as it was and no partial file (a killed process's temporary file is removed the next time). A damaged
 database is not copied over a good backup: the file is checked first (``PRAGMA quick_check``, bounded).
+The copy is encrypted with the database's key and owner-only (0600); ``<target>.sleutel-id`` beside it
+names the key in the credential store.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matchdesk.errors import StorageUnavailable, UsageError
 from matchdesk.storage.audit import log_event
+from matchdesk.storage.cipher import FILE_ERRORS
 from matchdesk.storage.sqlite_files import remove_leftovers, sqlite_backup
 
 if TYPE_CHECKING:
@@ -42,8 +44,8 @@ def backup_database(app: App, target: Path) -> Path:
     remove_leftovers(target.parent)
     earlier = target.exists()
     try:
-        sqlite_backup(db.sqlite_path, target)
-    except (OSError, sqlite3.Error) as error:
+        sqlite_backup(db.sqlite_path, target, db.key)
+    except FILE_ERRORS as error:
         kept = f"; de eerdere kopie {target.name} is onaangeroerd" if earlier else ""
         raise UsageError(f"reservekopie mislukt: {error}{kept}") from None
     with app.unit() as session:

@@ -21,11 +21,18 @@ Damage. Before the first write of a process, and whenever a write (or a read) fa
 the file is checked with ``PRAGMA quick_check`` (bounded in time, ``sqlite_files.quick_check``). A damaged
 file stays open read-only (``PRAGMA query_only`` on every connection): reads work where they can, every
 write is refused with a Dutch message that names the newest ``<db>.bak-*`` to restore (``damaged``).
+
+Encryption at rest. Every SQLite file is opened through SQLCipher (``cipher.py``): the engine's ``creator``
+keys each connection with the database's own key (``keys.py``) before the pragmas above. A wrong key is
+one Dutch sentence at open. A file from before encryption (SQLite's plaintext header) opens read-only in
+the same way as a damaged one (``unencrypted`` holds the message) and is never migrated or marked, until
+``matchdesk encrypt`` converts it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 import time
@@ -39,12 +46,13 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from matchdesk.errors import StorageUnavailable
+from matchdesk.storage import cipher
 from matchdesk.storage.audit import READ_ONLY  # importing audit registers its flush listener
+from matchdesk.storage.keys import DatabaseKey, key_for
 from matchdesk.storage.migrate import WRITE, ensure_schema
 from matchdesk.storage.models import Meta
 from matchdesk.storage.sqlite_files import damaged_message, quick_check, remove_leftovers
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 BUSY_ATTEMPTS = 3  # BEGIN IMMEDIATE tries (each waiting up to the busy timeout) before IN_USE
 IN_USE = "De database is in gebruik door een ander programma of een collega; probeer het zo opnieuw."
@@ -57,10 +65,13 @@ T = TypeVar("T")
 
 
 class Database:
-    def __init__(self, engine: Engine, sqlite_path: Path | None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    def __init__(self, engine: Engine, sqlite_path: Path | None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                 key: DatabaseKey | None = None, unencrypted: str | None = None) -> None:
         self.engine = engine
         self.sqlite_path = sqlite_path
         self.busy_timeout_ms = busy_timeout_ms
+        self.key = key  # the SQLCipher key of the file (None: PostgreSQL, or a plaintext file)
+        self.unencrypted = unencrypted  # the Dutch message for a file from before encryption: read-only
         self.damaged: str | None = None  # the Dutch message once the file failed its check: read-only
         self._checked = sqlite_path is None
         self._check_lock = threading.Lock()
@@ -73,15 +84,19 @@ class Database:
     @classmethod
     def open(cls, target: str | Path, create: bool = False, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         url, sqlite_path = _resolve(target, create)
-        if sqlite_path is not None:
+        if sqlite_path is None:
+            db = cls(create_engine(url), None, busy_timeout_ms=busy_timeout_ms)
+        else:
             remove_leftovers(sqlite_path.parent)  # half-written backups of killed processes
-        db = cls(create_engine(url), sqlite_path, busy_timeout_ms=busy_timeout_ms)
+            db = cls.open_sqlite(url, sqlite_path, busy_timeout_ms=busy_timeout_ms)
         try:
-            ensure_schema(db.engine, sqlite_path)
-            if sqlite_path is not None:
+            ensure_schema(db.engine, sqlite_path, key=db.key, read_only=db.unencrypted)
+            if sqlite_path is not None and db.unencrypted is None:
                 # WAL is a property of the file: set it only once the file is known to be ours.
                 db._pragma("PRAGMA journal_mode=WAL")
-            db._mark_matchdesk()
+                cipher.make_private(sqlite_path)
+            if db.unencrypted is None:
+                db._mark_matchdesk()
         except (OperationalError, DatabaseError) as error:
             db.dispose()
             raise db.trouble(error) from None
@@ -89,6 +104,22 @@ class Database:
             db.dispose()
             raise
         return db
+
+    @classmethod
+    def open_sqlite(cls, url: str, path: Path, *, busy_timeout_ms: int) -> Database:
+        """The engine on a SQLite file: keyed through SQLCipher (a new file gets a new key), or read-only
+        without a key for a file from before encryption."""
+        if cipher.is_plaintext(path):
+            key = None
+            unencrypted: str | None = cipher.plaintext_message(path)
+        else:
+            key = key_for(path, create=not path.exists() or path.stat().st_size == 0)
+            cipher.check_key(path, key)  # creates a new file owner-only; a wrong key: one sentence
+            unencrypted = None
+        cipher.make_private(path)
+        creator = functools.partial(cipher.connect, path, key, check_same_thread=False)
+        engine = create_engine(url, module=cipher.driver, creator=creator)
+        return cls(engine, path, busy_timeout_ms=busy_timeout_ms, key=key, unencrypted=unencrypted)
 
     @property
     def label(self) -> str:
@@ -162,7 +193,7 @@ class Database:
         """Check the file now (bounded in time); the Dutch message when it is damaged, then it is read-only."""
         if self.sqlite_path is None:
             return None
-        if self.damaged is None and quick_check(self.sqlite_path):
+        if self.damaged is None and quick_check(self.sqlite_path, self.key):
             self.damaged = damaged_message(self.sqlite_path)
             self.engine.dispose()  # new connections come with PRAGMA query_only
         return self.damaged
@@ -174,6 +205,8 @@ class Database:
                 if not self._checked:
                     self.check()
                     self._checked = True
+        if self.unencrypted is not None:
+            raise StorageUnavailable(self.unencrypted, kind="plaintext")
         if self.damaged is not None:
             raise StorageUnavailable(self.damaged, kind="damaged")
 
@@ -211,7 +244,7 @@ class Database:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        if self.damaged is not None:
+        if self.damaged is not None or self.unencrypted is not None:
             cursor.execute("PRAGMA query_only=ON")
         cursor.close()
 
@@ -241,6 +274,11 @@ def _is_busy(error: Exception) -> bool:
     return any(sign in text for sign in _BUSY_TEXTS)
 
 
+def sqlite_file(target: str | Path) -> Path | None:
+    """The SQLite file a ``--db`` value names (resolved), or None for a server URL."""
+    return _resolve(target, False)[1]
+
+
 def _resolve(target: str | Path, create: bool) -> tuple[str, Path | None]:
     text = str(target)
     if "://" in text:
@@ -262,11 +300,6 @@ def _resolve(target: str | Path, create: bool) -> tuple[str, Path | None]:
                 f"De database {path} bestaat niet. Maak er een met 'matchdesk demo' of 'matchdesk import'."
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-    elif path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            if handle.read(16) != SQLITE_HEADER:
-                raise StorageUnavailable(
-                    f"Het bestand {path.name} is geen MatchDesk-database; MatchDesk opent hem niet.", kind="foreign")
     return f"sqlite:///{path.resolve()}", path.resolve()
 
 
@@ -283,9 +316,9 @@ def storage_error(error: BaseException, path: Path | None) -> StorageUnavailable
         return StorageUnavailable("De database is alleen-lezen; deze wijziging is niet opgeslagen.", kind="readonly",
                                   reason="De database is alleen-lezen")
     if "not a database" in text or "file is encrypted" in text:
-        name = path.name if path else "De database"
-        return StorageUnavailable(f"Het bestand {name} is geen MatchDesk-database; MatchDesk opent hem niet.",
-                                  kind="foreign")
+        if path is not None:
+            return StorageUnavailable(cipher.wrong_key(path), kind="foreign")
+        return StorageUnavailable("De database is geen MatchDesk-database; MatchDesk opent hem niet.", kind="foreign")
     if any(sign in text for sign in _DAMAGE_TEXTS) and path is not None:
         return StorageUnavailable(damaged_message(path), kind="damaged")
     if isinstance(error, IntegrityError) or "constraint" in text or "duplicate key" in text:

@@ -19,8 +19,8 @@ so is a file that fails ``PRAGMA quick_check`` (damaged).
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -29,6 +29,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
 from matchdesk.errors import StorageUnavailable
+from matchdesk.storage import cipher
+from matchdesk.storage.keys import DatabaseKey
 from matchdesk.storage.models import Base
 from matchdesk.storage.sqlite_files import backups_of, damaged_message, quick_check, sqlite_backup
 
@@ -82,8 +84,11 @@ def _refuse_unknown(script: ScriptDirectory, revision: str | None, tables: set[s
         ) from None
 
 
-def ensure_schema(engine: Engine, sqlite_path: Path | None) -> None:
-    """Bring the database to the newest schema in one transaction, or refuse it with a Dutch message."""
+def ensure_schema(engine: Engine, sqlite_path: Path | None, *, key: DatabaseKey | None = None,
+                  read_only: str | None = None) -> None:
+    """Bring the database to the newest schema in one transaction, or refuse it with a Dutch message.
+    ``key``: the SQLite file's key (for the backup before an upgrade). ``read_only``: the message why this
+    file must not be written (a plaintext file): one at the newest schema opens, an older one is refused."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     name = f"Het bestand {sqlite_path.name}" if sqlite_path else "De database"
@@ -93,9 +98,11 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None) -> None:
     if revision == head:
         return
     _refuse_unknown(script, revision, tables, name)
+    if read_only is not None:
+        raise StorageUnavailable(read_only, kind="plaintext")
     backup = None
     if sqlite_path is not None and revision is not None:
-        backup = backup_before_migration(sqlite_path, revision)
+        backup = backup_before_migration(sqlite_path, revision, key)
     with engine.execution_options(**{WRITE: True}).begin() as connection:
         revision, tables = _state(connection)  # again, under the write lock: another process may have done it
         if revision == head:
@@ -116,19 +123,19 @@ def _half_made(connection: Connection, tables: set[str]) -> bool:
     return all(connection.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None for table in tables)
 
 
-def backup_before_migration(path: Path, revision: str) -> Path:
-    """The copy of ``path`` (at ``revision``) made before upgrading it: an earlier copy of the same revision
-    with the same data when there is one, else a new one."""
-    if quick_check(path):  # a damaged file is neither copied over good backups nor upgraded
+def backup_before_migration(path: Path, revision: str, key: DatabaseKey | None) -> Path:
+    """The copy of ``path`` (at ``revision``) made before upgrading it, encrypted with the same ``key``: an
+    earlier copy of the same revision with the same data when there is one, else a new one."""
+    if quick_check(path, key):  # a damaged file is neither copied over good backups nor upgraded
         raise StorageUnavailable(damaged_message(path), kind="damaged")
     earlier = [b for b in backups_of(path) if b.name.startswith(f"{path.name}.bak-{revision}-")]
-    if earlier and _same_data(path, earlier[-1], revision):
+    if earlier and _same_data(path, earlier[-1], revision, key):
         return earlier[-1]
     stamp = dt.datetime.now().strftime("%Y%m%d%H%M%S%f")
     target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
     try:
-        sqlite_backup(path, target)
-    except (OSError, sqlite3.Error) as error:
+        sqlite_backup(path, target, key)
+    except cipher.FILE_ERRORS as error:
         raise StorageUnavailable(
             f"Kon geen reservekopie maken vóór het bijwerken van de database ({error}); er is niets gewijzigd."
         ) from None
@@ -141,17 +148,18 @@ def rotate_backups(path: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def _read_only(path: Path, copy: bool) -> sqlite3.Connection:
-    """A read-only connection; a backup copy (which nobody writes) is opened ``immutable``, so reading it
-    leaves no ``-wal``/``-shm`` beside it (those once counted as backups and rotated real ones away)."""
-    return sqlite3.connect(f"file:{path}?mode=ro{'&immutable=1' if copy else ''}", uri=True)
+def _read_only(path: Path, key: DatabaseKey | None, copy: bool) -> Any:
+    """A keyed read-only connection; a backup copy (which nobody writes) is opened ``immutable``, so
+    reading it leaves no ``-wal``/``-shm`` beside it (those once counted as backups and rotated real
+    ones away)."""
+    return cipher.connect(f"file:{path}?mode=ro{'&immutable=1' if copy else ''}", key, uri=True)
 
 
-def _fingerprint(path: Path, copy: bool = False) -> tuple | None:
+def _fingerprint(path: Path, key: DatabaseKey | None, copy: bool = False) -> tuple | None:
     """Row counts and the newest change per table: equal for a copy of the same data."""
     try:
-        connection = _read_only(path, copy)
-    except sqlite3.Error:
+        connection = _read_only(path, key, copy)
+    except cipher.DRIVER_ERRORS:
         return None
     try:
         tables = sorted(r[0] for r in connection.execute(
@@ -162,25 +170,25 @@ def _fingerprint(path: Path, copy: bool = False) -> tuple | None:
             newest = "max(updated_at)" if "updated_at" in columns else "null"
             parts.append((table, *connection.execute(f'select count(*), {newest} from "{table}"').fetchone()))
         return tuple(parts)
-    except sqlite3.Error:
+    except cipher.DRIVER_ERRORS:
         return None
     finally:
         connection.close()
 
 
-def _same_data(path: Path, backup: Path, revision: str) -> bool:
-    mine = _fingerprint(path)
-    theirs = _fingerprint(backup, copy=True)
-    return mine is not None and mine == theirs and _revision_of(backup, copy=True) == revision
+def _same_data(path: Path, backup: Path, revision: str, key: DatabaseKey | None) -> bool:
+    mine = _fingerprint(path, key)
+    theirs = _fingerprint(backup, key, copy=True)
+    return mine is not None and mine == theirs and _revision_of(backup, key, copy=True) == revision
 
 
-def _revision_of(path: Path, copy: bool = False) -> str | None:
+def _revision_of(path: Path, key: DatabaseKey | None, copy: bool = False) -> str | None:
     try:
-        connection = _read_only(path, copy)
+        connection = _read_only(path, key, copy)
         try:
             row = connection.execute("select version_num from alembic_version").fetchone()
         finally:
             connection.close()
-    except sqlite3.Error:
+    except cipher.DRIVER_ERRORS:
         return None
     return row[0] if row else None

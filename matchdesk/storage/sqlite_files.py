@@ -9,15 +9,21 @@ database's folder is cleaned when the database is opened.
 Nothing here opens the database file itself with ``open()``: SQLite's POSIX locks belong to the process,
 and closing any other descriptor of the file would drop them (issue 13). Copies and checks go through
 SQLite connections of their own, which SQLite coordinates with the process's other connections.
+
+Encryption. Those connections are SQLCipher connections keyed with the database's key (``cipher.connect``),
+so a backup is encrypted with the same key (and gets a copy of ``<db>.sleutel-id``, the key's id) and the
+check reads the encrypted pages. Temporary and final copies are owner-only (0600).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import time
 from pathlib import Path
+
+from matchdesk.storage import cipher
+from matchdesk.storage.keys import DatabaseKey, copy_side
 
 TEMP_SUFFIX = ".matchdesk-tmp"
 CHECK_SECONDS = 2.0  # PRAGMA quick_check stops after this; an unfinished check counts as "not known damaged"
@@ -93,45 +99,52 @@ def discard(temporary: Path) -> None:
             leftover.unlink()
 
 
-def sqlite_backup(source: Path, target: Path) -> None:
+def sqlite_backup(source: Path, target: Path, key: DatabaseKey | None) -> None:
     """A consistent copy of ``source`` at ``target`` through SQLite's online backup API (safe while others
-    read or write), written beside ``target`` first and renamed into place when complete: a failure or a
-    kill leaves a previous ``target`` untouched."""
+    read or write), both sides keyed with ``key`` (None only for a plaintext file from before encryption),
+    written owner-only beside ``target`` first and renamed into place when complete: a failure or a kill
+    leaves a previous ``target`` untouched."""
     temporary = temp_path(target)
     discard(temporary)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = cipher.connect(f"file:{source}?mode=ro", key, uri=True)
         try:
-            dst = sqlite3.connect(temporary)
+            dst = cipher.connect(temporary, key)  # created 0600 before SQLite opens it
             try:
                 src.backup(dst)
+                # one self-contained file: a copy in WAL mode would grow -wal and -shm files beside it
+                # whenever it is read (read-only connections cannot remove them)
+                dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:
             src.close()
         replace_into_place(temporary, target)
+        if key is not None:
+            copy_side(source, target)
     except BaseException:
         discard(temporary)
         raise
 
 
-def quick_check(path: Path, seconds: float = CHECK_SECONDS) -> list[str] | None:
-    """SQLite's ``PRAGMA quick_check`` on the file, stopped after ``seconds``: ``[]`` when sound, the
-    problems found when damaged, None when the check did not finish (too big, locked) - not known damaged."""
+def quick_check(path: Path, key: DatabaseKey | None, seconds: float = CHECK_SECONDS) -> list[str] | None:
+    """SQLite's ``PRAGMA quick_check`` on the file (keyed with ``key``), stopped after ``seconds``: ``[]`` when
+    sound, the problems found when damaged, None when the check did not finish (too big, locked) - not known
+    damaged."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=min(seconds, 1.0))
-    except sqlite3.Error as error:
+        connection = cipher.connect(f"file:{path}?mode=ro", key, uri=True, timeout=min(seconds, 1.0))
+    except cipher.DRIVER_ERRORS as error:
         return [str(error)]
     deadline = time.monotonic() + seconds
     connection.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 5000)
     try:
         rows = connection.execute("PRAGMA quick_check(10)").fetchall()
-    except sqlite3.OperationalError as error:
+    except cipher.OPERATIONAL_ERRORS as error:
         text = str(error).lower()
         if "interrupt" in text or "locked" in text or "busy" in text:
             return None
         return [str(error)]
-    except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
+    except cipher.DRIVER_ERRORS as error:  # "file is not a database", "database disk image is malformed"
         return [str(error)]
     finally:
         connection.close()

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-TEST_ONLY = QT_TRANSLATE_NOOP("MainWindow", "For test and demo data only (no encryption yet)")
+TEST_ONLY = QT_TRANSLATE_NOOP("MainWindow", "For test and demo data only until the privacy work is complete")
 
 # ``--view NAME`` identifiers (the Dutch page names as they always were), independent of the display texts
 VIEWS = {"CandidatesPage": "kandidaten", "EmployersPage": "werkgevers", "VacanciesPage": "vacatures & leerwerkplekken",

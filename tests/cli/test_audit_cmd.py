@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from matchdesk.cli.main import main
+from tests.conftest import raw_connect
 
 
 def _verify(path, capsys, *extra) -> tuple[int, str]:
@@ -15,7 +15,7 @@ def _verify(path, capsys, *extra) -> tuple[int, str]:
 
 def _tamper(path, statement: str) -> str:
     """Drop the triggers as someone with the file would, change the log; the entry's id."""
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.execute("drop trigger if exists audit_log_no_update")
     connection.execute("drop trigger if exists audit_log_no_delete")
     target = connection.execute("select id, seq from audit_log where seq = 10").fetchone()
@@ -46,7 +46,7 @@ def test_a_deleted_entry_is_named(demo_db_path, capsys):
 
 
 def test_the_trail_is_for_a_teamleider(demo_db_path, capsys):
-    connection = sqlite3.connect(demo_db_path)
+    connection = raw_connect(demo_db_path)
     klantnummer = connection.execute("select klantnummer from candidates limit 1").fetchone()[0]
     connection.close()
     assert main(["--db", str(demo_db_path), "--user", "demo", "audit", "spoor", klantnummer]) == 1

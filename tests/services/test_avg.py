@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sqlite3
 import sys
 
 import pytest
@@ -19,7 +18,7 @@ from matchdesk.errors import NotFound
 from matchdesk.services import erasure, inzage, retention
 from matchdesk.storage.database import Database, storage_error
 from matchdesk.storage.models import AuditEntry, Candidate, ContactMoment, Education, Trajectory
-from tests.conftest import TODAY
+from tests.conftest import TODAY, raw_connect
 
 SURNAME, PHRASE, SCHOOL = "Zwartvlinderhoek", "ontslagen wegens verzuim kwartelkoning", "Opleiding Kwikstaartacademie"
 BSN = "111222333"  # generated test data (passes the elfproef)
@@ -77,7 +76,7 @@ def test_erasure_leaves_no_value_in_the_file_and_the_same_70_percent_figures(mar
         with pytest.raises(NotFound):
             erasure.erase_candidate(app, klantnummer)
     assert [p.name for p in drafts.iterdir()] == ["kandidaat-K0000000.json"]
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.execute("VACUUM")
     connection.close()
     data = _file_bytes(path)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,9 +16,10 @@ from sqlalchemy import func, select
 
 from matchdesk.cli.main import main
 from matchdesk.services.candidates import create_candidate
+from matchdesk.storage.cipher import DRIVER_ERRORS
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import AuditEntry, Candidate
-from tests.conftest import TODAY, candidate_values
+from tests.conftest import TODAY, candidate_values, raw_connect
 
 DEMO = ["demo", "--candidates", "40", "--employers", "5", "--vacancies", "10", "--seed", "3"]
 
@@ -112,9 +112,9 @@ def _stats_and_ids(path: Path) -> tuple[str, list]:
 
 def _count(path: Path, table: str) -> int:
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
+        with raw_connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
             return connection.execute(f"select count(*) from {table}").fetchone()[0]
-    except sqlite3.Error:
+    except DRIVER_ERRORS:
         return 0
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -16,7 +15,7 @@ from matchdesk.storage.audit import allow_audit_rewrite, log_event
 from matchdesk.storage.audit_chain import chain_rows, check_chain
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import AuditEntry, audit_permission
-from tests.conftest import candidate_values
+from tests.conftest import candidate_values, raw_connect
 
 
 def _state(db: Database):
@@ -97,7 +96,7 @@ def test_a_rolled_back_rewrite_leaves_nothing_behind(db):
 
 def _tamper(path, *statements: str) -> None:
     """What someone with the file but without MatchDesk does: drop the triggers, then change the log."""
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.execute("drop trigger audit_log_no_update")
     connection.execute("drop trigger audit_log_no_delete")
     for statement in statements:
@@ -137,7 +136,7 @@ def test_an_entry_slipped_in_is_found(db, db_path, logged):
 
 
 def test_entries_from_before_the_chain_are_its_start(db, db_path):
-    connection = sqlite3.connect(db_path)  # an older database's entries: no hash, no place
+    connection = raw_connect(db_path)  # an older database's entries: no hash, no place
     connection.execute("insert into audit_log (id, at, medewerker, action, record_type, created_at, updated_at, "
                        "updated_by, version) values ('00000000000040008000000000000002', '2025-01-01 00:00:00.000000', "
                        "'x', 'bekeken', 'kandidaat', '2025-01-01', '2025-01-01', 'x', 1)")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import sys
 import uuid
 
@@ -14,6 +13,7 @@ import pytest
 
 from matchdesk.cli.main import main
 from matchdesk.storage.database import Database
+from tests.conftest import raw_connect
 from tests.storage.test_kill_safety import Killer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
@@ -25,7 +25,7 @@ ROWS = 100_000
 def big_db(template_db, tmp_path_factory):
     path = tmp_path_factory.mktemp("groot") / "groot.db"
     shutil.copy(template_db, path)
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.executemany(
         "insert into audit_log (at, medewerker, action, record_type, record_id, fields, detail, id, created_at, "
         "updated_at, updated_by, version) values ('2026-01-01', 'tester', 'bekeken', 'kandidaat', ?, ?, null, ?, "
@@ -37,7 +37,7 @@ def big_db(template_db, tmp_path_factory):
 
 
 def _rows(path) -> int:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = raw_connect(f"file:{path}?mode=ro", uri=True)
     try:
         assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
         return connection.execute("select count(*) from audit_log where action = 'bekeken'").fetchone()[0]

@@ -15,8 +15,11 @@ from matchdesk.errors import StorageUnavailable
 from matchdesk.storage.models import Meta
 
 HOLDER = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+import sys, time
+from pathlib import Path
+from matchdesk.storage.cipher import connect
+from matchdesk.storage.keys import key_for
+connection = connect(sys.argv[1], key_for(Path(sys.argv[1])), isolation_level=None)
 connection.execute("BEGIN IMMEDIATE")
 connection.execute("insert into meta (key, value, id, created_at, updated_at, updated_by, version) "
                    "values ('ander', 'proces', x'00112233445566778899aabbccddeeff', '2026-01-01', '2026-01-01', "

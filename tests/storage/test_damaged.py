@@ -13,6 +13,7 @@ from matchdesk.cli.main import main
 from matchdesk.errors import StorageUnavailable
 from matchdesk.storage.database import Database
 from matchdesk.storage.sqlite_files import quick_check
+from tests.conftest import raw_connect, test_key
 
 PAGE = 4096
 
@@ -30,7 +31,7 @@ def damaged(demo_db_path, tmp_path):
         for page in range(pages // 3, pages // 3 + 60, 2):
             handle.seek(page * PAGE)
             handle.write(rng.randbytes(PAGE))
-    assert quick_check(demo_db_path)
+    assert quick_check(demo_db_path, test_key())
     return demo_db_path
 
 
@@ -109,9 +110,7 @@ def test_a_read_that_meets_damage_is_the_dutch_message(damaged):
 
 
 def test_a_damaged_file_of_an_older_schema_is_neither_upgraded_nor_copied(damaged):
-    import sqlite3
-
-    connection = sqlite3.connect(damaged)
+    connection = raw_connect(damaged)
     connection.execute("update alembic_version set version_num = '0002'")
     connection.commit()
     connection.close()

@@ -4,8 +4,6 @@ Real processes (tests/storage/kill_helper.py forks one per kill and SIGKILLs it)
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +12,7 @@ import pytest
 
 from matchdesk.storage.database import Database
 from matchdesk.storage.migrate import head_revision
+from tests.conftest import encrypted_copy, raw_connect
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
 
@@ -47,7 +46,7 @@ def killer():
 
 
 def _revision(path: Path) -> str | None:
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     try:
         return connection.execute("select version_num from alembic_version").fetchone()[0]
     finally:
@@ -73,20 +72,20 @@ def test_a_kill_during_creation_leaves_a_file_that_opens(killer, tmp_path):
 def test_a_kill_during_an_upgrade_leaves_the_old_revision_or_the_new(killer, tmp_path):
     for i, delay in enumerate(DELAYS):
         path = tmp_path / f"oud{i}.db"
-        shutil.copy(FIXTURE, path)
+        encrypted_copy(FIXTURE, path)
         killer.ask(f"open {path} {delay}")
         assert _revision(path) in ("0001", head_revision())
         db = Database.open(path)
         db.dispose()
         assert _revision(path) == head_revision()
-        connection = sqlite3.connect(path)
+        connection = raw_connect(path)
         assert connection.execute("select count(*) from candidates where name_key is not null").fetchone() == (3,)
         connection.close()
 
 
 def test_retried_upgrades_keep_one_good_backup_and_never_rotate_it_away(killer, tmp_path):
     path = tmp_path / "oud.db"
-    shutil.copy(FIXTURE, path)
+    encrypted_copy(FIXTURE, path)
     for i in range(4):  # older copies of another revision, the oldest first: rotation would take these
         (tmp_path / f"oud.db.bak-0000-2020010100000{i}").write_bytes(b"x")
     for delay in DELAYS:
@@ -104,12 +103,12 @@ def test_retried_upgrades_keep_one_good_backup_and_never_rotate_it_away(killer, 
 def test_a_file_an_older_matchdesk_half_created_is_created_again(template_db, tmp_path):
     """Before issue 13 the DDL ran table by table outside a transaction: a kill left some of our tables,
     empty, without a revision ("is geen MatchDesk-database" for good). Such a file starts again."""
-    template = sqlite3.connect(template_db)
+    template = raw_connect(template_db)
     ddl = [sql for name, sql in template.execute("select name, sql from sqlite_master where type = 'table'")
            if name in ("alembic_version", "audit_log", "medewerkers", "meta")]
     template.close()
     path = tmp_path / "half.db"
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     for statement in ddl:
         connection.execute(statement)
     connection.commit()
@@ -120,7 +119,7 @@ def test_a_file_an_older_matchdesk_half_created_is_created_again(template_db, tm
 
 def test_a_table_of_someone_else_beside_ours_is_still_refused(template_db, tmp_path):
     path = tmp_path / "ander.db"
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.execute("create table meta (id integer)")
     connection.execute("create table klanten (id integer)")
     connection.commit()
@@ -134,9 +133,9 @@ def test_an_upgrade_an_older_matchdesk_left_half_done_is_finished(tmp_path, stam
     """Before issue 13 a kill during 0002 -> 0003 left the new column with the old revision ("duplicate
     column name: name_key" on every retry). The migrations pick up where it stopped."""
     path = tmp_path / "oud.db"
-    shutil.copy(FIXTURE, path)
+    encrypted_copy(FIXTURE, path)
     Database.open(path).dispose()  # all the DDL done ...
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.execute("update alembic_version set version_num = ?", (stamped,))  # ... but not recorded
     connection.commit()
     connection.close()

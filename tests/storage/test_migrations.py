@@ -1,5 +1,3 @@
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +9,7 @@ from matchdesk.errors import StorageUnavailable
 from matchdesk.storage.database import Database
 from matchdesk.storage.migrate import BACKUPS_KEPT, head_revision
 from matchdesk.storage.models import Base, Candidate, CandidateSkill, Employer
+from tests.conftest import encrypted_copy, raw_connect
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "rev0001.db"
 
@@ -18,7 +17,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "rev0001.db"
 @pytest.fixture
 def old_db(tmp_path) -> Path:
     path = tmp_path / "oud.db"
-    shutil.copy(FIXTURE, path)
+    encrypted_copy(FIXTURE, path)
     return path
 
 
@@ -40,7 +39,7 @@ def test_upgrade_makes_a_backup_first(old_db):
     Database.open(old_db).dispose()
     backups = list(old_db.parent.glob("oud.db.bak-0001-*"))
     assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
+    copy = raw_connect(backups[0])
     assert copy.execute("select version_num from alembic_version").fetchone() == ("0001",)
     assert copy.execute("select count(*) from candidates").fetchone() == (3,)
     copy.close()
@@ -56,13 +55,13 @@ def test_only_the_last_three_backups_are_kept(old_db, tmp_path):
 def test_failed_backup_stops_the_migration(old_db, monkeypatch):
     import matchdesk.storage.migrate as migrate
 
-    def broken(source, target):
+    def broken(source, target, key):
         raise OSError("schijf vol")
 
     monkeypatch.setattr(migrate, "sqlite_backup", broken)
     with pytest.raises(StorageUnavailable, match="reservekopie"):
         Database.open(old_db)
-    connection = sqlite3.connect(old_db)
+    connection = raw_connect(old_db)
     assert connection.execute("select version_num from alembic_version").fetchone() == ("0001",)
     connection.close()
 
@@ -75,7 +74,7 @@ def test_models_and_migrations_agree(db):
 
 def test_non_matchdesk_sqlite_file_is_refused_and_untouched(tmp_path):
     path = tmp_path / "ander.db"
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     connection.execute("create table klanten (id integer)")
     connection.commit()
     connection.close()
@@ -93,7 +92,7 @@ def test_a_text_file_is_refused(tmp_path):
 
 
 def test_newer_schema_is_refused_and_never_migrated(db_path):
-    connection = sqlite3.connect(db_path)
+    connection = raw_connect(db_path)
     connection.execute("update alembic_version set version_num = '9999'")
     connection.commit()
     connection.close()

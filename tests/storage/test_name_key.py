@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 from sqlalchemy import select
 
@@ -11,6 +10,7 @@ from matchdesk.services.candidates import create_candidate, insert_candidates, p
 from matchdesk.services.lists import CANDIDATES, ListFilter, fetch_page
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import Candidate, name_key
+from tests.conftest import raw_connect
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -68,7 +68,7 @@ def test_a_database_of_the_previous_schema_gets_the_keys_on_opening(tmp_path):
         config.attributes["connection"] = connection
         command.downgrade(config, "0002")
     db.dispose()
-    columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(candidates)")]
+    columns = [row[1] for row in raw_connect(path).execute("PRAGMA table_info(candidates)")]
     assert "name_key" not in columns
     reopened = Database.open(path)
     with reopened.reading() as session:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from matchdesk.errors import ConflictError, StorageUnavailable, ValidationError
 from matchdesk.services.candidates import create_candidate, delete_candidate, update_candidate, view_candidate
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage
-from tests.conftest import candidate_values
+from tests.conftest import candidate_values, raw_connect
 
 
 def _count(db, model) -> int:
@@ -102,10 +102,8 @@ def test_audit_log_records_field_names_never_values(db, make_candidate, today):
 
 
 def test_locked_database_gives_in_gebruik_message(db_path, db, make_candidate):
-    import sqlite3
-
     make_candidate()
-    blocker = sqlite3.connect(db_path, timeout=0)
+    blocker = raw_connect(db_path, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         from sqlalchemy import event

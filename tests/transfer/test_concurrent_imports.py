@@ -37,7 +37,7 @@ def candidate_file(path: Path, first: int, *, reverse_owners: bool = False) -> P
 
 
 def start_import(target: str, path: Path, user: str) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MATCHDESK_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MATCHDESK_") or k == "MATCHDESK_KEY_FILE"}
     return subprocess.Popen(
         [sys.executable, "-m", "matchdesk", "--db", target, "--user", user, "--today", TODAY.isoformat(),
          "import", "candidates", str(path)],

@@ -5,15 +5,15 @@ can leave an entry without a file (the safe side), never a file with personal da
 from __future__ import annotations
 
 import os
-import sqlite3
 
 import pytest
 
 import matchdesk.files
+from tests.conftest import raw_connect
 
 
 def _committed_exports(path) -> int:
-    with sqlite3.connect(path) as connection:  # another connection: sees only what is committed
+    with raw_connect(path) as connection:  # another connection: sees only what is committed
         return connection.execute("select count(*) from audit_log where action = 'geëxporteerd'").fetchone()[0]
 
 

@@ -11,7 +11,6 @@ takes about 80 ms (its load op and building the editor), so the whole sweep stay
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.conftest import TODAY
+from tests.conftest import TODAY, raw_connect, test_key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -54,7 +53,7 @@ def demo_db_path(region, tmp_path) -> Path:
     from matchdesk.storage.migrate import sqlite_backup
 
     path = tmp_path / "region.db"
-    sqlite_backup(region, path)
+    sqlite_backup(region, path, test_key())
     return path
 
 
@@ -78,7 +77,7 @@ def window(qtbot, demo_db_path, tmp_path, monkeypatch, trouble):
 @pytest.fixture
 def expected(demo_db_path) -> dict[str, int]:
     """What the region holds, counted apart from the window."""
-    with sqlite3.connect(demo_db_path) as con:
+    with raw_connect(demo_db_path) as con:
         return {kind: con.execute(query).fetchone()[0] for kind, query in (
             ("kandidaat", "select count(*) from candidates where deleted_at is null"),
             ("werkgever", "select count(*) from employers where deleted_at is null"),
@@ -178,7 +177,7 @@ def test_every_record_opens_from_the_lists(qtbot, window, trouble, expected):
 def test_a_sample_opens_through_quick_search(qtbot, window, trouble, demo_db_path):
     from matchdesk.ui.quick_search import QuickSearchDialog
 
-    with sqlite3.connect(demo_db_path) as con:
+    with raw_connect(demo_db_path) as con:
         sample = ([("kandidaat", k) for (k,) in con.execute(
                       "select klantnummer from candidates order by klantnummer limit 8 offset 37")]
                   + [("werkgever", k) for (k,) in con.execute("select kvk from employers order by kvk limit 6")]

@@ -8,16 +8,20 @@ folder, another process writes and closes, this process writes again, and both s
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import raw_connect
+
 WRITER = r"""
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1], timeout=10)
+import sys
+from pathlib import Path
+from matchdesk.storage.cipher import connect
+from matchdesk.storage.keys import key_for
+con = connect(sys.argv[1], key_for(Path(sys.argv[1])), timeout=10)
 con.execute("create table if not exists proef (key text)")
 con.execute("insert into proef values (?)", (sys.argv[2],))
 con.commit()
@@ -83,7 +87,7 @@ def test_a_file_dialog_on_the_database_folder_keeps_the_sqlite_locks(qtbot, db_p
         assert other_process(db_path, "proef-3") == 4  # ...and the other process sees it
     finally:
         db.dispose()
-    with sqlite3.connect(db_path) as check:
+    with raw_connect(db_path) as check:
         assert check.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert check.execute("select count(*) from meta where key like 'proef-%'").fetchone()[0] == 2
         assert check.execute("select count(*) from proef").fetchone()[0] == 2

@@ -13,7 +13,6 @@ ops send anything that is not a ``MatchDeskError``); each test asserts that noth
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from matchdesk.domain import VacancyKind
-from tests.conftest import TODAY
+from tests.conftest import TODAY, raw_connect, test_key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -59,7 +58,7 @@ def window(qtbot, region, tmp_path, monkeypatch, trouble):
     from matchdesk.ui.main_window import MainWindow
 
     path = tmp_path / "region.db"  # a copy per test: ranking and opening write audit entries
-    sqlite_backup(region, path)
+    sqlite_backup(region, path, test_key())
     monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
     app = App.open(path, user="demo", today=TODAY)  # the demo's own medewerker: "my candidates" are there
     window = MainWindow(app)
@@ -110,7 +109,7 @@ def test_every_page_first_screen(qtbot, window, trouble):
                         timeout=20_000)
         assert trouble == [], page.title
         assert page.isVisible()
-    with sqlite3.connect(window.path) as con:  # the first screen of Kandidaten: my candidates, all of them
+    with raw_connect(window.path) as con:  # the first screen of Kandidaten: my candidates, all of them
         mine = con.execute("select count(*) from candidates c join medewerkers m on m.id = c.owner_id "
                            "where m.name = 'demo' and c.deleted_at is null").fetchone()[0]
     assert window.pages[0].mine.isChecked() and window.pages[0].model.total == mine > 0
@@ -218,7 +217,7 @@ def _rank_as_user(qtbot, window, trouble, *, candidate: bool, key: str):
 
 
 def test_matching_on_every_vacancy_kind_and_for_a_candidate(qtbot, window, trouble):
-    with sqlite3.connect(window.path) as con:
+    with raw_connect(window.path) as con:
         by_kind = dict(con.execute("select kind, min(reference) from vacancies where deleted_at is null "
                                    "and status = 'open' group by kind").fetchall())
         klantnummer = con.execute("select klantnummer from candidates where deleted_at is null "
@@ -239,7 +238,7 @@ def test_matching_on_every_vacancy_kind_and_for_a_candidate(qtbot, window, troub
     assert page.model.ranking.direction == "vacancies" and page.model.rowCount() > 0, page.status.text()
     assert page.explanation.toPlainText().strip()
     assert {page.model.key(r) for r in range(page.model.rowCount())} <= set(
-        r for (r,) in sqlite3.connect(window.path).execute("select reference from vacancies"))
+        r for (r,) in raw_connect(window.path).execute("select reference from vacancies"))
     assert trouble == []
 
 
@@ -271,7 +270,7 @@ def test_trajectory_dialog_from_a_candidate_fits_what_it_loads(qtbot, window, tr
     from matchdesk.ui.editors import EditorDialog, editor_lane
     from matchdesk.ui.trajectory_dialog import TrajectoryDialog
 
-    with sqlite3.connect(window.path) as con:  # doelgroep A: a leerwerktraject is blocked, in two lines of text
+    with raw_connect(window.path) as con:  # doelgroep A: a leerwerktraject is blocked, in two lines of text
         klantnummer = con.execute("select c.klantnummer from candidates c join medewerkers m on m.id = c.owner_id "
                                   "where m.name = 'demo' and c.doelgroep = 'A' and c.deleted_at is null "
                                   "order by c.klantnummer").fetchone()[0]

@@ -1068,10 +1068,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
 <context>
     <name>MainWindow</name>
     <message>
-        <source>For test and demo data only (no encryption yet)</source>
-        <translation>Alleen voor test- en demogegevens (nog geen versleuteling)</translation>
-    </message>
-    <message>
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
@@ -1126,6 +1122,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>This database is empty. Load demo data to explore MatchDesk, or import your region&apos;s files.</source>
         <translation>Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer de bestanden van uw regio.</translation>
+    </message>
+    <message>
+        <source>For test and demo data only until the privacy work is complete</source>
+        <translation>Alleen voor test- en demogegevens tot het privacywerk af is</translation>
     </message>
     <message>
         <source>Load demo data</source>
