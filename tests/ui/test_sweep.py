@@ -13,9 +13,6 @@ ops send anything that is not a ``MatchDeskError``); each test asserts that noth
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -24,31 +21,6 @@ from matchdesk.domain import VacancyKind
 from tests.conftest import TODAY, raw_connect, test_key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def trouble(monkeypatch):
-    """Every message box and every exception that reaches the hook, recorded instead of shown."""
-    seen: list[tuple[str, object]] = []
-
-    def box(name):
-        return staticmethod(lambda *args, **kwargs: seen.append((name, args[2:3])) or QMessageBox.StandardButton.Ok)
-
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, box(name))
-    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: seen.append(("exception", repr(error))))
-    return seen
-
-
-@pytest.fixture(scope="module")
-def region(tmp_path_factory) -> Path:
-    """The small region of the record sweep (``test_every_record_opens``): every vacancy kind, trajectories."""
-    from matchdesk.cli.main import main
-
-    path = tmp_path_factory.mktemp("sweep") / "region.db"
-    assert main(["--db", str(path), "--today", TODAY.isoformat(), "demo", "--candidates", "210",
-                 "--employers", "12", "--vacancies", "25", "--seed", "1"]) == 0
-    return path
 
 
 @pytest.fixture
