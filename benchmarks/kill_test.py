@@ -47,7 +47,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -204,19 +203,19 @@ def integrity(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        connection = sqlite3.connect(path, timeout=30)
+        connection = _connect(path)
         try:
             rows = [r[0] for r in connection.execute("PRAGMA integrity_check(5)")]
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except Exception as error:  # the driver's errors (SQLCipher's own module), a wrong key
         return str(error)
     return None if rows == ["ok"] else "; ".join(map(str, rows))
 
 
 def query(path: Path, sql: str, *params: object) -> list[tuple]:
     # read-write on purpose: a read-only connection to a WAL file leaves its -wal and -shm behind
-    connection = sqlite3.connect(path, timeout=30)
+    connection = _connect(path)
     try:
         return connection.execute(sql, params).fetchall()
     finally:
@@ -231,8 +230,21 @@ def scalar(path: Path, sql: str, *params: object) -> object:
 def revision(path: Path) -> str | None:
     try:
         return str(scalar(path, "select version_num from alembic_version"))
-    except sqlite3.Error:
+    except Exception:  # the driver's errors
         return None
+
+
+def _key():  # noqa: ANN202 - a matchdesk.storage.keys.DatabaseKey
+    """The run's key (``MATCHDESK_KEY_FILE``, set by ``main``): every database MatchDesk makes is encrypted."""
+    from matchdesk.storage.keys import DatabaseKey
+
+    return DatabaseKey(Path(os.environ["MATCHDESK_KEY_FILE"]).read_text().strip(), "sleutelbestand")
+
+
+def _connect(path: Path):  # noqa: ANN202 - a driver connection
+    from matchdesk.storage import cipher
+
+    return cipher.connect(path, _key(), timeout=30)
 
 
 def digest(path: Path) -> str | None:
@@ -515,7 +527,7 @@ class UpgradeScenario(Scenario):
         shutil.copy(self.source, self.db(attempt))
         for i in range(OLDER_BACKUPS):  # a user's earlier backups: 3 are kept, so these two must stay
             older = self.db(attempt).with_name(f"oud.db.bak-0000-2020010100000{i}")
-            shutil.copy(FIXTURE, older)
+            shutil.copy(self.bench.old_files["0001"], older)
             os.utime(older, (1577836800 + i, 1577836800 + i))
 
     def job(self, attempt: int) -> list:
@@ -759,7 +771,7 @@ class Bench:
             for suffix in ("csv", "xlsx"):
                 self.import_files[suffix] = sources / f"kandidaten.{suffix}"
                 self._cli(["--db", str(small), "export", "candidates", str(self.import_files[suffix])])
-        self.old_files = {"0001": FIXTURE}
+        self.old_files = {"0001": _encrypted_fixture(sources / "rev0001.db")}
         for old in ("0002", "0003"):
             if f"upgrade-{old}" in needed:
                 self.old_files[old] = sources / f"demo3000-{old}.db"
@@ -775,14 +787,25 @@ class Bench:
             raise SystemExit(f"set-up failed: matchdesk {' '.join(args)} exited {outcome.code}; see {self.log}")
 
 
+def _encrypted_fixture(target: Path) -> Path:
+    """``tests/fixtures/rev0001.db`` (plaintext, from before encryption) encrypted with the run's key."""
+    from matchdesk.storage.convert import encrypt_file
+
+    shutil.copy(FIXTURE, target)
+    encrypt_file(target).plaintext_copy.unlink()
+    return target
+
+
 def _downgrade(path: Path, target: str) -> None:
     """Take a file back to an older revision (Alembic's downgrades), the way an older MatchDesk left it."""
     from alembic import command
     from sqlalchemy import create_engine
 
+    from matchdesk.storage import cipher
     from matchdesk.storage.migrate import alembic_config
 
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine("sqlite://", module=cipher.driver,
+                           creator=lambda: cipher.connect(path, _key(), check_same_thread=False))
     try:
         with engine.begin() as connection:
             config = alembic_config()
@@ -833,8 +856,12 @@ def main(argv: list[str] | None = None) -> int:
     if os.nice(0) < 10:
         os.nice(10 - os.nice(0))  # other work shares the machine
     root = Path(tempfile.mkdtemp(prefix="matchdesk-kill-"))
+    key_file = root / "sleutel"  # every database MatchDesk makes is encrypted; no credential store here
+    key_file.write_text(os.urandom(32).hex() + "\n")
+    key_file.chmod(0o600)
     os.environ.update({"MATCHDESK_FILE_JOURNAL": str(root / "journal"), "MATCHDESK_NO_CACHE": "1",
-                       "MATCHDESK_TODAY": TODAY})
+                       "MATCHDESK_TODAY": TODAY, "MATCHDESK_KEY_FILE": str(key_file),
+                       "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     for name in ("MATCHDESK_DB", "MATCHDESK_USER", "MATCHDESK_RULES"):
         os.environ.pop(name, None)
     import openpyxl  # noqa: F401  imported once here: forked runs start with it loaded
