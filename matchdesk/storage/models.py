@@ -10,27 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
-    Column,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
-    Table,
     Text,
     UniqueConstraint,
-    Uuid,
     event,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matchdesk.domain import (
     Categorie,
@@ -47,45 +41,9 @@ from matchdesk.domain import (
     VacancyKind,
     VacancyStatus,
 )
-from matchdesk.storage.ids import new_id, utcnow
+from matchdesk.storage.model_base import NAMING, Base, Record, enum_column
+from matchdesk.storage.models_system import AuditEntry, Draft, Meta, audit_permission
 from matchdesk.vocabulary import normalize_term
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def enum_column(enum: type[StrEnum]) -> Enum:
-    """Enums stored by value as plain strings (portable; no native ENUM type)."""
-    return Enum(enum, values_callable=lambda e: [m.value for m in e], native_enum=False,
-                length=max(len(m.value) for m in enum), validate_strings=True)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Record(Base):
-    __abstract__ = True
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(100), default="systeem")
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
-
-    def __init__(self, **kwargs) -> None:
-        # Ids are known before the flush: the audit log and callers need them at once.
-        kwargs.setdefault("id", new_id())
-        super().__init__(**kwargs)
-
-    @declared_attr.directive
-    def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.__table__.c.version}
 
 
 class Medewerker(Record):
@@ -328,9 +286,9 @@ class Trajectory(Record):
     intended_employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employers.id"))
     employment_agreed: Mapped[bool] = mapped_column(Boolean, default=False)
     development_goals: Mapped[str | None] = mapped_column(Text)
-    municipality: Mapped[str | None] = mapped_column(String(100))  # the candidate's, at the decision
+    municipality: Mapped[str | None] = mapped_column(String(100))  # the candidate"s, at the decision
     verdict: Mapped[str | None] = mapped_column(String(10))  # allowed | warning | blocked
-    findings: Mapped[str | None] = mapped_column(Text)  # JSON list of the rules' findings
+    findings: Mapped[str | None] = mapped_column(Text)  # JSON list of the rules" findings
     motivation: Mapped[str | None] = mapped_column(Text)
     motivation_by: Mapped[str | None] = mapped_column(String(100))
     override_reason: Mapped[str | None] = mapped_column(Text)
@@ -352,49 +310,12 @@ class ContactMoment(Record):
     next_contact: Mapped[dt.date | None] = mapped_column(Date)
 
 
-class AuditEntry(Record):
-    """Who did what to which record; the names of changed fields, never their values."""
-
-    __tablename__ = "audit_log"
-
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    medewerker: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(40))
-    record_type: Mapped[str] = mapped_column(String(40))
-    record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    fields: Mapped[str | None] = mapped_column(Text)
-    detail: Mapped[str | None] = mapped_column(Text)
-    prev_hash: Mapped[str | None] = mapped_column(String(64))  # the previous entry's entry_hash (chain)
-    entry_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 over this entry and prev_hash
-    seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)  # place in the chain (1, 2, ...)
-
-
-# A row here, inserted and deleted again inside one transaction, lets that transaction change or delete audit
-# entries (SQLite's triggers check it; PostgreSQL uses SET LOCAL): ``storage.audit_chain.allow_audit_rewrite``.
-audit_permission = Table("audit_permission", Base.metadata, Column("txn", String(36), primary_key=True))
-
-
-class Meta(Record):
-    """Key/value facts about the database itself: the MatchDesk marker, the demo marker, the region."""
-
-    __tablename__ = "meta"
-
-    key: Mapped[str] = mapped_column(String(60), unique=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class Draft(Record):
-    """An editor's unsaved input (personal data), one per kind, key and medewerker: ``services.drafts``."""
-    __tablename__ = "drafts"
-    __table_args__ = (UniqueConstraint("kind", "key", "medewerker"),)
-    kind: Mapped[str] = mapped_column(String(20))  # kandidaat | werkgever | vacature
-    key: Mapped[str] = mapped_column(String(60))  # klantnummer, employer key or reference; "nieuw" for a new one
-    medewerker: Mapped[str] = mapped_column(String(100))
-    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    payload: Mapped[str] = mapped_column(Text)  # JSON: the editor's values
-
-
 @event.listens_for(Candidate, "before_update")
 def _refresh_name_key(_mapper, _connection, candidate: Candidate) -> None:
-    # after the audit's before_flush: the key is bookkeeping, never listed as a changed field
+    # after the audit"s before_flush: the key is bookkeeping, never listed as a changed field
     candidate.name_key = name_key(candidate.achternaam, candidate.voornaam)
+
+
+__all__ = ["AuditEntry", "Base", "Candidate", "CandidateLanguage", "CandidateSkill", "ContactMoment", "Draft",
+           "Education", "Employer", "Medewerker", "Meta", "NAMING", "Proposal", "Record", "Trajectory", "Vacancy",
+           "VacancyLanguage", "VacancySkill", "WorkExperience", "audit_permission", "enum_column", "name_key"]

@@ -1,0 +1,23 @@
+"""Every enumerated value has a Dutch display name (matchdesk.labels)."""
+
+from enum import StrEnum
+
+import matchdesk.domain as domain
+from matchdesk.domain import TrajectoryKind, VacancyKind
+from matchdesk.labels import LABELS, choices, label
+
+
+def test_every_enumeration_has_display_names():
+    enums = [v for v in vars(domain).values() if isinstance(v, type) and issubclass(v, StrEnum) and v is not StrEnum]
+    assert len(enums) >= 10
+    missing = [f"{e.__name__}.{m.name}" for e in enums for m in e if m not in LABELS]
+    assert missing == []
+
+
+def test_codes_read_as_members():
+    assert label("regulier_lks", TrajectoryKind) == "Regulier werk met loonkostensubsidie"
+    assert label(TrajectoryKind.LEERWERKTRAJECT) == "Leerwerktraject"
+    assert label("onbekende_code", VacancyKind) == "onbekende_code"
+    assert label(None, empty="—") == "—"
+    assert choices(VacancyKind)[2] == ("Leerwerkplek", VacancyKind.LEERWERKPLEK)
+    assert all(text[0].isupper() or text[0].isdigit() for text in LABELS.values())
