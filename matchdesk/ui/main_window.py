@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     from matchdesk.services.demo import DemoSize
 
 translate = QCoreApplication.translate
-
-TEST_ONLY = QT_TRANSLATE_NOOP("MainWindow", "For test and demo data only until the privacy work is complete")
 
 # ``--view NAME`` identifiers (the Dutch page names as they always were), independent of the display texts
 VIEWS = {"CandidatesPage": "kandidaten", "EmployersPage": "werkgevers", "VacanciesPage": "vacatures & leerwerkplekken",
@@ -139,9 +137,6 @@ class MainWindow(QMainWindow):
         status.addWidget(self.region_label)
         self.rulebook_override_label = self._rulebook_override_label()
         status.addWidget(self.rulebook_override_label)
-        warning = QLabel(translate("MainWindow", TEST_ONLY))
-        warning.setStyleSheet("color: #a61b1b;")
-        status.addPermanentWidget(warning)
 
     def _rulebook_override_label(self) -> QLabel:
         """A rulebook from --rules that replaces a shipped one or switches rules off: never silent."""
@@ -283,9 +278,7 @@ class MainWindow(QMainWindow):
         from matchdesk import __version__
 
         text = self.tr("Matching, trajectories and signals for werkgeversservicepunten.")
-        test_only = translate("MainWindow", TEST_ONLY)
-        QMessageBox.about(self, self.tr("About MatchDesk"),
-                          f"<b>MatchDesk {__version__}</b><p>{text}</p><p>{test_only}.</p>")
+        QMessageBox.about(self, self.tr("About MatchDesk"), f"<b>MatchDesk {__version__}</b><p>{text}</p>")
 
     # -- the ready signal and window state -------------------------------------------------------------
     def _ready(self) -> bool:

@@ -1124,10 +1124,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer de bestanden van uw regio.</translation>
     </message>
     <message>
-        <source>For test and demo data only until the privacy work is complete</source>
-        <translation>Alleen voor test- en demogegevens tot het privacywerk af is</translation>
-    </message>
-    <message>
         <source>Load demo data</source>
         <translation>Demo-gegevens laden</translation>
     </message>
