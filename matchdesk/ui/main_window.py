@@ -141,7 +141,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        status.addWidget(QLabel(self.tr("Database: {label}").format(label=self.app.label)))
+        database = QLabel(self.tr("Database: {label}").format(label=self.app.label))
+        database.setToolTip(database.text())
+        database.setMinimumWidth(80)  # a long path gives way on a small screen instead of widening the window
+        status.addWidget(database)
         status.addWidget(QLabel(self.tr("Staff member: {name}").format(name=self.app.user)))
         self.region_label = QLabel()
         self.region_label.hide()  # shown when the database has a region (read with the other facts)
@@ -236,9 +239,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
 
     def _wire_confirmations(self) -> None:
-        for page in self.pages:
+        """Exports confirmed in the status bar; a page's count of open items after its name in the navigation
+        (Signalen's ``open_count_changed(int)``, where the page has it)."""
+        for row, page in enumerate(self.pages):
             if isinstance(page, ListPage):
                 page.exported.connect(lambda rows: self.confirm(self.tr("%n row(s) exported", "", rows)))
+            counted = getattr(page, "open_count_changed", None)
+            if counted is not None:
+                counted.connect(lambda count, row=row: self.navigation.set_count(row, count))
 
     def show_view(self, name: str) -> bool:
         """``--view NAME``: a page by its identifier (its Dutch name, see VIEWS) or the start of it,
