@@ -169,8 +169,10 @@ class MainWindow(QMainWindow):
     def _empty_database_panel(self) -> QWidget:
         panel = QWidget()
         layout = QHBoxLayout(panel)
-        layout.addWidget(QLabel(self.tr("This database is empty. Load demo data to explore MatchDesk, or import "
-                                        "your region's files.")), 1)
+        message = QLabel(self.tr("This database is empty. Load demo data to explore MatchDesk, or import "
+                                 "your region's files."))
+        message.setWordWrap(True)  # wraps on a small screen rather than widening the window
+        layout.addWidget(message, 1)
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.clicked.connect(lambda: self.load_demo())
         importing = QPushButton(self.tr("Import file…"))
