@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit
 
 from tests.ui.test_laptop_fit import open_window, settle, window  # noqa: F401  (fixtures)
 
@@ -125,3 +125,24 @@ def test_the_status_bar_confirms_an_export(qtbot, window, tmp_path, monkeypatch)
     window._wire_confirmations  # noqa: B018  (the pages' signals are wired once, at construction)
     page.exported.emit(1)
     assert window.statusBar().currentMessage() == "1 rij geëxporteerd"
+
+
+def test_the_status_bar_confirms_a_save_from_an_editor(qtbot, window):  # noqa: F811
+    from matchdesk.ui.editors import CandidateEditor
+
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    settle(window)
+    page = window.candidates
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    key = page.selected_key()
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(e.isVisible() for e in window.findChildren(CandidateEditor)), timeout=10_000)
+    [editor] = [e for e in window.findChildren(CandidateEditor) if e.isVisible()]
+    phone = next(label.buddy() for label in editor.findChildren(QLabel) if label.text() == "Tele&foon:")
+    phone.setFocus()
+    phone.selectAll()
+    QTest.keyClicks(phone, "0612345678")
+    with qtbot.waitSignal(editor.record_saved, timeout=10_000):
+        QTest.keyClick(phone, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Opgeslagen: {key}", timeout=10_000)
