@@ -142,3 +142,16 @@ def test_the_first_size_fits_the_screen(open_window):
     window = open_window()
     room = QGuiApplication.primaryScreen().availableGeometry()
     assert window.width() <= room.width() and window.height() <= room.height()
+
+
+def test_a_page_wider_than_a_tiny_window_scrolls_instead_of_clipping(qtbot, window):
+    window.resize(760, 560)
+    QTest.keyClick(window, Qt.Key.Key_7, CTRL)  # Rapportage: the widest page
+    settle(window)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(window.page_area.horizontalScrollBar().isVisible)
+    assert page.width() >= page.minimumSizeHint().width()
+    QTest.keyClick(window, Qt.Key.Key_2, CTRL)  # Werkgevers fits: no scroll bar
+    settle(window)
+    qtbot.waitUntil(lambda: not window.page_area.horizontalScrollBar().isVisible())
+    assert window.stack.currentWidget().width() == window.page_area.viewport().width()
