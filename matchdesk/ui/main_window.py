@@ -362,4 +362,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         save_geometry(self)
         super().closeEvent(event)
-
