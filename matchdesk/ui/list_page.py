@@ -37,6 +37,7 @@ from matchdesk.errors import MatchDeskError
 from matchdesk.services import lists
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
 from matchdesk.ui import file_dialogs
+from matchdesk.ui.flow_layout import FlowLayout
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.ops import Ops, show_failure
@@ -100,9 +101,8 @@ class ListPage(Page):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
-        self.filter_bar = QHBoxLayout()
+        self.filter_bar = FlowLayout()  # wraps onto more rows on a narrow window (a laptop at 1280 or at 150%)
         self.build_filters(self.filter_bar)
-        self.filter_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.filter_bar)

@@ -257,7 +257,7 @@ def test_menus_status_bar_and_navigation_come_out_in_dutch_through_the_translato
 
     from matchdesk.ui.matching_page import MatchingPage
 
-    assert [a.text() for a in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Beeld", "&Help"]
     assert window.import_action.text() == "&Importeren…"
     labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert "Medewerker: demo" in labels

@@ -633,6 +633,13 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>MatchDesk manual</source>
+        <translation>Handleiding MatchDesk</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Candidates</source>
@@ -1068,10 +1075,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Navigation</source>
-        <translation>Navigatie</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1094,6 +1097,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
         <source>&amp;About MatchDesk</source>
@@ -1124,6 +1135,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer de bestanden van uw regio.</translation>
     </message>
     <message>
+        <source>&amp;Find on this page</source>
+        <translation>&amp;Zoeken op deze pagina</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Beeld</translation>
+    </message>
+    <message>
+        <source>&amp;Compact navigation</source>
+        <translation>&amp;Compacte navigatie</translation>
+    </message>
+    <message>
         <source>Load demo data</source>
         <translation>Demo-gegevens laden</translation>
     </message>
@@ -1142,6 +1165,17 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>A rulebook could not be loaded.</source>
         <translation>Een regelboek kon niet worden geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported</source>
+        <translation>
+            <numerusform>%n rij geëxporteerd</numerusform>
+            <numerusform>%n rijen geëxporteerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: {key}</source>
+        <translation>Opgeslagen: {key}</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -1308,6 +1342,25 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Questions for the next contact:</source>
         <translation>Vragen bij volgend contact:</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <source>« Collapse</source>
+        <translation>« Inklappen</translation>
+    </message>
+    <message>
+        <source>Show the names of the pages</source>
+        <translation>De namen van de pagina&apos;s tonen</translation>
+    </message>
+    <message>
+        <source>Show only the icons</source>
+        <translation>Alleen de pictogrammen tonen</translation>
     </message>
 </context>
 <context>
