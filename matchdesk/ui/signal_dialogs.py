@@ -74,13 +74,13 @@ class SnoozeDialog(_AskDialog):
         self.until = QDateEdit()
         self.until.setDisplayFormat("dd-MM-yyyy")
         self.until.setCalendarPopup(True)
-        self.until.setMinimumDate(QDate(today + dt.timedelta(days=1)))
-        self.until.setDate(QDate(today + dt.timedelta(days=7)))
+        self.until.setDate(QDate(today + dt.timedelta(days=7)))  # no minimum: typing a date passes earlier ones
         self.until.setAccessibleName(self.tr("Snooze until"))
         until_label = QLabel(self.tr("&Until:"))
         until_label.setBuddy(self.until)
         self.form.addRow(until_label, self.until)
         self.ok_button.setText(self.tr("Snooze"))
+        self.until.dateChanged.connect(lambda _date: self.ok_button.setEnabled(self.chosen() > today))
 
     def chosen(self) -> dt.date:
         return self.until.date().toPython()  # type: ignore[return-value]

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.rules.signals import Signal
@@ -247,3 +248,23 @@ class SignalsModel(QAbstractTableModel):
             rows.append(group)
             rows += sorted(grouped[group], key=lambda item: self._sort_key(item, column), reverse=descending)
         self._rows = rows
+
+
+class WorkTable(QTableView):
+    """The work list's table: the keyboard steps over the group headers (they cannot be selected)."""
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        index = super().moveCursor(cursorAction, modifiers)
+        model = self.model()
+        if not isinstance(model, SignalsModel) or not index.isValid() or model.item_at(index.row()) is not None:
+            return index
+        Move = QAbstractItemView.CursorAction
+        up = cursorAction in (Move.MoveUp, Move.MovePageUp, Move.MovePrevious)
+        for step in ((-1, 1) if up else (1, -1)):
+            row = index.row() + step
+            while 0 <= row < model.rowCount() and model.item_at(row) is None:
+                row += step
+            if 0 <= row < model.rowCount():
+                return model.index(row, index.column())
+        return self.currentIndex()

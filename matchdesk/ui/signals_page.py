@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +42,7 @@ from matchdesk.ui import file_dialogs
 from matchdesk.ui.ops import Ops
 from matchdesk.ui.page import Page
 from matchdesk.ui.signal_actions import SignalActions
-from matchdesk.ui.signals_model import KIND_LABELS, OVERDUE, OWNER_COLUMN, SignalsModel, kind_label
+from matchdesk.ui.signals_model import KIND_LABELS, OVERDUE, OWNER_COLUMN, SignalsModel, WorkTable, kind_label
 
 translate = QCoreApplication.translate
 
@@ -69,7 +68,7 @@ class SignalsPage(Page):
         self._loaded_for: tuple[int, bool] | None = None  # (days, only mine) of the list shown
 
         self.model = SignalsModel(app.today, self)
-        self.table = QTableView()
+        self.table = WorkTable()
         self.table.setAccessibleName(self.tr("Signals"))
         self.table.setAccessibleDescription(self.tr("Worklist of deadlines and follow-ups; Enter or double-click opens "
                                                     "the record"))
@@ -254,8 +253,10 @@ class SignalsPage(Page):
             first = next(r for r, s in enumerate(rows) if s is not None)
             row = next((r for r, s in enumerate(rows) if s is not None and s == current), first) \
                 if current is not None else first
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self.table.selectRow(row)
+            # through the selection model: the view's selectRow follows the keyboard modifiers held (Ctrl toggles)
+            flags = QItemSelectionModel.SelectionFlag
+            selection = self.table.selectionModel()
+            selection.setCurrentIndex(self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
         self._update_count()
         self._update_buttons()
 
