@@ -5,6 +5,7 @@ Use cases (the Signalen page calls them; ``matchdesk signals`` honours what they
 - ``handle_signals(app, refs, note) -> int``: handled; it stays away while its facts stay the same;
 - ``snooze_signals(app, refs, until) -> int``: not listed before ``until``;
 - ``hand_over_signals(app, refs, colleague) -> int``: the colleague's from now on (in their "mijn" list);
+- ``reopen_signals(app, refs) -> int``: handled or snoozed ones back in the list (a mistake undone);
 - ``colleagues(app) -> tuple[str, ...]``: whom a signal can be handed over to.
 
 Each writes one audit entry per signal (on the candidate: kind and due date, never the note). A signal is
@@ -152,6 +153,20 @@ def hand_over_signals(app: App, refs: Iterable[SignalRef], colleague: str) -> in
     return count
 
 
+def reopen_signals(app: App, refs: Iterable[SignalRef]) -> int:
+    """Handled or snoozed signals open again (the hand-over stays); returns how many were closed."""
+    count = 0
+    with app.unit() as session:
+        for ref in refs:
+            row = _state(session, ref)
+            if row.handled_on is None and row.snoozed_until is None:
+                continue
+            row.handled_on = row.handled_by = row.note = row.snoozed_until = None
+            log_event(session, "heropend", "signaal", ref.candidate_id, _detail(ref))
+            count += 1
+    return count
+
+
 def colleagues(app: App) -> tuple[str, ...]:
     """Every medewerker but ``app.user``, sorted: whom a signal can be handed over to."""
     with app.reading() as session:
@@ -160,4 +175,4 @@ def colleagues(app: App) -> tuple[str, ...]:
 
 
 __all__ = ["HANDLED", "NOTE_MAX", "OPEN", "SNOOZED", "SignalRef", "StoredState", "colleagues", "hand_over_signals",
-           "handle_signals", "handed_to", "signal_ref", "snooze_signals", "stored_states"]
+           "handle_signals", "handed_to", "reopen_signals", "signal_ref", "snooze_signals", "stored_states"]

@@ -193,6 +193,11 @@ def _compute(session: Session, rulebooks: Rulebooks, today: dt.date, within_days
         query = query.where(or_(Candidate.owner_id == owner_id, Candidate.id.in_(list(also or ()))))
     rows = session.execute(query).all()
     klantnummer = {row.id: row.klantnummer for row in rows}
+    some = list(klantnummer) if owner_id is not None else None  # one caseload: ask only for its rows
+
+    def of_them(query, column):
+        return query.where(column.in_(some)) if some is not None else query
+
     open_taaleis = [row.id for row in rows if row.taaleis_status in TAALEIS_OPEN]
     lowest = _lowest_dutch_levels(session, open_taaleis)
     candidates = [SignalCandidate(klantnummer=row.klantnummer, municipality=row.municipality or "", wsw=row.wsw,
@@ -203,15 +208,16 @@ def _compute(session: Session, rulebooks: Rulebooks, today: dt.date, within_days
         SignalTrajectory(id=str(t.id), klantnummer=klantnummer[t.candidate_id], kind=t.kind, start=t.start,
                          end=t.actual_end or t.planned_end,
                          status=trajectory_status(t.start, t.planned_end, t.actual_end, t.aborted, today))
-        for t in session.execute(select(Trajectory.id, Trajectory.candidate_id, Trajectory.kind, Trajectory.start,
-                                        Trajectory.planned_end, Trajectory.actual_end, Trajectory.aborted))
+        for t in session.execute(of_them(select(Trajectory.id, Trajectory.candidate_id, Trajectory.kind,
+                                                Trajectory.start, Trajectory.planned_end, Trajectory.actual_end,
+                                                Trajectory.aborted), Trajectory.candidate_id))
         if t.candidate_id in klantnummer]
     proposals = [
         SignalProposal(id=str(p.id), klantnummer=klantnummer[p.candidate_id], status=p.status,
                        since=p.status_changed_on, vacancy=p.reference)
-        for p in session.execute(select(Proposal.id, Proposal.candidate_id, Proposal.status,
-                                        Proposal.status_changed_on, Vacancy.reference)
-                                 .join(Vacancy, Vacancy.id == Proposal.vacancy_id))
+        for p in session.execute(of_them(select(Proposal.id, Proposal.candidate_id, Proposal.status,
+                                                Proposal.status_changed_on, Vacancy.reference)
+                                         .join(Vacancy, Vacancy.id == Proposal.vacancy_id), Proposal.candidate_id))
         if p.candidate_id in klantnummer]
     signals = compute_signals(today, candidates, trajectories, proposals, rulebooks, within_days)
     facts = {row.klantnummer: row for row in rows}

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 class SignalActions(QObject):
     """The action buttons of the Signalen page and their context menu. ``acted(action, count)`` follows a
-    stored action (afgehandeld, uitgesteld, overgedragen) once the write is done."""
+    stored action (afgehandeld, uitgesteld, overgedragen, heropend) once the write is done."""
 
     acted = QtSignal(str, int)
 
@@ -44,6 +44,8 @@ class SignalActions(QObject):
         self.hand_over_button = self._button(self.tr("Hand &over…"), self.tr("Hand over signal"),
                                              self.tr("Hand the selected signals over to a colleague"),
                                              self.hand_over)
+        self.reopen_button = self._button(self.tr("&Reopen"), self.tr("Reopen signal"),
+                                          self.tr("Put handled or snoozed signals back in the list"), self.reopen)
         self.extend_button = self._button(self.tr("E&xtend…"), self.tr("Extend trajectory"),
                                           self.tr("Extend the trajectory of the selected signal"),
                                           lambda: self.trajectory("extend"))
@@ -55,7 +57,8 @@ class SignalActions(QObject):
 
     @property
     def buttons(self) -> list[QPushButton]:
-        return [self.handle_button, self.snooze_button, self.hand_over_button, self.extend_button, self.end_button]
+        return [self.handle_button, self.snooze_button, self.hand_over_button, self.reopen_button, self.extend_button,
+                self.end_button]
 
     def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -73,6 +76,8 @@ class SignalActions(QObject):
         items = self.selected()
         for button in (self.handle_button, self.snooze_button, self.hand_over_button):
             button.setEnabled(bool(items))
+        self.reopen_button.setEnabled(any(item.status != signal_states.OPEN for item in items))
+        self.reopen_button.setVisible(self.page.closed.isChecked())
         one_trajectory = len(items) == 1 and bool(items[0].signal.trajectory)
         self.extend_button.setEnabled(one_trajectory)
         self.end_button.setEnabled(one_trajectory)
@@ -86,6 +91,8 @@ class SignalActions(QObject):
         menu.addAction(open_action)
         menu.addSeparator()
         for button in self.buttons:
+            if button.isHidden():
+                continue
             action = QAction(button.text(), menu)
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
@@ -129,6 +136,12 @@ class SignalActions(QObject):
             dialog.open()
 
         self.page.ops.run(lambda: signal_states.colleagues(app), ask, self._failed)
+
+    def reopen(self) -> None:
+        app = self.page.app
+        refs = [item.ref for item in self.selected() if item.status != signal_states.OPEN]
+        if refs:
+            self._write("heropend", partial(signal_states.reopen_signals, app, refs))
 
     def trajectory(self, mode: str) -> None:
         """Verlengen… or Beëindigen… the selected signal's trajectory in the trajectory dialog; reload after."""

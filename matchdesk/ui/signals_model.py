@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from matchdesk.dates import format_nl, format_number_nl
 from matchdesk.rules.signals import Signal
+from matchdesk.services.signal_states import HANDLED, OPEN, SNOOZED
 from matchdesk.services.signals import WorkItem
 
 translate = QCoreApplication.translate
@@ -43,6 +44,7 @@ GROUPS = (QT_TRANSLATE_NOOP("SignalsModel", "Today"), QT_TRANSLATE_NOOP("Signals
 OVERDUE = QColor("#b00020")
 GROUP_BACKGROUND = QColor("#eef1f5")
 OWNER_COLUMN = 5
+CLOSED = QColor("#6b7280")  # a handled or snoozed signal (listed on request)
 
 
 def kind_label(kind: str) -> str:
@@ -160,6 +162,8 @@ class SignalsModel(QAbstractTableModel):
         overdue = signal.due < self._today
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and row.status != OPEN:
+            return QBrush(CLOSED)
         if role == Qt.ItemDataRole.ForegroundRole and overdue and column in (0, 1):
             return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.FontRole and overdue and column == 1:
@@ -191,6 +195,9 @@ class SignalsModel(QAbstractTableModel):
         return f"{translate('SignalsModel', GROUPS[group])} ({format_number_nl(count)})"
 
     def _tooltip(self, item: WorkItem, column: int, overdue: bool) -> str | None:
+        if column == 1 and item.status == HANDLED:
+            text = self.tr("Handled by {name}").format(name=item.handled_by or "")
+            return f"{text}: {item.note}" if item.note else text
         if column == 6:
             return item.signal.message
         if column == OWNER_COLUMN and item.handed_over_by:
@@ -204,6 +211,10 @@ class SignalsModel(QAbstractTableModel):
         if column == 0:
             return format_nl(signal.due)
         if column == 1:
+            if item.status == HANDLED:
+                return self.tr("handled")
+            if item.status == SNOOZED and item.snoozed_until is not None:
+                return self.tr("snoozed until {date}").format(date=format_nl(item.snoozed_until))
             return term_text(signal.due, self._today)
         if column == 2:
             return item.name

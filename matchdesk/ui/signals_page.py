@@ -114,6 +114,9 @@ class SignalsPage(Page):
         self.mine.setAccessibleName(self.tr("Only my signals"))
         self.mine.setToolTip(self.tr("The signals of your own candidates, and those handed over to you"))
         self.mine.setChecked(True)
+        self.closed = QCheckBox(self.tr("Also &handled and snoozed"))
+        self.closed.setAccessibleName(self.tr("Also handled and snoozed signals"))
+        self.closed.setToolTip(self.tr("List the handled signals and the snoozed ones too, to reopen them"))
         self.overdue_only = QCheckBox(self.tr("Only o&verdue"))
         self.overdue_only.setAccessibleName(self.tr("Only overdue signals"))
         self.count_label = QLabel()
@@ -161,6 +164,7 @@ class SignalsPage(Page):
         filters.addSpacing(12)
         filters.addWidget(self.mine)
         filters.addWidget(self.overdue_only)
+        filters.addWidget(self.closed)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -177,7 +181,8 @@ class SignalsPage(Page):
         QWidget.setTabOrder(self.within, self.kind)
         QWidget.setTabOrder(self.kind, self.mine)
         QWidget.setTabOrder(self.mine, self.overdue_only)
-        QWidget.setTabOrder(self.overdue_only, self.table)
+        QWidget.setTabOrder(self.overdue_only, self.closed)
+        QWidget.setTabOrder(self.closed, self.table)
         previous: QWidget = self.table
         for button in self.actions.buttons:
             QWidget.setTabOrder(previous, button)
@@ -190,6 +195,7 @@ class SignalsPage(Page):
         self._debounce.timeout.connect(self.refresh)
         self.within.valueChanged.connect(self._debounce.start)
         self.mine.toggled.connect(self.refresh)
+        self.closed.toggled.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self._apply_filter)
         self.overdue_only.toggled.connect(self._apply_filter)
         self._update_buttons()
@@ -210,10 +216,10 @@ class SignalsPage(Page):
         for the current number of days and caseload, off the GUI thread; ``loaded`` follows. Kind and overdue
         filter locally, without a new query."""
         self._debounce.stop()
-        app, within, mine = self.app, self.within.value(), self.mine.isChecked()
+        app, within, mine, closed = self.app, self.within.value(), self.mine.isChecked(), self.closed.isChecked()
         self._busy(True)
-        self.ops.run(lambda: signals_service.signals_for(app, within, mine=mine), self._loaded, self._load_failed,
-                     key="signals")
+        self.ops.run(lambda: signals_service.signals_for(app, within, mine=mine, closed=closed), self._loaded,
+                     self._load_failed, key="signals")
 
     def _loaded(self, worklist: signals_service.Worklist) -> None:
         self._busy(False)

@@ -181,3 +181,21 @@ def test_erasure_removes_the_signal_states(db, app, make_candidate, rulebooks):
     erase_candidate(app, "4000009")
     with db.reading() as session:
         assert session.scalars(select(SignalState)).all() == []
+
+
+def test_reopen_undoes_handled_and_snoozed_but_keeps_the_hand_over(db, app, make_candidate, rulebooks, today):
+    candidate = make_candidate(klantnummer="4000010")
+    _own(db, candidate, "anouk")
+    _own(db, make_candidate(klantnummer="4000011"), "bram")
+    _leerwerktraject(db, rulebooks, candidate, dt.date(2026, 6, 1))
+    ending, follow_up = signals_for(app, 30, mine=True).items
+    signal_states.handle_signals(app, [ending.ref], "per abuis")
+    signal_states.snooze_signals(app, [follow_up.ref], today + dt.timedelta(days=5))
+    signal_states.hand_over_signals(app, [follow_up.ref], "bram")
+    assert all(i.signal.candidate != "4000010" for i in signals_for(app, 30).items)
+    assert signal_states.reopen_signals(app, [ending.ref, follow_up.ref, ending.ref]) == 2  # the second: open
+    again = {i.signal.kind: i for i in signals_for(app, 30).items if i.signal.candidate == "4000010"}
+    assert again["einde_nadert"].status == "open" and again["einde_nadert"].note is None
+    assert again["leerwerktraject_zonder_vervolg"].owner == "bram"
+    with db.reading() as session:
+        assert len(session.scalars(select(AuditEntry).where(AuditEntry.action == "heropend")).all()) == 2

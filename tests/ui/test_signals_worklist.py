@@ -186,3 +186,25 @@ def test_a_handling_note_over_the_limit_is_cut_by_the_field(qtbot, window):
     assert dialog.windowTitle() == "Signalen afhandelen" and dialog.ok_button.text() == "Afgehandeld"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_handled_signal_can_be_shown_and_reopened(qtbot, window, today):
+    page, count = _signals_page(qtbot, window)
+    page.table.setFocus()
+    handled = page.actions.selected()[0]
+    _act(qtbot, page, page.actions.handle_button, lambda d: qtbot.keyClicks(d.note, "Per abuis"))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(page.closed, Qt.MouseButton.LeftButton)
+    assert page.actions.reopen_button.isVisible()
+    row = next(r for r in range(page.model.rowCount())
+               if page.model.signal_at(r) is not None and _key(page.model.signal_at(r)) == _key(handled.signal))
+    _click_row(qtbot, page, row)
+    assert page.model.data(page.model.index(row, 1)) == "afgehandeld"
+    assert "Per abuis" in page.model.data(page.model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+    with qtbot.waitSignal(page.actions.acted, timeout=10000) as acted, \
+            qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.mouseClick(page.actions.reopen_button, Qt.MouseButton.LeftButton)
+    assert acted.args == ["heropend", 1]
+    with qtbot.waitSignal(page.open_count_changed, timeout=10000) as counted:
+        qtbot.mouseClick(page.closed, Qt.MouseButton.LeftButton)
+    assert _key(handled.signal) in {_key(s) for s in page.model.signals()} and counted.args == [count]

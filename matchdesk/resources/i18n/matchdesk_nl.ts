@@ -2060,6 +2060,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Draag de gekozen signalen over aan een collega</translation>
     </message>
     <message>
+        <source>&amp;Reopen</source>
+        <translation>He&amp;ropenen</translation>
+    </message>
+    <message>
+        <source>Reopen signal</source>
+        <translation>Signaal heropenen</translation>
+    </message>
+    <message>
+        <source>Put handled or snoozed signals back in the list</source>
+        <translation>Zet afgehandelde of uitgestelde signalen terug in de lijst</translation>
+    </message>
+    <message>
         <source>E&amp;xtend…</source>
         <translation>Ver&amp;lengen…</translation>
     </message>
@@ -2139,12 +2151,24 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Melding</translation>
     </message>
     <message>
+        <source>Handled by {name}</source>
+        <translation>Afgehandeld door {name}</translation>
+    </message>
+    <message>
         <source>Handed over by {name}</source>
         <translation>Overgedragen door {name}</translation>
     </message>
     <message>
         <source>Overdue since {date}</source>
         <translation>Verlopen sinds {date}</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>afgehandeld</translation>
+    </message>
+    <message>
+        <source>snoozed until {date}</source>
+        <translation>uitgesteld tot {date}</translation>
     </message>
     <message>
         <source>{text} (overdue)</source>
@@ -2232,6 +2256,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>all kinds</source>
         <translation>alle soorten</translation>
+    </message>
+    <message>
+        <source>Also &amp;handled and snoozed</source>
+        <translation>Ook a&amp;fgehandeld en uitgesteld</translation>
+    </message>
+    <message>
+        <source>Also handled and snoozed signals</source>
+        <translation>Ook afgehandelde en uitgestelde signalen</translation>
+    </message>
+    <message>
+        <source>List the handled signals and the snoozed ones too, to reopen them</source>
+        <translation>Toon ook de afgehandelde en de uitgestelde signalen, om ze te heropenen</translation>
     </message>
     <message>
         <source>Only o&amp;verdue</source>
