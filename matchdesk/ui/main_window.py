@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from matchdesk.app import App
-from matchdesk.services import maintenance
+from matchdesk.services import maintenance, signals
 from matchdesk.services.maintenance import DatabaseFacts
 from matchdesk.ui.help import build_help_menu
 from matchdesk.ui.icons import icon
@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
         """Read again what the database is (after an import or the demo): title, region, empty panel."""
         app = self.app
         self.ops.run(lambda: maintenance.database_facts(app), self._show_facts, key="facts")
+        row = next(row for row, page in enumerate(self.pages) if isinstance(page, SignalsPage))
+        # the navigation's count of my open signals, before the page is ever opened (the page updates it later)
+        self.ops.run(lambda: signals.open_signal_count(app), lambda count: self.navigation.set_count(row, count),
+                     lambda _error: None, key="signal count")
 
     def _show_facts(self, facts: DatabaseFacts) -> None:
         self.facts, self.is_demo = facts, facts.demo

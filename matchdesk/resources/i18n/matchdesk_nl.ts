@@ -633,6 +633,62 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over signals</source>
+        <translation>Signalen overdragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n signal(s) over to a colleague: from now on they are in the colleague&apos;s own list.</source>
+        <translation>
+            <numerusform>Draag %n signaal over aan een collega: vanaf nu staat het in de eigen lijst van de collega.</numerusform>
+            <numerusform>Draag %n signalen over aan een collega: vanaf nu staan ze in de eigen lijst van de collega.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>&amp;Colleague:</source>
+        <translation>&amp;Collega:</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overdragen</translation>
+    </message>
+</context>
+<context>
+    <name>HandleDialog</name>
+    <message>
+        <source>Handle signals</source>
+        <translation>Signalen afhandelen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n signal(s) as handled. It does not come back unless its facts change.</source>
+        <translation>
+            <numerusform>Markeer %n signaal als afgehandeld. Het komt alleen terug als de feiten veranderen.</numerusform>
+            <numerusform>Markeer %n signalen als afgehandeld. Ze komen alleen terug als de feiten veranderen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was done, in a few words</source>
+        <translation>Wat er is gedaan, in een paar woorden</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notitie:</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Afgehandeld</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>MatchDesk manual</source>
@@ -2015,6 +2071,81 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>SignalActions</name>
+    <message>
+        <source>&amp;Handle…</source>
+        <translation>&amp;Afhandelen…</translation>
+    </message>
+    <message>
+        <source>Handle signal</source>
+        <translation>Signaal afhandelen</translation>
+    </message>
+    <message>
+        <source>Mark the selected signals as handled, with a short note</source>
+        <translation>Markeer de gekozen signalen als afgehandeld, met een korte notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze until…</source>
+        <translation>&amp;Uitstellen tot…</translation>
+    </message>
+    <message>
+        <source>Snooze signal</source>
+        <translation>Signaal uitstellen</translation>
+    </message>
+    <message>
+        <source>Leave the selected signals out of the list until a date</source>
+        <translation>Laat de gekozen signalen tot een datum uit de lijst</translation>
+    </message>
+    <message>
+        <source>Hand &amp;over…</source>
+        <translation>Over&amp;dragen…</translation>
+    </message>
+    <message>
+        <source>Hand over signal</source>
+        <translation>Signaal overdragen</translation>
+    </message>
+    <message>
+        <source>Hand the selected signals over to a colleague</source>
+        <translation>Draag de gekozen signalen over aan een collega</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>He&amp;ropenen</translation>
+    </message>
+    <message>
+        <source>Reopen signal</source>
+        <translation>Signaal heropenen</translation>
+    </message>
+    <message>
+        <source>Put handled or snoozed signals back in the list</source>
+        <translation>Zet afgehandelde of uitgestelde signalen terug in de lijst</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>Ver&amp;lengen…</translation>
+    </message>
+    <message>
+        <source>Extend trajectory</source>
+        <translation>Traject verlengen</translation>
+    </message>
+    <message>
+        <source>Extend the trajectory of the selected signal</source>
+        <translation>Verleng het traject van het gekozen signaal</translation>
+    </message>
+    <message>
+        <source>&amp;End…</source>
+        <translation>B&amp;eëindigen…</translation>
+    </message>
+    <message>
+        <source>End trajectory</source>
+        <translation>Traject beëindigen</translation>
+    </message>
+    <message>
+        <source>End the trajectory of the selected signal</source>
+        <translation>Beëindig het traject van het gekozen signaal</translation>
+    </message>
+</context>
+<context>
     <name>SignalsModel</name>
     <message>
         <source>Due date</source>
@@ -2033,12 +2164,60 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Klantnummer</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Within a week</source>
+        <translation>Binnen een week</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Up to 4 weeks overdue</source>
+        <translation>Tot 4 weken te laat</translation>
+    </message>
+    <message>
+        <source>1 to 3 months overdue</source>
+        <translation>1 tot 3 maanden te laat</translation>
+    </message>
+    <message>
+        <source>More than 3 months overdue</source>
+        <translation>Meer dan 3 maanden te laat</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
+        <source>Handled by {name}</source>
+        <translation>Afgehandeld door {name}</translation>
+    </message>
+    <message>
+        <source>Handed over by {name}</source>
+        <translation>Overgedragen door {name}</translation>
+    </message>
+    <message>
         <source>Overdue since {date}</source>
         <translation>Verlopen sinds {date}</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>afgehandeld</translation>
+    </message>
+    <message>
+        <source>snoozed until {date}</source>
+        <translation>uitgesteld tot {date}</translation>
     </message>
     <message>
         <source>{text} (overdue)</source>
@@ -2126,14 +2305,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>all kinds</source>
         <translation>alle soorten</translation>
-    </message>
-    <message>
-        <source>Only &amp;my candidates</source>
-        <translation>Alleen &amp;mijn kandidaten</translation>
-    </message>
-    <message>
-        <source>Only my candidates</source>
-        <translation>Alleen mijn kandidaten</translation>
     </message>
     <message>
         <source>Only o&amp;verdue</source>
@@ -2232,6 +2403,30 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Only &amp;mine</source>
+        <translation>Alleen &amp;mijn</translation>
+    </message>
+    <message>
+        <source>Only my signals</source>
+        <translation>Alleen mijn signalen</translation>
+    </message>
+    <message>
+        <source>The signals of your own candidates, and those handed over to you</source>
+        <translation>De signalen van uw eigen kandidaten en de signalen die aan u zijn overgedragen</translation>
+    </message>
+    <message>
+        <source>Also &amp;handled and snoozed</source>
+        <translation>Ook a&amp;fgehandeld en uitgesteld</translation>
+    </message>
+    <message>
+        <source>Also handled and snoozed signals</source>
+        <translation>Ook afgehandelde en uitgestelde signalen</translation>
+    </message>
+    <message>
+        <source>List the handled signals and the snoozed ones too, to reopen them</source>
+        <translation>Toon ook de afgehandelde en de uitgestelde signalen, om ze te heropenen</translation>
+    </message>
+    <message>
         <source>{count} signals written to {file}.</source>
         <translation>{count} signalen geschreven naar {file}.</translation>
     </message>
@@ -2269,6 +2464,32 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>“{text}” is not in the vocabulary and is kept as free text.</source>
         <translation>“{text}” staat niet in de woordenlijst en wordt als vrije tekst bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze signals</source>
+        <translation>Signalen uitstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave %n signal(s) out of the list until the date.</source>
+        <translation>
+            <numerusform>Laat %n signaal tot de datum uit de lijst.</numerusform>
+            <numerusform>Laat %n signalen tot de datum uit de lijst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Uitstellen tot</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Tot:</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Uitstellen</translation>
     </message>
 </context>
 <context>
