@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from matchdesk.domain import Location, Provider, Role, TrajectoryKind
-from matchdesk.errors import NotFound
+from matchdesk.errors import MatchDeskError, NotFound
 from matchdesk.rules.facts import CandidateFacts, TrajectoryFacts, Verdict
 from matchdesk.services.employers import medewerker_role
 from matchdesk.services.trajectories import (
@@ -127,6 +128,29 @@ def judge_form(rulebooks: Rulebooks, form: TrajectoryForm, fields: TrajectoryInp
     return judge_facts(rulebooks, form.facts, form.history, fields, action, form.decision_date)
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """Where a finding comes from: the rule's id, title and source, and from when (until when) it is in force."""
+
+    id: str
+    title: str
+    source: str
+    valid_from: dt.date
+    valid_until: dt.date | None
+    file: str  # the rulebook file that holds it (a municipality's own rule wins over its region's)
+
+
+def rule_details(rulebooks: Rulebooks, form: TrajectoryForm) -> dict[str, RuleInfo]:
+    """The rules that judge the form (the candidate's municipality, on the decision date) by id: pure, for
+    the GUI thread. Empty when no rulebook can judge (the verdict itself then says why)."""
+    try:
+        rulebook = rulebooks.for_municipality(form.municipality, form.decision_date)
+    except MatchDeskError:
+        return {}
+    return {rule.id: RuleInfo(rule.id, rule.title, rule.source, rule.valid_from, rule.valid_until, Path(rule.file).name)
+            for rule in rulebook.rules if rule.in_force(form.decision_date)}  # later (the municipality's) wins
+
+
 def start(app: App, candidate_id: uuid.UUID, fields: TrajectoryInput, *,
           override_reason: str | None = None) -> TrajectorySaved:
     """Start a trajectory for the candidate, judged by the rules on ``app.today``."""
@@ -148,10 +172,11 @@ def extend(app: App, trajectory_id: uuid.UUID, version: int | None, new_end: dt.
 
 
 def end(app: App, trajectory_id: uuid.UUID, version: int | None, actual_end: dt.date, outcome: str | None,
-        aborted: bool = False) -> TrajectorySaved:
-    """Record how the trajectory read at ``version`` ended: its last day, the outcome, aborted or not."""
+        aborted: bool = False, reason: str | None = None) -> TrajectorySaved:
+    """Record how the trajectory read at ``version`` ended: its last day, the outcome (uitkomst), aborted or
+    not, and the reason (reden; required when aborted)."""
     with app.unit() as session:
-        trajectory = end_trajectory(session, trajectory_id, version, actual_end, outcome, aborted)
+        trajectory = end_trajectory(session, trajectory_id, version, actual_end, outcome, aborted, reason)
         session.flush()
         return _saved(trajectory)
 

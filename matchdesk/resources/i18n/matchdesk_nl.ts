@@ -277,6 +277,25 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Type the date as dd-mm-yyyy (also 4-7-27); Alt+Down opens the calendar</source>
+        <translation>Typ de datum als dd-mm-jjjj (ook 4-7-27); Alt+Omlaag opent de kalender</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>Kies in de kalender (Alt+Omlaag)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>unknown</source>
@@ -1621,10 +1640,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
-    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -2257,6 +2272,33 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>TrajectoryActions</name>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Verlengen…</translation>
+    </message>
+    <message>
+        <source>Extend the selected trajectory: a new planned end, judged by the rules</source>
+        <translation>Het gekozen traject verlengen: een nieuw gepland einde, getoetst aan de regels</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>&amp;Beëindigen…</translation>
+    </message>
+    <message>
+        <source>End the selected trajectory: its last day, outcome and reason</source>
+        <translation>Het gekozen traject beëindigen: de laatste dag, de uitkomst en de reden</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Verlengen…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>Beëindigen…</translation>
+    </message>
+</context>
+<context>
     <name>TrajectoryDialog</name>
     <message>
         <source>Start trajectory</source>
@@ -2379,6 +2421,22 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Kan niet worden beoordeeld</translation>
     </message>
     <message>
+        <source>Rule {id}</source>
+        <translation>Regel {id}</translation>
+    </message>
+    <message>
+        <source>in force from {start}</source>
+        <translation>geldig vanaf {start}</translation>
+    </message>
+    <message>
+        <source>in force from {start} up to and including {end}</source>
+        <translation>geldig van {start} tot en met {end}</translation>
+    </message>
+    <message>
+        <source>Rule {id} ({file}): {title}. Source: {source}; {valid}</source>
+        <translation>Regel {id} ({file}): {title}. Bron: {source}; {valid}</translation>
+    </message>
+    <message>
         <source>{title} — {candidate}</source>
         <translation>{title} — {candidate}</translation>
     </message>
@@ -2463,6 +2521,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Kies of typ de uitkomst</translation>
     </message>
     <message>
+        <source>Reason for ending</source>
+        <translation>Reden van beëindiging</translation>
+    </message>
+    <message>
+        <source>Why it ended; required when aborted</source>
+        <translation>Waarom het eindigde; verplicht bij voortijdig afbreken</translation>
+    </message>
+    <message>
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
@@ -2485,6 +2551,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Error message</source>
         <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>een datum is verplicht</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Enter the reason why it was aborted.</source>
+        <translation>Vul de reden in waarom het traject is afgebroken.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2545,6 +2623,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>O&amp;utcome:</source>
         <translation>Uit&amp;komst:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for ending:</source>
+        <translation>&amp;Reden van beëindiging:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
@@ -2734,6 +2816,21 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>you create a new vacancy from its employer</source>
         <translation>een nieuwe vacature maakt u vanuit de werkgever</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Show the rules be&amp;hind the findings</source>
+        <translation>Regels ac&amp;hter de bevindingen tonen</translation>
+    </message>
+    <message>
+        <source>Rule details</source>
+        <translation>Regeldetails</translation>
+    </message>
+    <message>
+        <source>Per finding the rule&apos;s id, its source and from when it is in force</source>
+        <translation>Per bevinding de id van de regel, de bron en vanaf wanneer hij geldt</translation>
     </message>
 </context>
 </TS>
