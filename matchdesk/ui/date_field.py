@@ -146,7 +146,7 @@ class DateField(QWidget):
 
     def value(self) -> dt.date | None:
         """The date the text holds now (None when empty or unreadable)."""
-        return self._date if self._valid else None
+        return self._date if self._valid and self.edit.text().strip() else None
 
     def setDate(self, value: QDate | dt.date | None) -> None:  # noqa: N802
         if isinstance(value, QDate):
