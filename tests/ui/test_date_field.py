@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
+
 from matchdesk.domain import Role
 
 TODAY = dt.date(2026, 11, 23)
