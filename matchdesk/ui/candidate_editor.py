@@ -134,6 +134,8 @@ class CandidateEditor(EditorDialog):
         self.trajectories.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.trajectories.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.trajectories.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.trajectories.setWordWrap(False)
+        self.trajectories.verticalHeader().setVisible(False)
         self.trajectory_lines: Sequence[TrajectoryLine] = ()
         self.trajectory_tab = self._trajectory_tab()
         self.tabs.addTab(self.trajectory_tab, self.tr("Trajectories"))
@@ -229,10 +231,11 @@ class CandidateEditor(EditorDialog):
         self.trajectory_lines = tuple(lines)
         self.trajectories.setRowCount(len(lines))
         for r, t in enumerate(lines):
-            texts = (display_name(TrajectoryKind(t.kind)), display_name(Provider(t.provider)) if t.provider else "",
+            texts = (display_name(t.kind, TrajectoryKind), display_name(t.provider, Provider),
                      format_nl(t.start), format_nl(t.end), verdicts.get(t.verdict or "", ""))
             for c, text in enumerate(texts):
                 self.trajectories.setItem(r, c, QTableWidgetItem(text))
+        self.trajectories.resizeColumnsToContents()
         self.trajectory_actions.update()
 
     def save_call(self, values: dict) -> Callable[[], Saved]:

@@ -324,9 +324,9 @@ class TrajectoriesPage(ListPage):
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.mine = QCheckBox(self.tr("&My candidates"))
         self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]
-                               + [(display_name(k), k.value) for k in TrajectoryKind])
+                               + [(display_name(k, TrajectoryKind), k.value) for k in TrajectoryKind])
         self.status = choice_box(self.tr("Status"), [(self.tr("Status: all"), None)]
-                                 + [(display_name(s), s.value) for s in TrajectoryStatus])
+                                 + [(display_name(s, TrajectoryStatus), s.value) for s in TrajectoryStatus])
         self.status.setCurrentIndex(2)  # lopend
         for widget in (self.mine, self.kind, self.status):
             bar.addWidget(widget)

@@ -2,8 +2,8 @@
 tab): two buttons that follow the selection, the same two in the view's context menu, and the trajectory
 dialog (``open_trajectory_dialog``, with the rules' verdict live) behind them.
 
-A trajectory that has not ended yet (running or planned) can be extended; one that has started can be ended
-(also after its planned end passed: that is when its outcome is recorded).
+A trajectory that has not ended yet (running or planned) and has an end can be extended; one that has started
+can be ended (also after its planned end passed: that is when its outcome is recorded).
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ class Selected:
 
 
 def can_extend(trajectory: Selected | None, today: dt.date) -> bool:
-    return trajectory is not None and (trajectory.end is None or trajectory.end >= today)
+    """Not ended yet, and with an end to move (an open-ended one can only be ended)."""
+    return trajectory is not None and trajectory.end is not None and trajectory.end >= today
 
 
 def can_end(trajectory: Selected | None, today: dt.date) -> bool:

@@ -209,7 +209,8 @@ class TrajectoryDialog(QDialog):
         self.open_end.setChecked(t.planned_end is None)
         if t.planned_end is not None:
             self.planned_end.setDate(qdate(t.planned_end))
-        if self.mode == "extend":
+        if self.mode == "extend":  # a new last day, also for one that was open-ended
+            self.open_end.setChecked(False)
             base = t.planned_end or today
             self.planned_end.setDate(qdate(last_day_within(base + dt.timedelta(days=1), 3)))
         if self.mode == "end":

@@ -70,7 +70,7 @@ def verdict_html(title: str, color: str, findings: list[Finding], hint: str,
     if items:
         parts.append("<ul style='margin-left:-20px; margin-top:2px; margin-bottom:0px'>" + "".join(items) + "</ul>")
     if hint:
-        parts.append(f"<span style='color:{GREY}'>{html.escape(hint)}</span>")
+        parts.append(("" if items else "<br>") + f"<span style='color:{GREY}'>{html.escape(hint)}</span>")
     return "".join(parts)
 
 
