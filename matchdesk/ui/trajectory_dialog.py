@@ -118,11 +118,11 @@ class TrajectoryDialog(QDialog):
     # -- widgets -------------------------------------------------------------------------------------
     def _build(self) -> None:
         today = self.app.today
-        self.kind = tf.choice(self.tr("Kind of trajectory"), tf.KIND_LABELS)
-        self.provider = tf.choice(self.tr("Provider"), tf.PROVIDER_LABELS, self.tr("— unknown —"))
-        self.location = tf.choice(self.tr("Location"), tf.LOCATION_LABELS, self.tr("— unknown —"))
+        self.kind = tf.choice(self.tr("Kind of trajectory"), TrajectoryKind)
+        self.provider = tf.choice(self.tr("Provider"), Provider, self.tr("— unknown —"))
+        self.location = tf.choice(self.tr("Location"), Location, self.tr("— unknown —"))
         self.location.setToolTip(self.tr("Where the leerwerktraject takes place"))
-        self.vacancy_kind = tf.choice(self.tr("Kind of vacancy"), tf.VACANCY_KIND_LABELS, self.tr("— none —"))
+        self.vacancy_kind = tf.choice(self.tr("Kind of vacancy"), VacancyKind, self.tr("— none —"))
         self.start = tf.date_edit(self.tr("Start date"), today)
         self.planned_end = tf.date_edit(self.tr("Planned end"), last_day_within(today, 6))
         self.planned_end.setToolTip(self.tr("The last day of the trajectory (inclusive)"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from matchdesk.dates import format_nl, format_number_nl, last_day_within, months_between_inclusive
-from matchdesk.domain import Location, Provider, TrajectoryKind, VacancyKind
+from matchdesk.labels import choices
 from matchdesk.ui.date_field import DateField
 
 translate = QCoreApplication.translate
@@ -39,29 +38,6 @@ SAVE_TEXTS = {"start": QT_TRANSLATE_NOOP("TrajectoryDialog", "&Start"),
               "extend": QT_TRANSLATE_NOOP("TrajectoryDialog", "E&xtend"),
               "end": QT_TRANSLATE_NOOP("TrajectoryDialog", "&End")}
 
-KIND_LABELS = {
-    TrajectoryKind.LEERWERKTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerktraject"),
-    TrajectoryKind.PROEFPLAATSING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaatsing"),
-    TrajectoryKind.DETACHERING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Detachering"),
-    TrajectoryKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work"),
-    TrajectoryKind.REGULIER_LKS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work with wage cost subsidy"),
-    TrajectoryKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work"),
-    TrajectoryKind.BEGELEID_WERKEN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Supported employment"),
-    TrajectoryKind.BBZ: QT_TRANSLATE_NOOP("TrajectoryDialog", "Bbz trajectory"),
-    TrajectoryKind.PARTICIPATIE: QT_TRANSLATE_NOOP("TrajectoryDialog", "Participation"),
-    TrajectoryKind.SCHOLING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Training"),
-    TrajectoryKind.TAALTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Language trajectory"),
-}
-PROVIDER_LABELS = {Provider.LEERWERKBEDRIJF: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkbedrijf"),
-                   Provider.MARKT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Market party"),
-                   Provider.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Employer")}
-LOCATION_LABELS = {Location.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "At an employer"),
-                   Location.INTERN: QT_TRANSLATE_NOOP("TrajectoryDialog", "In-house (intern)")}
-VACANCY_KIND_LABELS = {VacancyKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular vacancy"),
-                       VacancyKind.GARANTIEBAAN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Garantiebaan"),
-                       VacancyKind.LEERWERKPLEK: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkplek"),
-                       VacancyKind.PROEFPLAATS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaats"),
-                       VacancyKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work")}
 # outcomes are stored as typed (data, not interface texts): they stay Dutch
 OUTCOMES = ("regulier werk", "regulier werk met loonkostensubsidie", "detachering", "beschut werk", "opleiding",
             "ander traject", "geen vervolg")
@@ -105,14 +81,15 @@ def date_edit(name: str, value: dt.date) -> DateField:
     return edit
 
 
-def choice(name: str, labels: Mapping[StrEnum, str], empty: str | None = None) -> QComboBox:
-    """``name`` and ``empty`` already translated; ``labels`` English source texts of the TrajectoryDialog context."""
+def choice(name: str, enum: type[StrEnum], empty: str | None = None) -> QComboBox:
+    """The members of ``enum`` by their Dutch display names (``matchdesk.labels``), the code as item data;
+    ``name`` and ``empty`` already translated."""
     box = QComboBox()
     box.setAccessibleName(name)
     if empty is not None:
         box.addItem(empty, None)
-    for value, label in labels.items():
-        box.addItem(translate("TrajectoryDialog", label), str(value))
+    for text, member in choices(enum):
+        box.addItem(text, str(member))
     return box
 
 
