@@ -140,21 +140,17 @@ class TrajectoryDialog(QDialog):
         self.reason = tf.outcome_box(self.tr("Reason for ending"), self.tr("Why it ended; required when aborted"),
                                      tf.REASONS)
         self.motivation = tf.text_box(self.tr("Motivation"),
-                                   self.tr("Why this trajectory, and why now? Required with a warning."))
+                                      self.tr("Why this trajectory, and why now? Required with a warning."))
         self.override = tf.text_box(self.tr("Reason for overriding the block"),
-                                 self.tr("Only with a block: why the teamleider allows it anyway"))
-
+                                    self.tr("Only with a block: why the teamleider allows it anyway"))
         self.verdict_box = VerdictView(self.tr("The rules' verdict"))
         self.verdict_label = self.verdict_box.label
         self.verdict_box.details.toggled.connect(lambda _shown: tf.fit_height(self))
         self.error_label = tf.error_line(self.tr("Error message"))
-
         self.buttons, self.save_button, self.cancel_button = tf.dialog_buttons(self._save_text())
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-
         self.heading = QLabel()  # the candidate and the rules, once the facts are loaded
         self.heading.setWordWrap(True)
-
         self.form = form = tf.form_layout()
 
         def row(text: str, widget: QWidget, visible: bool = True, buddy: QWidget | None = None) -> None:
@@ -187,8 +183,8 @@ class TrajectoryDialog(QDialog):
         self.setMinimumWidth(620)
 
         tf.chain_tabs([self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.planned_end,
-                    self.open_end, self.actual_end, self.aborted, self.outcome, self.reason, self.motivation,
-                    self.override, self.save_button, self.cancel_button])
+                       self.open_end, self.actual_end, self.aborted, self.outcome, self.reason, self.motivation,
+                       self.override, self.save_button, self.cancel_button])
 
         if self.mode != "start":  # the trajectory itself is fixed; only its end changes
             for widget in (self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.open_end):
