@@ -66,3 +66,21 @@ def test_unknown_references_are_usage_errors(db, db_path, make_candidate, capsys
     code, _out, err = _run(db_path, capsys, "start", "1000001", "--kind", "regulier", "--start", "2026-11-23",
                            "--vacancy", "V-WEG")
     assert code == 2 and "vacature met referentie V-WEG bestaat niet" in err
+
+
+def test_the_command_line_and_the_window_share_the_use_cases(db, db_path, make_candidate, capsys, monkeypatch):
+    from matchdesk.services import trajectory_cases
+    from matchdesk.ui import trajectory_dialog
+
+    assert trajectory_dialog.trajectory_cases is trajectory_cases  # the dialog writes through these too
+    make_candidate()
+    calls = []
+    for name in ("start", "extend", "end"):
+        real = getattr(trajectory_cases, name)
+        monkeypatch.setattr(trajectory_cases, name,
+                            lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    named = ["1000001", "--kind", "proefplaatsing", "--start", "2026-11-23"]
+    assert _run(db_path, capsys, "start", *named, "--end", "2027-01-22", "--motivation", "eerst proberen")[0] == 0
+    assert _run(db_path, capsys, "extend", *named, "--end", "2027-02-22", "--motivation", "nog even")[0] == 0
+    assert _run(db_path, capsys, "end", *named, "--on", "2027-02-01", "--outcome", "regulier werk")[0] == 0
+    assert calls == ["start", "extend", "end"]

@@ -158,3 +158,21 @@ def test_record_form_dates_are_typed_the_same_way(qtbot):
     assert form.values() == {"birth_date": "31-2-1990"}
     _type_into(qtbot, field, "")
     assert form.values() == {"birth_date": ""}
+
+
+@pytest.mark.qt_log_ignore("grabbing the keyboard", "support raise", extend=True)  # the offscreen platform
+def test_dutch_dates_whatever_the_locale(qtbot):
+    from matchdesk.ui.date_field import DateField
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        field = DateField(dt.date(2027, 7, 4))
+        qtbot.addWidget(field)
+        assert field.text() == "04-07-2027"
+        field.show_calendar()
+        assert field.calendar.locale().language() == QLocale.Language.Dutch
+        assert field.calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+        field.menu.close()
+    finally:
+        QLocale.setDefault(before)

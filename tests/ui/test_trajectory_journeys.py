@@ -276,3 +276,18 @@ def test_the_planned_end_follows_a_typed_start(qtbot, window, make_candidate, ty
     qtbot.mouseClick(editor.start_button, Qt.MouseButton.LeftButton)
     check()
     editor.reject()
+
+
+def test_what_can_be_extended_and_ended(today):
+    import uuid
+
+    from matchdesk.ui.trajectory_actions import Selected, can_end, can_extend
+
+    day = dt.timedelta(days=1)
+    running = Selected(uuid.uuid4(), today - 30 * day, today + 30 * day)
+    planned = Selected(uuid.uuid4(), today + day, today + 90 * day)
+    open_ended = Selected(uuid.uuid4(), today - 30 * day, None)
+    over = Selected(uuid.uuid4(), today - 90 * day, today - day)
+    assert [can_extend(t, today) for t in (running, planned, open_ended, over, None)] == [True, True, False, False,
+                                                                                         False]
+    assert [can_end(t, today) for t in (running, planned, open_ended, over, None)] == [True, False, True, True, False]
