@@ -2283,7 +2283,7 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
     <message>
         <source>E&amp;nd…</source>
-        <translation>&amp;Beëindigen…</translation>
+        <translation>Beë&amp;indigen…</translation>
     </message>
     <message>
         <source>End the selected trajectory: its last day, outcome and reason</source>
