@@ -25,65 +25,70 @@ from matchdesk.domain import (
     VacancyStatus,
 )
 
-LABELS: dict[StrEnum, str] = {
-    Doelgroep.A: "Doelgroep A",
-    Doelgroep.B: "Doelgroep B",
-    Doelgroep.C: "Doelgroep C",
-    **{c: f"Categorie {c.value}" for c in Categorie},
-    TrajectoryKind.LEERWERKTRAJECT: "Leerwerktraject",
-    TrajectoryKind.PROEFPLAATSING: "Proefplaatsing",
-    TrajectoryKind.DETACHERING: "Detachering",
-    TrajectoryKind.REGULIER: "Regulier werk",
-    TrajectoryKind.REGULIER_LKS: "Regulier werk met loonkostensubsidie",
-    TrajectoryKind.BESCHUT: "Beschut werk",
-    TrajectoryKind.BEGELEID_WERKEN: "Begeleid werken",
-    TrajectoryKind.BBZ: "Bbz (zelfstandige)",
-    TrajectoryKind.PARTICIPATIE: "Participatieplaats",
-    TrajectoryKind.SCHOLING: "Scholing",
-    TrajectoryKind.TAALTRAJECT: "Taaltraject",
-    Provider.LEERWERKBEDRIJF: "Leerwerkbedrijf",
-    Provider.MARKT: "Marktpartij",
-    Provider.WERKGEVER: "Werkgever",
-    VacancyKind.REGULIER: "Reguliere vacature",
-    VacancyKind.GARANTIEBAAN: "Garantiebaan",
-    VacancyKind.LEERWERKPLEK: "Leerwerkplek",
-    VacancyKind.PROEFPLAATS: "Proefplaats",
-    VacancyKind.BESCHUT: "Beschut werk",
-    VacancyStatus.OPEN: "Open",
-    VacancyStatus.VERVULD: "Vervuld",
-    VacancyStatus.GESLOTEN: "Gesloten",
-    Location.INTERN: "Intern",
-    Location.WERKGEVER: "Bij een werkgever",
-    TrajectoryStatus.GEPLAND: "Gepland",
-    TrajectoryStatus.LOPEND: "Lopend",
-    TrajectoryStatus.BEEINDIGD: "Beëindigd",
-    TrajectoryStatus.AFGEBROKEN: "Afgebroken",
-    ProposalStatus.VOORGESTELD: "Voorgesteld",
-    ProposalStatus.UITGENODIGD: "Uitgenodigd",
-    ProposalStatus.GEPLAATST: "Geplaatst",
-    ProposalStatus.AFGEWEZEN: "Afgewezen",
-    ProposalStatus.TERUGGETROKKEN: "Teruggetrokken",
-    TaaleisStatus.VOLDAAN: "Voldaan",
-    TaaleisStatus.INBURGERING: "Inburgering",
-    TaaleisStatus.TAALTOETS_GEPLAND: "Taaltoets gepland",
-    TaaleisStatus.TAALTRAJECT: "In taaltraject",
-    TaaleisStatus.NIET_VOLDAAN: "Niet voldaan",
-    TaaleisStatus.ONBEKEND: "Onbekend",
-    SkillSource.ZELF: "Zelf opgegeven",
-    SkillSource.GETOETST: "Getoetst",
-    SkillSource.CERTIFICAAT: "Certificaat",
-    Role.MATCHMAKER: "Matchmaker",
-    Role.ACCOUNTMANAGER: "Accountmanager",
-    Role.TEAMLEIDER: "Teamleider",
-    LanguageSkill.LUISTEREN: "Luisteren",
-    LanguageSkill.LEZEN: "Lezen",
-    LanguageSkill.SPREKEN: "Spreken",
-    LanguageSkill.GESPREKKEN: "Gesprekken voeren",
-    LanguageSkill.SCHRIJVEN: "Schrijven",
-    **{c: c.value for c in CefrLevel},  # A0..C2 are the names everyone uses
-}
+# (member, display name) pairs: members of different enumerations may share a code ("werkgever" is a
+# Provider and a Location, "regulier" a TrajectoryKind and a VacancyKind) and StrEnum members with equal
+# codes are equal dict keys, so the names are kept per (enumeration, code).
+_PAIRS: tuple[tuple[StrEnum, str], ...] = (
+    (Doelgroep.A, "Doelgroep A"),
+    (Doelgroep.B, "Doelgroep B"),
+    (Doelgroep.C, "Doelgroep C"),
+    *((c, f"Categorie {c.value}") for c in Categorie),
+    (TrajectoryKind.LEERWERKTRAJECT, "Leerwerktraject"),
+    (TrajectoryKind.PROEFPLAATSING, "Proefplaatsing"),
+    (TrajectoryKind.DETACHERING, "Detachering"),
+    (TrajectoryKind.REGULIER, "Regulier werk"),
+    (TrajectoryKind.REGULIER_LKS, "Regulier werk met loonkostensubsidie"),
+    (TrajectoryKind.BESCHUT, "Beschut werk"),
+    (TrajectoryKind.BEGELEID_WERKEN, "Begeleid werken"),
+    (TrajectoryKind.BBZ, "Bbz (zelfstandige)"),
+    (TrajectoryKind.PARTICIPATIE, "Participatieplaats"),
+    (TrajectoryKind.SCHOLING, "Scholing"),
+    (TrajectoryKind.TAALTRAJECT, "Taaltraject"),
+    (Provider.LEERWERKBEDRIJF, "Leerwerkbedrijf"),
+    (Provider.MARKT, "Marktpartij"),
+    (Provider.WERKGEVER, "Werkgever"),
+    (VacancyKind.REGULIER, "Reguliere vacature"),
+    (VacancyKind.GARANTIEBAAN, "Garantiebaan"),
+    (VacancyKind.LEERWERKPLEK, "Leerwerkplek"),
+    (VacancyKind.PROEFPLAATS, "Proefplaats"),
+    (VacancyKind.BESCHUT, "Beschut werk"),
+    (VacancyStatus.OPEN, "Open"),
+    (VacancyStatus.VERVULD, "Vervuld"),
+    (VacancyStatus.GESLOTEN, "Gesloten"),
+    (Location.INTERN, "Intern"),
+    (Location.WERKGEVER, "Bij een werkgever"),
+    (TrajectoryStatus.GEPLAND, "Gepland"),
+    (TrajectoryStatus.LOPEND, "Lopend"),
+    (TrajectoryStatus.BEEINDIGD, "Beëindigd"),
+    (TrajectoryStatus.AFGEBROKEN, "Afgebroken"),
+    (ProposalStatus.VOORGESTELD, "Voorgesteld"),
+    (ProposalStatus.UITGENODIGD, "Uitgenodigd"),
+    (ProposalStatus.GEPLAATST, "Geplaatst"),
+    (ProposalStatus.AFGEWEZEN, "Afgewezen"),
+    (ProposalStatus.TERUGGETROKKEN, "Teruggetrokken"),
+    (TaaleisStatus.VOLDAAN, "Voldaan"),
+    (TaaleisStatus.INBURGERING, "Inburgering"),
+    (TaaleisStatus.TAALTOETS_GEPLAND, "Taaltoets gepland"),
+    (TaaleisStatus.TAALTRAJECT, "In taaltraject"),
+    (TaaleisStatus.NIET_VOLDAAN, "Niet voldaan"),
+    (TaaleisStatus.ONBEKEND, "Onbekend"),
+    (SkillSource.ZELF, "Zelf opgegeven"),
+    (SkillSource.GETOETST, "Getoetst"),
+    (SkillSource.CERTIFICAAT, "Certificaat"),
+    (Role.MATCHMAKER, "Matchmaker"),
+    (Role.ACCOUNTMANAGER, "Accountmanager"),
+    (Role.TEAMLEIDER, "Teamleider"),
+    (LanguageSkill.LUISTEREN, "Luisteren"),
+    (LanguageSkill.LEZEN, "Lezen"),
+    (LanguageSkill.SPREKEN, "Spreken"),
+    (LanguageSkill.GESPREKKEN, "Gesprekken voeren"),
+    (LanguageSkill.SCHRIJVEN, "Schrijven"),
+    *((c, c.value) for c in CefrLevel),  # A0..C2 are the names everyone uses
+)
 
-_BY_CODE: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in LABELS.items()}
+_BY_CODE: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _PAIRS}
+# keyed by member, for "is there a name" and listing the names; look names up with ``label``
+LABELS: dict[StrEnum, str] = dict(_PAIRS)
 
 
 def label(value: StrEnum | None, enum: type[StrEnum] | None = None, *, empty: str = "") -> str:
@@ -92,7 +97,7 @@ def label(value: StrEnum | None, enum: type[StrEnum] | None = None, *, empty: st
     if value is None or value == "":
         return empty
     if isinstance(value, StrEnum):
-        return LABELS.get(value, str(value.value))
+        return _BY_CODE.get((type(value), value.value), str(value.value))
     if enum is not None:
         return _BY_CODE.get((enum, str(value)), str(value))
     return str(value)
@@ -100,7 +105,7 @@ def label(value: StrEnum | None, enum: type[StrEnum] | None = None, *, empty: st
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     """(display name, member) for a combo box, in the enumeration's order."""
-    return [(LABELS[member], member) for member in enum]
+    return [(_BY_CODE[(enum, member.value)], member) for member in enum]
 
 
 __all__ = ["LABELS", "choices", "label"]

@@ -21,3 +21,13 @@ def test_codes_read_as_members():
     assert label(None, empty="—") == "—"
     assert choices(VacancyKind)[2] == ("Leerwerkplek", VacancyKind.LEERWERKPLEK)
     assert all(text[0].isupper() or text[0].isdigit() for text in LABELS.values())
+
+
+def test_codes_shared_by_two_enumerations_keep_their_own_names():
+    from matchdesk.domain import Location, Provider
+
+    assert label(Provider.WERKGEVER) == label("werkgever", Provider) == "Werkgever"
+    assert label(Location.WERKGEVER) == label("werkgever", Location) == "Bij een werkgever"
+    assert label(TrajectoryKind.REGULIER) == label("regulier", TrajectoryKind) == "Regulier werk"
+    assert label(VacancyKind.REGULIER) == "Reguliere vacature"
+    assert choices(VacancyKind)[0] == ("Reguliere vacature", VacancyKind.REGULIER)

@@ -277,6 +277,25 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Type the date as dd-mm-yyyy (also 4-7-27); Alt+Down opens the calendar</source>
+        <translation>Typ de datum als dd-mm-jjjj (ook 4-7-27); Alt+Omlaag opent de kalender</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>Kies in de kalender (Alt+Omlaag)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>unknown</source>
@@ -1726,10 +1745,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
-    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -2527,6 +2542,33 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>TrajectoryActions</name>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Verlengen…</translation>
+    </message>
+    <message>
+        <source>Extend the selected trajectory: a new planned end, judged by the rules</source>
+        <translation>Het gekozen traject verlengen: een nieuw gepland einde, getoetst aan de regels</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>Beë&amp;indigen…</translation>
+    </message>
+    <message>
+        <source>End the selected trajectory: its last day, outcome and reason</source>
+        <translation>Het gekozen traject beëindigen: de laatste dag, de uitkomst en de reden</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Verlengen…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>Beëindigen…</translation>
+    </message>
+</context>
+<context>
     <name>TrajectoryDialog</name>
     <message>
         <source>Start trajectory</source>
@@ -2553,86 +2595,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>&amp;Beëindigen</translation>
     </message>
     <message>
-        <source>Leerwerktraject</source>
-        <translation>Leerwerktraject</translation>
-    </message>
-    <message>
-        <source>Proefplaatsing</source>
-        <translation>Proefplaatsing</translation>
-    </message>
-    <message>
-        <source>Detachering</source>
-        <translation>Detachering</translation>
-    </message>
-    <message>
-        <source>Regular work</source>
-        <translation>Regulier werk</translation>
-    </message>
-    <message>
-        <source>Regular work with wage cost subsidy</source>
-        <translation>Regulier werk met loonkostensubsidie</translation>
-    </message>
-    <message>
-        <source>Sheltered work</source>
-        <translation>Beschut werk</translation>
-    </message>
-    <message>
-        <source>Supported employment</source>
-        <translation>Begeleid werken</translation>
-    </message>
-    <message>
-        <source>Bbz trajectory</source>
-        <translation>Bbz-traject</translation>
-    </message>
-    <message>
-        <source>Participation</source>
-        <translation>Participatie</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Scholing</translation>
-    </message>
-    <message>
-        <source>Language trajectory</source>
-        <translation>Taaltraject</translation>
-    </message>
-    <message>
-        <source>Leerwerkbedrijf</source>
-        <translation>Leerwerkbedrijf</translation>
-    </message>
-    <message>
-        <source>Market party</source>
-        <translation>Marktpartij</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>Werkgever</translation>
-    </message>
-    <message>
-        <source>At an employer</source>
-        <translation>Bij een werkgever</translation>
-    </message>
-    <message>
-        <source>In-house (intern)</source>
-        <translation>Binnen de muren (intern)</translation>
-    </message>
-    <message>
-        <source>Regular vacancy</source>
-        <translation>Reguliere vacature</translation>
-    </message>
-    <message>
-        <source>Garantiebaan</source>
-        <translation>Garantiebaan</translation>
-    </message>
-    <message>
-        <source>Leerwerkplek</source>
-        <translation>Leerwerkplek</translation>
-    </message>
-    <message>
-        <source>Proefplaats</source>
-        <translation>Proefplaats</translation>
-    </message>
-    <message>
         <source>Blocked</source>
         <translation>Geblokkeerd</translation>
     </message>
@@ -2647,6 +2609,22 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Cannot be judged</source>
         <translation>Kan niet worden beoordeeld</translation>
+    </message>
+    <message>
+        <source>Rule {id}</source>
+        <translation>Regel {id}</translation>
+    </message>
+    <message>
+        <source>in force from {start}</source>
+        <translation>geldig vanaf {start}</translation>
+    </message>
+    <message>
+        <source>in force from {start} up to and including {end}</source>
+        <translation>geldig van {start} tot en met {end}</translation>
+    </message>
+    <message>
+        <source>Rule {id} ({file}): {title}. Source: {source}; {valid}</source>
+        <translation>Regel {id} ({file}): {title}. Bron: {source}; {valid}</translation>
     </message>
     <message>
         <source>{title} — {candidate}</source>
@@ -2733,6 +2711,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Kies of typ de uitkomst</translation>
     </message>
     <message>
+        <source>Reason for ending</source>
+        <translation>Reden van beëindiging</translation>
+    </message>
+    <message>
+        <source>Why it ended; required when aborted</source>
+        <translation>Waarom het eindigde; verplicht bij voortijdig afbreken</translation>
+    </message>
+    <message>
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
@@ -2755,6 +2741,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Error message</source>
         <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>een datum is verplicht</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Enter the reason why it was aborted.</source>
+        <translation>Vul de reden in waarom het traject is afgebroken.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2815,6 +2813,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>O&amp;utcome:</source>
         <translation>Uit&amp;komst:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for ending:</source>
+        <translation>&amp;Reden van beëindiging:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
@@ -3004,6 +3006,21 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>you create a new vacancy from its employer</source>
         <translation>een nieuwe vacature maakt u vanuit de werkgever</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Show the rules be&amp;hind the findings</source>
+        <translation>Regels ac&amp;hter de bevindingen tonen</translation>
+    </message>
+    <message>
+        <source>Rule details</source>
+        <translation>Regeldetails</translation>
+    </message>
+    <message>
+        <source>Per finding the rule&apos;s id, its source and from when it is in force</source>
+        <translation>Per bevinding de id van de regel, de bron en vanaf wanneer hij geldt</translation>
     </message>
 </context>
 </TS>
