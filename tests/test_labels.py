@@ -31,3 +31,19 @@ def test_codes_shared_by_two_enumerations_keep_their_own_names():
     assert label(TrajectoryKind.REGULIER) == label("regulier", TrajectoryKind) == "Regulier werk"
     assert label(VacancyKind.REGULIER) == "Reguliere vacature"
     assert choices(VacancyKind)[0] == ("Reguliere vacature", VacancyKind.REGULIER)
+
+
+def test_the_taaleis_signal_names_the_status_in_words(today):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from matchdesk.domain import CefrLevel, TaaleisStatus
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.rules.signals import _taaleis
+
+    rulebooks = load_rulebooks()
+    rulebook = rulebooks.for_municipality(rulebooks.municipalities()[0], today)
+    candidate = SimpleNamespace(dutch_level=CefrLevel.A1, taaleis_since=today - dt.timedelta(weeks=30),
+                                taaleis_status=TaaleisStatus.NIET_VOLDAAN, klantnummer="1234567")
+    messages = [s.message for s in _taaleis(candidate, rulebook, today)]
+    assert messages and "taaleis niet voldaan" in messages[0] and "niet_voldaan" not in messages[0]
