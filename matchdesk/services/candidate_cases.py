@@ -128,12 +128,12 @@ def save_candidate(app: App, candidate_id: uuid.UUID | None, version: int | None
     unique) and gets the medewerker who creates it as casushouder."""
     with app.unit() as session:
         if candidate_id is None:
-            if not str(values.get("birth_date") or "").strip():
-                raise ValidationError("geboortedatum", None, "geboortedatum is verplicht")
             owner = ensure_medewerker(session, app.user)
             candidate = create_candidate(session, dict(values), app.today, skills=skills or (),
                                          languages=dict(languages or {}), vocabulary=app.vocabulary,
                                          owner_id=owner.id)
+            if candidate.birth_date is None:  # after the other checks; the unit of work is undone whole
+                raise ValidationError("geboortedatum", None, "geboortedatum is verplicht")
         else:
             update_candidate(session, candidate_id, version, dict(values), app.today)
             candidate = session.get_one(Candidate, candidate_id)

@@ -23,8 +23,10 @@ from matchdesk.domain import Categorie, Doelgroep, SkillSource, TaaleisStatus
 from matchdesk.services.candidate_cases import (
     CandidateRecord,
     TrajectoryLine,
+    archive_candidate,
     candidate_trajectories,
     open_candidate,
+    restore_candidate,
     save_candidate,
 )
 from matchdesk.services.candidates import SkillInput
@@ -44,6 +46,8 @@ CANDIDATE_FIELDS = [
     Field("achternaam", QT_TRANSLATE_NOOP("EditorDialog", "&Surname:")),
     Field("birth_date", QT_TRANSLATE_NOOP("EditorDialog", "Date of &birth:"), "date", "geboortedatum"),
     Field("bsn", QT_TRANSLATE_NOOP("EditorDialog", "BS&N:")),
+    Field("bsn_test_data", QT_TRANSLATE_NOOP("EditorDialog", "BSN is &generated test data:"), "bool",
+          "bsn_testgegeven"),
     Field("adres", QT_TRANSLATE_NOOP("EditorDialog", "&Address:")),
     Field("postcode", QT_TRANSLATE_NOOP("EditorDialog", "&Postcode:")),
     Field("woonplaats", QT_TRANSLATE_NOOP("EditorDialog", "&Town:")),
@@ -81,7 +85,8 @@ CANDIDATE_FIELDS = [
 ]
 _TABS = {
     QT_TRANSLATE_NOOP("EditorDialog", "Person"): [
-        "klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode",
+        "klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "bsn_test_data", "adres",
+        "postcode",
         "woonplaats", "municipality", "telefoon", "email"],
     QT_TRANSLATE_NOOP("EditorDialog", "Doelgroep and schemes"): [
         "doelgroep", "categorie", "benefit_type", "banenafspraak", "beschut_indicatie", "wsw", "statushouder",
@@ -96,6 +101,8 @@ class CandidateEditor(EditorDialog):
     kind = "kandidaat"
     fields = CANDIDATE_FIELDS
     opens = staticmethod(open_candidate)
+    archives = staticmethod(archive_candidate)
+    restores = staticmethod(restore_candidate)
 
     def build_tabs(self) -> None:
         self.resize(860, 620)  # room for every tab title, Voorstellen included
@@ -192,6 +199,12 @@ class CandidateEditor(EditorDialog):
 
     def heading(self) -> str:
         return self.tr("Candidate {key}").format(key=self.key) if self.key else self.tr("New candidate")
+
+    def record_name(self) -> str:
+        values = self.form.values()
+        name = " ".join(str(values.get(n) or "").strip() for n in ("voornaam", "tussenvoegsel", "achternaam"))
+        name = " ".join(name.split())
+        return f"{self.heading()} ({name})" if name else self.heading()
 
     def _refresh_trajectories(self) -> None:
         """After a placement from the Voorstellen tab or a new trajectory: the trajectories as stored now."""

@@ -1,12 +1,14 @@
 """A list page: search, caseload filters, a lazily paged table; column choices and sort order persist.
 
 The rows come from ``services.lists`` through the page's ops (``self.ops``): a new filter or sort shows
-its first page when it arrives (``first_page_shown``); the export runs there too."""
+its first page when it arrives (``first_page_shown``); the export runs there too. The record lists
+(candidates, employers, vacancies) have a Nieuw… button and Ctrl+N on the page (``new_record``), and hide
+archived records unless "Ook gearchiveerd" is ticked (``archived_box``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +36,7 @@ from matchdesk.domain import (
     VacancyStatus,
 )
 from matchdesk.errors import MatchDeskError
+from matchdesk.labels import label
 from matchdesk.services import lists
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
 from matchdesk.ui import file_dialogs
@@ -41,6 +44,7 @@ from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
+from matchdesk.ui.record_model import RecordTableModel
 
 translate = QCoreApplication.translate
 
@@ -51,8 +55,8 @@ def choice_box(name: str, values: list[tuple[str, str | None]]) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     box.setToolTip(name)
-    for label, value in values:
-        box.addItem(label, value)
+    for text, value in values:
+        box.addItem(text, value)
     return box
 
 
@@ -64,6 +68,7 @@ class ListPage(Page):
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search…")
     first_page_shown = Signal()  # the first page of a new filter or sort is in the table
     exported = Signal(int)  # rows written by an export
+    new_text = ""  # the Nieuw… button's text (QT_TRANSLATE_NOOP("ListPage", ...)); empty: none
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -73,7 +78,7 @@ class ListPage(Page):
         self.search.setAccessibleName(self.tr("Search in {list}").format(list=self.title.lower()))
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Count"))
-        self.model = PagedTableModel(app, self.spec, self.ops, self)
+        self.model = RecordTableModel(app, self.spec, self.ops, self)
         self.model.loaded.connect(self._first_page_loaded)
         self.table = QTableView()
         self.table.setAccessibleName(self.title)
@@ -99,6 +104,7 @@ class ListPage(Page):
         top.addWidget(heading)
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        self._add_new_button(top)
         top.addWidget(self.export_button)
         self.filter_bar = QHBoxLayout()
         self.build_filters(self.filter_bar)
@@ -114,6 +120,40 @@ class ListPage(Page):
         self._restore_columns()
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._save_columns)
         self.table.horizontalHeader().sectionResized.connect(self._save_columns)
+
+    # -- new records -----------------------------------------------------------------------------------
+    def _add_new_button(self, top: QHBoxLayout) -> None:
+        """Nieuwe kandidaat / werkgever / vacature: a button before Exporteren, and Ctrl+N while the page is shown."""
+        self.new_button: QPushButton | None = None
+        if not self.new_text:
+            return
+        text = translate("ListPage", self.new_text)
+        self.new_button = QPushButton(icon("nieuw"), text)
+        self.new_button.setToolTip(self.tr("{action} (Ctrl+N)").format(action=text.replace("&", "")))
+        self.new_button.clicked.connect(self.new_record)
+        top.addWidget(self.new_button)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is the one shown
+
+    def new_record(self) -> None:
+        """The editor of a new record of this list; the list is read again after it is saved."""
+        from matchdesk.ui.editors import new_record
+
+        new_record(self.window(), self.app, self.spec.name, self._record_saved)
+
+    def _record_saved(self, _saved) -> None:
+        self.refresh()
+
+    def archived_filter(self, bar: QHBoxLayout) -> None:
+        """The "Ook gearchiveerd" box: archived records shown (marked) too."""
+        self.archived_box = QCheckBox(self.tr("Also a&rchived"))
+        self.archived_box.setToolTip(self.tr("Show archived records too (greyed, marked “archived”)"))
+        bar.addWidget(self.archived_box)
+        self.connect_filter(self.archived_box)
+
+    def show_archived(self) -> bool:
+        box = getattr(self, "archived_box", None)
+        return box is not None and box.isChecked()
 
     # -- filters ---------------------------------------------------------------------------------------
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -214,6 +254,7 @@ class CandidatesPage(ListPage):
     title = QT_TRANSLATE_NOOP("Page", "Candidates")
     spec = CANDIDATES
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, client number…")
+    new_text = QT_TRANSLATE_NOOP("ListPage", "&New candidate")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         # the values (domain enums, municipalities) are Dutch data; only the words around them are translated
@@ -228,7 +269,7 @@ class CandidatesPage(ListPage):
                                        + [(m, m) for m in sorted(self.app.rulebooks.municipalities())])
         self.taaleis = choice_box(self.tr("Taaleis"),
                                   [(self.tr("Taaleis: all"), None), (self.tr("Taaleis: open"), "open")]
-                                  + [(self.tr("Taaleis: {value}").format(value=t.value), t.value)
+                                  + [(self.tr("Taaleis: {value}").format(value=label(t)), t.value)
                                      for t in TaaleisStatus])
         self.young = QCheckBox(self.tr("Young people <27 without startkwalificatie"))
         self.fifty = QCheckBox(self.tr("50-plus"))
@@ -238,6 +279,7 @@ class CandidatesPage(ListPage):
                        self.fifty, self.statushouder, self.banenafspraak):
             bar.addWidget(widget)
             self.connect_filter(widget)
+        self.archived_filter(bar)
 
     def current_filter(self) -> ListFilter:
         return ListFilter(
@@ -245,7 +287,8 @@ class CandidatesPage(ListPage):
             doelgroep=self.doelgroep.currentData(), categorie=self.categorie.currentData(),
             municipality=self.municipality.currentData(), taaleis=self.taaleis.currentData(),
             young_without_startkwalificatie=self.young.isChecked(), fifty_plus=self.fifty.isChecked(),
-            statushouder=self.statushouder.isChecked(), banenafspraak=self.banenafspraak.isChecked())
+            statushouder=self.statushouder.isChecked(), banenafspraak=self.banenafspraak.isChecked(),
+            archived=self.show_archived())
 
     def count_text(self, count: str) -> str:
         return self.tr("{count} candidates").format(count=count)
@@ -259,14 +302,17 @@ class EmployersPage(ListPage):
     title = QT_TRANSLATE_NOOP("Page", "Employers")
     spec = EMPLOYERS
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, KvK or place…")
+    new_text = QT_TRANSLATE_NOOP("ListPage", "&New employer")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.mine = QCheckBox(self.tr("&My employers"))
         bar.addWidget(self.mine)
         self.connect_filter(self.mine)
+        self.archived_filter(bar)
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None)
+        return ListFilter(text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None,
+                          archived=self.show_archived())
 
     def count_text(self, count: str) -> str:
         return self.tr("{count} employers").format(count=count)
@@ -276,19 +322,33 @@ class VacanciesPage(ListPage):
     title = QT_TRANSLATE_NOOP("Page", "Vacancies & leerwerkplekken")
     spec = VACANCIES
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by title, reference, employer or place…")
+    new_text = QT_TRANSLATE_NOOP("ListPage", "&New vacancy")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]
-                               + [(k.value, k.value) for k in VacancyKind])
+                               + [(label(k), k.value) for k in VacancyKind])
         self.status = choice_box(self.tr("Status"), [(self.tr("Status: all"), None)]
-                                 + [(s.value, s.value) for s in VacancyStatus])
+                                 + [(label(s), s.value) for s in VacancyStatus])
         self.status.setCurrentIndex(1)  # open
         for widget in (self.kind, self.status):
             bar.addWidget(widget)
             self.connect_filter(widget)
+        self.archived_filter(bar)
 
     def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), kind=self.kind.currentData(), status=self.status.currentData())
+        return ListFilter(text=self.search.text(), kind=self.kind.currentData(), status=self.status.currentData(),
+                          archived=self.show_archived())
+
+    def new_record(self) -> None:
+        """A vacancy belongs to an employer: ask which one first (by name or KvK), then its editor."""
+        from matchdesk.ui.editors import new_record
+        from matchdesk.ui.employer_picker import EmployerPicker
+
+        picker = EmployerPicker(self.app, self.window())
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.accepted.connect(lambda: new_record(self.window(), self.app, "vacature", self._record_saved,
+                                                   employer=picker.chosen))
+        picker.open()
 
     def count_text(self, count: str) -> str:
         return self.tr("{count} vacancies").format(count=count)
