@@ -291,7 +291,7 @@ class CandidatesPage(ListPage):
             archived=self.show_archived())
 
     def count_text(self, count: str) -> str:
-        return self.tr("{count} candidates").format(count=count)
+        return self.tr("{count} candidates", "", self.model.total).format(count=count)  # 1 kandidaat
 
     def show_all(self) -> None:
         """Leave "Mijn kandidaten" (e.g. when opening a colleague's candidate from search)."""
@@ -315,7 +315,7 @@ class EmployersPage(ListPage):
                           archived=self.show_archived())
 
     def count_text(self, count: str) -> str:
-        return self.tr("{count} employers").format(count=count)
+        return self.tr("{count} employers", "", self.model.total).format(count=count)  # 1 kandidaat
 
 
 class VacanciesPage(ListPage):
@@ -351,7 +351,7 @@ class VacanciesPage(ListPage):
         picker.open()
 
     def count_text(self, count: str) -> str:
-        return self.tr("{count} vacancies").format(count=count)
+        return self.tr("{count} vacancies", "", self.model.total).format(count=count)  # 1 kandidaat
 
 
 class TrajectoriesPage(ListPage):

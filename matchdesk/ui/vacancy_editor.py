@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from matchdesk.app import App
 from matchdesk.domain import Provider, VacancyKind
@@ -54,6 +54,8 @@ class VacancyEditor(EditorDialog):
         page.setLayout(self.form.layout_for([f.attr for f in self.fields]))
         self.employer_label = QLabel()
         self.employer_label.setAccessibleName(self.tr("Employer"))
+        self.employer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.employer_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # no tall row
         page.layout().insertRow(0, self.tr("Employer:"), self.employer_label)
         self.employer_label.setText(self.employer.text if self.employer is not None else "")
         self.tabs.addTab(page, self.tr("Vacancy"))

@@ -200,9 +200,12 @@
         <source>Banenafspraak</source>
         <translation>Banenafspraak</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} candidates</source>
-        <translation>{count} kandidaten</translation>
+        <translation>
+            <numerusform>{count} kandidaat</numerusform>
+            <numerusform>{count} kandidaten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -651,9 +654,12 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
         <source>&amp;My employers</source>
         <translation>&amp;Mijn werkgevers</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} employers</source>
-        <translation>{count} werkgevers</translation>
+        <translation>
+            <numerusform>{count} werkgever</numerusform>
+            <numerusform>{count} werkgevers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2838,9 +2844,12 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>Status: all</source>
         <translation>Status: alle</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} vacancies</source>
-        <translation>{count} vacatures</translation>
+        <translation>
+            <numerusform>{count} vacature</numerusform>
+            <numerusform>{count} vacatures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
