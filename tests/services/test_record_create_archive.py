@@ -187,8 +187,15 @@ def test_archive_employer_and_vacancy(app, db):
     vacancy = save_vacancy(app, None, None, {"reference": "V1", "title": "Hovenier"}, employer_id=employer.id)
     with pytest.raises(ValidationError, match="nog 1 open vacature"):
         archive_employer(app, employer.id, employer.version)
+    _new_candidate(app)
+    from matchdesk.services.matching import rank_for_candidate
+
+    assert [r["vacancy"] for r in rank_for_candidate(app, "2000001", top=0).results] == ["V1"]
     archived_vacancy = archive_vacancy(app, vacancy.id, vacancy.version)
     assert open_vacancy(app, "V1").archived is not None
+    assert rank_for_candidate(app, "2000001", top=0).results == []  # an archived vacancy is not offered
+    app.search.reload()
+    assert "gearchiveerd" in next(h.detail for h in app.search.search("V1") if h.key == "V1")
     assert lists.first_page(app, ListQuery("vacature", ListFilter()), 5).rows == ()
     assert [r.key for r in lists.first_page(app, ListQuery("vacature", ListFilter(archived=True)), 5).rows] == ["V1"]
     archived = archive_employer(app, employer.id, employer.version)
