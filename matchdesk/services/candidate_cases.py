@@ -71,6 +71,7 @@ class CandidateRecord:
     languages: Mapping[LanguageSkill, CefrLevel | None]
     trajectories: tuple[TrajectoryLine, ...]  # newest start first
     archived: Archived | None = None  # when and by whom it was archived; None: not archived
+    owner: str | None = None  # the casushouder: the medewerker whose candidate it is ("Mijn kandidaten")
 
     @property
     def key(self) -> str:
@@ -90,7 +91,8 @@ def _record(app: App, session: Session, klantnummer: str) -> CandidateRecord:
         tuple(SkillLine(s.text, s.level, s.source.value if s.source else None)
               for s in sorted(candidate.skills, key=lambda s: s.position)),
         MappingProxyType({row.skill: row.level for row in candidate.languages}),
-        _trajectory_lines(candidate.trajectories), archived_of(candidate))
+        _trajectory_lines(candidate.trajectories), archived_of(candidate),
+        candidate.owner.name if candidate.owner is not None else None)
 
 
 def open_candidate(app: App, klantnummer: str) -> CandidateRecord:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -106,10 +107,14 @@ class CandidateEditor(EditorDialog):
 
     def build_tabs(self) -> None:
         self.resize(860, 620)  # room for every tab title, Voorstellen included
-        for title, attrs in _TABS.items():
+        for number, (title, attrs) in enumerate(_TABS.items()):
             page = QWidget()
             page.setLayout(self.form.layout_for(attrs))
             self.tabs.addTab(page, translate("EditorDialog", title))
+            if number == 0:  # Persoon: whose candidate it is (a new one becomes the medewerker's own)
+                self.owner_label = QLabel(self.app.user if self.key is None else "—")
+                self.owner_label.setAccessibleName(self.tr("Case manager"))
+                page.layout().addRow(self.tr("Case manager:"), self.owner_label)
         self.form.widgets["employer_text"].setToolTip(self.tr(
             "The only free text an anonymised profile may hold: it goes to an employer only after you confirm it "
             "in the print preview. Write nothing about health, debts, justice, religion or family."))
@@ -160,6 +165,7 @@ class CandidateEditor(EditorDialog):
 
     def show_record(self, record: CandidateRecord) -> None:
         super().show_record(record)
+        self.owner_label.setText(record.owner or "—")
         self.skills_loaded = [(s.text, s.level, s.source) for s in record.skills]
         self.skills_editor.set_skills(self.skills_loaded)
         self.language_editor.set_levels(record.languages)

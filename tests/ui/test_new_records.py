@@ -138,7 +138,7 @@ def test_journey_a_new_candidate_with_skills_and_dutch_levels_found_again(qtbot,
     opened = _open_through_quick_search(qtbot, window, "Sanne Verhoeven", "kandidaat", "3000001")
     assert [s[1] for s in opened.skills_editor.skills()] == ["gevorderd"]
     assert {s.value: (v.value if v else None) for s, v in opened.language_editor.levels().items()}["spreken"] == "B1"
-    assert opened.form.widgets["bsn_test_data"].isChecked()
+    assert opened.form.widgets["bsn_test_data"].isChecked() and opened.owner_label.text() == "tester"
     assert trouble == []
 
 

@@ -54,6 +54,14 @@
 <context>
     <name>CandidateEditor</name>
     <message>
+        <source>Case manager</source>
+        <translation>Casushouder</translation>
+    </message>
+    <message>
+        <source>Case manager:</source>
+        <translation>Casushouder:</translation>
+    </message>
+    <message>
         <source>The only free text an anonymised profile may hold: it goes to an employer only after you confirm it in the print preview. Write nothing about health, debts, justice, religion or family.</source>
         <translation>De enige vrije tekst die een geanonimiseerd profiel mag bevatten: hij gaat pas naar een werkgever als u hem in het afdrukvoorbeeld bevestigt. Schrijf niets over gezondheid, schulden, justitie, geloof of familie.</translation>
     </message>
