@@ -234,7 +234,17 @@ class EditorDialog(QDialog):
         self.saving = True
         self.save_button.setEnabled(False)
         self.ops.run(lambda: use_case(app, record_id, version), lambda saved: self._archived(saved, restore),
-                     self._save_failed)
+                     lambda error: self._archive_failed(error, restore))
+
+    def _archive_failed(self, error: Exception, restore: bool) -> None:
+        """A refusal (e.g. a running trajectory, open vacancies) or a conflict: said in the editor, which stays."""
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, MatchDeskError):
+            text = self.tr("Not restored: {error}") if restore else self.tr("Not archived: {error}")
+            self._show_message(text.format(error=error))
+        else:
+            show_failure(self, error)
 
     def _archived(self, saved: Saved, restored: bool) -> None:
         self.saving = False

@@ -306,3 +306,23 @@ def test_archive_a_candidate_then_restore_it(qtbot, window, trouble, monkeypatch
                     and not page.model.row_at(row_of(key)).archived, timeout=10_000)
     assert page.model.total == total and page.model.data(page.model.index(row_of(key), 0)) == key
     assert trouble == []
+
+
+def test_an_employer_with_open_vacancies_is_not_archived(qtbot, window, trouble, monkeypatch):
+    from matchdesk.ui.editors import EmployerEditor, editor_lane
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+    vacancies = _page(qtbot, window, 3)  # an employer with an open vacancy: the first row's
+    employer_name = vacancies.model.data(vacancies.model.index(0, 2))
+    page = _page(qtbot, window, 2)
+    row = next(r for r in range(page.model.rowCount()) if page.model.data(page.model.index(r, 0)) == employer_name)
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    editor_lane(window).wait(10_000)
+    editor = _wait_shown(qtbot, window, EmployerEditor)
+    qtbot.mouseClick(editor.archive_button, Qt.MouseButton.LeftButton)
+    editor.ops.wait()
+    assert editor.isVisible() and editor.message.isVisible()
+    assert editor.message.text().startswith("Niet gearchiveerd: de werkgever heeft nog")
+    assert "sluit of archiveer die eerst" in editor.message.text() and trouble == []
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)

@@ -354,6 +354,14 @@
         <translation>Archiveren</translation>
     </message>
     <message>
+        <source>Not restored: {error}</source>
+        <translation>Niet teruggezet: {error}</translation>
+    </message>
+    <message>
+        <source>Not archived: {error}</source>
+        <translation>Niet gearchiveerd: {error}</translation>
+    </message>
+    <message>
         <source>{record} restored.</source>
         <translation>{record} teruggezet.</translation>
     </message>
