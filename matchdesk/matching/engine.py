@@ -191,7 +191,8 @@ class MatchEngine:
         mark = tuple(session.execute(select(func.count(), func.max(model.updated_at), func.sum(model.version)))
                      .one() for model in (Vacancy, VacancySkill, VacancyLanguage))
         if self._vacancies is None or self._vacancies[0] != mark:
-            query = (select(Vacancy).where(Vacancy.deleted_at.is_(None), Vacancy.status == VacancyStatus.OPEN)
+            query = (select(Vacancy).where(Vacancy.deleted_at.is_(None), Vacancy.archived_at.is_(None),
+                                           Vacancy.status == VacancyStatus.OPEN)
                      .options(selectinload(Vacancy.skills), selectinload(Vacancy.languages)))
             self._vacancies = (mark, [vacancy_profile(v, self.resolver) for v in session.scalars(query)])
         return self._vacancies[1]

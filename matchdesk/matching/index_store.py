@@ -180,8 +180,8 @@ class IndexStore:
         profiles = []
         person_key = type_coerce(Candidate.id, String).label("key")
         for person in session.execute(select(person_key, *_CANDIDATE_COLUMNS, Candidate.deleted_at,
-                                             Candidate.version).where(people_filter)):
-            if person.deleted_at is not None:
+                                             Candidate.archived_at, Candidate.version).where(people_filter)):
+            if person.deleted_at is not None or person.archived_at is not None:  # archived: not ranked
                 continue
             if record_versions:
                 self.versions[person.id] = person.version

@@ -1,6 +1,7 @@
-"""Candidate use cases for the window: open a candidate for editing (audited as a view), save it with its
-skills and language levels (the version read is sent back: a conflict names who changed it), the
-trajectories shown on its Trajecten tab, and the candidate a trajectory belongs to.
+"""Candidate use cases for the window: open a candidate for editing (audited as a view), create or save it
+with its skills and language levels (the version read is sent back: a conflict names who changed it),
+archive and restore it, the trajectories shown on its Trajecten tab, and the candidate a trajectory
+belongs to.
 
 Each opens its own unit of work and returns plain frozen values; ``services.candidates`` keeps the
 session-level building blocks the import and these use cases share.
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matchdesk.domain import CefrLevel, LanguageSkill
+from matchdesk.domain import CefrLevel, LanguageSkill, TrajectoryStatus
+from matchdesk.errors import ValidationError
 from matchdesk.services.candidates import (
     SkillInput,
     candidate_spec,
@@ -28,7 +30,9 @@ from matchdesk.services.candidates import (
     update_candidate,
     view_candidate,
 )
-from matchdesk.services.records import Saved, frozen_values
+from matchdesk.services.employers import ensure_medewerker
+from matchdesk.services.records import Archived, Saved, archived_of, frozen_values, set_archived
+from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, Trajectory
 
 if TYPE_CHECKING:
@@ -66,6 +70,8 @@ class CandidateRecord:
     skills: tuple[SkillLine, ...]
     languages: Mapping[LanguageSkill, CefrLevel | None]
     trajectories: tuple[TrajectoryLine, ...]  # newest start first
+    archived: Archived | None = None  # when and by whom it was archived; None: not archived
+    owner: str | None = None  # the casushouder: the medewerker whose candidate it is ("Mijn kandidaten")
 
     @property
     def key(self) -> str:
@@ -85,7 +91,8 @@ def _record(app: App, session: Session, klantnummer: str) -> CandidateRecord:
         tuple(SkillLine(s.text, s.level, s.source.value if s.source else None)
               for s in sorted(candidate.skills, key=lambda s: s.position)),
         MappingProxyType({row.skill: row.level for row in candidate.languages}),
-        _trajectory_lines(candidate.trajectories))
+        _trajectory_lines(candidate.trajectories), archived_of(candidate),
+        candidate.owner.name if candidate.owner is not None else None)
 
 
 def open_candidate(app: App, klantnummer: str) -> CandidateRecord:
@@ -118,11 +125,17 @@ def save_candidate(app: App, candidate_id: uuid.UUID | None, version: int | None
                    *, skills: Sequence[SkillInput] | None = None,
                    languages: Mapping[LanguageSkill, CefrLevel | None] | None = None) -> Saved:
     """Create (``candidate_id`` None) or change a candidate. ``version``: the one read (ConflictError when
-    someone saved meanwhile). ``skills``/``languages``: None leaves them as they are."""
+    someone saved meanwhile). ``skills``/``languages``: None leaves them as they are. A new candidate is
+    checked as the import checks one (klantnummer, achternaam and geboortedatum required, BSN elfproef and
+    unique) and gets the medewerker who creates it as casushouder."""
     with app.unit() as session:
         if candidate_id is None:
+            owner = ensure_medewerker(session, app.user)
             candidate = create_candidate(session, dict(values), app.today, skills=skills or (),
-                                         languages=dict(languages or {}), vocabulary=app.vocabulary)
+                                         languages=dict(languages or {}), vocabulary=app.vocabulary,
+                                         owner_id=owner.id)
+            if candidate.birth_date is None:  # after the other checks; the unit of work is undone whole
+                raise ValidationError("geboortedatum", None, "geboortedatum is verplicht")
         else:
             update_candidate(session, candidate_id, version, dict(values), app.today)
             candidate = session.get_one(Candidate, candidate_id)
@@ -130,5 +143,29 @@ def save_candidate(app: App, candidate_id: uuid.UUID | None, version: int | None
                 set_skills(session, candidate, list(skills), app.vocabulary)
             if languages is not None:
                 set_languages(session, candidate, dict(languages))
+        session.flush()
+        return Saved(candidate.id, candidate.version, candidate.klantnummer)
+
+
+_BUSY = (TrajectoryStatus.GEPLAND, TrajectoryStatus.LOPEND)
+
+
+def archive_candidate(app: App, candidate_id: uuid.UUID, version: int | None) -> Saved:
+    """Set the candidate aside: kept with all data, hidden from the lists by default, no longer ranked.
+    Refused while a trajectory is planned or running (end it first)."""
+    with app.unit() as session:
+        for t in session.scalars(select(Trajectory).where(Trajectory.candidate_id == candidate_id)):
+            if trajectory_status(t.start, t.planned_end, t.actual_end, t.aborted, app.today) in _BUSY:
+                raise ValidationError("traject", None, "de kandidaat heeft een gepland of lopend traject: "
+                                                       "beëindig dat eerst")
+        candidate = set_archived(session, Candidate, candidate_id, version, "De kandidaat", True)
+        session.flush()
+        return Saved(candidate.id, candidate.version, candidate.klantnummer)
+
+
+def restore_candidate(app: App, candidate_id: uuid.UUID, version: int | None) -> Saved:
+    """Bring an archived candidate back into the lists and the ranking."""
+    with app.unit() as session:
+        candidate = set_archived(session, Candidate, candidate_id, version, "De kandidaat", False)
         session.flush()
         return Saved(candidate.id, candidate.version, candidate.klantnummer)

@@ -59,6 +59,7 @@ def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
         "achternaam": f.required_text("achternaam", 100),
         "birth_date": f.date("geboortedatum", not_after=lambda: today),
         "bsn": _optional(_private(normalize_bsn, "bsn", BSN_INVALID)),
+        "bsn_test_data": f.boolean("bsn_testgegeven"),  # a generated BSN (demo, training): printed as such
         "adres": f.text("adres"),
         "postcode": _optional(normalize_postcode),
         "woonplaats": f.text("woonplaats", 100),

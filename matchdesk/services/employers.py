@@ -1,5 +1,6 @@
 """Employers and the medewerkers who act: session-level building blocks (the import shares them) and the
-use cases of the employer editor (open, save), which return plain frozen values."""
+use cases of the employer editor (open, create or save, archive, restore, the picker of the new vacancy),
+which return plain frozen values."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from typing import TYPE_CHECKING, cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matchdesk.domain import Role
+from matchdesk.domain import Role, VacancyStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
 from matchdesk.services.insert_or_get import insert_or_get
-from matchdesk.services.records import Saved, apply, frozen_values, load_for_update
-from matchdesk.storage.models import Employer, Medewerker
+from matchdesk.services.records import Archived, Saved, apply, archived_of, frozen_values, load_for_update, set_archived
+from matchdesk.storage.models import Employer, Medewerker, Vacancy
 from matchdesk.validators import normalize_email, normalize_kvk, normalize_postcode
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ class EmployerRecord:
     version: int
     kvk: str
     values: Mapping[str, object]
+    archived: Archived | None = None
 
     @property
     def key(self) -> str:
@@ -109,17 +111,70 @@ def open_employer(app: App, kvk: str) -> EmployerRecord:
         employer = session.scalar(select(Employer).where(Employer.kvk == kvk, Employer.deleted_at.is_(None)))
         if employer is None:
             raise NotFound(f"Werkgever met KvK-nummer {kvk} bestaat niet")
-        return EmployerRecord(employer.id, employer.version, employer.kvk, frozen_values(employer, EMPLOYER_SPEC))
+        return EmployerRecord(employer.id, employer.version, employer.kvk, frozen_values(employer, EMPLOYER_SPEC),
+                              archived_of(employer))
 
 
 def save_employer(app: App, employer_id: uuid.UUID | None, version: int | None,
                   values: Mapping[str, object]) -> Saved:
-    """Create (``employer_id`` None) or change an employer; ``version``: the one read (ConflictError)."""
+    """Create (``employer_id`` None) or change an employer; ``version``: the one read (ConflictError). A new
+    employer is checked as the import checks one (naam required, KvK valid and new); an accountmanager who
+    creates one becomes its accountmanager."""
     with app.unit() as session:
         if employer_id is None:
-            employer = create_employer(session, dict(values))
+            manager = session.scalar(select(Medewerker.id).where(Medewerker.name == app.user,
+                                                                 Medewerker.role == Role.ACCOUNTMANAGER))
+            employer = create_employer(session, dict(values), manager)
         else:
             update_employer(session, employer_id, version, dict(values))
             employer = session.get_one(Employer, employer_id)
         session.flush()
         return Saved(employer.id, employer.version, employer.kvk)
+
+
+def archive_employer(app: App, employer_id: uuid.UUID, version: int | None) -> Saved:
+    """Set the employer aside (kept, hidden from the lists by default). Refused while it has open vacancies
+    that are not archived: close or archive those first."""
+    with app.unit() as session:
+        open_ones = session.scalar(select(func.count()).select_from(Vacancy).where(
+            Vacancy.employer_id == employer_id, Vacancy.status == VacancyStatus.OPEN, Vacancy.deleted_at.is_(None),
+            Vacancy.archived_at.is_(None))) or 0
+        if open_ones:
+            raise ValidationError("vacatures", None, f"de werkgever heeft nog {open_ones} open "
+                                  f"{'vacature' if open_ones == 1 else 'vacatures'}: sluit of archiveer die eerst")
+        employer = set_archived(session, Employer, employer_id, version, "De werkgever", True)
+        session.flush()
+        return Saved(employer.id, employer.version, employer.kvk)
+
+
+def restore_employer(app: App, employer_id: uuid.UUID, version: int | None) -> Saved:
+    with app.unit() as session:
+        employer = set_archived(session, Employer, employer_id, version, "De werkgever", False)
+        session.flush()
+        return Saved(employer.id, employer.version, employer.kvk)
+
+
+@dataclass(frozen=True)
+class EmployerChoice:
+    """An employer to create a new vacancy for (the picker on the Vacatures page)."""
+
+    id: uuid.UUID
+    kvk: str
+    name: str
+    plaats: str | None
+
+    @property
+    def text(self) -> str:
+        return f"{self.name} (KvK {self.kvk}{', ' + self.plaats if self.plaats else ''})"
+
+
+def employer_choices(app: App, text: str = "", limit: int = 50) -> tuple[EmployerChoice, ...]:
+    """Employers whose name or KvK number holds ``text`` (every one when empty), by name; archived ones not."""
+    with app.reading() as session:
+        query = select(Employer.id, Employer.kvk, Employer.name, Employer.plaats).where(
+            Employer.deleted_at.is_(None), Employer.archived_at.is_(None))
+        if text.strip():
+            like = f"%{text.strip().lower()}%"
+            query = query.where(func.lower(Employer.name).like(like) | Employer.kvk.like(like))
+        rows = session.execute(query.order_by(func.lower(Employer.name), Employer.kvk).limit(limit)).all()
+    return tuple(EmployerChoice(r.id, r.kvk, r.name, r.plaats) for r in rows)

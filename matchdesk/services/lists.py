@@ -7,8 +7,10 @@ candidates costs one COUNT and one LIMIT/OFFSET query per page.
 The use cases (what the window and the command line call) take the application object and a
 ``ListQuery`` (which list, filter, sort): ``first_page`` (count and first rows in one read),
 ``rows`` (a further page) and ``export_list`` (every row, through the one audited export). A row's
-``values`` are values (dates as ``datetime.date``), so an export writes ISO dates and the window
-formats them for display.
+``values`` are values (dates as ``datetime.date``, enumerated values as their enum member), so an export
+writes ISO dates and contract codes and the window shows Dutch dates and display names
+(``matchdesk.labels``). Archived records are left out unless the filter asks for them (``archived``); a
+row says whether its record is archived.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +52,7 @@ class ListFilter:
     taaleis: str | None = None  # a TaaleisStatus value, or "open" for onbekend/niet voldaan
     kind: str | None = None  # vacancy or trajectory kind
     status: str | None = None  # vacancy status or trajectory status
+    archived: bool = False  # "Ook gearchiveerd": archived records too (candidates, employers, vacancies)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class ListRow:
     key: str  # what opens the record: klantnummer, KvK, referentie or trajectory id
     values: tuple[Cell, ...]  # one per column: texts, numbers, dates (``datetime.date``) or None
     attention: bool = False  # e.g. a trajectory blocked by the rules (stored under override)
+    archived: bool = False  # the record is archived (shown only under "Ook gearchiveerd")
 
 
 @dataclass(frozen=True)
@@ -123,12 +128,14 @@ def _full_name():
 def _candidate_query() -> Select:
     return (select(Candidate.id, Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel,
                    Candidate.achternaam, Candidate.woonplaats, Candidate.municipality, Candidate.doelgroep,
-                   Candidate.categorie, Candidate.birth_date, Medewerker.name.label("owner"))
+                   Candidate.categorie, Candidate.birth_date, Candidate.archived_at, Medewerker.name.label("owner"))
             .outerjoin(Medewerker, Candidate.owner_id == Medewerker.id))
 
 
 def _candidate_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = [Candidate.deleted_at.is_(None)]
+    if not flt.archived:
+        clauses.append(Candidate.archived_at.is_(None))
     if flt.owner:
         clauses.append(Medewerker.name == flt.owner)
     for value, column in ((flt.doelgroep, Candidate.doelgroep), (flt.categorie, Candidate.categorie),
@@ -158,8 +165,7 @@ def _candidate_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool
 def _candidate_row(r, today: dt.date) -> ListRow:
     return ListRow(r.id, r.klantnummer, (
         r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.woonplaats or "", r.municipality or "",
-        r.doelgroep.value if r.doelgroep else "", r.categorie.value if r.categorie else "", r.birth_date,
-        r.owner or ""))
+        r.doelgroep or "", r.categorie or "", r.birth_date, r.owner or ""), archived=r.archived_at is not None)
 
 
 CANDIDATES = ListSpec(
@@ -171,20 +177,22 @@ CANDIDATES = ListSpec(
      Column("doelgroep", "Doelgroep", (Candidate.doelgroep, Candidate.klantnummer)),
      Column("categorie", "Categorie", (Candidate.categorie, Candidate.klantnummer)),
      Column("geboortedatum", "Geboortedatum", (Candidate.birth_date, Candidate.klantnummer)),
-     Column("eigenaar", "Eigenaar", (Medewerker.name, Candidate.klantnummer))),
+     Column("eigenaar", "Casushouder", (Medewerker.name, Candidate.klantnummer))),
     _candidate_query, _candidate_where, _candidate_row)
 
 
 # -- employers -----------------------------------------------------------------------------------------
 
 def _employer_query() -> Select:
-    return (select(Employer.id, Employer.kvk, Employer.name, Employer.plaats, Employer.sector,
+    return (select(Employer.id, Employer.kvk, Employer.name, Employer.plaats, Employer.sector, Employer.archived_at,
                    Medewerker.name.label("accountmanager"))
             .outerjoin(Medewerker, Employer.accountmanager_id == Medewerker.id))
 
 
 def _employer_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = [Employer.deleted_at.is_(None)]
+    if not flt.archived:
+        clauses.append(Employer.archived_at.is_(None))
     if flt.owner:
         clauses.append(Medewerker.name == flt.owner)
     if flt.text.strip():
@@ -202,19 +210,22 @@ EMPLOYERS = ListSpec(
      Column("sector", "Sector", (Employer.sector, Employer.name)),
      Column("accountmanager", "Accountmanager", (Medewerker.name, Employer.name))),
     _employer_query, _employer_where,
-    lambda r, today: ListRow(r.id, r.kvk, (r.name, r.kvk, r.plaats or "", r.sector or "", r.accountmanager or "")))
+    lambda r, today: ListRow(r.id, r.kvk, (r.name, r.kvk, r.plaats or "", r.sector or "", r.accountmanager or ""),
+                             archived=r.archived_at is not None))
 
 
 # -- vacancies and leerwerkplekken -----------------------------------------------------------------------
 
 def _vacancy_query() -> Select:
     return (select(Vacancy.id, Vacancy.reference, Vacancy.title, Employer.name.label("employer"), Vacancy.kind,
-                   Vacancy.place, Vacancy.hours_per_week, Vacancy.start_date, Vacancy.status)
+                   Vacancy.place, Vacancy.hours_per_week, Vacancy.start_date, Vacancy.status, Vacancy.archived_at)
             .join(Employer, Employer.id == Vacancy.employer_id))
 
 
 def _vacancy_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = [Vacancy.deleted_at.is_(None)]
+    if not flt.archived:
+        clauses.append(Vacancy.archived_at.is_(None))
     if flt.kind:
         clauses.append(Vacancy.kind == flt.kind)
     if flt.status:
@@ -238,8 +249,8 @@ VACANCIES = ListSpec(
      Column("status", "Status", (Vacancy.status, Vacancy.reference))),
     _vacancy_query, _vacancy_where,
     lambda r, today: ListRow(r.id, r.reference, (
-        r.reference, r.title, r.employer, r.kind.value, r.place or "",
-        r.hours_per_week, r.start_date, r.status.value)))
+        r.reference, r.title, r.employer, r.kind, r.place or "",
+        r.hours_per_week, r.start_date, r.status), archived=r.archived_at is not None))
 
 
 # -- trajectories --------------------------------------------------------------------------------------
@@ -286,9 +297,9 @@ def _trajectory_row(r, today: dt.date) -> ListRow:
     if r.override_reason:
         verdict = "geblokkeerd, toegestaan door teamleider"
     return ListRow(r.id, str(r.id), (
-        r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.kind.value,
-        r.provider.value if r.provider else "", r.employer or "", r.start, end,
-        status.value, verdict), attention=bool(r.override_reason) or r.verdict == "blocked")
+        r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam), r.kind,
+        r.provider or "", r.employer or "", r.start, end,
+        status, verdict), attention=bool(r.override_reason) or r.verdict == "blocked")
 
 
 TRAJECTORIES = ListSpec(
@@ -367,8 +378,13 @@ def export_list(app: App, query: ListQuery, path: str | Path) -> int:
     with app.reading() as session:
         total = count_rows(session, spec, query.filter, app.today)
         found = fetch_page(session, spec, query.filter, app.today, _sort(query), query.descending, 0, max(total, 1))
-    return export_rows(app, path, [c.label for c in spec.columns], [row.values for row in found],
-                       record_type=spec.name)
+    return export_rows(app, path, [c.label for c in spec.columns],
+                       [tuple(_code(v) for v in row.values) for row in found], record_type=spec.name)
+
+
+def _code(value: Cell) -> Cell:
+    """Files keep the contract codes: an enumerated value as its code, not its display name."""
+    return value.value if isinstance(value, StrEnum) else value
 
 
 __all__ = ["CANDIDATES", "EMPLOYERS", "SPECS", "TRAJECTORIES", "VACANCIES", "Column", "ListFilter", "ListQuery",

@@ -1,8 +1,10 @@
-"""Shared record mechanics: optimistic locking with a conflict that names who changed the record, and the
-plain value a save returns."""
+"""Shared record mechanics: optimistic locking with a conflict that names who changed the record, the plain
+value a save returns, and archiving (a record kept but set aside: hidden from the lists by default, not
+ranked; restored with its data intact)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -11,10 +13,12 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from matchdesk.errors import ConflictError, NotFound
-from matchdesk.storage.models import Record
+from matchdesk.errors import ConflictError, NotFound, ValidationError
+from matchdesk.storage.ids import utcnow
+from matchdesk.storage.models import Candidate, Employer, Record, Vacancy
 
 R = TypeVar("R", bound=Record)
+A = TypeVar("A", Candidate, Employer, Vacancy)  # the records that can be archived
 
 
 @dataclass(frozen=True)
@@ -55,3 +59,30 @@ def apply(record: Record, values: Mapping[str, object]) -> list[str]:
             setattr(record, name, value)
             changed.append(name)
     return changed
+
+
+@dataclass(frozen=True)
+class Archived:
+    """Who archived a record and when (None on a record value: not archived)."""
+
+    at: dt.datetime
+    by: str
+
+
+def archived_of(record: object) -> Archived | None:
+    at = getattr(record, "archived_at", None)
+    return Archived(at, getattr(record, "archived_by", None) or "onbekend") if at is not None else None
+
+
+def set_archived(session: Session, model: type[A], record_id: uuid.UUID, expected_version: int | None, label: str,
+                 archived: bool) -> A:
+    """Archive (``archived``) or restore a record read at ``expected_version``; the audit listener records
+    ``gearchiveerd`` or ``teruggezet``. ``label``: "De kandidaat", "De werkgever", "De vacature"."""
+    record = load_for_update(session, model, record_id, expected_version, label)
+    if archived and record.archived_at is not None:
+        raise ValidationError("gearchiveerd", None, f"{label} is al gearchiveerd")
+    if not archived and record.archived_at is None:
+        raise ValidationError("gearchiveerd", None, f"{label} is niet gearchiveerd")
+    record.archived_at = utcnow() if archived else None
+    record.archived_by = (session.info.get("user") or "systeem") if archived else None
+    return record

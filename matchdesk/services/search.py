@@ -1,5 +1,5 @@
 """Quick search (Ctrl+K): candidates, employers and vacancies by name (with or without tussenvoegsel),
-klantnummer, KvK, reference, title or skill, tolerant of typos.
+klantnummer, KvK, reference, title or skill, tolerant of typos; archived ones too, marked "gearchiveerd".
 
     refresh_search(app)                       # when the dialog opens: names and titles read anew
     quick_search(app, "Yilmas", limit=20)     # -> list[Hit] (frozen), best first
@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 KIND_LABELS = {"kandidaat": "Kandidaat", "werkgever": "Werkgever", "vacature": "Vacature"}
 
 
+def _archived(archived_at: object) -> str:
+    """Archived records are still found (to look them up or restore them), marked as such."""
+    return " · gearchiveerd" if archived_at is not None else ""
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str  # kandidaat | werkgever | vacature
@@ -56,18 +61,20 @@ class QuickSearch:
         entries: list[tuple[str, str, str, str, str]] = []
         with self._db.reading() as session:
             for r in session.execute(select(Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel,
-                                            Candidate.achternaam, Candidate.woonplaats)
+                                            Candidate.achternaam, Candidate.woonplaats, Candidate.archived_at)
                                      .where(Candidate.deleted_at.is_(None))):
                 entries.append(("kandidaat", r.klantnummer, sort_name(r.voornaam, r.tussenvoegsel, r.achternaam),
-                                f"{r.klantnummer} · {r.woonplaats or ''}",
+                                f"{r.klantnummer} · {r.woonplaats or ''}{_archived(r.archived_at)}",
                                 " ".join(p for p in (r.voornaam, r.tussenvoegsel, r.achternaam) if p)))
-            for e in session.execute(select(Employer.kvk, Employer.name, Employer.plaats)
+            for e in session.execute(select(Employer.kvk, Employer.name, Employer.plaats, Employer.archived_at)
                                      .where(Employer.deleted_at.is_(None))):
-                entries.append(("werkgever", e.kvk, e.name, f"KvK {e.kvk} · {e.plaats or ''}", e.name))
-            for v in session.execute(select(Vacancy.reference, Vacancy.title, Employer.name)
+                entries.append(("werkgever", e.kvk, e.name,
+                                f"KvK {e.kvk} · {e.plaats or ''}{_archived(e.archived_at)}", e.name))
+            for v in session.execute(select(Vacancy.reference, Vacancy.title, Employer.name, Vacancy.archived_at)
                                      .join(Employer, Employer.id == Vacancy.employer_id)
                                      .where(Vacancy.deleted_at.is_(None))):
-                entries.append(("vacature", v.reference, v.title, f"{v.reference} · {v.name}", v.title))
+                entries.append(("vacature", v.reference, v.title,
+                                f"{v.reference} · {v.name}{_archived(v.archived_at)}", v.title))
         plain = [(kind, key, label, detail) for kind, key, label, detail, _text in entries]
         texts = [normalize_term(e[4]) for e in entries]
         keys = {e[1].casefold(): i for i, e in enumerate(entries)}

@@ -1,5 +1,6 @@
 """Vacancies and leerwerkplekken: session-level building blocks (the import and matching share them) and
-the use cases of the vacancy editor (open, save), which return plain frozen values."""
+the use cases of the vacancy editor (open, create from its employer or save, archive, restore), which return
+plain frozen values."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from matchdesk.domain import CefrLevel, LanguageSkill, Provider, VacancyKind, VacancyStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
-from matchdesk.services.records import Saved, apply, frozen_values, load_for_update
-from matchdesk.storage.models import Vacancy, VacancyLanguage, VacancySkill
+from matchdesk.services.records import Archived, Saved, apply, archived_of, frozen_values, load_for_update, set_archived
+from matchdesk.storage.models import Employer, Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.validators import normalize_postcode
 from matchdesk.vocabulary import Vocabulary
 
@@ -98,6 +99,8 @@ class VacancyRecord:
     required_skills: tuple[str, ...]
     desired_skills: tuple[str, ...]
     min_languages: tuple[tuple[LanguageSkill, CefrLevel], ...]
+    employer: str = ""  # the employer's name
+    archived: Archived | None = None
 
     @property
     def key(self) -> str:
@@ -112,14 +115,41 @@ def open_vacancy(app: App, reference: str) -> VacancyRecord:
         return VacancyRecord(
             vacancy.id, vacancy.version, vacancy.reference, frozen_values(vacancy, EDITABLE),
             tuple(s.text for s in skills if s.required), tuple(s.text for s in skills if not s.required),
-            tuple((row.skill, row.min_level) for row in vacancy.languages if row.min_level))
+            tuple((row.skill, row.min_level) for row in vacancy.languages if row.min_level),
+            vacancy.employer.name, archived_of(vacancy))
 
 
-def save_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None, values: Mapping[str, object]) -> Saved:
-    """Change a vacancy; ``version``: the one read (ConflictError when someone saved meanwhile). A new
-    vacancy is created from its employer (``create_vacancy``)."""
+def save_vacancy(app: App, vacancy_id: uuid.UUID | None, version: int | None, values: Mapping[str, object], *,
+                 employer_id: uuid.UUID | None = None) -> Saved:
+    """Create a vacancy for ``employer_id`` (``vacancy_id`` None: referentie and titel required, the referentie
+    new; the employer live and not archived), or change one; ``version``: the one read (ConflictError when
+    someone saved meanwhile)."""
     with app.unit() as session:
-        update_vacancy(session, vacancy_id, version, dict(values))
-        vacancy = session.get_one(Vacancy, vacancy_id)
+        if vacancy_id is None:
+            employer = session.get(Employer, employer_id) if employer_id is not None else None
+            if employer is None or employer.deleted_at is not None:
+                raise ValidationError("werkgever", None, "kies de werkgever van de nieuwe vacature")
+            if employer.archived_at is not None:
+                raise ValidationError("werkgever", None, f"werkgever {employer.name} is gearchiveerd: "
+                                                         "zet die eerst terug")
+            vacancy = create_vacancy(session, employer.id, dict(values), vocabulary=app.vocabulary)
+        else:
+            update_vacancy(session, vacancy_id, version, dict(values))
+            vacancy = session.get_one(Vacancy, vacancy_id)
+        session.flush()
+        return Saved(vacancy.id, vacancy.version, vacancy.reference)
+
+
+def archive_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None) -> Saved:
+    """Set the vacancy aside (kept, hidden from the lists by default)."""
+    with app.unit() as session:
+        vacancy = set_archived(session, Vacancy, vacancy_id, version, "De vacature", True)
+        session.flush()
+        return Saved(vacancy.id, vacancy.version, vacancy.reference)
+
+
+def restore_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None) -> Saved:
+    with app.unit() as session:
+        vacancy = set_archived(session, Vacancy, vacancy_id, version, "De vacature", False)
         session.flush()
         return Saved(vacancy.id, vacancy.version, vacancy.reference)

@@ -108,6 +108,8 @@ def _record_changes(session: Session, _context, _instances) -> None:
                              | child_fields.pop((type(obj), obj.id), set()))
             if changed:
                 action = "verwijderd" if "deleted_at" in changed and getattr(obj, "deleted_at", None) else "gewijzigd"
+                if action == "gewijzigd" and "archived_at" in changed:  # archiving and restoring say so
+                    action = "gearchiveerd" if getattr(obj, "archived_at", None) else "teruggezet"
                 entries.append(AuditEntry(at=now, medewerker=user, action=action, record_type=kind,
                                           record_id=obj.id, fields=",".join(changed)))
     for (parent_type, parent_id), fields in child_fields.items():  # parents bumped earlier in this transaction

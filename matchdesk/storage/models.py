@@ -119,6 +119,8 @@ class Candidate(Record):
     # confirmed in the print preview); everything else free stays internal
     employer_text: Mapped[str | None] = mapped_column(Text)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # archived: kept, hidden, not ranked
+    archived_by: Mapped[str | None] = mapped_column(String(100))
 
     owner: Mapped[Medewerker | None] = relationship(lazy="raise")
     skills: Mapped[list[CandidateSkill]] = relationship(
@@ -200,6 +202,8 @@ class Employer(Record):
     telefoon: Mapped[str | None] = mapped_column(String(30))
     accountmanager_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("medewerkers.id"))
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    archived_by: Mapped[str | None] = mapped_column(String(100))
 
     accountmanager: Mapped[Medewerker | None] = relationship(lazy="raise")
 
@@ -226,6 +230,8 @@ class Vacancy(Record):
     taalondersteuning: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[VacancyStatus] = mapped_column(enum_column(VacancyStatus), default=VacancyStatus.OPEN)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    archived_by: Mapped[str | None] = mapped_column(String(100))
 
     employer: Mapped[Employer] = relationship(lazy="raise")
     skills: Mapped[list[VacancySkill]] = relationship(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +25,10 @@ from matchdesk.labels import label as display_name
 from matchdesk.services.candidate_cases import (
     CandidateRecord,
     TrajectoryLine,
+    archive_candidate,
     candidate_trajectories,
     open_candidate,
+    restore_candidate,
     save_candidate,
 )
 from matchdesk.services.candidates import SkillInput
@@ -46,6 +49,8 @@ CANDIDATE_FIELDS = [
     Field("achternaam", QT_TRANSLATE_NOOP("EditorDialog", "&Surname:")),
     Field("birth_date", QT_TRANSLATE_NOOP("EditorDialog", "Date of &birth:"), "date", "geboortedatum"),
     Field("bsn", QT_TRANSLATE_NOOP("EditorDialog", "BS&N:")),
+    Field("bsn_test_data", QT_TRANSLATE_NOOP("EditorDialog", "BSN is &generated test data:"), "bool",
+          "bsn_testgegeven"),
     Field("adres", QT_TRANSLATE_NOOP("EditorDialog", "&Address:")),
     Field("postcode", QT_TRANSLATE_NOOP("EditorDialog", "&Postcode:")),
     Field("woonplaats", QT_TRANSLATE_NOOP("EditorDialog", "&Town:")),
@@ -83,7 +88,8 @@ CANDIDATE_FIELDS = [
 ]
 _TABS = {
     QT_TRANSLATE_NOOP("EditorDialog", "Person"): [
-        "klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "adres", "postcode",
+        "klantnummer", "voornaam", "tussenvoegsel", "achternaam", "birth_date", "bsn", "bsn_test_data", "adres",
+        "postcode",
         "woonplaats", "municipality", "telefoon", "email"],
     QT_TRANSLATE_NOOP("EditorDialog", "Doelgroep and schemes"): [
         "doelgroep", "categorie", "benefit_type", "banenafspraak", "beschut_indicatie", "wsw", "statushouder",
@@ -98,13 +104,19 @@ class CandidateEditor(EditorDialog):
     kind = "kandidaat"
     fields = CANDIDATE_FIELDS
     opens = staticmethod(open_candidate)
+    archives = staticmethod(archive_candidate)
+    restores = staticmethod(restore_candidate)
 
     def build_tabs(self) -> None:
         self.resize(860, 620)  # room for every tab title, Voorstellen included
-        for title, attrs in _TABS.items():
+        for number, (title, attrs) in enumerate(_TABS.items()):
             page = QWidget()
             page.setLayout(self.form.layout_for(attrs))
             self.tabs.addTab(page, translate("EditorDialog", title))
+            if number == 0:  # Persoon: whose candidate it is (a new one becomes the medewerker's own)
+                self.owner_label = QLabel(self.app.user if self.key is None else "—")
+                self.owner_label.setAccessibleName(self.tr("Case manager"))
+                page.layout().addRow(self.tr("Case manager:"), self.owner_label)
         self.form.widgets["employer_text"].setToolTip(self.tr(
             "The only free text an anonymised profile may hold: it goes to an employer only after you confirm it "
             "in the print preview. Write nothing about health, debts, justice, religion or family."))
@@ -154,6 +166,7 @@ class CandidateEditor(EditorDialog):
 
     def show_record(self, record: CandidateRecord) -> None:
         super().show_record(record)
+        self.owner_label.setText(record.owner or "—")
         self.skills_loaded = [(s.text, s.level, s.source) for s in record.skills]
         self.skills_editor.set_skills(self.skills_loaded)
         self.language_editor.set_levels(record.languages)
@@ -193,6 +206,12 @@ class CandidateEditor(EditorDialog):
 
     def heading(self) -> str:
         return self.tr("Candidate {key}").format(key=self.key) if self.key else self.tr("New candidate")
+
+    def record_name(self) -> str:
+        values = self.form.values()
+        name = " ".join(str(values.get(n) or "").strip() for n in ("voornaam", "tussenvoegsel", "achternaam"))
+        name = " ".join(name.split())
+        return f"{self.heading()} ({name})" if name else self.heading()
 
     def _refresh_trajectories(self) -> None:
         """After a placement from the Voorstellen tab or a new trajectory: the trajectories as stored now."""

@@ -4,10 +4,12 @@ An editor is built with the frozen record value its use case returned (``open_ed
 GUI thread) or with None for a new record. Save sends the form, with the version that was read, to the
 record's save use case through an op: on success the editor closes; on failure it stays open with the
 user's input and shows the Dutch message (on the field for a validation error; for a conflict: who
-changed the record, and the offer to load the latest version). Cancel asks first when there are unsaved
-changes; a draft is kept every 30 s and offered back after a crash. Drafts are the medewerker's own, kept in the
-database through ``services.drafts`` (its use cases run on the editor's lane, so a draft saved before the record
-is discarded after it).
+changed the record, and the offer to load the latest version); the main window's status bar confirms a
+save. An existing record has Archiveren (or Terugzetten when it is archived): after a confirmation that names
+the record, its use case runs and the editor closes (``record_saved`` carries the new version). Cancel asks
+first when there are unsaved changes; a draft is kept every 30 s and offered back after a crash. Drafts are
+the medewerker's own, kept in the database through ``services.drafts`` (its use cases run on the editor's
+lane, so a draft saved before the record is discarded after it).
 """
 
 from __future__ import annotations
@@ -18,13 +20,23 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from matchdesk.app import App
 from matchdesk.dates import format_nl
 from matchdesk.errors import ConflictError, MatchDeskError, ValidationError
 from matchdesk.services import drafts
-from matchdesk.services.records import Saved
+from matchdesk.services.records import Archived, Saved
 from matchdesk.ui.forms import Field, RecordForm
 from matchdesk.ui.ops import Ops, show_failure
 
@@ -34,6 +46,8 @@ class RecordValue(Protocol):
 
     @property
     def id(self) -> uuid.UUID: ...
+    @property
+    def archived(self) -> Archived | None: ...
     @property
     def version(self) -> int: ...
     @property
@@ -48,6 +62,9 @@ class EditorDialog(QDialog):
     kind = ""  # kandidaat | werkgever | vacature (also the draft's name)
     fields: list[Field] = []
     record_saved = Signal(object)  # the Saved value (id, new version, key), just before the editor closes
+    # the use cases that archive and restore the record: (app, id, version) -> Saved; None: no such button
+    archives: Callable[[App, uuid.UUID, int | None], Saved] | None = None
+    restores: Callable[[App, uuid.UUID, int | None], Saved] | None = None
 
     @staticmethod
     def opens(app: App, key: str) -> Any:
@@ -77,6 +94,11 @@ class EditorDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.setVisible(False)
+        self.archived_note = QLabel()  # "Gearchiveerd op ... door ...": above the tabs of an archived record
+        self.archived_note.setStyleSheet("background: #eeeeee; color: #444; padding: 4px;")
+        self.archived_note.setVisible(False)
+        self.archived: Archived | None = getattr(record, "archived", None)
+        self.archive_button: QPushButton | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
@@ -85,13 +107,21 @@ class EditorDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.build_tabs()  # before the layout: the tab order then runs through the tabs' fields to the buttons
+        if record is not None and self.archives is not None:
+            self.archive_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ResetRole)
+            self.archive_button.clicked.connect(self.archive_or_restore)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.archived_note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.form.changed.connect(self.mark_dirty)
         if record is not None:
             self.show_record(record)
+        else:  # a new record: every field empty (a number "unknown", not 0); typing starts in the first one
+            self.form.set_values({})
+            self.form.widgets[self.fields[0].attr].setFocus()
+        self._show_archived()
         self._offer_draft()
         self._draft_timer = QTimer(self, interval=drafts.INTERVAL_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -119,6 +149,10 @@ class EditorDialog(QDialog):
 
     def heading(self) -> str:
         return self.kind.capitalize()
+
+    def record_name(self) -> str:
+        """How the confirmations and the status bar name the record (e.g. "kandidaat 2000001, Sanne de Vries")."""
+        return self.heading()
 
     # -- flow ------------------------------------------------------------------------------------------
     def mark_dirty(self) -> None:
@@ -153,6 +187,75 @@ class EditorDialog(QDialog):
         self.saved = True
         self._draft_timer.stop()
         self.record_saved.emit(saved)
+        self.tell_window(self.tr("{record} saved.").format(record=self.record_name()))
+        self.accept()
+
+    def tell_window(self, text: str) -> None:
+        """A confirmation in the main window's status bar (the window this editor was opened from)."""
+        window = self.parentWidget()
+        while window is not None and not isinstance(window, QMainWindow):  # an editor opened over an editor
+            window = window.parentWidget()
+        if window is not None:
+            window.statusBar().showMessage(text, 8000)
+
+    # -- archiving -------------------------------------------------------------------------------------
+    def _show_archived(self) -> None:
+        archived = self.archived
+        if archived is not None:
+            self.archived_note.setText(self.tr("Archived on {date} by {name}. Restore it to use it again.").format(
+                date=format_nl(archived.at.date()), name=archived.by))
+        self.archived_note.setVisible(archived is not None)
+        if self.archive_button is not None:
+            # "Archiveren…" has no Alt-letter: every letter of it is taken on some tab of the editors
+            self.archive_button.setText(self.tr("Re&store…") if archived else self.tr("Archive…"))
+            self.archive_button.setToolTip(
+                self.tr("Back into the lists and the matching") if archived
+                else self.tr("Keep the record but hide it from the lists and the matching"))
+
+    def archive_or_restore(self) -> None:
+        """Archiveren or Terugzetten, after a confirmation naming the record; the editor closes when done."""
+        if self.saving or self.record_id is None or self.archives is None or self.restores is None:
+            return
+        if self.dirty:
+            self._show_message(self.tr("Save or cancel your changes first."))
+            return
+        restore = self.archived is not None
+        question = (self.tr("Restore {record}? It is shown in the lists and matched again.") if restore else
+                    self.tr("Archive {record}? It is kept with all its data, but hidden from the lists and no "
+                            "longer matched. You can restore it later."))
+        answer = QMessageBox.question(self, self.tr("Restore") if restore else self.tr("Archive"),
+                                      question.format(record=self.record_name()),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        use_case = self.restores if restore else self.archives
+        app, record_id, version = self.app, self.record_id, self.version
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.ops.run(lambda: use_case(app, record_id, version), lambda saved: self._archived(saved, restore),
+                     lambda error: self._archive_failed(error, restore))
+
+    def _archive_failed(self, error: Exception, restore: bool) -> None:
+        """A refusal (e.g. a running trajectory, open vacancies) or a conflict: said in the editor, which stays."""
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, MatchDeskError):
+            text = self.tr("Not restored: {error}") if restore else self.tr("Not archived: {error}")
+            self._show_message(text.format(error=error))
+        else:
+            show_failure(self, error)
+
+    def _archived(self, saved: Saved, restored: bool) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.version = saved.version
+        self.saved = True
+        self.discard_draft()
+        self._draft_timer.stop()
+        self.record_saved.emit(saved)
+        text = self.tr("{record} restored.") if restored else self.tr("{record} archived.")
+        self.tell_window(text.format(record=self.record_name()))
         self.accept()
 
     def _save_failed(self, error: Exception) -> None:

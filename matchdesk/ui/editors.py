@@ -4,6 +4,7 @@ The record is loaded by its use case off the GUI thread; the editor is shown (mo
 frozen value arrives, and a failure shows the core's Dutch message (e.g. a record deleted meanwhile). A
 newer request supersedes one still loading, so a quick second double-click opens the second record only.
 ``on_saved(saved)`` is called after the editor saved (the window refreshes its page then).
+``new_record(parent, app, kind)`` shows the editor of a new record (a new vacancy with its ``employer``).
 
 The editors themselves live one per module (``candidate_editor``, ``employer_editor``, ``vacancy_editor``,
 their shared flow in ``editor_base``); they are importable from here too.
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from matchdesk.app import App
 from matchdesk.services.candidate_cases import open_candidate_of_trajectory
+from matchdesk.services.employers import EmployerChoice
 from matchdesk.services.records import Saved
 from matchdesk.ui.candidate_editor import CandidateEditor
 from matchdesk.ui.editor_base import EditorDialog
@@ -68,5 +70,23 @@ def open_editor(parent: QWidget | None, app: App, kind: str, key: str,
     editor_lane(parent).run(load, show, key="open")
 
 
+def new_record(parent: QWidget | None, app: App, kind: str, on_saved: Callable[[Saved], None] | None = None, *,
+               employer: EmployerChoice | None = None) -> EditorDialog | None:
+    """The editor of a new record of ``kind`` (kandidaat|werkgever|vacature), shown modal to ``parent``; a new
+    vacancy needs its ``employer``. Returns the editor (shown already)."""
+    editor_type = EDITORS.get(kind)
+    if editor_type is None:
+        return None
+    if editor_type is VacancyEditor:
+        editor: EditorDialog = VacancyEditor(app, None, parent, employer=employer)
+    else:
+        editor = editor_type(app, None, parent)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_saved is not None:
+        editor.record_saved.connect(on_saved)
+    editor.open()
+    return editor
+
+
 __all__ = ["EDITORS", "CandidateEditor", "EditorDialog", "EmployerEditor", "VacancyEditor", "editor_lane",
-           "open_editor"]
+           "new_record", "open_editor"]

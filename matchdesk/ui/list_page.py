@@ -1,14 +1,16 @@
 """A list page: search, caseload filters, a lazily paged table; column choices and sort order persist.
 
 The rows come from ``services.lists`` through the page's ops (``self.ops``): a new filter or sort shows
-its first page when it arrives (``first_page_shown``); the export runs there too."""
+its first page when it arrives (``first_page_shown``); the export runs there too. The record lists
+(candidates, employers, vacancies) have a Nieuw… button and Ctrl+N on the page (``new_record``), and hide
+archived records unless "Ook gearchiveerd" is ticked (``archived_box``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,24 +29,20 @@ from PySide6.QtWidgets import (
 from matchdesk.app import App
 from matchdesk.dates import format_number_nl
 from matchdesk.domain import (
-    Categorie,
-    Doelgroep,
-    TaaleisStatus,
     TrajectoryKind,
     TrajectoryStatus,
-    VacancyKind,
-    VacancyStatus,
 )
 from matchdesk.errors import MatchDeskError
 from matchdesk.labels import label as display_name
 from matchdesk.services import lists
-from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
+from matchdesk.services.lists import TRAJECTORIES, ListFilter, ListSpec
 from matchdesk.ui import file_dialogs
 from matchdesk.ui.flow_layout import FlowLayout
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
+from matchdesk.ui.record_model import RecordTableModel
 from matchdesk.ui.trajectory_actions import Selected, TrajectoryActions
 
 translate = QCoreApplication.translate
@@ -56,8 +54,8 @@ def choice_box(name: str, values: list[tuple[str, str | None]]) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     box.setToolTip(name)
-    for label, value in values:
-        box.addItem(label, value)
+    for text, value in values:
+        box.addItem(text, value)
     return box
 
 
@@ -69,6 +67,7 @@ class ListPage(Page):
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search…")
     first_page_shown = Signal()  # the first page of a new filter or sort is in the table
     exported = Signal(int)  # rows written by an export
+    new_text = ""  # the Nieuw… button's text (QT_TRANSLATE_NOOP("ListPage", ...)); empty: none
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -78,7 +77,7 @@ class ListPage(Page):
         self.search.setAccessibleName(self.tr("Search in {list}").format(list=self.title.lower()))
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Count"))
-        self.model = PagedTableModel(app, self.spec, self.ops, self)
+        self.model = RecordTableModel(app, self.spec, self.ops, self)
         self.model.loaded.connect(self._first_page_loaded)
         self.table = QTableView()
         self.table.setAccessibleName(self.title)
@@ -104,6 +103,7 @@ class ListPage(Page):
         top.addWidget(heading)
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        self._add_new_button(top)
         top.addWidget(self.export_button)
         self.filter_bar = FlowLayout()  # wraps onto more rows on a narrow window (a laptop at 1280 or at 150%)
         self.build_filters(self.filter_bar)
@@ -118,6 +118,40 @@ class ListPage(Page):
         self._restore_columns()
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._save_columns)
         self.table.horizontalHeader().sectionResized.connect(self._save_columns)
+
+    # -- new records -----------------------------------------------------------------------------------
+    def _add_new_button(self, top: QHBoxLayout) -> None:
+        """Nieuwe kandidaat / werkgever / vacature: a button before Exporteren, and Ctrl+N while the page is shown."""
+        self.new_button: QPushButton | None = None
+        if not self.new_text:
+            return
+        text = translate("ListPage", self.new_text)
+        self.new_button = QPushButton(icon("nieuw"), text)
+        self.new_button.setToolTip(self.tr("{action} (Ctrl+N)").format(action=text.replace("&", "")))
+        self.new_button.clicked.connect(self.new_record)
+        top.addWidget(self.new_button)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is the one shown
+
+    def new_record(self) -> None:
+        """The editor of a new record of this list; the list is read again after it is saved."""
+        from matchdesk.ui.editors import new_record
+
+        new_record(self.window(), self.app, self.spec.name, self._record_saved)
+
+    def _record_saved(self, _saved) -> None:
+        self.refresh()
+
+    def archived_filter(self, bar: QHBoxLayout) -> None:
+        """The "Ook gearchiveerd" box: archived records shown (marked) too."""
+        self.archived_box = QCheckBox(self.tr("Also a&rchived"))
+        self.archived_box.setToolTip(self.tr("Show archived records too (greyed, marked “archived”)"))
+        bar.addWidget(self.archived_box)
+        self.connect_filter(self.archived_box)
+
+    def show_archived(self) -> bool:
+        box = getattr(self, "archived_box", None)
+        return box is not None and box.isChecked()
 
     # -- filters ---------------------------------------------------------------------------------------
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -214,90 +248,6 @@ class ListPage(Page):
         self._save_columns()
 
 
-class CandidatesPage(ListPage):
-    title = QT_TRANSLATE_NOOP("Page", "Candidates")
-    spec = CANDIDATES
-    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, client number…")
-
-    def build_filters(self, bar: QHBoxLayout) -> None:
-        # the values (domain enums, municipalities) are Dutch data; only the words around them are translated
-        self.mine = QCheckBox(self.tr("&My candidates"))
-        self.mine.setChecked(True)  # the default view of a matchmaker's day
-        self.doelgroep = choice_box(self.tr("Doelgroep"), [(self.tr("Doelgroep: all"), None)]
-                                    + [(self.tr("Doelgroep {value}").format(value=d.value), d.value)
-                                       for d in Doelgroep])
-        self.categorie = choice_box(self.tr("Category"), [(self.tr("Category: all"), None)]
-                                    + [(self.tr("Category {value}").format(value=c.value), c.value) for c in Categorie])
-        self.municipality = choice_box(self.tr("Municipality"), [(self.tr("Municipality: all"), None)]
-                                       + [(m, m) for m in sorted(self.app.rulebooks.municipalities())])
-        self.taaleis = choice_box(self.tr("Taaleis"),
-                                  [(self.tr("Taaleis: all"), None), (self.tr("Taaleis: open"), "open")]
-                                  + [(self.tr("Taaleis: {value}").format(value=t.value), t.value)
-                                     for t in TaaleisStatus])
-        self.young = QCheckBox(self.tr("Young people <27 without startkwalificatie"))
-        self.fifty = QCheckBox(self.tr("50-plus"))
-        self.statushouder = QCheckBox(self.tr("Status holder"))
-        self.banenafspraak = QCheckBox(self.tr("Banenafspraak"))
-        for widget in (self.mine, self.doelgroep, self.categorie, self.municipality, self.taaleis, self.young,
-                       self.fifty, self.statushouder, self.banenafspraak):
-            bar.addWidget(widget)
-            self.connect_filter(widget)
-
-    def current_filter(self) -> ListFilter:
-        return ListFilter(
-            text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None,
-            doelgroep=self.doelgroep.currentData(), categorie=self.categorie.currentData(),
-            municipality=self.municipality.currentData(), taaleis=self.taaleis.currentData(),
-            young_without_startkwalificatie=self.young.isChecked(), fifty_plus=self.fifty.isChecked(),
-            statushouder=self.statushouder.isChecked(), banenafspraak=self.banenafspraak.isChecked())
-
-    def count_text(self, count: str) -> str:
-        return self.tr("{count} candidates").format(count=count)
-
-    def show_all(self) -> None:
-        """Leave "Mijn kandidaten" (e.g. when opening a colleague's candidate from search)."""
-        self.mine.setChecked(False)
-
-
-class EmployersPage(ListPage):
-    title = QT_TRANSLATE_NOOP("Page", "Employers")
-    spec = EMPLOYERS
-    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, KvK or place…")
-
-    def build_filters(self, bar: QHBoxLayout) -> None:
-        self.mine = QCheckBox(self.tr("&My employers"))
-        bar.addWidget(self.mine)
-        self.connect_filter(self.mine)
-
-    def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None)
-
-    def count_text(self, count: str) -> str:
-        return self.tr("{count} employers").format(count=count)
-
-
-class VacanciesPage(ListPage):
-    title = QT_TRANSLATE_NOOP("Page", "Vacancies & leerwerkplekken")
-    spec = VACANCIES
-    placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by title, reference, employer or place…")
-
-    def build_filters(self, bar: QHBoxLayout) -> None:
-        self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]
-                               + [(k.value, k.value) for k in VacancyKind])
-        self.status = choice_box(self.tr("Status"), [(self.tr("Status: all"), None)]
-                                 + [(s.value, s.value) for s in VacancyStatus])
-        self.status.setCurrentIndex(1)  # open
-        for widget in (self.kind, self.status):
-            bar.addWidget(widget)
-            self.connect_filter(widget)
-
-    def current_filter(self) -> ListFilter:
-        return ListFilter(text=self.search.text(), kind=self.kind.currentData(), status=self.status.currentData())
-
-    def count_text(self, count: str) -> str:
-        return self.tr("{count} vacancies").format(count=count)
-
-
 class TrajectoriesPage(ListPage):
     """The trajectories, with Verlengen… and Beëindigen… for the selected one (buttons under the list and
     the context menu), each through the trajectory dialog with the rules' verdict live."""
@@ -348,4 +298,7 @@ class TrajectoriesPage(ListPage):
         return self.tr("{count} trajectories").format(count=count)
 
 
-__all__ = ["CandidatesPage", "EmployersPage", "ListPage", "TrajectoriesPage", "VacanciesPage"]
+# the record lists live in record_pages (this module stays under 400 lines); importable from here as before
+from matchdesk.ui.record_pages import CandidatesPage, EmployersPage, VacanciesPage  # noqa: E402
+
+__all__ = ["CandidatesPage", "EmployersPage", "ListPage", "TrajectoriesPage", "VacanciesPage", "choice_box"]

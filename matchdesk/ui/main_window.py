@@ -275,8 +275,7 @@ class MainWindow(QMainWindow):
         open_editor(self, self.app, kind, key, on_saved=lambda saved: self._record_saved(kind, key, saved))
 
     def _record_saved(self, kind: str, key: str, saved: object) -> None:
-        self.confirm(self.tr("Saved: {key}").format(key=getattr(saved, "key", "") or key))
-        self._current_page_changed()
+        self._current_page_changed()  # the editor itself confirms the save in the status bar (editor_base)
 
     def _current_page_changed(self) -> None:
         page = self.stack.currentWidget()

@@ -25,6 +25,8 @@ class FitScrollArea(QScrollArea):
     def setWidget(self, widget: QWidget) -> None:  # noqa: N802
         super().setWidget(widget)
         widget.installEventFilter(self)
+        if isinstance(widget, QStackedWidget):  # another page shown: its own minimum size counts now
+            widget.currentChanged.connect(lambda _index: self.fit())
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

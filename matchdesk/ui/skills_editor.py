@@ -37,6 +37,16 @@ SKILL_LEVELS = ("", "basis", "gevorderd", "ervaren")  # stored as they are and r
 Skill = tuple[str, str | None, str | None]  # label, level, source (a SkillSource value)
 
 
+class EntryLine(QLineEdit):
+    """A line whose Enter adds what was typed and stops there: in an editor, Enter must not also press the
+    dialog's default button (Opslaan) and save the record half entered."""
+
+    def keyPressEvent(self, event) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class SkillsEditor(QWidget):
     """Skills picked from the vocabulary (completion, typo-tolerant) or typed freely, each with a level.
 
@@ -51,15 +61,17 @@ class SkillsEditor(QWidget):
         self.ops = Ops(self)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Skills"))
-        self.input = QLineEdit(placeholderText=self.tr("Skill, certificate or driving licence…"))
+        self.input = EntryLine(placeholderText=self.tr("Skill, certificate or driving licence…"))
         self.input.setAccessibleName(self.tr("New skill"))
         self.level = QComboBox()
         self.level.setAccessibleName(self.tr("Level of the skill"))
         self.level.addItems(SKILL_LEVELS)
         add = QPushButton(self.tr("&Add"))
+        add.setAutoDefault(False)  # Enter in the skill field adds it; it never saves the record
         add.clicked.connect(self.add_typed)
         self.input.returnPressed.connect(self.add_typed)
         remove = QPushButton(self.tr("Re&move"))
+        remove.setAutoDefault(False)
         remove.clicked.connect(self.remove_selected)
         self.note = QLabel()
         self.note.setStyleSheet("color: #555;")

@@ -134,7 +134,8 @@ def test_every_candidate_column_is_either_allowed_or_deliberately_left_out():
                 "telefoon", "employer_text", "wishes",
                 "email", "doelgroep", "categorie", "benefit_type", "banenafspraak", "beschut_indicatie", "wsw",
                 "statushouder", "taalachterstand", "taaleis_status", "taaleis_date", "startkwalificatie",
-                "ontheffing_until", "work_limitations", "loonwaarde", "owner_id", "notes", "deleted_at"}
+                "ontheffing_until", "work_limitations", "loonwaarde", "owner_id", "notes", "deleted_at",
+                "archived_at", "archived_by"}  # archiving is internal bookkeeping: never on a profile
     columns = {c.key for c in Candidate.__table__.columns}
     assert columns - left_out - ANONYMOUS_FIELDS == set()
     assert not (left_out & ANONYMOUS_FIELDS)

@@ -55,7 +55,8 @@ def test_save_candidate_sends_back_the_version_read(app, db, today):
     assert [(s.text, s.level, s.source) for s in again.skills] == [(label, "basis", "zelf_opgegeven")]
     with pytest.raises(ConflictError, match="intussen gewijzigd door anouk"):  # the version read before
         save_candidate(app, record.id, record.version, {"woonplaats": "Zundert"})
-    new = save_candidate(app, None, None, {"klantnummer": "1000002", "achternaam": "Jansen"}, skills=[], languages={})
+    new = save_candidate(app, None, None, {"klantnummer": "1000002", "achternaam": "Jansen", "birth_date": "1-2-1980"},
+                         skills=[], languages={})
     assert new.key == "1000002"
     with pytest.raises(ValidationError, match="bestaat al"):
         save_candidate(app, None, None, {"klantnummer": "1000002", "achternaam": "Jansen"})

@@ -72,7 +72,7 @@ def test_default_view_is_mijn_kandidaten_and_search_filters(qtbot, window):
     assert page.model.data(page.model.index(0, 0)) == "1000000"
     page.search.setText("vries")
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "1000002")
-    assert page.count_label.text() == "1 kandidaten"
+    assert page.count_label.text() == "1 kandidaat"  # the singular (was "1 kandidaten")
 
 
 def test_caseload_filters(qtbot, window, ui_ctx):

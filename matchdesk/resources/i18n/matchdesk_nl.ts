@@ -102,6 +102,14 @@
         <translation>Trajecten</translation>
     </message>
     <message>
+        <source>Case manager</source>
+        <translation>Casushouder</translation>
+    </message>
+    <message>
+        <source>Case manager:</source>
+        <translation>Casushouder:</translation>
+    </message>
+    <message>
         <source>&amp;Print profile…</source>
         <translation>Profiel afdrukken…</translation>
     </message>
@@ -200,9 +208,12 @@
         <source>Banenafspraak</source>
         <translation>Banenafspraak</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} candidates</source>
-        <translation>{count} kandidaten</translation>
+        <translation>
+            <numerusform>{count} kandidaat</numerusform>
+            <numerusform>{count} kandidaten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,6 +329,66 @@
         <translation>Tegelijk gewijzigd</translation>
     </message>
     <message>
+        <source>{record} saved.</source>
+        <translation>{record} opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Archived on {date} by {name}. Restore it to use it again.</source>
+        <translation>Gearchiveerd op {date} door {name}. Zet het terug om het weer te gebruiken.</translation>
+    </message>
+    <message>
+        <source>Re&amp;store…</source>
+        <translation>Terug&amp;zetten…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archiveren…</translation>
+    </message>
+    <message>
+        <source>Back into the lists and the matching</source>
+        <translation>Terug in de lijsten en het matchen</translation>
+    </message>
+    <message>
+        <source>Keep the record but hide it from the lists and the matching</source>
+        <translation>Bewaren, maar niet meer tonen in de lijsten en niet meer matchen</translation>
+    </message>
+    <message>
+        <source>Save or cancel your changes first.</source>
+        <translation>Sla uw wijzigingen eerst op of annuleer ze.</translation>
+    </message>
+    <message>
+        <source>Restore {record}? It is shown in the lists and matched again.</source>
+        <translation>{record} terugzetten? Het wordt weer in de lijsten getoond en weer gematcht.</translation>
+    </message>
+    <message>
+        <source>Archive {record}? It is kept with all its data, but hidden from the lists and no longer matched. You can restore it later.</source>
+        <translation>{record} archiveren? Alle gegevens blijven bewaard, maar het wordt niet meer in de lijsten getoond en niet meer gematcht. U kunt het later terugzetten.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiveren</translation>
+    </message>
+    <message>
+        <source>Not restored: {error}</source>
+        <translation>Niet teruggezet: {error}</translation>
+    </message>
+    <message>
+        <source>Not archived: {error}</source>
+        <translation>Niet gearchiveerd: {error}</translation>
+    </message>
+    <message>
+        <source>{record} restored.</source>
+        <translation>{record} teruggezet.</translation>
+    </message>
+    <message>
+        <source>{record} archived.</source>
+        <translation>{record} gearchiveerd.</translation>
+    </message>
+    <message>
         <source>{error}
 
 Your changes have not been saved. Do you want to load the latest version? Your own changes will then be lost.</source>
@@ -364,6 +435,10 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     <message>
         <source>BS&amp;N:</source>
         <translation>&amp;BSN:</translation>
+    </message>
+    <message>
+        <source>BSN is &amp;generated test data:</source>
+        <translation>BSN is te&amp;stgegeven (gegenereerd):</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -557,6 +632,14 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
         <translation>Werkgever</translation>
     </message>
     <message>
+        <source>New &amp;vacancy…</source>
+        <translation>Nieuwe &amp;vacature…</translation>
+    </message>
+    <message>
+        <source>A new vacancy or leerwerkplek of this employer (a new or changed employer is saved first)</source>
+        <translation>Een nieuwe vacature of leerwerkplek van deze werkgever (een nieuwe of gewijzigde werkgever wordt eerst opgeslagen)</translation>
+    </message>
+    <message>
         <source>Employer {key}</source>
         <translation>Werkgever {key}</translation>
     </message>
@@ -566,14 +649,52 @@ Uw wijzigingen zijn niet opgeslagen. Wilt u de nieuwste versie laden? Uw eigen w
     </message>
 </context>
 <context>
+    <name>EmployerPicker</name>
+    <message>
+        <source>New vacancy: employer</source>
+        <translation>Nieuwe vacature: werkgever</translation>
+    </message>
+    <message>
+        <source>A vacancy belongs to an employer. Which employer is the new vacancy for?</source>
+        <translation>Een vacature hoort bij een werkgever. Voor welke werkgever is de nieuwe vacature?</translation>
+    </message>
+    <message>
+        <source>Name or KvK number…</source>
+        <translation>Naam of KvK-nummer…</translation>
+    </message>
+    <message>
+        <source>Employer name or KvK number</source>
+        <translation>Naam of KvK-nummer van de werkgever</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>Werkgevers</translation>
+    </message>
+    <message>
+        <source>No employer found. Create the employer first on the Employers page.</source>
+        <translation>Geen werkgever gevonden. Maak de werkgever eerst aan op de pagina Werkgevers.</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Volgende</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>EmployersPage</name>
     <message>
         <source>&amp;My employers</source>
         <translation>&amp;Mijn werkgevers</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} employers</source>
-        <translation>{count} werkgevers</translation>
+        <translation>
+            <numerusform>{count} werkgever</numerusform>
+            <numerusform>{count} werkgevers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1232,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>De lijst zoals gefilterd naar .csv of .xlsx</translation>
     </message>
     <message>
+        <source>{action} (Ctrl+N)</source>
+        <translation>{action} (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Also a&amp;rchived</source>
+        <translation>Ook &amp;gearchiveerd</translation>
+    </message>
+    <message>
+        <source>Show archived records too (greyed, marked “archived”)</source>
+        <translation>Ook gearchiveerde gegevens tonen (grijs, gemarkeerd met “gearchiveerd”)</translation>
+    </message>
+    <message>
         <source>{count} rows</source>
         <translation>{count} rijen</translation>
     </message>
@@ -1135,12 +1268,24 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Zoek op naam, klantnummer…</translation>
     </message>
     <message>
+        <source>&amp;New candidate</source>
+        <translation>&amp;Nieuwe kandidaat</translation>
+    </message>
+    <message>
         <source>Search by name, KvK or place…</source>
         <translation>Zoek op naam, KvK of plaats…</translation>
     </message>
     <message>
+        <source>&amp;New employer</source>
+        <translation>&amp;Nieuwe werkgever</translation>
+    </message>
+    <message>
         <source>Search by title, reference, employer or place…</source>
         <translation>Zoek op titel, referentie, werkgever of plaats…</translation>
+    </message>
+    <message>
+        <source>&amp;New vacancy</source>
+        <translation>&amp;Nieuwe vacature</translation>
     </message>
     <message>
         <source>Search by name or client number…</source>
@@ -1247,10 +1392,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
             <numerusform>%n rij geëxporteerd</numerusform>
             <numerusform>%n rijen geëxporteerd</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Saved: {key}</source>
-        <translation>Opgeslagen: {key}</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -1744,6 +1885,17 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>unknown</source>
         <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>{value} (archived)</source>
+        <translation>{value} (gearchiveerd)</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Gearchiveerd</translation>
     </message>
 </context>
 <context>
@@ -2976,13 +3128,24 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>Status: all</source>
         <translation>Status: alle</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} vacancies</source>
-        <translation>{count} vacatures</translation>
+        <translation>
+            <numerusform>{count} vacature</numerusform>
+            <numerusform>{count} vacatures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>VacancyEditor</name>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Employer:</source>
+        <translation>Werkgever:</translation>
+    </message>
     <message>
         <source>Vacancy</source>
         <translation>Vacature</translation>
@@ -2994,6 +3157,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Vacancy {key}</source>
         <translation>Vacature {key}</translation>
+    </message>
+    <message>
+        <source>New vacancy at {employer}</source>
+        <translation>Nieuwe vacature bij {employer}</translation>
     </message>
     <message>
         <source>New vacancy</source>

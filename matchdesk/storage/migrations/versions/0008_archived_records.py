@@ -1,0 +1,36 @@
+"""archived records: candidates, employers and vacancies can be archived (kept, hidden from the lists by
+default, not ranked) and restored
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-04 19:00:00
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0008'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+TABLES = ('candidates', 'employers', 'vacancies')
+
+
+def upgrade() -> None:
+    # resumable like 0004: a column that is already there is left alone
+    connection = op.get_bind()
+    for table in TABLES:
+        present = {column['name'] for column in sa.inspect(connection).get_columns(table)}
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            if 'archived_at' not in present:
+                batch_op.add_column(sa.Column('archived_at', sa.DateTime(), nullable=True))
+            if 'archived_by' not in present:
+                batch_op.add_column(sa.Column('archived_by', sa.String(length=100), nullable=True))
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column('archived_by')
+            batch_op.drop_column('archived_at')
