@@ -144,8 +144,11 @@ def new_candidate(region: DemoRegion, index: int, owner_ids: Sequence[uuid.UUID]
     if rng.random() < 0.15:
         skills.append(candidate_service.SkillInput(rng.choice(("ervaring met klanten", "tweedehands fietsen opknappen",
                                                                "koken voor groepen", "mantelzorg"))))
-    licences = "B" if rng.random() < 0.45 else ""
-    if licences and rng.random() < 0.1:
+    # The licence field: B for about half, some C too; "geen" (known: none) for a third of the rest, the others
+    # not recorded. A licence among the skills (a chauffeur's "Rijbewijs CE", "Code 95") joins this field when
+    # the candidate is prepared (``matchdesk.licences``): licences are never skill rows.
+    licences = "B" if rng.random() < 0.45 else "geen" if rng.random() < 0.35 else ""
+    if licences == "B" and rng.random() < 0.1:
         licences += ",C"
     ontheffing = None
     if rng.random() < 0.05:
