@@ -67,9 +67,10 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
         options.append((f"{gap['skill']} {LEVELS[raised].value} (nu {gap['level']})",
                         dataclasses.replace(candidate, languages=tuple(levels))))
     held = scorer.weights.licence_closure(candidate.licences)
-    for code in order(terms.licences - held):
-        options.append((f"met {licence_name(code)}", dataclasses.replace(
-            candidate, licences=candidate.licences | {code}, licences_known=True)))
+    lacking = order(terms.licences - held)
+    if lacking:  # all of them at once: one of two required licences lifts nothing
+        options.append(("met " + " en ".join(licence_name(code) for code in lacking), dataclasses.replace(
+            candidate, licences=candidate.licences | set(lacking), licences_known=True)))
     found: list[tuple[int, str]] = []
     for change, changed in options:
         after = round_score(scorer.score(changed, terms, today).total)

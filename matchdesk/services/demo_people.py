@@ -88,6 +88,10 @@ class DemoRegion:
         return first, None, last
 
 
+    def is_licence(self, skill_id: str) -> bool:
+        """A driving licence or code 95: it ends up in the licence field (``matchdesk.licences``)."""
+        return self.vocabulary.skills[skill_id].licence is not None
+
     def label(self, skill_id: str) -> str:
         """The vocabulary's label of a skill the occupations name (checked when they were loaded)."""
         return self.vocabulary.skills[skill_id].label
@@ -137,8 +141,12 @@ def new_candidate(region: DemoRegion, index: int, owner_ids: Sequence[uuid.UUID]
         [TaaleisStatus.ONBEKEND, TaaleisStatus.NIET_VOLDAAN, TaaleisStatus.TAALTRAJECT, TaaleisStatus.INBURGERING,
          TaaleisStatus.TAALTOETS_GEPLAND])
     wanted = rng.sample(region.occupations, rng.choice((1, 1, 2)))
-    skill_ids = {s for o in wanted for s in o.required + o.desired if rng.random() < 0.6}
-    skill_ids |= set(rng.sample(region.skill_ids, rng.randint(0, 3)))
+    skill_ids = {s for o in wanted for s in o.required + o.desired if not region.is_licence(s) and rng.random() < 0.6}
+    for o in wanted:  # a chauffeur holds the occupation's licence with its code 95, or neither
+        held = [s for s in o.required + o.desired if region.is_licence(s)]
+        if held and rng.random() < 0.6:
+            skill_ids |= set(held)
+    skill_ids |= {s for s in rng.sample(region.skill_ids, rng.randint(0, 3)) if not region.is_licence(s)}
     skills = [candidate_service.SkillInput(region.label(s), rng.choice(("basis", "gevorderd", "ervaren")),
                                            rng.choice(list(SkillSource))) for s in sorted(skill_ids)]
     if rng.random() < 0.15:
