@@ -90,9 +90,10 @@ def test_the_vocabulary_maps_licence_skills_to_codes_and_nothing_else(text, code
     assert licences.skill_code(text, load_vocabulary()) == code
 
 
-def test_every_code_has_its_skill_in_the_vocabulary():
+def test_every_licence_skill_of_the_vocabulary_has_a_code():
     vocabulary = load_vocabulary()
-    assert {s.licence for s in vocabulary.skills.values() if s.licence} == set(licences.CODES)
+    # A1, A2 and D1E are known to the licence field only (a new skill would change the demo's people)
+    assert {s.licence for s in vocabulary.skills.values() if s.licence} == set(licences.CODES) - {"A1", "A2", "D1E"}
 
 
 # --- saving: the licence field is the one place ----------------------------------------------------------------

@@ -27,10 +27,9 @@ depends_on = None
 
 # The vocabulary's licence skills as they were when this migration was written (ids never change).
 _SKILL_CODES = {
-    'rijbewijs_am': 'AM', 'rijbewijs_a1': 'A1', 'rijbewijs_a2': 'A2', 'rijbewijs_a': 'A', 'rijbewijs_b': 'B',
-    'rijbewijs_be': 'BE', 'rijbewijs_c1': 'C1', 'rijbewijs_c1e': 'C1E', 'rijbewijs_c': 'C', 'rijbewijs_ce': 'CE',
-    'rijbewijs_d1': 'D1', 'rijbewijs_d1e': 'D1E', 'rijbewijs_d': 'D', 'rijbewijs_de': 'DE', 'rijbewijs_t': 'T',
-    'code95': '95',
+    'rijbewijs_am': 'AM', 'rijbewijs_a': 'A', 'rijbewijs_b': 'B', 'rijbewijs_be': 'BE', 'rijbewijs_c1': 'C1',
+    'rijbewijs_c1e': 'C1E', 'rijbewijs_c': 'C', 'rijbewijs_ce': 'CE', 'rijbewijs_d1': 'D1', 'rijbewijs_d': 'D',
+    'rijbewijs_de': 'DE', 'rijbewijs_t': 'T', 'code95': '95',
 }
 _TEXT = re.compile(r'^\s*(?:rijbewijs\s*[- ]?\s*([a-z]{1,2}[0-9]?e?)|([a-z]{1,2}[0-9]?e?)\s*[- ]?rijbewijs'
                    r'|(code\s*[- ]?95))\s*$', re.IGNORECASE)
