@@ -55,6 +55,10 @@ def km(a, b):
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+def _licence_skill(code: str) -> str:
+    return "code95" if code == "95" else f"rijbewijs_{code.lower()}"
+
+
 def skill_keys(rows):
     return {r.skill_id or normalize_term(r.text) for r in rows}
 
@@ -70,14 +74,18 @@ def grade(c: Candidate, v: Vacancy, today: dt.date, table, vocabulary) -> int:
     if v.kind == VacancyKind.LEERWERKPLEK and not (
             c.doelgroep == Doelgroep.B or (c.doelgroep == Doelgroep.A and c.taalachterstand)):
         return 0
+    # A vacancy's required licences (with code 95) live in its licence field since migration 0009, and were
+    # required skills before: they count as required skills, as they did when the grades were made.
+    wanted_licences = [x for x in (v.driving_licence or "").split(",") if x]
     required = {s.skill_id or normalize_term(s.text) for s in v.skills if s.required}
+    required |= {_licence_skill(code) for code in wanted_licences}
     desired = {s.skill_id or normalize_term(s.text) for s in v.skills if not s.required}
-    licences = {x for x in (c.driving_licences or "").split(",") if x}
+    licences = {x for x in (c.driving_licences or "").split(",") if x and x != "geen"}
     licences |= {vocabulary.get(s.skill_id).licence for s in c.skills
                  if s.skill_id and vocabulary.get(s.skill_id).licence}
     for code in list(licences):
         licences |= IMPLIES.get(code, set())
-    have = skill_keys(c.skills) | {f"rijbewijs_{code.lower()}" for code in licences}
+    have = skill_keys(c.skills) | {_licence_skill(code) for code in licences}
     has_required = len(required & have)
     share = has_required / len(required) if required else 1.0
     if not (required & have) and not (desired & have):
@@ -92,7 +100,7 @@ def grade(c: Candidate, v: Vacancy, today: dt.date, table, vocabulary) -> int:
         worst_short = max(worst_short, short)
     if worst_short >= 2:
         return 0
-    licence_ok = not v.driving_licence or v.driving_licence in licences
+    licence_ok = all(code in licences for code in wanted_licences if code != "95")
     here, there = locate(table, c.woonplaats), locate(table, v.place)
     distance = km(here, there) if here and there else None
     maximum = c.max_travel_km

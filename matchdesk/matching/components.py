@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from matchdesk.domain import CefrLevel
+from matchdesk.errors import ValidationError
+from matchdesk.licences import minimal, order, parse
+from matchdesk.licences import name as licence_name
 from matchdesk.matching.geo import Gazetteer, distance_km
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile, VacancyProfile
-from matchdesk.matching.resolve import VIA_FUZZY, VIA_RELATED, VIA_SYNONYM, SkillResolver
+from matchdesk.matching.resolve import VIA_FUZZY, VIA_RELATED, VIA_SYNONYM, Resolution, SkillResolver
 from matchdesk.matching.text import OccupationMatcher, TextSimilarity
 from matchdesk.matching.weights import COMPONENTS, Weights
 from matchdesk.vocabulary import normalize_term
@@ -36,17 +39,27 @@ class PairScore:
     language_unknown: list[str] = field(default_factory=list)
     distance_km: float | None = None
     notes: list[str] = field(default_factory=list)
+    licences_held: list[str] = field(default_factory=list)  # required codes the candidate holds
+    licences_missing: list[str] = field(default_factory=list)  # required codes the candidate is known to lack
+    licences_unknown: list[str] = field(default_factory=list)  # required codes, the candidate's licences unknown
+
+    @property
+    def knocked_out_by_licence(self) -> bool:
+        """A required licence is a hard requirement: known to be missing knocks the candidate out."""
+        return bool(self.licences_missing)
 
 
 @dataclass(frozen=True)
 class VacancyTerms:
-    """What a vacancy asks, prepared once per query."""
+    """What a vacancy asks, prepared once per query. ``licences``: the required driving licences (the field and
+    required skills that are licences, as the least set of codes); ``required``: the other required skills."""
 
     profile: VacancyProfile
     location: tuple[float, float] | None
     licences: frozenset[str]
     occupation: str | None
     start: dt.date
+    required: tuple[Resolution, ...] = ()
 
 
 def round_score(total: float) -> int:
@@ -72,14 +85,20 @@ class Scorer:
         return self._places[key]
 
     def terms(self, vacancy: VacancyProfile, today: dt.date) -> VacancyTerms:
-        licences = {vacancy.driving_licence} if vacancy.driving_licence else set()
+        try:
+            licences = set(parse(vacancy.driving_licence, "rijbewijs_vereist")[0])
+        except ValidationError:
+            licences = set()
+        required = []
         for r in vacancy.required:
             skill = self.resolver.skill(r.skill_id) if r.skill_id else None
             if skill is not None and skill.licence:
                 licences.add(skill.licence)
+            else:
+                required.append(r)
         start = max(vacancy.start_date or today, today)
-        return VacancyTerms(vacancy, self.locate(vacancy.place, vacancy.municipality), frozenset(licences),
-                            self.occupations.match(vacancy.title), start)
+        return VacancyTerms(vacancy, self.locate(vacancy.place, vacancy.municipality), frozenset(minimal(licences)),
+                            self.occupations.match(vacancy.title), start, tuple(required))
 
     # --- candidate skills ---------------------------------------------------------------------------
     def canonical_skills(self, candidate: CandidateProfile) -> dict[str, tuple[str, str, float]]:
@@ -91,7 +110,7 @@ class Scorer:
         for code in sorted(self.weights.licence_closure(candidate.licences)):
             skill_id = self.resolver.licence_skill(code)
             if skill_id and skill_id not in skills:
-                skills[skill_id] = (f"rijbewijs {code}", VIA_SYNONYM, 1.0)
+                skills[skill_id] = (licence_name(code), VIA_SYNONYM, 1.0)
         return skills
 
     def _match_skills(self, wanted, candidate: CandidateProfile, owned: dict, groups: dict[str, str]):
@@ -106,8 +125,9 @@ class Scorer:
                 matched.append({"skill": label, "input": text, "via": via, "confidence": confidence})
                 continue
             if r.skill_id:
-                group = self.resolver.canonical(r.skill_id).group
-                if group in groups:
+                skill = self.resolver.canonical(r.skill_id)
+                group = skill.group
+                if group in groups and not skill.licence:  # C1 is no partial C: licences are held or not
                     credits.append(self.weights.related_credit)
                     matched.append({"skill": label, "input": groups[group], "via": VIA_RELATED,
                                     "confidence": self.weights.related_credit})
@@ -146,7 +166,7 @@ class Scorer:
         skills_known = bool(candidate.skills) or candidate.licences_known
         result = PairScore(values={}, unknown=[], total=0.0, points={})
 
-        credits, result.matched, result.missing = self._match_skills(v.required, candidate, owned, groups)
+        credits, result.matched, result.missing = self._match_skills(terms.required, candidate, owned, groups)
         values["required_skills"] = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
         credits, matched, result.missing_desired = self._match_skills(v.desired, candidate, owned, groups)
         result.matched += matched
@@ -161,7 +181,8 @@ class Scorer:
 
         values["hours"] = hours_value(candidate.hours_per_week, v.hours_per_week, w)
         values["start_date"] = start_value(candidate.available_from, terms.start, w)
-        values["driving_licence"] = self._licence(candidate, terms)
+        values["driving_licence"] = self._licence(candidate, terms, result)
+        result.missing += [licence_name(code) for code in result.licences_missing]
         values["wishes"] = self._wishes(candidate, terms)
 
         for name in COMPONENTS:
@@ -197,13 +218,17 @@ class Scorer:
             factors.append(self.weights.language_factor(short - tolerance))
         return sum(factors) / len(factors)
 
-    def _licence(self, candidate: CandidateProfile, terms: VacancyTerms) -> float | None:
+    def _licence(self, candidate: CandidateProfile, terms: VacancyTerms, result: PairScore) -> float | None:
         if not terms.licences:
             return 1.0
+        wanted = order(terms.licences)
         if not candidate.licences_known:
+            result.licences_unknown = wanted
             return None
         held = self.weights.licence_closure(candidate.licences)
-        return 1.0 if terms.licences <= held else 0.0
+        result.licences_held = [code for code in wanted if code in held]
+        result.licences_missing = [code for code in wanted if code not in held]
+        return 0.0 if result.licences_missing else 1.0
 
     def _wishes(self, candidate: CandidateProfile, terms: VacancyTerms) -> float | None:
         if not candidate.wish_text:

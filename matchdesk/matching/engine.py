@@ -157,6 +157,8 @@ class MatchEngine:
             keep &= np.floor(scores.total + 0.5 + 1e-9) >= filters.min_score
         rows, total = rows[keep], scores.total[keep]
         blocked = self._blocked_rows(rows, vacancy.kind, today)
+        if terms.licences:  # a required licence known to be missing is a knock-out (as ``explain`` says)
+            blocked = blocked | ((scores.values["driving_licence"] == 0) & ~scores.unknown["driving_licence"])[keep]
         order_value = np.round(total, 6)
         primary = blocked * 1000.0 - order_value
         if top and len(rows) > top:
@@ -221,7 +223,8 @@ class MatchEngine:
                 continue
             if filters.min_score is not None and round_score(pair.total) < filters.min_score:
                 continue
-            blocked = any(f.severity == "block" for f in self.findings(candidate.facts, vacancy.kind, today))
+            blocked = pair.knocked_out_by_licence or any(
+                f.severity == "block" for f in self.findings(candidate.facts, vacancy.kind, today))
             scored.append((blocked, -_order_key(pair.total), vacancy.reference, terms))
         scored.sort(key=lambda item: item[:3])
         chosen = scored[:top] if top else scored

@@ -11,12 +11,25 @@ import dataclasses
 import datetime as dt
 
 from matchdesk.domain import CefrLevel
+from matchdesk.licences import name as licence_name
+from matchdesk.licences import order
 from matchdesk.matching.components import LEVELS, PairScore, Scorer, VacancyTerms, round_score
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
 from matchdesk.matching.resolve import VIA_EXACT, Resolution
 from matchdesk.matching.weights import COMPONENT_LABELS, COMPONENTS
 from matchdesk.rules.facts import Finding
 from matchdesk.vocabulary import normalize_term
+
+LICENCE_RULE = "rijbewijs"  # the knock-out of a required licence the candidate is known to lack
+
+
+def licence_knockout(codes: list[str]) -> str:
+    """The knock-out's message: "Rijbewijs CE is vereist; de kandidaat heeft het niet"."""
+    names = [licence_name(c) for c in codes]
+    named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    verb, it = ("is", "het") if len(names) == 1 else ("zijn", "ze")
+    return f"{named[0].upper()}{named[1:]} {verb} vereist; de kandidaat heeft {it} niet"
+
 
 _VIA = {"exact": "exact", "synonym": "synoniem", "fuzzy": "vage treffer", "related": "verwant"}
 _ASK = {
@@ -39,7 +52,7 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
     now = round_score(pair.total)
     options: list[tuple[str, CandidateProfile]] = []
     owned = {r.skill_id for r in candidate.skills if r.skill_id}
-    for r in (*terms.profile.required, *terms.profile.desired):
+    for r in (*terms.required, *terms.profile.desired):
         if r.skill_id and r.skill_id not in owned:
             skill = scorer.resolver.canonical(r.skill_id)
             if skill.licence:
@@ -54,9 +67,10 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
         options.append((f"{gap['skill']} {LEVELS[raised].value} (nu {gap['level']})",
                         dataclasses.replace(candidate, languages=tuple(levels))))
     held = scorer.weights.licence_closure(candidate.licences)
-    for code in sorted(terms.licences - held):
-        options.append((f"met rijbewijs {code}", dataclasses.replace(
-            candidate, licences=candidate.licences | {code}, licences_known=True)))
+    lacking = order(terms.licences - held)
+    if lacking:  # all of them at once: one of two required licences lifts nothing
+        options.append(("met " + " en ".join(licence_name(code) for code in lacking), dataclasses.replace(
+            candidate, licences=candidate.licences | set(lacking), licences_known=True)))
     found: list[tuple[int, str]] = []
     for change, changed in options:
         after = round_score(scorer.score(changed, terms, today).total)
@@ -107,6 +121,8 @@ def candidate_questions(candidate: CandidateProfile, scorer: Scorer) -> list[str
 def result_dict(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore,
                 findings: list[Finding], today: dt.date, *, direction: str) -> dict:
     knockouts = [{"rule": f.rule, "message": f.message} for f in findings if f.severity == "block"]
+    if pair.knocked_out_by_licence:
+        knockouts.append({"rule": LICENCE_RULE, "message": licence_knockout(pair.licences_missing)})
     warnings = [f.message for f in findings if f.severity == "warning"]
     score = round_score(pair.total)
     result: dict = {}
@@ -158,6 +174,11 @@ def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: Vacancy
     as_text = [r.input for r in (*v.required, *v.desired) if not r.skill_id]
     if as_text:
         lines.append("Niet in de vaardighedenlijst, als tekst vergeleken: " + ", ".join(as_text) + ".")
+    statuses = [f"{licence_name(c)}: aanwezig" for c in pair.licences_held]
+    statuses += [f"{licence_name(c)}: onbekend" for c in pair.licences_unknown]
+    if statuses:  # a required licence the candidate lacks is named under "Ontbreekt (vereist)" and knocks out
+        line = "; ".join(statuses) + "."
+        lines.append(line[0].upper() + line[1:])
     if pair.missing:
         lines.append("Ontbreekt (vereist): " + ", ".join(pair.missing) + ".")
     if pair.missing_desired:

@@ -20,6 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from matchdesk.licences import CODES
 from matchdesk.matching.components import Scorer, VacancyTerms
 from matchdesk.matching.geo import distances_km
 from matchdesk.matching.index_file import read_index, write_index
@@ -66,7 +67,7 @@ class CandidateIndex:
         self.skill_col = {sid: i for i, sid in enumerate(sorted(vocabulary.skills))}
         groups = sorted({s.group for s in vocabulary.skills.values()})
         self.group_col = {g: i for i, g in enumerate(groups)}
-        self.licence_codes = sorted({s.licence for s in vocabulary.skills.values() if s.licence})
+        self.licence_codes = list(CODES)
         self.occupation_col = scorer.occupations.column
         self.row_of: dict[uuid.UUID, int] = {}
         self.ids: list[uuid.UUID] = []
@@ -231,8 +232,11 @@ class CandidateIndex:
             if r.skill_id:
                 col = self.skill_col.get(r.skill_id)
                 exact = self.S[:, col].toarray().ravel()[rows] if col is not None else np.zeros(len(rows))
-                group = self.group_col[self.scorer.resolver.canonical(r.skill_id).group]
-                related = self.G[:, group].toarray().ravel()[rows] * w.related_credit
+                skill = self.scorer.resolver.canonical(r.skill_id)
+                if skill.licence:  # a licence is held or not: no credit for a related one (as components)
+                    total += exact
+                    continue
+                related = self.G[:, self.group_col[skill.group]].toarray().ravel()[rows] * w.related_credit
                 total += np.maximum(exact, related)
             else:
                 hit = np.zeros(len(self.ids))
@@ -253,7 +257,7 @@ class CandidateIndex:
         unknown: dict[str, np.ndarray] = {}
         none = np.zeros(n, bool)
 
-        for name, wanted in (("required_skills", v.required), ("desired_skills", v.desired)):
+        for name, wanted in (("required_skills", terms.required), ("desired_skills", v.desired)):
             credit, asked = self._skill_credit(wanted, rows)
             unknown[name] = ~self.skills_known[rows] if asked else none
             values[name] = credit

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from matchdesk.domain import CefrLevel, LanguageSkill, VacancyKind, parse_level
 from matchdesk.errors import ValidationError
+from matchdesk.licences import CODES, normalize_requirement
+from matchdesk.licences import parse as parse_licences
 from matchdesk.matching.resolve import Resolution, SkillResolver
 from matchdesk.rules.facts import CandidateFacts
 from matchdesk.vocabulary import normalize_term
@@ -28,8 +30,8 @@ class CandidateProfile:
     woonplaats: str | None
     skills: tuple[Resolution, ...]
     languages: tuple[int | None, ...]  # rank per LANGUAGE_SKILLS; None unknown
-    licences: frozenset[str]  # declared categories plus licences typed as skills (before implication)
-    licences_known: bool
+    licences: frozenset[str]  # the licence field's codes plus licences typed as skills (before implication)
+    licences_known: bool  # False only when nothing is recorded ("geen" is known: no licence)
     max_travel_km: int | None
     hours_per_week: int | None
     available_from: dt.date | None
@@ -71,13 +73,21 @@ class VacancyProfile:
         return " ".join([self.title, self.description or ""]).strip()
 
 
-def _licence_set(declared: str | None, skills: tuple[Resolution, ...], resolver: SkillResolver) -> frozenset[str]:
-    codes = {c.strip().upper() for c in (declared or "").split(",") if c.strip()}
+def _licence_set(declared: str | None, skills: tuple[Resolution, ...],
+                 resolver: SkillResolver) -> tuple[frozenset[str], bool]:
+    """(codes, known): the licence field (``matchdesk.licences``) plus licence skills a database from before
+    migration 0009 may still hold."""
+    try:
+        parsed, known = parse_licences(declared)
+    except ValidationError:  # a value stored before the field was checked: read the codes it does name
+        parsed = frozenset(c.strip().upper() for c in str(declared).split(",") if c.strip().upper() in CODES)
+        known = bool(parsed)
+    codes = set(parsed)
     for r in skills:
         skill = resolver.skill(r.skill_id) if r.skill_id else None
         if skill is not None and skill.licence:
             codes.add(skill.licence)
-    return frozenset(codes)
+    return frozenset(codes), known or bool(codes)
 
 
 def _stored_resolution(text: str, skill_id: str | None, resolver: SkillResolver) -> Resolution:
@@ -98,7 +108,7 @@ def profile_from_values(candidate, skill_rows, language_rows, resolver: SkillRes
     skills = tuple(_stored_resolution(text, skill_id, resolver) for text, skill_id in skill_rows)
     levels = {skill: level for language, skill, level in language_rows if language in (None, "nl")}
     languages = tuple(levels[s].rank if levels.get(s) is not None else None for s in LANGUAGE_SKILLS)
-    licences = _licence_set(candidate.driving_licences or "", skills, resolver)
+    licences, licences_known = _licence_set(candidate.driving_licences or "", skills, resolver)
     occupations = tuple(o.strip() for o in (candidate.desired_occupations or "").split(";") if o.strip())
     facts = CandidateFacts(
         municipality=candidate.municipality or "", doelgroep=candidate.doelgroep, categorie=candidate.categorie,
@@ -109,7 +119,7 @@ def profile_from_values(candidate, skill_rows, language_rows, resolver: SkillRes
     return CandidateProfile(
         id=str(candidate.id), klantnummer=candidate.klantnummer, municipality=candidate.municipality,
         woonplaats=candidate.woonplaats, skills=skills, languages=languages, licences=licences,
-        licences_known=bool(licences), max_travel_km=candidate.max_travel_km,
+        licences_known=licences_known, max_travel_km=candidate.max_travel_km,
         hours_per_week=candidate.hours_per_week or None, available_from=candidate.available_from,
         wishes=candidate.wishes or "", desired_occupations=occupations, facts=facts,
         doelgroep=str(candidate.doelgroep) if candidate.doelgroep else None,
@@ -188,7 +198,7 @@ def vacancy_from_fields(data: dict, resolver: SkillResolver) -> VacancyProfile:
     support = str(fields.get("taalondersteuning") or "").strip().lower()
     if support not in _TRUE | _FALSE:
         raise ValidationError("taalondersteuning", support, "taalondersteuning: gebruik ja of nee")
-    licence = str(fields.get("rijbewijs_vereist") or "").strip().upper() or None
+    licence = normalize_requirement(fields.get("rijbewijs_vereist"))
     return VacancyProfile(
         reference=str(fields.get("referentie") or "(nieuw)").strip(), title=title, kind=kind,
         place=str(fields.get("plaats") or "").strip() or None,

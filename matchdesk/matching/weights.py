@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from matchdesk.errors import UsageError
+from matchdesk.licences import closure
 from matchdesk.resources import resource
 
 COMPONENTS = ("required_skills", "desired_skills", "language", "travel", "hours", "start_date", "driving_licence",
@@ -65,10 +66,8 @@ class Weights:
         return self.gap_factor[min(short_by, len(self.gap_factor) - 1)]
 
     def licence_closure(self, licences: set[str] | frozenset[str]) -> frozenset[str]:
-        closed = set(licences)
-        for code in licences:
-            closed |= self.licence_implies.get(code, frozenset())
-        return frozenset(closed)
+        """The licences held with all they include (Dutch law, ``matchdesk.licences``; plus the region's table)."""
+        return closure(licences, self.licence_implies)
 
 
 def _fail(source: str, message: str) -> UsageError:

@@ -44,10 +44,11 @@ CANDIDATE_FIELDS = frozenset({
 })
 # Lines of the matching engine's explanation an employer may read, by their opening words. Not: knock-outs
 # and warnings (rules about doelgroep, ontheffing, age), unknowns and questions, functional limitations,
-# improvement hints, travel distance (it tells where the candidate lives): internal matters. The score
+# improvement hints, travel distance (it tells where the candidate lives): internal matters. The status of a
+# required licence ("Rijbewijs CE: aanwezig") is shown: it agrees with the profile's Rijbewijzen line. The score
 # line and the points per component are left out too: the block shows the score itself.
 EXPLANATION_LINES = ("Gevonden:", "Ontbreekt (vereist):", "Ontbreekt (gewenst):", "Taal:",
-                     "Leerwerkplek met taalondersteuning")
+                     "Leerwerkplek met taalondersteuning", "Rijbewijs ", "Code 95:")
 SKILL_FIELDS = frozenset({"skill_id", "level", "source"})  # never the typed text
 LANGUAGE_FIELDS = frozenset({"language", "skill", "level"})
 CONTACT_FIELDS = frozenset({"name", "email", "phone"})

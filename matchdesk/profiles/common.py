@@ -6,6 +6,7 @@ import datetime as dt
 
 from matchdesk.dates import format_nl
 from matchdesk.domain import REFERENTIENIVEAU, CefrLevel, LanguageSkill, SkillSource
+from matchdesk.licences import display as display_licences
 from matchdesk.profiles.model import Languages, SkillGroup, SkillLine, Skills
 from matchdesk.vocabulary import Vocabulary, load_vocabulary
 
@@ -91,8 +92,9 @@ def travel(value: int | None) -> str:
 
 
 def licences(value: str | None) -> str:
-    items = [v.strip() for v in (value or "").split(",") if v.strip()]
-    return ", ".join(items) if items else "geen"
+    """The licence field as both profiles show it (``matchdesk.licences.display``): "CE (omvat ook C, ...)",
+    "geen" when the candidate holds none, "onbekend" when nothing is recorded."""
+    return display_licences(value)
 
 
 def occupations(value: str | None) -> tuple[str, ...]:

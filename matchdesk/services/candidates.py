@@ -14,6 +14,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from matchdesk import licences as licence_model
 from matchdesk.domain import Categorie, CefrLevel, Doelgroep, LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
@@ -138,6 +139,7 @@ def prepare_candidate(values: dict[str, object], today: dt.date, *, skills: Sequ
                       vocabulary: Vocabulary | None = None, owner_id: uuid.UUID | None = None,
                       profile_number: str) -> NewCandidate:
     data = f.normalize_fields(candidate_spec(today), values)
+    skills, data = licence_model.absorb(skills, data, vocabulary)  # a licence typed as a skill: the licence field
     for required in ("klantnummer", "achternaam"):
         if not data.get(required):
             raise ValidationError(required, None, f"{required} is verplicht")
@@ -250,6 +252,7 @@ def set_languages(session: Session, candidate: Candidate, levels: dict[LanguageS
 
 
 def set_skills(session: Session, candidate: Candidate, skills: list[SkillInput], vocabulary: Vocabulary | None) -> None:
+    skills = licence_model.absorb_into(candidate, skills, vocabulary)  # licence skills join the licence field
     for row in session.scalars(select(CandidateSkill).where(CandidateSkill.candidate_id == candidate.id)):
         session.delete(row)
     session.flush()

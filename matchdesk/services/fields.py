@@ -4,10 +4,10 @@ ValidationError that names the field in Dutch. One place for every record type's
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from enum import StrEnum
 
+from matchdesk import licences as licence_model
 from matchdesk.dates import parse_date
 from matchdesk.domain import CefrLevel, parse_level
 from matchdesk.errors import ValidationError
@@ -16,7 +16,7 @@ Normalizer = Callable[[object], object]
 
 _TRUE = {"ja", "j", "x", "1", "true", "waar", "yes", "y"}
 _FALSE = {"nee", "n", "0", "false", "onwaar", "no", ""}
-LICENCES = ("AM", "A", "B", "BE", "C1", "C", "CE", "D1", "D", "DE", "T")
+LICENCES = licence_model.CODES
 
 
 def text(field: str, max_length: int = 200) -> Callable[[object], str | None]:
@@ -113,17 +113,9 @@ def level(field: str) -> Normalizer:
 
 
 def licences(field: str) -> Normalizer:
-    """Driving-licence categories as a sorted comma list: "b, C" -> "B,C"."""
-    def normalize(value: object) -> str:
-        if value is None:
-            return ""
-        parts = [p.strip().upper() for p in re.split(r"[,;/ ]+", str(value)) if p.strip()]
-        parts = [p.removeprefix("RIJBEWIJS") for p in parts if p != "RIJBEWIJS"]
-        unknown = [p for p in parts if p not in LICENCES]
-        if unknown:
-            raise ValidationError(field, value, f"{field}: onbekende rijbewijscategorie {', '.join(unknown)}")
-        return ",".join(sorted(set(parts), key=LICENCES.index))
-    return normalize
+    """Driving-licence codes as the licence field stores them (``matchdesk.licences``): "b, C" -> "B,C",
+    "CE; code 95" -> "CE,95", "geen" (known: none), "" (not recorded)."""
+    return lambda value: licence_model.normalize(value, field)
 
 
 def normalize_fields(spec: dict[str, Normalizer], values: dict[str, object]) -> dict[str, object]:

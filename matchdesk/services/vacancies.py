@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from matchdesk import licences as licence_model
 from matchdesk.domain import CefrLevel, LanguageSkill, Provider, VacancyKind, VacancyStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
@@ -31,7 +32,7 @@ VACANCY_SPEC: dict[str, f.Normalizer] = {
     "postcode": lambda v: None if v is None or str(v).strip() == "" else normalize_postcode(str(v)),
     "place": f.text("plaats", 100),
     "hours_per_week": f.integer("uren_per_week", 1, 60),
-    "driving_licence": lambda v: f.licences("rijbewijs_vereist")(v) or None,
+    "driving_licence": lambda v: licence_model.normalize_requirement(v, "rijbewijs_vereist"),
     "start_date": f.date("startdatum"),
     "positions": lambda v: f.integer("plaatsen", 1, 500)(v) or 1,
     "provider": f.choice("aanbieder", Provider, aliases={"wvs": "leerwerkbedrijf"}),
@@ -61,6 +62,7 @@ def create_vacancy(session: Session, employer_id: uuid.UUID, values: dict[str, o
                    skills: Sequence[VacancySkillInput] = (), min_language: dict[LanguageSkill, CefrLevel] | None = None,
                    vocabulary: Vocabulary | None = None) -> Vacancy:
     data = f.normalize_fields(VACANCY_SPEC, values)
+    skills, data = licence_model.absorb_requirements(skills, data, vocabulary)  # a required licence skill: the field
     if session.scalar(select(Vacancy.id).where(Vacancy.reference == data["reference"], Vacancy.deleted_at.is_(None))):
         raise ValidationError("referentie", data["reference"], f"referentie {data['reference']} bestaat al")
     vacancy = Vacancy(**data, employer_id=employer_id)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from matchdesk import licences as licence_model
 from matchdesk.domain import LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.errors import ValidationError
 from matchdesk.services import fields as f
@@ -76,7 +77,8 @@ def candidate_columns(today: dt.date) -> tuple[Column, ...]:
         c("uitkering", "benefit_type"),
         c("uren_per_week", "hours_per_week", doc="0..60"),
         c("beschikbaar_vanaf", "available_from"),
-        c("rijbewijs", "driving_licences", fmt=lambda v: v or None, doc="categorieën, bijv. B,C"),
+        c("rijbewijs", "driving_licences", fmt=lambda v: v or None,
+          doc="bijv. B,CE,95 (95: code 95); geen; leeg: onbekend"),
         c("max_reisafstand_km", "max_travel_km", doc="0..300"),
         Column("vaardigheden", "skills", skill_list("vaardigheden"), format_skills,
                doc="gescheiden door `;`; elk eventueel met niveau en bron: `Heftruck rijden (gevorderd, getoetst)`"),
@@ -201,6 +203,7 @@ class Candidates(RecordType):
                                         "(zelfde naam en geboortedatum)", field_name="klantnummer")
             if "skills" in values:
                 values["skills"] = self._resolve(row, values["skills"], options)
+                licence_model.absorb_row(values, options.vocabulary, stored=bool(live_id or restore_id))
             if values.get("owner"):
                 values["owner_id"] = self._owner(session, values["owner"])
             elif "owner" in values:
@@ -328,6 +331,9 @@ class Candidates(RecordType):
                 values = row.values
                 restoring = candidate.deleted_at is not None
                 changed = apply(candidate, {k: v for k, v in values.items() if k in _PLAIN})
+                if taken := values.get(licence_model.TAKEN):  # licence skills join the stored licence field
+                    candidate.driving_licences = licence_model.merge(candidate.driving_licences, taken)
+                    changed.append("driving_licences")
                 if "owner_id" in values and candidate.owner_id != values["owner_id"]:
                     candidate.owner_id = values["owner_id"]
                     changed.append("owner_id")

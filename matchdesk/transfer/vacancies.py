@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from matchdesk import licences as licence_model
 from matchdesk.domain import LanguageSkill, VacancyKind, VacancyStatus
 from matchdesk.errors import MatchDeskError
 from matchdesk.services import fields as f
@@ -45,7 +46,7 @@ def vacancy_columns() -> tuple[Column, ...]:
                format_skills, doc="gescheiden door ;"),
         *languages,
         Column("taalondersteuning", "taalondersteuning", s["taalondersteuning"], yes_no, doc="ja/nee"),
-        Column("rijbewijs_vereist", "driving_licence", s["driving_licence"], doc="categorie, bijv. B"),
+        Column("rijbewijs_vereist", "driving_licence", s["driving_licence"], doc="bijv. B of CE,95 (95: code 95)"),
         Column("startdatum", "start_date", s["start_date"]),
         Column("aanbieder", "provider", s["provider"], doc="leerwerkbedrijf (ook WVS), markt of werkgever"),
         Column("plaatsen", "positions", s["positions"], doc="1..500; leeg: 1"),
@@ -94,6 +95,9 @@ class Vacancies(RecordType):
                                min_language={k: v for k, v in levels.items() if v}, vocabulary=options.vocabulary)
                 row.outcome = "new"
                 continue
+            if skills is not None:  # a required licence skill goes into the licence field (with the stored one)
+                skills, plain = licence_model.absorb_requirements(
+                    skills, {"driving_licence": found.driving_licence} | plain, options.vocabulary)
             restoring = found.deleted_at is not None
             if restoring:
                 found.deleted_at = None
