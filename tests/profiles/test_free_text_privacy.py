@@ -11,7 +11,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 from sqlalchemy import select
 
 from matchdesk.app import App
@@ -24,6 +23,7 @@ from matchdesk.services.employer_text import CONFIRMED, confirm_employer_text, e
 from matchdesk.services.profiles import profile_pdf, shortlist_pdf
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateSkill, Vacancy
+from tests.profiles.conftest import TODAY
 
 CORPUS = tomllib.loads((Path(__file__).with_name("sensitive_free_text_corpus.toml")).read_text(encoding="utf-8"))
 PEOPLE = CORPUS["person"]

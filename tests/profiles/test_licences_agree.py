@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import TODAY
 from sqlalchemy import select
 
 from matchdesk import licences
 from matchdesk.profiles import build_anonymous
 from matchdesk.profiles.model import Fields, MatchBlock, Skills, as_match
+from tests.conftest import TODAY
 
 
 def _profile_licences(shown: str) -> tuple[set[str], bool]:

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 from sqlalchemy import select
 
 from matchdesk.cli.main import main
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import AuditEntry, Candidate, Proposal, Vacancy
+from tests.profiles.conftest import TODAY
 
 
 @pytest.fixture

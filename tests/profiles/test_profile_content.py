@@ -8,7 +8,6 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from conftest import TODAY, normalize
 
 from matchdesk.domain import CefrLevel, LanguageSkill, SkillSource, TaaleisStatus, TrajectoryKind
 from matchdesk.profiles import (
@@ -25,6 +24,7 @@ from matchdesk.profiles.anonymous import NotAllowed, allowed_view
 from matchdesk.profiles.model import PdfInfo, ShortlistDocument
 from matchdesk.storage.models import Candidate
 from matchdesk.vocabulary import load_vocabulary
+from tests.profiles.conftest import TODAY, normalize
 
 SETTINGS = ProfileSettings(organisation="Werkgeversservicepunt Testregio")
 SENTENCE = "Kandidaat vertelt over {i} eerdere banen en wat daar goed ging."

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SAMPLE, TODAY, normalize
 from sqlalchemy import select
 
 from matchdesk.dates import format_nl, format_nl_long
@@ -16,6 +15,7 @@ from matchdesk.profiles.scrubber import PARTICLES
 from matchdesk.services.profiles import load_candidates, settings_for
 from matchdesk.storage.models import Candidate, Medewerker
 from matchdesk.vocabulary import load_vocabulary
+from tests.profiles.conftest import SAMPLE, TODAY, normalize
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # SQLite drops a plain column in place (3.35+): a batch copy would drop and recreate employers, which the
+    # vacancies' foreign keys refuse while rows point at it
+    sqlite = op.get_bind().dialect.name == 'sqlite'
     for table in TABLES:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column('archived_by')
-            batch_op.drop_column('archived_at')
+        for column in ('archived_by', 'archived_at'):
+            if sqlite:
+                op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
+            else:
+                op.drop_column(table, column)

@@ -1,7 +1,7 @@
 """licences are one thing: driving licences typed as skills move into the licence field
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-04 19:00:00
 
 A candidate's skill that is a driving licence ("Rijbewijs CE", "C-rijbewijs", "code 95") joins the candidate's
@@ -21,7 +21,7 @@ from matchdesk import licences
 from matchdesk.errors import ValidationError
 
 revision = '0009'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
