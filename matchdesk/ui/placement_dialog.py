@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from matchdesk.domain import ProposalStatus, TrajectoryKind, VacancyKind
-from matchdesk.services.proposals import ProposalRow, move_proposal
+from matchdesk.services.proposals import NO_PROPOSAL, ProposalRow, move_proposal, place_pair
 from matchdesk.services.trajectories import TrajectoryInput
 from matchdesk.ui.trajectory_dialog import TrajectoryDialog
 from matchdesk.ui.trajectory_form import select_data
@@ -29,14 +29,18 @@ PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GA
 
 
 class PlacementDialog(TrajectoryDialog):
-    """``PlacementDialog(app, proposal, parent=None)``: ``proposal`` is the row read from the proposals list.
+    """``PlacementDialog(app, proposal, parent=None)``: ``proposal`` is the row read from the proposals list,
+    or from the matching view (``services.proposals.placement_row``; for a pair not yet proposed, saving
+    proposes and places at once, with the ranking's ``score`` and ``explanation``).
     ``load_failed(message)`` when the candidate no longer exists (the dialog then closes)."""
 
     load_failed = Signal(str)
 
-    def __init__(self, app: App, proposal: ProposalRow, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, proposal: ProposalRow, parent: QWidget | None = None, *, score: int | None = None,
+                 explanation: str | None = None) -> None:
         super().__init__(app, proposal.candidate_id, parent, mode="start")
         self.proposal = proposal
+        self.score, self.explanation = score, explanation
         self.candidate_name = proposal.candidate_label
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("Place"))
@@ -72,5 +76,9 @@ class PlacementDialog(TrajectoryDialog):
     def _write(self, form: TrajectoryForm, data: TrajectoryInput,
                override: str | None) -> Callable[[], uuid.UUID | None]:
         app, proposal = self.app, self.proposal
+        if proposal.id == NO_PROPOSAL:
+            score, explanation = self.score, self.explanation
+            return lambda: place_pair(app, proposal, data, override_reason=override, score=score,
+                                      explanation=explanation).trajectory_id
         return lambda: move_proposal(app, proposal.id, proposal.version, ProposalStatus.GEPLAATST, placement=data,
                                      override_reason=override).trajectory_id
