@@ -64,11 +64,9 @@ class MatchActions:
             return False
         pairs = self._pairs(rows)
         if self.model.direction == "candidates":
-            question = self.tr("Propose %n candidate(s) for {vacancy}?", "", len(pairs)).format(
-                vacancy=self.subject_name())
+            question = self.counted("propose candidates", len(pairs)).format(vacancy=self.subject_name())
         else:
-            question = self.tr("Propose {candidate} for %n vacancy(ies)?", "", len(pairs)).format(
-                candidate=self.subject_name())
+            question = self.counted("propose vacancies", len(pairs)).format(candidate=self.subject_name())
         answer = QMessageBox.question(self, self.tr("Propose"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.Yes)
@@ -84,7 +82,7 @@ class MatchActions:
             self.status.setText(self.tr("Candidate {klantnummer} proposed for {reference}.").format(
                 klantnummer=done[0].klantnummer, reference=done[0].reference))
         elif done:
-            self.status.setText(self.tr("%n proposal(s) recorded.", "", len(done)))
+            self.status.setText(self.counted("proposed", len(done)))
         self.reload_marks()
         for proposed in done:
             self.proposed.emit(proposed.klantnummer, proposed.reference)
@@ -200,7 +198,7 @@ class MatchActions:
         self.ops.run(lambda: match_desk.export_results(app, view, path), self._exported, self._export_failed)
 
     def _exported(self, count: int) -> None:
-        self.status.setText(self.tr("%n result(s) exported.", "", count))
+        self.status.setText(self.counted("exported", count))
         self.exported.emit(count)
 
     def _export_failed(self, error: Exception) -> None:

@@ -313,6 +313,19 @@ class MatchingPage(Page, MatchActions):
             return f"{view.candidate.name} ({view.candidate.klantnummer})"
         return ""
 
+    def counted(self, what: str, n: int) -> str:
+        """The texts with a number (Qt plurals). They live here, not in the ``MatchActions`` mixin: PySide's
+        ``tr()`` stops at the first class of the MRO whose lookup changes the text, and filling in %n does."""
+        if what == "propose candidates":
+            return self.tr("Propose %n candidate(s) for {vacancy}?", "", n)
+        if what == "propose vacancies":
+            return self.tr("Propose {candidate} for %n vacancy(ies)?", "", n)
+        if what == "proposed":
+            return self.tr("%n proposal(s) recorded.", "", n)
+        if what == "exported":
+            return self.tr("%n result(s) exported.", "", n)
+        return self.tr("%n selected", "", n)
+
     def _show_failure(self, error: Exception) -> None:
         self.status.setText("")
         if isinstance(error, MatchDeskError):
@@ -338,7 +351,7 @@ class MatchingPage(Page, MatchActions):
         current = self.table.currentIndex().row() if self.table.currentIndex().isValid() else -1
         stored = self._stored_pairs()
         candidates = self.model.direction == "candidates"
-        self.selection_label.setText(self.tr("%n selected", "", len(rows)) if rows else "")
+        self.selection_label.setText(self.counted("selected", len(rows)) if rows else "")
         self.propose_button.setEnabled(bool(rows) and stored)
         self.shortlist_button.setVisible(candidates)
         self.shortlist_button.setEnabled(bool(rows) and candidates and stored)
