@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from matchdesk.domain import ProposalStatus, TrajectoryKind, VacancyKind
+from matchdesk.domain import ProposalStatus, Provider, TrajectoryKind, VacancyKind
 from matchdesk.services.proposals import NO_PROPOSAL, ProposalRow, move_proposal, place_pair
 from matchdesk.services.trajectories import TrajectoryInput
 from matchdesk.ui.trajectory_dialog import TrajectoryDialog
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GARANTIEBAAN: TrajectoryKind.REGULIER_LKS,
                    VacancyKind.LEERWERKPLEK: TrajectoryKind.LEERWERKTRAJECT,
                    VacancyKind.PROEFPLAATS: TrajectoryKind.PROEFPLAATSING, VacancyKind.BESCHUT: TrajectoryKind.BESCHUT}
+
+# a vacancy of these kinds without a provider is a job at the employer itself
+EMPLOYER_KINDS = (VacancyKind.REGULIER, VacancyKind.GARANTIEBAAN, VacancyKind.PROEFPLAATS)
 
 
 class PlacementDialog(TrajectoryDialog):
@@ -66,6 +69,8 @@ class PlacementDialog(TrajectoryDialog):
             select_data(self.kind, PLACEMENT_KINDS.get(proposal.vacancy_kind, TrajectoryKind.REGULIER))
         if proposal.vacancy_provider is not None:
             select_data(self.provider, proposal.vacancy_provider)
+        elif proposal.vacancy_kind in EMPLOYER_KINDS:  # a job at the employer, not at the leerwerkbedrijf
+            select_data(self.provider, Provider.WERKGEVER)
 
     def _report_load_failure(self, message: str) -> None:
         self.load_failed.emit(message)
