@@ -23,13 +23,13 @@ from sqlalchemy import and_, case, func, or_, select
 
 from matchdesk.domain import CefrLevel, Doelgroep, LanguageSkill, ProposalStatus, VacancyKind, VacancyStatus
 from matchdesk.errors import UsageError
-from matchdesk.matching.engine import Filters
 from matchdesk.services.lists import sort_name
 from matchdesk.storage.models import Candidate, Employer, Proposal, Vacancy
 from matchdesk.vocabulary import normalize_term
 
 if TYPE_CHECKING:
     from matchdesk.app import App
+    from matchdesk.matching.engine import Filters
     from matchdesk.services.matching import NamedRanking
 
 SEPARATOR = " — "  # between the key and the rest of a completion: the key is what is ranked for
@@ -209,12 +209,13 @@ def proposal_marks(app: App, *, reference: str | None = None,
 
 
 def rank_view(app: App, *, vacancy: str | None = None, fields: dict | None = None, candidate: str | None = None,
-              filters: Filters = Filters(), top: int = 50) -> MatchView:
+              filters: Filters | None = None, top: int = 50) -> MatchView:
     """``rank_named`` with the vacancy or candidate ranked for, the vacancies' employers, places and kinds,
     and the proposals already made for the pairs shown."""
-    from matchdesk.services.matching import rank_named
+    from matchdesk.services.matching import Filters, rank_named  # the engine loads on the first ranking
 
-    ranking = rank_named(app, vacancy=vacancy, fields=fields, candidate=candidate, filters=filters, top=top)
+    ranking = rank_named(app, vacancy=vacancy, fields=fields, candidate=candidate, filters=filters or Filters(),
+                         top=top)
     if candidate is not None:
         keys = [ranking.key(i) for i in range(len(ranking.results))]
         return MatchView(ranking, candidate=candidate_summary(app, candidate), lines=vacancy_lines(app, keys),

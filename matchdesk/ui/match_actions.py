@@ -206,3 +206,22 @@ class MatchActions:
             QMessageBox.warning(self, self.tr("Export"), self.tr("The export failed: {error}").format(error=error))
         else:
             show_failure(self, error)
+
+    # -- a vacancy typed in, kept ----------------------------------------------------------------------
+    def save_typed_vacancy(self) -> None:
+        from matchdesk.ui.typed_vacancy_dialog import SaveTypedVacancyDialog
+
+        """Keep the vacancy typed in as a vacancy of an employer; the stored vacancy is ranked at once (so
+        its candidates can be proposed)."""
+        if not self.typed_fields:
+            return
+        dialog = SaveTypedVacancyDialog(self.app, self.typed_fields, self)
+        dialog.saved.connect(self._typed_saved)
+        self.save_dialog = dialog
+        dialog.open()
+
+    def _typed_saved(self, reference: str) -> None:
+        self.typed_fields = None
+        self.saved_vacancy.emit(reference)
+        self.rank_vacancy(reference)
+

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,12 +47,10 @@ from matchdesk.ui.match_actions import MatchActions
 from matchdesk.ui.match_picker import MatchPicker
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
-from matchdesk.ui.results_model import ComponentBarDelegate, ResultsModel, explanation_html, legend
-from matchdesk.ui.typed_vacancy_dialog import SaveTypedVacancyDialog, TypedVacancyDialog
+from matchdesk.ui.results_model import ComponentBarDelegate, ResultsModel, explanation_html, legend, vacancy_html
+from matchdesk.ui.typed_vacancy_dialog import TypedVacancyDialog
 
 __all__ = ["MatchingPage", "TypedVacancyDialog", "explanation_html"]
-
-translate = QCoreApplication.translate
 # a result with one of these can no longer be placed from the ranking
 PLACED_OR_CLOSED = (ProposalStatus.GEPLAATST,)
 
@@ -363,43 +361,3 @@ class MatchingPage(Page, MatchActions):
     def _open(self, row: int) -> None:
         key = self.model.key(row)
         self.open_record.emit("kandidaat" if self.model.direction == "candidates" else "vacature", key)
-
-    # -- a vacancy typed in, kept ----------------------------------------------------------------------
-    def save_typed_vacancy(self) -> None:
-        """Keep the vacancy typed in as a vacancy of an employer; the stored vacancy is ranked at once (so
-        its candidates can be proposed)."""
-        if not self.typed_fields:
-            return
-        dialog = SaveTypedVacancyDialog(self.app, self.typed_fields, self)
-        dialog.saved.connect(self._typed_saved)
-        self.save_dialog = dialog
-        dialog.open()
-
-    def _typed_saved(self, reference: str) -> None:
-        self.typed_fields = None
-        self.saved_vacancy.emit(reference)
-        self.rank_vacancy(reference)
-
-
-def vacancy_html(v: match_desk.VacancySummary) -> str:
-    """The vacancy ranked for: title, employer, place, kind and hours, then its skills and language levels."""
-    where = ", ".join(escape(p) for p in (v.employer, v.place) if p)
-    facts = [escape(label(v.kind))]
-    if v.hours_per_week:
-        facts.append(translate("MatchingPage", "{hours} hours a week").format(hours=v.hours_per_week))
-    if v.status.value != "open":
-        facts.append(escape(label(v.status)))
-    lines = [f"<b>{escape(v.title)}</b> ({escape(v.reference)}) — {where} · {' · '.join(facts)}"]
-    needs = []
-    if v.required_skills:
-        needs.append(translate("MatchingPage", "Required: {skills}").format(
-            skills=escape(", ".join(v.required_skills))))
-    if v.desired_skills:
-        needs.append(translate("MatchingPage", "Desired: {skills}").format(
-            skills=escape(", ".join(v.desired_skills))))
-    if v.languages:
-        needs.append(translate("MatchingPage", "Dutch: {levels}").format(levels=", ".join(
-            f"{escape(label(skill))} {level.value}" for skill, level in v.languages)))
-    if needs:
-        lines.append("<span style='color:#444'>" + " · ".join(needs) + "</span>")
-    return "<br/>".join(lines)

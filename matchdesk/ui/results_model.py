@@ -17,7 +17,7 @@ from matchdesk.labels import label
 from matchdesk.matching.weights import COMPONENT_LABELS
 
 if TYPE_CHECKING:  # the matching use cases (and the engine under them) load on the first ranking, not at start
-    from matchdesk.services.match_desk import MatchView
+    from matchdesk.services.match_desk import MatchView, VacancySummary
     from matchdesk.services.matching import NamedRanking
 
 COMPONENT_COLOURS = {
@@ -200,3 +200,27 @@ def legend() -> QLabel:
                             for k, v in COMPONENT_LABELS.items()))
     label.setWordWrap(True)
     return label
+
+
+def vacancy_html(v: VacancySummary) -> str:
+    """The vacancy ranked for: title, employer, place, kind and hours, then its skills and language levels."""
+    where = ", ".join(escape(p) for p in (v.employer, v.place) if p)
+    facts = [escape(label(v.kind))]
+    if v.hours_per_week:
+        facts.append(translate("MatchingPage", "{hours} hours a week").format(hours=v.hours_per_week))
+    if v.status.value != "open":
+        facts.append(escape(label(v.status)))
+    lines = [f"<b>{escape(v.title)}</b> ({escape(v.reference)}) — {where} · {' · '.join(facts)}"]
+    needs = []
+    if v.required_skills:
+        needs.append(translate("MatchingPage", "Required: {skills}").format(
+            skills=escape(", ".join(v.required_skills))))
+    if v.desired_skills:
+        needs.append(translate("MatchingPage", "Desired: {skills}").format(
+            skills=escape(", ".join(v.desired_skills))))
+    if v.languages:
+        needs.append(translate("MatchingPage", "Dutch: {levels}").format(levels=", ".join(
+            f"{escape(label(skill))} {level.value}" for skill, level in v.languages)))
+    if needs:
+        lines.append("<span style='color:#444'>" + " · ".join(needs) + "</span>")
+    return "<br/>".join(lines)
