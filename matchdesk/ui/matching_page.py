@@ -192,7 +192,7 @@ class MatchingPage(Page, MatchActions):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([700, 380])
+        splitter.setSizes([780, 320])
         actions = QHBoxLayout()
         actions.addWidget(self.selection_label)
         actions.addStretch(1)
@@ -266,13 +266,15 @@ class MatchingPage(Page, MatchActions):
         ranking = view.ranking
         self.table.setItemDelegateForColumn(self.model.bar_column, self.bar_delegate)
         self.table.resizeColumnsToContents()
+        widths = {"name": 230, "employer": 200, "place": 130, "kind": 130} if ranking.direction == "candidates" \
+            else {"name": 190, "employer": 160, "place": 110, "kind": 120}
         for column, key in enumerate(self.model.keys):
-            widest = {"name": 230, "employer": 200, "place": 130, "kind": 130}.get(key)
+            widest = widths.get(key)
             if widest is not None and self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
             elif key == "proposal":
-                self.table.setColumnWidth(column, 110)
-        self.table.setColumnWidth(self.model.bar_column, 150)
+                self.table.setColumnWidth(column, 100)
+        self.table.setColumnWidth(self.model.bar_column, 150 if ranking.direction == "candidates" else 110)
         if ranking.direction == "candidates":
             shown = self.tr("{shown} of {total} candidates")
         else:
