@@ -4,7 +4,10 @@ placements reach its positions.
 
 Use cases (first parameter ``app``; own unit of work; frozen values out): ``list_proposals`` (the read
 model of a candidate's or a vacancy's proposals), ``move_proposal`` (with the version read; placing starts
-the trajectory), ``propose_from_ranking``. ``propose`` and ``move`` are the session-level building blocks."""
+the trajectory), ``propose_from_ranking``, and for the matching view's selection ``propose_pairs`` (each pair
+its own unit of work; refusals reported) and ``placement_row`` / ``place_pair`` (place a pair from a ranking
+in one step, proposing it first when it has no open proposal). ``propose`` and ``move`` are the
+session-level building blocks."""
 
 from __future__ import annotations
 
