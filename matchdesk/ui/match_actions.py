@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from matchdesk.domain import ProposalStatus
 from matchdesk.errors import MatchDeskError
 from matchdesk.services import match_desk
 from matchdesk.services.proposals import Pair, ProposedMany, placement_row, propose_pairs
@@ -22,6 +23,9 @@ from matchdesk.ui.ops import show_failure
 if TYPE_CHECKING:
     from matchdesk.services.proposals import ProposalRow
     from matchdesk.ui.placement_dialog import PlacementDialog
+
+# a pair with a proposal in one of these is not proposed again
+OPEN_OR_PLACED = (ProposalStatus.VOORGESTELD, ProposalStatus.UITGENODIGD, ProposalStatus.GEPLAATST)
 
 
 class MatchActions:
@@ -61,6 +65,10 @@ class MatchActions:
         nothing to propose or the user says no."""
         rows = self.selected_rows()
         if not rows or not self._stored_pairs():
+            return False
+        rows = [row for row in rows if self.model.mark(row) not in OPEN_OR_PLACED]  # not twice
+        if not rows:
+            self.status.setText(self.tr("The selection has been proposed already."))
             return False
         pairs = self._pairs(rows)
         if self.model.direction == "candidates":

@@ -172,3 +172,21 @@ def test_journey_rank_propose_and_print_from_the_main_window(qtbot, demo_ctx, as
     assert f"profiel {first}" in preview.windowTitle()
     preview.accept()
     page.ops.wait()
+
+
+def test_rows_proposed_already_are_left_out_of_a_new_proposal(qtbot, page, asked):
+    from PySide6.QtCore import QItemSelectionModel
+
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        page.rank_vacancy(_reference(page.app))
+    with qtbot.waitSignal(page.marked, timeout=30000):
+        assert page.propose_selected()  # the first row
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().select(page.model.index(1, 0), flags)
+    assert page.selected_rows() == [0, 1]
+    with qtbot.waitSignal(page.marked, timeout=30000):
+        assert page.propose_selected()
+    assert asked[1][1].startswith("1 kandidaat voorstellen voor ")
+    assert [page.model.mark(row) for row in (0, 1)] == ["voorgesteld", "voorgesteld"]
+    page.table.selectRow(0)
+    assert not page.propose_selected() and page.status.text() == "De selectie is al voorgesteld."

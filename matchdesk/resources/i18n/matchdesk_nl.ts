@@ -1190,6 +1190,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
 <context>
     <name>MatchActions</name>
     <message>
+        <source>The selection has been proposed already.</source>
+        <translation>De selectie is al voorgesteld.</translation>
+    </message>
+    <message>
         <source>Propose</source>
         <translation>Voorstellen</translation>
     </message>
