@@ -80,7 +80,9 @@ def find_candidates(app: App, text: str, limit: int = 15) -> list[Choice]:
     if len(typed) < 2:
         return []
     folded = [w for w in normalize_term(typed).split() if w][:4]
-    by_name = [and_(*[Candidate.name_key.like(f"%{w}%") for w in folded])] if folded else []
+    tussenvoegsel = func.lower(func.coalesce(Candidate.tussenvoegsel, ""))  # "de vries": de is no part of the key
+    by_name = [and_(*[or_(Candidate.name_key.like(f"%{w}%"), tussenvoegsel.like(f"%{w}%")) for w in folded])] \
+        if folded else []
     query = (select(Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel, Candidate.achternaam,
                     Candidate.woonplaats)
              .where(Candidate.deleted_at.is_(None),

@@ -55,6 +55,11 @@ def test_find_a_candidate_by_klantnummer_or_name_without_accents(app):
     assert find_candidates(app, number)[0].key == number
     by_name = find_candidates(app, f"{voornaam} {achternaam}".upper(), limit=50)
     assert number in [h.key for h in by_name] and all(h.label for h in by_name)
+    with app.db.reading() as session:
+        c = session.scalar(select(Candidate).where(Candidate.tussenvoegsel.is_not(None))
+                           .order_by(Candidate.klantnummer))
+        full, number = " ".join(p for p in (c.tussenvoegsel, c.achternaam) if p), c.klantnummer
+    assert number in [h.key for h in find_candidates(app, full, limit=50)]  # "van den Berg" as one says it
 
 
 def test_rank_view_shows_the_vacancy_its_requirements_and_marks_proposals(app):
