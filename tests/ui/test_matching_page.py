@@ -190,3 +190,16 @@ def test_rows_proposed_already_are_left_out_of_a_new_proposal(qtbot, page, asked
     assert [page.model.mark(row) for row in (0, 1)] == ["voorgesteld", "voorgesteld"]
     page.table.selectRow(0)
     assert not page.propose_selected() and page.status.text() == "De selectie is al voorgesteld."
+
+
+def test_the_typed_vacancy_dialog_shows_kinds_by_name_and_comes_back_filled_in(qtbot, page):
+    from matchdesk.ui.typed_vacancy_dialog import TypedVacancyDialog
+
+    dialog = TypedVacancyDialog(page)
+    qtbot.addWidget(dialog)
+    assert [dialog.kind.itemText(i) for i in range(2)] == ["Reguliere vacature", "Garantiebaan"]
+    fields = {"titel": "Heftruckchauffeur", "soort": "leerwerkplek", "plaats": "Roosendaal", "uren_per_week": 32,
+              "vereiste_vaardigheden": "orderpicken", "gewenste_vaardigheden": "", "rijbewijs_vereist": "B",
+              "min_nl_spreken": "A2"}
+    dialog.set_fields(fields)
+    assert dialog.fields() == fields  # "Vacature ter plekke…" again: what was typed, to adjust
