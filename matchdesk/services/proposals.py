@@ -4,7 +4,10 @@ placements reach its positions.
 
 Use cases (first parameter ``app``; own unit of work; frozen values out): ``list_proposals`` (the read
 model of a candidate's or a vacancy's proposals), ``move_proposal`` (with the version read; placing starts
-the trajectory), ``propose_from_ranking``. ``propose`` and ``move`` are the session-level building blocks."""
+the trajectory), ``propose_from_ranking``, and for the matching view's selection ``propose_pairs`` (each pair
+its own unit of work; refusals reported) and ``placement_row`` / ``place_pair`` (place a pair from a ranking
+in one step, proposing it first when it has no open proposal). ``propose`` and ``move`` are the
+session-level building blocks."""
 
 from __future__ import annotations
 
@@ -170,4 +173,80 @@ def move_proposal(app: App, proposal_id: uuid.UUID, version: int | None, status:
         trajectory_id = None
         if status == ProposalStatus.GEPLAATST:
             trajectory_id = session.scalar(select(Trajectory.id).where(Trajectory.proposal_id == proposal.id))
+        return Moved(proposal.id, proposal.version, proposal.status, trajectory_id)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A candidate and a vacancy from a ranking, with the score and explanation to keep with a proposal."""
+
+    klantnummer: str
+    reference: str
+    score: int | None = None
+    explanation: str | None = None
+
+
+@dataclass(frozen=True)
+class ProposedMany:
+    """What ``propose_pairs`` did: the proposals made, and the pairs refused with the Dutch reason."""
+
+    proposed: tuple[Proposed, ...]
+    refused: tuple[tuple[Pair, str], ...]
+
+
+def propose_pairs(app: App, pairs: list[Pair]) -> ProposedMany:
+    """Propose several pairs at once (the matching view's selection), one unit of work each: a pair the
+    rules refuse (or one already proposed) is reported and the others go ahead."""
+    from matchdesk.errors import MatchDeskError
+
+    done, refused = [], []
+    for pair in pairs:
+        try:
+            done.append(propose_from_ranking(app, pair.klantnummer, pair.reference, pair.score, pair.explanation))
+        except MatchDeskError as error:
+            refused.append((pair, str(error)))
+    return ProposedMany(tuple(done), tuple(refused))
+
+
+def placement_row(app: App, klantnummer: str, reference: str) -> ProposalRow:
+    """The pair's open proposal (voorgesteld or uitgenodigd) as the proposals list shows it, for placing it
+    from a ranking; a pair without one gets a row without id (``place_pair`` proposes and places at once)."""
+    from matchdesk.services.candidates import get_by_klantnummer
+    from matchdesk.services.vacancies import get_by_reference
+
+    with app.reading() as session:
+        candidate = get_by_klantnummer(session, klantnummer)
+        vacancy = get_by_reference(session, reference, full=True)
+        proposal = session.scalar(select(Proposal).where(
+            Proposal.candidate_id == candidate.id, Proposal.vacancy_id == vacancy.id,
+            Proposal.status.in_([ProposalStatus.VOORGESTELD, ProposalStatus.UITGENODIGD]))
+            .order_by(Proposal.proposed_on.desc()).limit(1))
+        name = " ".join(p for p in (candidate.voornaam, candidate.tussenvoegsel, candidate.achternaam) if p)
+        return ProposalRow(
+            proposal.id if proposal else NO_PROPOSAL, proposal.version if proposal else 0,
+            proposal.status if proposal else ProposalStatus.VOORGESTELD,
+            proposal.proposed_on if proposal else app.today,
+            proposal.status_changed_on if proposal else app.today, proposal.score if proposal else None,
+            proposal.proposed_by if proposal else "", candidate.id, candidate.klantnummer, name, vacancy.id,
+            vacancy.reference, vacancy.title, vacancy.kind, vacancy.provider, vacancy.start_date, vacancy.employer.name)
+
+
+NO_PROPOSAL = uuid.UUID(int=0)  # the id of a ``placement_row`` for a pair that has no open proposal yet
+
+
+def place_pair(app: App, row: ProposalRow, placement: TrajectoryInput, *, override_reason: str | None = None,
+               score: int | None = None, explanation: str | None = None) -> Moved:
+    """Place a candidate from a ranking in one unit of work: the open proposal read (``row``, with its
+    version) moves to geplaatst, or, without one, the pair is proposed and placed at once; either way the
+    trajectory starts through the rules."""
+    with app.unit() as session:
+        proposal_id, version = row.id, row.version
+        if row.id == NO_PROPOSAL:
+            made = propose(session, row.candidate_id, row.vacancy_id, app.today, score=score, explanation=explanation)
+            session.flush()
+            proposal_id, version = made.id, made.version
+        proposal = move(session, app.rulebooks, proposal_id, version, ProposalStatus.GEPLAATST, app.today,
+                        placement=placement, override_reason=override_reason)
+        session.flush()
+        trajectory_id = session.scalar(select(Trajectory.id).where(Trajectory.proposal_id == proposal.id))
         return Moved(proposal.id, proposal.version, proposal.status, trajectory_id)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from matchdesk.domain import ProposalStatus, TrajectoryKind, VacancyKind
-from matchdesk.services.proposals import ProposalRow, move_proposal
+from matchdesk.domain import ProposalStatus, Provider, TrajectoryKind, VacancyKind
+from matchdesk.services.proposals import NO_PROPOSAL, ProposalRow, move_proposal, place_pair
 from matchdesk.services.trajectories import TrajectoryInput
 from matchdesk.ui.trajectory_dialog import TrajectoryDialog
 from matchdesk.ui.trajectory_form import select_data
@@ -27,16 +27,23 @@ PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GA
                    VacancyKind.LEERWERKPLEK: TrajectoryKind.LEERWERKTRAJECT,
                    VacancyKind.PROEFPLAATS: TrajectoryKind.PROEFPLAATSING, VacancyKind.BESCHUT: TrajectoryKind.BESCHUT}
 
+# a vacancy of these kinds without a provider is a job at the employer itself
+EMPLOYER_KINDS = (VacancyKind.REGULIER, VacancyKind.GARANTIEBAAN, VacancyKind.PROEFPLAATS)
+
 
 class PlacementDialog(TrajectoryDialog):
-    """``PlacementDialog(app, proposal, parent=None)``: ``proposal`` is the row read from the proposals list.
+    """``PlacementDialog(app, proposal, parent=None)``: ``proposal`` is the row read from the proposals list,
+    or from the matching view (``services.proposals.placement_row``; for a pair not yet proposed, saving
+    proposes and places at once, with the ranking's ``score`` and ``explanation``).
     ``load_failed(message)`` when the candidate no longer exists (the dialog then closes)."""
 
     load_failed = Signal(str)
 
-    def __init__(self, app: App, proposal: ProposalRow, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, proposal: ProposalRow, parent: QWidget | None = None, *, score: int | None = None,
+                 explanation: str | None = None) -> None:
         super().__init__(app, proposal.candidate_id, parent, mode="start")
         self.proposal = proposal
+        self.score, self.explanation = score, explanation
         self.candidate_name = proposal.candidate_label
         self.setWindowTitle(self._title())
         self.setAccessibleName(self.tr("Place"))
@@ -62,6 +69,8 @@ class PlacementDialog(TrajectoryDialog):
             select_data(self.kind, PLACEMENT_KINDS.get(proposal.vacancy_kind, TrajectoryKind.REGULIER))
         if proposal.vacancy_provider is not None:
             select_data(self.provider, proposal.vacancy_provider)
+        elif proposal.vacancy_kind in EMPLOYER_KINDS:  # a job at the employer, not at the leerwerkbedrijf
+            select_data(self.provider, Provider.WERKGEVER)
 
     def _report_load_failure(self, message: str) -> None:
         self.load_failed.emit(message)
@@ -72,5 +81,9 @@ class PlacementDialog(TrajectoryDialog):
     def _write(self, form: TrajectoryForm, data: TrajectoryInput,
                override: str | None) -> Callable[[], uuid.UUID | None]:
         app, proposal = self.app, self.proposal
+        if proposal.id == NO_PROPOSAL:
+            score, explanation = self.score, self.explanation
+            return lambda: place_pair(app, proposal, data, override_reason=override, score=score,
+                                      explanation=explanation).trajectory_id
         return lambda: move_proposal(app, proposal.id, proposal.version, ProposalStatus.GEPLAATST, placement=data,
                                      override_reason=override).trajectory_id

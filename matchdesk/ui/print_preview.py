@@ -320,14 +320,17 @@ def preview_profile(parent: QWidget | None, app: App, klantnummer: str, vacancy:
     return dialog
 
 
-def preview_shortlist(parent: QWidget | None, app: App, reference: str, klantnummers: list[str]) -> PrintPreviewDialog:
-    """Anonymised profiles for the employer, best score first (scores: the matching engine's)."""
+def preview_shortlist(parent: QWidget | None, app: App, reference: str, klantnummers: list[str],
+                      explanations: dict[str, object] | None = None) -> PrintPreviewDialog:
+    """Anonymised profiles for the employer, best score first (scores: ``explanations``, the matching view's
+    results by klantnummer, else the matching engine's)."""
 
     def render(_anonymous: bool, action: str, _confirmed: str | None) -> Printed:
-        return profiles.shortlist_pdf(app, reference, klantnummers, action=action)  # never free text
+        return profiles.shortlist_pdf(app, reference, klantnummers, explanations=explanations,
+                                      action=action)  # never free text
 
     def export(_anonymous: bool, path: Path, _confirmed: str | None) -> Printed:
-        return profiles.export_shortlist(app, reference, klantnummers, path)
+        return profiles.export_shortlist(app, reference, klantnummers, path, explanations=explanations)
 
     title = translate("PrintPreviewDialog", "shortlist {reference}").format(reference=reference)
     dialog = PrintPreviewDialog(render, export, title, parent, variants=False)

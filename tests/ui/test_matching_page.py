@@ -33,7 +33,16 @@ def _reference(ctx, kind="regulier"):
         return session.scalar(select(Vacancy.reference).where(Vacancy.kind == kind).order_by(Vacancy.reference))
 
 
-def test_rank_for_a_vacancy_explain_and_propose(qtbot, page, demo_ctx, qtmodeltester):
+@pytest.fixture
+def asked(monkeypatch):
+    """Every confirmation asked, answered with Yes."""
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *args, **kwargs: questions.append(args[1:3]) or QMessageBox.StandardButton.Yes))
+    return questions
+
+
+def test_rank_for_a_vacancy_explain_and_propose(qtbot, page, demo_ctx, qtmodeltester, asked):
     reference = _reference(demo_ctx)
     with qtbot.waitSignal(page.ranked, timeout=60000):
         page.rank_vacancy(reference)
@@ -50,6 +59,7 @@ def test_rank_for_a_vacancy_explain_and_propose(qtbot, page, demo_ctx, qtmodelte
         assert page.propose_selected()
     assert proposed.args == [page.model.results[0]["candidate"], reference]
     assert reference in page.status.text()
+    assert asked == [("Voorstellen", f"1 kandidaat voorstellen voor {page.subject_name()}?")]
     with demo_ctx.db.reading() as session:
         proposal = session.scalars(select(Proposal).order_by(Proposal.created_at.desc())).first()
     assert proposal.score == page.model.results[0]["score"] and proposal.proposed_by == "demo"
@@ -65,7 +75,7 @@ def test_a_second_query_supersedes_the_first(qtbot, page):
     assert shown == [second]
 
 
-def test_proposing_what_the_rules_forbid_is_a_message(qtbot, page, monkeypatch):
+def test_proposing_what_the_rules_forbid_is_a_message(qtbot, page, monkeypatch, asked):
     from matchdesk.errors import RuleViolation
 
     def refuse(*_args):
@@ -73,12 +83,14 @@ def test_proposing_what_the_rules_forbid_is_a_message(qtbot, page, monkeypatch):
 
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: warned.append(args[1:])))
-    monkeypatch.setattr("matchdesk.ui.matching_page.propose", refuse)
+    monkeypatch.setattr("matchdesk.services.proposals.propose_from_ranking", refuse)
     with qtbot.waitSignal(page.ranked, timeout=60000):
         page.rank_vacancy(_reference(page.app))
     assert page.propose_selected()
     page.ops.wait()
-    assert warned == [("Voorstellen", "Deze kandidaat mag niet worden voorgesteld.")]
+    number = page.model.key(0)
+    assert warned == [("Voorstellen", f"{number} — {page.model.ranking.vacancy}: "
+                                      "Deze kandidaat mag niet worden voorgesteld.")]
 
 
 def test_rank_vacancies_for_a_candidate(qtbot, page, demo_ctx):
@@ -89,7 +101,8 @@ def test_rank_vacancies_for_a_candidate(qtbot, page, demo_ctx):
     with qtbot.waitSignal(page.ranked, timeout=60000):
         page.rank_candidate(klantnummer)
     assert page.model.rowCount() > 0 and page.model.direction == "vacancies"
-    assert not page.propose_button.isEnabled()
+    assert page.propose_button.isEnabled()  # the candidate for the selected vacancies
+    assert not page.shortlist_button.isVisible() and page.place_button.isEnabled()
 
 
 def test_a_vacancy_typed_in_on_the_spot(qtbot, page):
@@ -129,7 +142,7 @@ def test_the_matching_page_and_typed_vacancy_dialog_come_out_in_dutch_through_th
     assert "Jan — 70 punten" in html and "Niet geschikt:" in html
 
 
-def test_journey_rank_propose_and_print_from_the_main_window(qtbot, demo_ctx):
+def test_journey_rank_propose_and_print_from_the_main_window(qtbot, demo_ctx, asked):
     from PySide6.QtCore import Qt
 
     from matchdesk.ui.main_window import MainWindow
@@ -145,7 +158,7 @@ def test_journey_rank_propose_and_print_from_the_main_window(qtbot, demo_ctx):
     reference = _reference(demo_ctx)
     qtbot.mouseClick(page.query, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.query, reference)
-    with qtbot.waitSignal(page.ranked, timeout=60000):
+    with qtbot.waitSignal(page.ranked, timeout=60000):  # Return before the completions: the reference as typed
         qtbot.keyClick(page.query, Qt.Key.Key_Return)
     first = page.model.key(0)
     assert page.model.name(0) and page.model.name(0) in page.explanation.toPlainText()
@@ -159,3 +172,34 @@ def test_journey_rank_propose_and_print_from_the_main_window(qtbot, demo_ctx):
     assert f"profiel {first}" in preview.windowTitle()
     preview.accept()
     page.ops.wait()
+
+
+def test_rows_proposed_already_are_left_out_of_a_new_proposal(qtbot, page, asked):
+    from PySide6.QtCore import QItemSelectionModel
+
+    with qtbot.waitSignal(page.ranked, timeout=60000):
+        page.rank_vacancy(_reference(page.app))
+    with qtbot.waitSignal(page.marked, timeout=30000):
+        assert page.propose_selected()  # the first row
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    page.table.selectionModel().select(page.model.index(1, 0), flags)
+    assert page.selected_rows() == [0, 1]
+    with qtbot.waitSignal(page.marked, timeout=30000):
+        assert page.propose_selected()
+    assert asked[1][1].startswith("1 kandidaat voorstellen voor ")
+    assert [page.model.mark(row) for row in (0, 1)] == ["voorgesteld", "voorgesteld"]
+    page.table.selectRow(0)
+    assert not page.propose_selected() and page.status.text() == "De selectie is al voorgesteld."
+
+
+def test_the_typed_vacancy_dialog_shows_kinds_by_name_and_comes_back_filled_in(qtbot, page):
+    from matchdesk.ui.typed_vacancy_dialog import TypedVacancyDialog
+
+    dialog = TypedVacancyDialog(page)
+    qtbot.addWidget(dialog)
+    assert [dialog.kind.itemText(i) for i in range(2)] == ["Reguliere vacature", "Garantiebaan"]
+    fields = {"titel": "Heftruckchauffeur", "soort": "leerwerkplek", "plaats": "Roosendaal", "uren_per_week": 32,
+              "vereiste_vaardigheden": "orderpicken", "gewenste_vaardigheden": "", "rijbewijs_vereist": "B",
+              "min_nl_spreken": "A2"}
+    dialog.set_fields(fields)
+    assert dialog.fields() == fields  # "Vacature ter plekke…" again: what was typed, to adjust

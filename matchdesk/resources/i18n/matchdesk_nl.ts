@@ -1434,6 +1434,51 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>MatchActions</name>
+    <message>
+        <source>The selection has been proposed already.</source>
+        <translation>De selectie is al voorgesteld.</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <source>Candidate {klantnummer} proposed for {reference}.</source>
+        <translation>Kandidaat {klantnummer} voorgesteld voor {reference}.</translation>
+    </message>
+    <message>
+        <source>Not proposed:
+{lines}</source>
+        <translation>Niet voorgesteld:
+{lines}</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaatsen</translation>
+    </message>
+    <message>
+        <source>{candidate} has been placed on {vacancy}; the trajectory has started.</source>
+        <translation>{candidate} is geplaatst op {vacancy}; het traject is gestart.</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Resultaten exporteren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>Het exporteren is mislukt: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MatchingPage</name>
     <message>
         <source>Matching</source>
@@ -1448,10 +1493,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Vacatures voor een &amp;kandidaat</translation>
     </message>
     <message>
-        <source>Reference of the vacancy, e.g. V2026-00001</source>
-        <translation>Referentie van de vacature, bijv. V2026-00001</translation>
-    </message>
-    <message>
         <source>Vacancy or candidate</source>
         <translation>Vacature of kandidaat</translation>
     </message>
@@ -1462,6 +1503,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Vacancy on &amp;the spot…</source>
         <translation>Vacature &amp;ter plekke…</translation>
+    </message>
+    <message>
+        <source>Ranked for</source>
+        <translation>Gerangschikt voor</translation>
+    </message>
+    <message>
+        <source>Save as v&amp;acancy…</source>
+        <translation>Bewaren als v&amp;acature…</translation>
+    </message>
+    <message>
+        <source>Keep this vacancy typed in on the spot as a vacancy of an employer</source>
+        <translation>Deze ter plekke ingevoerde vacature bewaren als vacature van een werkgever</translation>
     </message>
     <message>
         <source>Municipality</source>
@@ -1504,8 +1557,71 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Nu &amp;beschikbaar</translation>
     </message>
     <message>
+        <source>P&amp;lace…</source>
+        <translation>P&amp;laatsen…</translation>
+    </message>
+    <message>
+        <source>Place the candidate on the vacancy and start the trajectory</source>
+        <translation>De kandidaat op de vacature plaatsen en het traject starten</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>The results as shown, to .csv or .xlsx</source>
+        <translation>De resultaten zoals getoond, naar .csv of .xlsx</translation>
+    </message>
+    <message>
+        <source>Klantnummer or name of the candidate</source>
+        <translation>Klantnummer of naam van de kandidaat</translation>
+    </message>
+    <message>
+        <source>Vacancy on the spot: &lt;b&gt;{title}&lt;/b&gt; (not stored)</source>
+        <translation>Vacature ter plekke: &lt;b&gt;{title}&lt;/b&gt; (niet opgeslagen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Propose %n candidate(s) for {vacancy}?</source>
+        <translation>
+            <numerusform>%n kandidaat voorstellen voor {vacancy}?</numerusform>
+            <numerusform>%n kandidaten voorstellen voor {vacancy}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Propose {candidate} for %n vacancy(ies)?</source>
+        <translation>
+            <numerusform>{candidate} voorstellen voor %n vacature?</numerusform>
+            <numerusform>{candidate} voorstellen voor %n vacatures?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) recorded.</source>
+        <translation>
+            <numerusform>%n voorstel vastgelegd.</numerusform>
+            <numerusform>%n voorstellen vastgelegd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) exported.</source>
+        <translation>
+            <numerusform>%n resultaat geëxporteerd.</numerusform>
+            <numerusform>%n resultaten geëxporteerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n geselecteerd</numerusform>
+            <numerusform>%n geselecteerd</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>Resultaten</translation>
+    </message>
+    <message>
+        <source>Reference, title, employer or place of the vacancy</source>
+        <translation>Referentie, titel, werkgever of plaats van de vacature</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -1516,12 +1632,20 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Voorstell&amp;en</translation>
     </message>
     <message>
-        <source>Print pro&amp;file…</source>
-        <translation>Profiel afdrukken…</translation>
+        <source>Propose the selected results (Ctrl+click or Shift+click to select more than one)</source>
+        <translation>De geselecteerde resultaten voorstellen (Ctrl+klik of Shift+klik om er meer te selecteren)</translation>
     </message>
     <message>
-        <source>Klantnummer of the candidate</source>
-        <translation>Klantnummer van de kandidaat</translation>
+        <source>Print &amp;shortlist…</source>
+        <translation>&amp;Shortlist afdrukken…</translation>
+    </message>
+    <message>
+        <source>The anonymised profiles of the selected candidates, for the employer</source>
+        <translation>De geanonimiseerde profielen van de geselecteerde kandidaten, voor de werkgever</translation>
+    </message>
+    <message>
+        <source>Print pro&amp;file…</source>
+        <translation>Profiel afdrukken…</translation>
     </message>
     <message>
         <source>Enter a reference or klantnummer.</source>
@@ -1540,14 +1664,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>{shown} van {total} vacatures en leerwerkplekken</translation>
     </message>
     <message>
-        <source>Propose</source>
-        <translation>Voorstellen</translation>
-    </message>
-    <message>
-        <source>Candidate {klantnummer} proposed for {reference}.</source>
-        <translation>Kandidaat {klantnummer} voorgesteld voor {reference}.</translation>
-    </message>
-    <message>
         <source>{name} — {score} points</source>
         <translation>{name} — {score} punten</translation>
     </message>
@@ -1558,6 +1674,22 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Questions for the next contact:</source>
         <translation>Vragen bij volgend contact:</translation>
+    </message>
+    <message>
+        <source>{hours} hours a week</source>
+        <translation>{hours} uur per week</translation>
+    </message>
+    <message>
+        <source>Required: {skills}</source>
+        <translation>Vereist: {skills}</translation>
+    </message>
+    <message>
+        <source>Desired: {skills}</source>
+        <translation>Gewenst: {skills}</translation>
+    </message>
+    <message>
+        <source>Dutch: {levels}</source>
+        <translation>Nederlands: {levels}</translation>
     </message>
 </context>
 <context>
@@ -2164,12 +2296,28 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Naam / titel</translation>
     </message>
     <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
         <source>Components</source>
         <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Voorstel</translation>
     </message>
     <message>
         <source>Suitable</source>
@@ -2235,6 +2383,33 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>&amp;Retention periods…</source>
         <translation>&amp;Bewaartermijnen…</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTypedVacancyDialog</name>
+    <message>
+        <source>Save as vacancy</source>
+        <translation>Bewaren als vacature</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; becomes a vacancy of the employer you pick; it gets the next free reference and can then be proposed for.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; wordt een vacature van de werkgever die u kiest; ze krijgt de volgende vrije referentie en daarna kunt u er kandidaten voor voorstellen.</translation>
+    </message>
+    <message>
+        <source>Name, KvK number or place of the employer</source>
+        <translation>Naam, KvK-nummer of plaats van de werkgever</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Werkgever</translation>
+    </message>
+    <message>
+        <source>&amp;Employer:</source>
+        <translation>&amp;Werkgever:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
     </message>
 </context>
 <context>
