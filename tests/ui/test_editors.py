@@ -325,3 +325,27 @@ def test_tab_order_runs_through_the_fields_before_the_buttons(qtbot, ctx):
     chain = _tab_chain(editor)
     panel = editor.contacts_panel
     assert chain.index(editor.tabs) < chain.index(panel.date) < chain.index(panel.add_button) < chain.index(save)
+
+
+def test_no_editor_choice_shows_a_raw_code(qtbot, ctx, vacancy):
+    """Every combo box of the three editors shows display names (matchdesk.labels), never a stored code."""
+    from enum import StrEnum
+
+    from PySide6.QtWidgets import QComboBox
+
+    import matchdesk.domain as domain
+    from matchdesk.labels import label
+    from matchdesk.ui.candidate_editor import CandidateEditor
+    from matchdesk.ui.employer_editor import EmployerEditor
+    from matchdesk.ui.vacancy_editor import VacancyEditor
+
+    enums = [v for v in vars(domain).values() if isinstance(v, type) and issubclass(v, StrEnum) and v is not StrEnum]
+    raw = {m.value for e in enums for m in e if label(m) != m.value} - {"onbekend"}  # the "unknown" choice
+    shown = []
+    for editor in (CandidateEditor(ctx, None), EmployerEditor(ctx, None), VacancyEditor(ctx, vacancy)):
+        qtbot.addWidget(editor)
+        editor.ops.wait()
+        for box in editor.findChildren(QComboBox):
+            shown += [(type(editor).__name__, box.accessibleName(), box.itemText(i)) for i in range(box.count())]
+    assert len(shown) > 20
+    assert [item for item in shown if item[2] in raw] == []
