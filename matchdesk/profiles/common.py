@@ -6,23 +6,10 @@ import datetime as dt
 
 from matchdesk.dates import format_nl
 from matchdesk.domain import REFERENTIENIVEAU, CefrLevel, LanguageSkill, SkillSource
+from matchdesk.occupations import SECTOR_LABELS
 from matchdesk.profiles.model import Languages, SkillGroup, SkillLine, Skills
 from matchdesk.vocabulary import Vocabulary, load_vocabulary
 
-SECTOR_LABELS = {
-    "administratie": "Administratie en kantoor",
-    "algemeen": "Algemeen",
-    "bouw": "Bouw en infra",
-    "groen": "Groen",
-    "horeca": "Horeca en catering",
-    "logistiek": "Logistiek",
-    "productie": "Productie",
-    "retail": "Retail",
-    "schoonmaak": "Schoonmaak",
-    "techniek": "Techniek",
-    "transport": "Transport",
-    "zorg_welzijn": "Zorg en welzijn",
-}
 KIND_ORDER = {"vaardigheid": 0, "certificaat": 1, "rijbewijs": 2, "competentie": 3}
 OTHER_SECTOR = "Overig"
 OTHER_SKILL = "Overige vaardigheid"  # an unresolved skill on an anonymised profile: its text never shown
