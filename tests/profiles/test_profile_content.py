@@ -107,7 +107,7 @@ def test_skills_are_grouped_by_sector_with_free_text_last(big_full):
 def test_full_profile_has_every_section(big_full):
     _, pdf = big_full
     for title in ("Persoonsgegevens", "Doelgroep en regelingen", "Beschikbaarheid en mobiliteit",
-                  "Vaardigheden per sector", "Nederlandse taal", "Taaleis", "in taaltraject", "Werkervaring",
+                  "Vaardigheden per sector", "Nederlandse taal", "Taaleis", "In taaltraject", "Werkervaring",
                   "Opleiding", "Wensen", "Lopende en geplande trajecten", "Eerdere trajecten", "Notities",
                   "123456782 (testgegeven)", "01-05-1990 (36 jaar)"):
         assert title in pdf.text, title
