@@ -64,7 +64,7 @@ class AuditTrailDialog(QDialog):
             for column, text in enumerate((f"{line.at:%d-%m-%Y %H:%M:%S}", line.medewerker, what, line.detail or "")):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.summary.setText(self.tr("%n entries (times in UTC)", "", len(trail.lines)))
+        self.summary.setText(self.tr("%Ln entries (times in UTC)", "", len(trail.lines)))
 
     def _failed(self, error: Exception) -> None:
         self.summary.setText(self.tr("The audit trail could not be read."))

@@ -66,13 +66,13 @@ class RetentionDialog(QDialog):
             for column, text in enumerate((retention.LABELS[item.record], item.klantnummer,
                                            item.since.isoformat(), item.reason)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.summary.setText(self.tr("%n record(s) past their retention period.", "", len(due)))
+        self.summary.setText(self.tr("%Ln record(s) past their retention period.", "", len(due)))
         self.erase_button.setEnabled(bool(due))
 
     def erase(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("Erase"),
-            self.tr("Erase the personal data of %n record(s) for good? This cannot be undone.", "", len(self.due)))
+            self.tr("Erase the personal data of %Ln record(s) for good? This cannot be undone.", "", len(self.due)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.erase_button.setEnabled(False)
