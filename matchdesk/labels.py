@@ -128,13 +128,18 @@ def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     return [(LABELS[member], member) for member in enum]
 
 
+# Kinds of contact moment (services.contacts.CONTACT_KINDS): stored code -> display name.
+CONTACT_KIND_LABELS = {"gesprek": "Gesprek", "telefoon": "Telefoon", "e-mail": "E-mail", "bezoek": "Bezoek"}
+
+
 def raw_codes() -> set[str]:
     """Every stored code a user must never read as it is: enumeration values that differ from their display
     name, and the sector codes. (A test scans the window's tables for these.) Doelgroep and categorie codes
     ("B", "1C") are the names people use in a column of that title, like the CEFR levels."""
     codes = {member.value for member, shown in LABELS.items()
              if member.value != shown and not isinstance(member, Doelgroep | Categorie)}
-    return codes | {code for code, shown in SECTOR_LABELS.items() if code != shown}
+    return codes | {code for labels in (SECTOR_LABELS, CONTACT_KIND_LABELS) for code, shown in labels.items()
+                    if code != shown}
 
 
-__all__ = ["LABELS", "SECTOR_LABELS", "choices", "label", "raw_codes", "sector_label"]
+__all__ = ["CONTACT_KIND_LABELS", "LABELS", "SECTOR_LABELS", "choices", "label", "raw_codes", "sector_label"]
