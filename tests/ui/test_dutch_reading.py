@@ -136,3 +136,11 @@ def test_the_vacancy_count_says_1_vacature_and_2_vacatures(qtbot, window, troubl
         want = expected or f"{total} vacatures"
         assert page.count_label.text() == want, (typed, total)
     assert trouble == []
+
+
+def test_message_box_buttons_are_dutch(qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, "MatchDesk", "Doorgaan?", buttons.Yes | buttons.No | buttons.Cancel)
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Annuleren", "Ja", "Nee"]
