@@ -52,8 +52,8 @@ class NameOnlyIconProvider(QFileIconProvider):
         return super().icon(which)
 
     def type(self, info: QFileInfo) -> str:  # type: ignore[override]
-        if info.isDir():
-            return super().type(info)  # a folder's type comes from stat, not from reading anything
+        if info.isDir():  # from stat, not from reading anything; Qt's own "Folder" has no Dutch in qtbase_nl
+            return QCoreApplication.translate("QFileDialog", "Folder")
         mime = _MIME.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
         return mime.comment() or (info.suffix().upper() or "Bestand")
 

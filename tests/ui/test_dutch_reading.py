@@ -144,3 +144,12 @@ def test_message_box_buttons_are_dutch(qapp):
     buttons = QMessageBox.StandardButton
     box = QMessageBox(QMessageBox.Icon.Question, "MatchDesk", "Doorgaan?", buttons.Yes | buttons.No | buttons.Cancel)
     assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Annuleren", "Ja", "Nee"]
+
+
+def test_the_file_dialog_calls_a_folder_a_map(qapp, tmp_path):
+    from PySide6.QtCore import QFileInfo
+
+    from matchdesk.ui.file_dialogs import NameOnlyIconProvider, untranslated_qt_texts
+
+    assert NameOnlyIconProvider().type(QFileInfo(str(tmp_path))) == "Map"
+    assert untranslated_qt_texts() == []

@@ -1600,6 +1600,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>Files of &amp;type:</source>
         <translation>Bestands&amp;type:</translation>
     </message>
+    <message>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
 </context>
 <context>
     <name>QuickSearchDialog</name>
