@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QLabel, QPushButton
 
 from matchdesk.labels import raw_codes
-from tests.conftest import TODAY, test_key
+from tests.conftest import TODAY, raw_connect, test_key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -24,6 +24,7 @@ def window(qtbot, region, tmp_path, monkeypatch, trouble):
     monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
     app = App.open(path, user="demo", today=TODAY)
     window = MainWindow(app)
+    window.path = path
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
@@ -153,3 +154,30 @@ def test_the_file_dialog_calls_a_folder_a_map(qapp, tmp_path):
 
     assert NameOnlyIconProvider().type(QFileInfo(str(tmp_path))) == "Map"
     assert untranslated_qt_texts() == []
+
+
+@pytest.mark.parametrize("candidate", [False, True], ids=["candidates for a vacancy", "vacancies for a candidate"])
+def test_ranking_results_show_no_stored_code(qtbot, window, trouble, candidate):
+    with raw_connect(window.path) as con:
+        key = con.execute("select klantnummer from candidates where deleted_at is null order by klantnummer "
+                          "limit 1 offset 17" if candidate else
+                          "select min(reference) from vacancies where deleted_at is null and status = 'open'"
+                          ).fetchone()[0]
+    from matchdesk.ui.matching_page import MatchingPage
+
+    page = _visit(qtbot, window, next(i for i, p in enumerate(window.pages, 1) if isinstance(p, MatchingPage)))
+    if candidate != page.for_candidate.isChecked():
+        qtbot.mouseClick(page.for_candidate if candidate else page.for_vacancy, Qt.MouseButton.LeftButton)
+    page.query.setFocus()
+    page.query.selectAll()
+    qtbot.keyClicks(page.query, key)
+    with qtbot.waitSignal(page.ranked, timeout=30_000):
+        qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    page.ops.wait()
+    assert page.model.rowCount() > 0
+    found = []
+    for view in page.findChildren(QAbstractItemView):
+        if view.model() is not None and not any(view is box.view() for box in page.findChildren(QComboBox)):
+            found += _codes_shown(view, raw_codes())
+    assert trouble == []
+    assert found == [], found[:10]
