@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 TODAY = dt.date(2026, 11, 23)
+LAPTOP = (1280, 720)
 
 
 def wait_until(app, condition, timeout_s: float = 120) -> None:
@@ -70,7 +71,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = App.open(db_path, user="demo", today=TODAY)
     window = MainWindow(app)
-    window.resize(1400, 860)
+    window.resize(*LAPTOP)  # a laptop's screen, or 1920x1080 at 150%: what must fit (issue 15)
     window.show()
     qt.processEvents()
 
@@ -82,6 +83,10 @@ def main() -> int:
     window.show_view("kandidaten")
     wait_until(qt, lambda: window.candidates.loaded and window.facts is not None)  # read through ops
     shot(window, "hoofdvenster")
+    for view, name in (("werkgevers", "werkgevers"), ("vacatures", "vacatures"), ("trajecten", "trajecten")):
+        window.show_view(view)
+        wait_until(qt, lambda: idle(window) and window.stack.currentWidget().loaded)
+        shot(window, name)
 
     # The script picks its examples straight from the file (the window itself only goes through use cases).
     with app.reading() as session:
@@ -101,6 +106,19 @@ def main() -> int:
         if window.show_view(view):
             wait_until(qt, lambda: idle(window))  # these pages compute through their ops
             shot(window, name)
+
+    window.navigation.set_collapsed(True, remember=False)  # Beeld > Compacte navigatie
+    window.show_page(MatchingPage)
+    wait_until(qt, lambda: idle(window))
+    shot(window, "compacte-navigatie")
+    window.navigation.set_collapsed(False, remember=False)
+
+    from matchdesk.ui.help import open_help
+
+    manual = open_help(window, "MatchingPage")  # F1 on Matchen
+    manual.resize(760, 640)
+    shot(manual, "handleiding")
+    manual.close()
 
     from matchdesk.dates import last_day_within
     from matchdesk.ui.trajectory_dialog import TrajectoryDialog, qdate

@@ -27,6 +27,9 @@ from matchdesk.domain import (
 )
 from matchdesk.occupations import SECTOR_LABELS, sector_label
 
+# (member, display name) pairs: members of different enumerations may share a code ("werkgever" is a
+# Provider and a Location, "regulier" a TrajectoryKind and a VacancyKind) and StrEnum members with equal
+# codes are equal dict keys, so the names are kept per (enumeration, code).
 _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Doelgroep.A, "Doelgroep A"),
     (Doelgroep.B, "Doelgroep B"),
@@ -117,7 +120,7 @@ def label(value: StrEnum | None, enum: type[StrEnum] | None = None, *, empty: st
     if value is None or value == "":
         return empty
     if isinstance(value, StrEnum):
-        return LABELS.get(value, str(value.value))
+        return _BY_CODE.get((type(value), value.value), str(value.value))
     if enum is not None:
         return _BY_CODE.get((enum, str(value)), str(value))
     return str(value)
@@ -125,7 +128,7 @@ def label(value: StrEnum | None, enum: type[StrEnum] | None = None, *, empty: st
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     """(display name, member) for a combo box, in the enumeration's order."""
-    return [(LABELS[member], member) for member in enum]
+    return [(_BY_CODE[(enum, member.value)], member) for member in enum]
 
 
 # Kinds of contact moment (services.contacts.CONTACT_KINDS): stored code -> display name.

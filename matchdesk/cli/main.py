@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "matchdesk.cli.audit_cmd",
     "matchdesk.cli.avg_cmd",
     "matchdesk.cli.encrypt_cmd",
+    "matchdesk.cli.trajectory_cmd",
 ]
 
 

@@ -1,4 +1,8 @@
-"""`matchdesk signals [--within DAYS] [--json] [--export FILE]`: deadlines and follow-ups to act on."""
+"""`matchdesk signals [--within DAYS] [--mine] [--all] [--json] [--export FILE]`: deadlines and follow-ups.
+
+Handled signals, and snoozed ones before their date, are left out unless ``--all``; ``--mine`` lists only the
+signals of the medewerker ``--user`` (their caseload's, less what they handed over, plus what was handed to them).
+"""
 
 from __future__ import annotations
 
@@ -16,30 +20,38 @@ def register(subparsers, parent) -> None:
                                                "blijven in de lijst.")
     parser.add_argument("--within", metavar="DAGEN", type=int, default=30,
                         help="toon signalen die binnen zoveel dagen vervallen (standaard 30)")
+    parser.add_argument("--mine", action="store_true",
+                        help="alleen de eigen signalen van de medewerker (--user), met wat aan hem is overgedragen")
+    parser.add_argument("--all", action="store_true",
+                        help="ook afgehandelde signalen en uitgestelde signalen voor hun datum")
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON (CONTRACTS.md)")
     parser.add_argument("--export", metavar="BESTAND", help="schrijf de werklijst naar .csv of .xlsx")
     parser.set_defaults(handler=run)
 
 
 def run(ctx, args) -> int:
+    from matchdesk.services.signal_states import OPEN
     from matchdesk.services.signals import export_signals, signals_for
 
     if args.within < 0:
         raise UsageError("--within moet 0 of meer dagen zijn")
     app = ctx.app()
-    signals = signals_for(app, args.within).signals
+    worklist = signals_for(app, args.within, mine=args.mine, closed=args.all)
+    signals = worklist.signals
     print_rulebook_errors(app.rulebooks, "signalen die een regel nodig hebben ontbreken voor de gemeenten van "
                                          "dat regelboek")
     if args.export:
         count = export_signals(app, args.export, signals)  # ISO dates, audited: the worklist names candidates
         print(f"{count} signalen geschreven naar {Path(args.export)}.")
     if args.json:
-        print(json.dumps({"today": app.today.isoformat(), "signals": [s.to_json() for s in signals]},
+        print(json.dumps({"today": app.today.isoformat(), "signals": [item.to_json() for item in worklist.items]},
                          ensure_ascii=False, indent=2))
         return 0
     if not args.export:
-        for s in signals:
+        for item in worklist.items:
+            s = item.signal
             overdue = " (verlopen)" if s.due < app.today else ""
-            print(f"{format_nl(s.due)}{overdue:<11} {s.kind:<32} {s.candidate:<12} {s.message}")
+            state = "" if item.status == OPEN else f" [{item.status}]"
+            print(f"{format_nl(s.due)}{overdue:<11} {s.kind:<32} {s.candidate:<12} {s.message}{state}")
         print(f"{len(signals)} signalen binnen {args.within} dagen na {format_nl(app.today)}.")
     return 0

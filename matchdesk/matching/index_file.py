@@ -1,9 +1,12 @@
-"""The candidate index's copy on disk, so a cold process does not rebuild it: numpy arrays, no pickle, signed.
+"""The candidate index's copy on disk, so a cold process does not rebuild it: numpy arrays, no pickle, encrypted.
 
-The file is ``MAGIC``, an HMAC-SHA256 tag and a ``numpy.savez`` archive (plain dtypes only, read back with
-``allow_pickle=False``). The tag is made with a key that only the database holds (``services.matching`` keeps
-it in the ``meta`` table), so a file someone else wrote into the cache folder, a tampered or truncated one, or
-one made for another database is ignored before numpy reads a byte of it. Strings and small structures
+The file is ``MAGIC``, a 96-bit nonce and a ``numpy.savez`` archive (plain dtypes only, read back with
+``allow_pickle=False``) sealed with AES-256-GCM (``cryptography``, the well-kept implementation every Python
+TLS stack uses; hand-written crypto is not an option). The key is derived (HKDF-SHA256) from a secret that only
+the database holds (``services.matching`` keeps it in the ``meta`` table, inside the encrypted database), so the
+copy is as unreadable as the database itself (it holds klantnummers and skills), and a file someone else wrote
+into the cache folder, a tampered or truncated one, or one made for another database fails authentication and is
+ignored before numpy reads a byte of it. Strings and small structures
 (klantnummers, skill texts, the eligibility facts, the store's marks) travel as one JSON document inside the
 archive; the sparse matrices as their component arrays.
 
@@ -14,8 +17,6 @@ archive; the sparse matrices as their component arrays.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import io
 import json
 import os
@@ -25,6 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from scipy import sparse
 
 from matchdesk.domain import Categorie, Doelgroep
@@ -34,16 +39,35 @@ from matchdesk.rules.facts import CandidateFacts
 if TYPE_CHECKING:
     from matchdesk.matching.index import CandidateIndex
 
-MAGIC = b"MatchDesk-index-3\n"  # 3: numpy arrays and JSON, HMAC-SHA256 (2 was a pickle, never read again)
-TAG = hashlib.sha256().digest_size
+# 4: AES-256-GCM; 3 was signed but readable (HMAC-SHA256), 2 a pickle: neither is read again
+MAGIC = b"MatchDesk-index-4\n"
+NONCE = 12
 _ARRAYS = ("alive", "skills_known", "lang", "lat", "lon", "max_km", "hours", "avail", "licences", "licences_known",
            "wish_known", "ontheffing", "elig_key", "order_rank")
 _MATRICES = ("S", "G", "O", "W")
 _STRINGS = ("klantnummer", "municipality", "doelgroep", "categorie")
 
 
-def tag(key: bytes, payload: bytes) -> bytes:
-    return hmac.new(key, MAGIC + payload, hashlib.sha256).digest()
+def _cipher(key: bytes) -> AESGCM:
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"MatchDesk candidate index").derive(key)
+    return AESGCM(derived)
+
+
+def seal(key: bytes, payload: bytes) -> bytes:
+    """``MAGIC`` + nonce + AES-GCM ciphertext (with its tag) of ``payload``, the magic authenticated too."""
+    nonce = os.urandom(NONCE)
+    return MAGIC + nonce + _cipher(key).encrypt(nonce, payload, MAGIC)
+
+
+def unseal(key: bytes, data: bytes) -> bytes | None:
+    """The payload of a sealed file, or None when it is not one of ours for ``key`` (foreign, tampered, old)."""
+    head = len(MAGIC)
+    if not data.startswith(MAGIC) or len(data) < head + NONCE + 16:
+        return None
+    try:
+        return _cipher(key).decrypt(data[head:head + NONCE], data[head + NONCE:], MAGIC)
+    except InvalidTag:
+        return None
 
 
 def write_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint: str, key: bytes) -> None:
@@ -81,24 +105,21 @@ def write_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # services.matching made it 0700 already
     temporary = target.with_name(target.name + ".tmp")
     with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-        handle.write(MAGIC + tag(key, payload) + payload)
+        handle.write(seal(key, payload))
     os.replace(temporary, target)
     index.dirty = False
 
 
 def read_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint: str, key: bytes) -> bool:
-    """Take over a saved index when its tag is right for ``key`` and it was made with the same vocabulary,
+    """Take over a saved index when it opens with ``key`` and it was made with the same vocabulary,
     places and weights (``fingerprint``); anything else (absent, foreign, tampered, old format) is ignored."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return False
-    head = len(MAGIC)
-    if not data.startswith(MAGIC) or len(data) < head + TAG:
-        return False
-    payload = data[head + TAG:]
-    if not hmac.compare_digest(data[head:head + TAG], tag(key, payload)):
+    payload = unseal(key, data)
+    if payload is None:
         return False
     try:
         with np.load(io.BytesIO(payload), allow_pickle=False) as archive:

@@ -14,6 +14,12 @@ class OutputNotWritable(UsageError):
 
 def write_pdf(data: bytes, path: Path | str) -> Path:
     """Write ``data`` to ``path`` atomically (a 0600 temporary file next to it, ``fsync``, a rename)."""
+    return publish_pdf(stage_pdf(data, path))
+
+
+def stage_pdf(data: bytes, path: Path | str) -> AtomicFile:
+    """Check ``path`` and write ``data`` to a 0600 temporary file beside it, not yet renamed: a caller whose audit
+    entry must be committed before the file appears calls ``publish_pdf`` after the commit (or ``discard_pdf``)."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise OutputNotWritable(f"{target} is een map; geef een bestandsnaam die eindigt op .pdf.")
@@ -29,9 +35,28 @@ def write_pdf(data: bytes, path: Path | str) -> Path:
         raise OutputNotWritable(f"Geen schrijfrechten in de map {folder}; het profiel is niet opgeslagen."
                                 f" ({error.strerror or error})") from None
     try:
-        with atomic:
-            atomic.file.write(data)
+        atomic.file.write(data)
     except OSError as error:
-        raise OutputNotWritable(f"Het bestand {target} kan niet worden geschreven: {error.strerror or error}."
-                                " Het profiel is niet opgeslagen.") from None
-    return target
+        discard_pdf(atomic)
+        raise _not_written(target, error) from None
+    return atomic
+
+
+def publish_pdf(atomic: AtomicFile) -> Path:
+    """Rename a staged PDF into place (``fsync`` first); a failure removes the temporary file."""
+    try:
+        atomic.__exit__(None, None, None)
+    except OSError as error:
+        raise _not_written(atomic.target, error) from None
+    return atomic.target
+
+
+def discard_pdf(atomic: AtomicFile | None) -> None:
+    """Remove a staged PDF that will not be published (its audit entry was not committed)."""
+    if atomic is not None and not atomic.published:
+        atomic.__exit__(RuntimeError, None, None)
+
+
+def _not_written(target: Path, error: OSError) -> OutputNotWritable:
+    return OutputNotWritable(f"Het bestand {target} kan niet worden geschreven: {error.strerror or error}."
+                             " Het profiel is niet opgeslagen.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from matchdesk.dates import format_nl, last_day_within
 from matchdesk.domain import CefrLevel, ProposalStatus, TaaleisStatus, TrajectoryKind, TrajectoryStatus
 from matchdesk.errors import MatchDeskError
+from matchdesk.labels import label
 from matchdesk.rules.chain import chain_of, kind_label
 from matchdesk.rules.rulebook import Rulebook, Rulebooks
 from matchdesk.rules.signal_limits import limit_day
@@ -220,7 +221,7 @@ def _taaleis(candidate, rulebook: Rulebook, today) -> list[Signal]:
     if candidate.taaleis_status not in TAALEIS_OPEN:
         return []
     due = candidate.taaleis_since + dt.timedelta(weeks=rule.number("weeks"))
-    status = candidate.taaleis_status or "onbekend"
+    status = label(candidate.taaleis_status or TaaleisStatus.ONBEKEND, TaaleisStatus).lower()
     return [Signal("taaleis", due, candidate.klantnummer, None,
                    f"Nederlands onder 1F ({level}) en taaleis {status} sinds {format_nl(candidate.taaleis_since)}; "
                    f"na {rule.number('weeks')} weken moet de kandidaat aan de taal werken (Wet taaleis)")]

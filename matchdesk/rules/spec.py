@@ -110,6 +110,7 @@ RULE_SPECS: dict[str, dict[str, Checker]] = {
     "signaal_voorstel_opvolging": {"days": DAYS},
     "signaal_taaleis": {"weeks": WEEKS, "level": _level},
     "signaal_leerwerktraject_vervolg": {"days": DAYS},
+    "signaal_zonder_vervolg_max_dagen": {"days": DAYS},  # older "zonder vervolg" signals are no longer listed
 }
 
 RULE_KEYS = ("id", "title", "source", "valid_from", "valid_until", "enabled")

@@ -48,6 +48,7 @@ from matchdesk.storage.models import (
     Draft,
     Education,
     Proposal,
+    SignalState,
     Trajectory,
     WorkExperience,
 )
@@ -66,7 +67,7 @@ _FLAGS = ("banenafspraak", "beschut_indicatie", "wsw", "statushouder", "taalacht
           "bsn_test_data")
 _TRAJECTORY_TEXT = ("development_goals", "findings", "motivation", "motivation_by", "override_reason",
                     "override_by")
-_CHILDREN = (CandidateSkill, CandidateLanguage, Education, WorkExperience, ContactMoment)
+_CHILDREN = (CandidateSkill, CandidateLanguage, Education, WorkExperience, ContactMoment, SignalState)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from matchdesk.errors import MatchDeskError, NotFound, UsageError
-from matchdesk.profiles import ProfileSettings, build_anonymous, build_full, render_profile, render_shortlist, write_pdf
+from matchdesk.profiles import ProfileSettings, build_anonymous, build_full, render_profile, render_shortlist
 from matchdesk.profiles.common import LANGUAGE_LABELS
 from matchdesk.profiles.model import (
     ANONYMOUS,
@@ -42,6 +42,7 @@ from matchdesk.profiles.model import (
     VacancyInfo,
     as_match,
 )
+from matchdesk.profiles.output import discard_pdf, publish_pdf, stage_pdf
 from matchdesk.services.employer_text import confirmed_text
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Candidate, Employer, Meta, Proposal, Trajectory, Vacancy
@@ -222,27 +223,39 @@ def export_profile(app: App, klantnummer: str, output: Path | str | None = None,
                    explainer: Explainer | None = None, action: str = "geëxporteerd",
                    employer_text: str | None = None, include_employer_text: bool = False) -> Printed:
     """Build, render and write one profile (default file name ``document.file_name`` in the working
-    folder); the audit entry is committed only when the file was written."""
-    with app.unit() as session, _explaining(app, explainer) as explain:
-        document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
-                                    vacancy_reference=vacancy_reference, explanation=explanation,
-                                    explainer=explain, action=action, employer_text=employer_text,
-                                    include_employer_text=include_employer_text)
-        data = render_profile(document, app.today, document.info.author)
-        path = write_pdf(data, Path(output) if output else Path(document.file_name))
-    return Printed(path, data, document.file_name)
+    folder). The file is complete on disk before the audit entry is committed, and renamed into place only
+    after that commit: no profile on disk without its entry."""
+    staged = None
+    try:
+        with app.unit() as session, _explaining(app, explainer) as explain:
+            document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
+                                        vacancy_reference=vacancy_reference, explanation=explanation,
+                                        explainer=explain, action=action, employer_text=employer_text,
+                                        include_employer_text=include_employer_text)
+            data = render_profile(document, app.today, document.info.author)
+            staged = stage_pdf(data, Path(output) if output else Path(document.file_name))
+    except BaseException:
+        discard_pdf(staged)
+        raise
+    return Printed(publish_pdf(staged), data, document.file_name)
 
 
 def export_shortlist(app: App, vacancy_reference: str, klantnummers: Sequence[str],
                      output: Path | str | None = None, *, explanations: dict[str, object] | None = None,
                      explainer: Explainer | None = None, action: str = "geëxporteerd") -> Printed:
-    """Build, render and write a shortlist; the audit entries are committed only when the file was written."""
-    with app.unit() as session, _explaining(app, explainer) as explain:
-        shortlist = shortlist_document(session, vacancy_reference, klantnummers, app.today,
-                                       explanations=explanations, explainer=explain, action=action)
-        data = render_shortlist(shortlist)
-        path = write_pdf(data, Path(output) if output else Path(shortlist.file_name))
-    return Printed(path, data, shortlist.file_name)
+    """Build, render and write a shortlist; the audit entries are committed before the complete file is renamed
+    into place (as ``export_profile``)."""
+    staged = None
+    try:
+        with app.unit() as session, _explaining(app, explainer) as explain:
+            shortlist = shortlist_document(session, vacancy_reference, klantnummers, app.today,
+                                           explanations=explanations, explainer=explain, action=action)
+            data = render_shortlist(shortlist)
+            staged = stage_pdf(data, Path(output) if output else Path(shortlist.file_name))
+    except BaseException:
+        discard_pdf(staged)
+        raise
+    return Printed(publish_pdf(staged), data, shortlist.file_name)
 
 
 def _explaining(app: App, explainer: Explainer | None) -> contextlib.AbstractContextManager[Explainer]:

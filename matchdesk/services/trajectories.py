@@ -79,6 +79,7 @@ class TrajectoryInput:
     actual_end: dt.date | None = None
     aborted: bool = False
     outcome: str | None = None
+    reason: str | None = None  # why it ended (reden), kept with the outcome
 
 
 def judge_facts(rulebooks: Rulebooks, candidate: CandidateFacts, history: Sequence[TrajectoryFacts],
@@ -152,13 +153,34 @@ def extend_trajectory(session: Session, rulebooks: Rulebooks, trajectory_id: uui
     return trajectory
 
 
+REASON_MARK = "; reden: "
+
+
+def outcome_text(outcome: str | None, reason: str | None) -> str | None:
+    """The stored uitkomst: the outcome, and the reason of ending after ``; reden: `` (one column, 200 chars)."""
+    outcome, reason = (outcome or "").strip(), (reason or "").strip()
+    if not reason:
+        return outcome or None
+    text = f"{outcome or 'onbekend'}{REASON_MARK}{reason}"
+    if len(text) > 200:
+        raise ValidationError("uitkomst", text, "uitkomst en reden samen zijn langer dan 200 tekens")
+    return text
+
+
+def split_outcome(stored: str | None) -> tuple[str, str]:
+    """(outcome, reason) of a stored uitkomst (``outcome_text`` reversed)."""
+    outcome, _, reason = (stored or "").partition(REASON_MARK)
+    return outcome, reason
+
+
 def end_trajectory(session: Session, trajectory_id: uuid.UUID, expected_version: int | None, actual_end: dt.date,
-                   outcome: str | None, aborted: bool = False) -> Trajectory:
+                   outcome: str | None, aborted: bool = False, reason: str | None = None) -> Trajectory:
+    """Record the last day, the uitkomst and the reason of ending (the window asks for one when aborted early)."""
     trajectory = _trajectory_for_update(session, trajectory_id, expected_version)
     if actual_end < trajectory.start:
         raise ValidationError("werkelijk_einde", actual_end, "het einde ligt vóór de start van het traject")
     trajectory.actual_end = actual_end
-    trajectory.outcome = outcome
+    trajectory.outcome = outcome_text(outcome, reason)
     trajectory.aborted = aborted
     return trajectory
 

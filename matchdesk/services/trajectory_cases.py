@@ -14,15 +14,18 @@ only with a motivation; extend and end send back the version read (``ConflictErr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from matchdesk.domain import Location, Provider, Role, TrajectoryKind
-from matchdesk.errors import NotFound
-from matchdesk.rules.facts import CandidateFacts, TrajectoryFacts, Verdict
+from matchdesk.errors import MatchDeskError, NotFound
+from matchdesk.rules.facts import CandidateFacts, Finding, TrajectoryFacts, Verdict
 from matchdesk.services.employers import medewerker_role
 from matchdesk.services.trajectories import (
     TrajectoryInput,
@@ -33,7 +36,7 @@ from matchdesk.services.trajectories import (
     judge_facts,
     start_trajectory,
 )
-from matchdesk.storage.models import Candidate, Trajectory
+from matchdesk.storage.models import Candidate, Employer, Trajectory, Vacancy
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -90,6 +93,7 @@ class TrajectorySaved:
     version: int
     candidate_id: uuid.UUID
     verdict: str | None
+    findings: tuple[Finding, ...] = ()
 
 
 def trajectory_form(app: App, candidate: uuid.UUID | str | None = None,
@@ -127,6 +131,29 @@ def judge_form(rulebooks: Rulebooks, form: TrajectoryForm, fields: TrajectoryInp
     return judge_facts(rulebooks, form.facts, form.history, fields, action, form.decision_date)
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """Where a finding comes from: the rule's id, title and source, and from when (until when) it is in force."""
+
+    id: str
+    title: str
+    source: str
+    valid_from: dt.date
+    valid_until: dt.date | None
+    file: str  # the rulebook file that holds it (a municipality's own rule wins over its region's)
+
+
+def rule_details(rulebooks: Rulebooks, form: TrajectoryForm) -> dict[str, RuleInfo]:
+    """The rules that judge the form (the candidate's municipality, on the decision date) by id: pure, for
+    the GUI thread. Empty when no rulebook can judge (the verdict itself then says why)."""
+    try:
+        rulebook = rulebooks.for_municipality(form.municipality, form.decision_date)
+    except MatchDeskError:
+        return {}
+    return {rule.id: RuleInfo(rule.id, rule.title, rule.source, rule.valid_from, rule.valid_until, Path(rule.file).name)
+            for rule in rulebook.rules if rule.in_force(form.decision_date)}  # later (the municipality's) wins
+
+
 def start(app: App, candidate_id: uuid.UUID, fields: TrajectoryInput, *,
           override_reason: str | None = None) -> TrajectorySaved:
     """Start a trajectory for the candidate, judged by the rules on ``app.today``."""
@@ -148,13 +175,59 @@ def extend(app: App, trajectory_id: uuid.UUID, version: int | None, new_end: dt.
 
 
 def end(app: App, trajectory_id: uuid.UUID, version: int | None, actual_end: dt.date, outcome: str | None,
-        aborted: bool = False) -> TrajectorySaved:
-    """Record how the trajectory read at ``version`` ended: its last day, the outcome, aborted or not."""
+        aborted: bool = False, reason: str | None = None) -> TrajectorySaved:
+    """Record how the trajectory read at ``version`` ended: its last day, the outcome (uitkomst), aborted or
+    not, and the reason (reden; required when aborted)."""
     with app.unit() as session:
-        trajectory = end_trajectory(session, trajectory_id, version, actual_end, outcome, aborted)
+        trajectory = end_trajectory(session, trajectory_id, version, actual_end, outcome, aborted, reason)
         session.flush()
         return _saved(trajectory)
 
 
 def _saved(trajectory: Trajectory) -> TrajectorySaved:
-    return TrajectorySaved(trajectory.id, trajectory.version, trajectory.candidate_id, trajectory.verdict)
+    stored = json.loads(trajectory.findings) if trajectory.findings else []
+    findings = tuple(Finding(f["rule"], f["severity"], f["message"]) for f in stored)
+    return TrajectorySaved(trajectory.id, trajectory.version, trajectory.candidate_id, trajectory.verdict, findings)
+
+
+# -- naming a trajectory as the command line and the import do: klantnummer, kind and start -----------------
+
+def find_trajectory(app: App, klantnummer: str, kind: TrajectoryKind, start_date: dt.date) -> TrajectoryState:
+    """The trajectory of the candidate with ``klantnummer`` of ``kind`` starting on ``start_date``, with the
+    version a save sends back. ``NotFound`` (Dutch) for an unknown candidate or no such trajectory."""
+    with app.reading() as session:
+        candidate = _live_candidate(session, klantnummer)
+        found = session.scalar(select(Trajectory).where(Trajectory.candidate_id == candidate.id,
+                                                        Trajectory.kind == kind, Trajectory.start == start_date))
+        if found is None:
+            raise NotFound(f"kandidaat {klantnummer} heeft geen {kind.value} dat begint op {start_date.isoformat()}")
+        return TrajectoryState(found.id, found.version, found.kind, found.start, found.planned_end, found.actual_end,
+                               bool(found.aborted), found.outcome, found.provider, found.location)
+
+
+def placement_ids(app: App, klantnummer: str, vacancy: str | None = None,
+                  kvk: str | None = None) -> tuple[uuid.UUID, uuid.UUID | None, uuid.UUID | None]:
+    """(candidate id, vacancy id, employer id) for a new trajectory named by klantnummer, vacancy reference
+    and KvK number (the vacancy's employer when no KvK is given). ``NotFound`` (Dutch) for an unknown one."""
+    with app.reading() as session:
+        candidate = _live_candidate(session, klantnummer)
+        vacancy_id = employer_id = None
+        if vacancy:
+            found = session.scalar(select(Vacancy).where(Vacancy.reference == vacancy, Vacancy.deleted_at.is_(None)))
+            if found is None:
+                raise NotFound(f"vacature met referentie {vacancy} bestaat niet")
+            vacancy_id, employer_id = found.id, found.employer_id
+        if kvk:
+            employer = session.scalar(select(Employer).where(Employer.kvk == kvk, Employer.deleted_at.is_(None)))
+            if employer is None:
+                raise NotFound(f"werkgever met KvK-nummer {kvk} bestaat niet")
+            employer_id = employer.id
+        return candidate.id, vacancy_id, employer_id
+
+
+def _live_candidate(session: Session, klantnummer: str) -> Candidate:
+    found = session.scalar(select(Candidate).where(Candidate.klantnummer == str(klantnummer),
+                                                   Candidate.deleted_at.is_(None)))
+    if found is None:
+        raise NotFound(f"kandidaat met klantnummer {klantnummer} bestaat niet")
+    return found

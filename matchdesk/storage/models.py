@@ -310,6 +310,9 @@ class ContactMoment(Record):
     next_contact: Mapped[dt.date | None] = mapped_column(Date)
 
 
+from matchdesk.storage.models_signals import SignalState  # noqa: E402  (after Candidate and Medewerker)
+
+
 @event.listens_for(Candidate, "before_update")
 def _refresh_name_key(_mapper, _connection, candidate: Candidate) -> None:
     # after the audit"s before_flush: the key is bookkeeping, never listed as a changed field
@@ -317,5 +320,6 @@ def _refresh_name_key(_mapper, _connection, candidate: Candidate) -> None:
 
 
 __all__ = ["AuditEntry", "Base", "Candidate", "CandidateLanguage", "CandidateSkill", "ContactMoment", "Draft",
-           "Education", "Employer", "Medewerker", "Meta", "NAMING", "Proposal", "Record", "Trajectory", "Vacancy",
-           "VacancyLanguage", "VacancySkill", "WorkExperience", "audit_permission", "enum_column", "name_key"]
+           "Education", "Employer", "Medewerker", "Meta", "NAMING", "Proposal", "Record", "SignalState", "Trajectory",
+           "Vacancy", "VacancyLanguage", "VacancySkill", "WorkExperience", "audit_permission",
+           "enum_column", "name_key"]

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from matchdesk.dates import format_nl
-from matchdesk.domain import Categorie, Doelgroep, SkillSource, TaaleisStatus
+from matchdesk.domain import Categorie, Doelgroep, Provider, SkillSource, TaaleisStatus, TrajectoryKind
+from matchdesk.labels import label as display_name
 from matchdesk.services.candidate_cases import (
     CandidateRecord,
     TrajectoryLine,
@@ -33,6 +34,7 @@ from matchdesk.ui.editor_base import EditorDialog
 from matchdesk.ui.forms import Field
 from matchdesk.ui.icons import icon
 from matchdesk.ui.skills_editor import LanguageEditor, SkillsEditor
+from matchdesk.ui.trajectory_actions import Selected, TrajectoryActions
 
 translate = QCoreApplication.translate
 
@@ -130,14 +132,13 @@ class CandidateEditor(EditorDialog):
         self.trajectories.setAccessibleName(self.tr("Trajectories of the candidate"))
         self.trajectories.horizontalHeader().setStretchLastSection(True)
         self.trajectories.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        start = QPushButton(self.tr("&Start trajectory…"))
-        start.clicked.connect(self.start_trajectory)
-        start.setEnabled(self.key is not None)
-        trajectory_tab = QWidget()
-        t_layout = QVBoxLayout(trajectory_tab)
-        t_layout.addWidget(self.trajectories, 1)
-        t_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(trajectory_tab, self.tr("Trajectories"))
+        self.trajectories.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.trajectories.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.trajectories.setWordWrap(False)
+        self.trajectories.verticalHeader().setVisible(False)
+        self.trajectory_lines: Sequence[TrajectoryLine] = ()
+        self.trajectory_tab = self._trajectory_tab()
+        self.tabs.addTab(self.trajectory_tab, self.tr("Trajectories"))
         self.skills_loaded: list = []
         self.levels_loaded: dict = {}
         if self.key is not None:
@@ -200,13 +201,42 @@ class CandidateEditor(EditorDialog):
             self.ops.run(lambda: candidate_trajectories(app, candidate_id), self._fill_trajectories,
                          key="trajectories")
 
+    # -- the Trajecten tab: start a new one, extend or end the selected one ------------------------------
+    def _trajectory_tab(self) -> QWidget:
+        self.start_button = QPushButton(self.tr("&Start trajectory…"))
+        self.start_button.clicked.connect(self.start_trajectory)
+        self.start_button.setEnabled(self.key is not None)
+        self.trajectory_actions = TrajectoryActions(self.trajectories, self.app, self.selected_trajectory)
+        self.trajectories.itemSelectionChanged.connect(self.trajectory_actions.update)
+        self.trajectory_actions.changed.connect(lambda _id: self._refresh_trajectories())
+        tab = QWidget()
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.trajectory_actions.extend_button, self.trajectory_actions.end_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.trajectories, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def selected_trajectory(self) -> Selected | None:
+        row = self.trajectories.currentRow()
+        if not self.trajectories.selectedItems() or not 0 <= row < len(self.trajectory_lines):
+            return None
+        line = self.trajectory_lines[row]
+        return Selected(line.id, line.start, line.end)
+
     def _fill_trajectories(self, lines: Sequence[TrajectoryLine]) -> None:
         verdicts = {"allowed": self.tr("allowed"), "warning": self.tr("warning"), "blocked": self.tr("blocked")}
+        self.trajectory_lines = tuple(lines)
         self.trajectories.setRowCount(len(lines))
         for r, t in enumerate(lines):
-            texts = (t.kind, t.provider or "", format_nl(t.start), format_nl(t.end), verdicts.get(t.verdict or "", ""))
+            texts = (display_name(t.kind, TrajectoryKind), display_name(t.provider, Provider),
+                     format_nl(t.start), format_nl(t.end), verdicts.get(t.verdict or "", ""))
             for c, text in enumerate(texts):
                 self.trajectories.setItem(r, c, QTableWidgetItem(text))
+        self.trajectories.resizeColumnsToContents()
+        self.trajectory_actions.update()
 
     def save_call(self, values: dict) -> Callable[[], Saved]:
         new = self.record_id is None

@@ -1,7 +1,8 @@
 """Forms built from a table of fields: one widget kind per value type, translated labels, inline errors.
 
-Values go in and come out as the text a user would type (dates dd-mm-jjjj), so the services' own
-normalisers do every check and the form and an import reject the same things with the same words.
+Values go in and come out as the text a user would type (dates dd-mm-jjjj: a date field reads 4-7-27 and
+hands on 04-07-2027), so the services' own normalisers do every check and the form and an import reject the
+same things with the same words.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from matchdesk.dates import format_nl
 from matchdesk.errors import ValidationError
+from matchdesk.ui.date_field import DateField
 
 translate = QCoreApplication.translate
 
@@ -100,11 +102,11 @@ class RecordForm(QObject):
             widget.setRange(-1, field.maximum)
             widget.setSpecialValueText(self.tr("unknown"))  # -1 shows as "unknown": no value
             widget.valueChanged.connect(self._edited)
+        elif field.kind == "date":
+            widget = DateField()  # typed as dd-mm-jjjj or d-m-jj, or chosen from its calendar
+            widget.textChanged.connect(self._edited)
         else:
             widget = QLineEdit()
-            if field.kind == "date":
-                widget.setPlaceholderText(self.tr("dd-mm-yyyy"))
-                widget.setMaximumWidth(140)
             widget.textChanged.connect(self._edited)
         widget.setAccessibleName(plain_label)
         return widget
@@ -173,4 +175,7 @@ def _get(widget: QWidget, field: Field) -> object:
         return widget.currentData()
     if isinstance(widget, QSpinBox):
         return None if widget.value() < 0 else widget.value()
+    if isinstance(widget, DateField):  # a readable date goes as dd-mm-jjjj; anything else as typed, for the
+        day = widget.value()           # services to refuse in their own words
+        return format_nl(day) if day is not None else widget.text().strip()
     return widget.text()

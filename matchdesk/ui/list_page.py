@@ -5,6 +5,8 @@ its first page when it arrives (``first_page_shown``); the export runs there too
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -34,13 +36,16 @@ from matchdesk.domain import (
     VacancyStatus,
 )
 from matchdesk.errors import MatchDeskError
+from matchdesk.labels import label as display_name
 from matchdesk.services import lists
 from matchdesk.services.lists import CANDIDATES, EMPLOYERS, TRAJECTORIES, VACANCIES, ListFilter, ListSpec
 from matchdesk.ui import file_dialogs
+from matchdesk.ui.flow_layout import FlowLayout
 from matchdesk.ui.icons import icon
 from matchdesk.ui.list_model import PagedTableModel
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
+from matchdesk.ui.trajectory_actions import Selected, TrajectoryActions
 
 translate = QCoreApplication.translate
 
@@ -100,9 +105,8 @@ class ListPage(Page):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
-        self.filter_bar = QHBoxLayout()
+        self.filter_bar = FlowLayout()  # wraps onto more rows on a narrow window (a laptop at 1280 or at 150%)
         self.build_filters(self.filter_bar)
-        self.filter_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.filter_bar)
@@ -295,20 +299,46 @@ class VacanciesPage(ListPage):
 
 
 class TrajectoriesPage(ListPage):
+    """The trajectories, with Verlengen… and Beëindigen… for the selected one (buttons under the list and
+    the context menu), each through the trajectory dialog with the rules' verdict live."""
+
     title = QT_TRANSLATE_NOOP("Page", "Trajectories")
     spec = TRAJECTORIES
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name or client number…")
+    START, END = 5, 6  # the columns of the start and the end (actual, else planned)
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(app, parent)
+        self.actions = TrajectoryActions(self.table, app, self.selected_trajectory)
+        self.table.selectionModel().currentRowChanged.connect(self.actions.update)
+        self.model.modelReset.connect(self.actions.update)
+        self.actions.changed.connect(lambda _id: self.refresh())
+        row = QHBoxLayout()
+        row.addWidget(self.actions.extend_button)
+        row.addWidget(self.actions.end_button)
+        row.addStretch(1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(row)
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.mine = QCheckBox(self.tr("&My candidates"))
         self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]
-                               + [(k.value, k.value) for k in TrajectoryKind])
+                               + [(display_name(k, TrajectoryKind), k.value) for k in TrajectoryKind])
         self.status = choice_box(self.tr("Status"), [(self.tr("Status: all"), None)]
-                                 + [(s.value, s.value) for s in TrajectoryStatus])
+                                 + [(display_name(s, TrajectoryStatus), s.value) for s in TrajectoryStatus])
         self.status.setCurrentIndex(2)  # lopend
         for widget in (self.mine, self.kind, self.status):
             bar.addWidget(widget)
             self.connect_filter(widget)
+
+    def selected_trajectory(self) -> Selected | None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None or not isinstance(row.values[self.START], dt.date):
+            return None
+        end = row.values[self.END]
+        return Selected(row.id, row.values[self.START], end if isinstance(end, dt.date) else None)
 
     def current_filter(self) -> ListFilter:
         return ListFilter(text=self.search.text(), owner=self.app.user if self.mine.isChecked() else None,

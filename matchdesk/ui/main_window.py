@@ -9,39 +9,39 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from matchdesk.app import App
-from matchdesk.services import maintenance
+from matchdesk.services import maintenance, signals
 from matchdesk.services.maintenance import DatabaseFacts
+from matchdesk.ui.help import build_help_menu
 from matchdesk.ui.icons import icon
+from matchdesk.ui.keyboard import focus_into, no_tab_traps
 from matchdesk.ui.list_page import CandidatesPage, EmployersPage, ListPage, TrajectoriesPage, VacanciesPage
 from matchdesk.ui.matching_page import MatchingPage
+from matchdesk.ui.navigation import Navigation
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
 from matchdesk.ui.report_page import ReportPage
 from matchdesk.ui.retention_dialog import add_retention_action
+from matchdesk.ui.scroll import PageStack, scrollable
 from matchdesk.ui.signals_page import SignalsPage
+from matchdesk.ui.window_geometry import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from matchdesk.services.demo import DemoSize
 
 translate = QCoreApplication.translate
-
-TEST_ONLY = QT_TRANSLATE_NOOP("MainWindow", "For test and demo data only until the privacy work is complete")
 
 # ``--view NAME`` identifiers (the Dutch page names as they always were), independent of the display texts
 VIEWS = {"CandidatesPage": "kandidaten", "EmployersPage": "werkgevers", "VacanciesPage": "vacatures & leerwerkplekken",
@@ -59,38 +59,35 @@ class MainWindow(QMainWindow):
         self.facts: DatabaseFacts | None = None  # what the database is, once read
         self.is_demo = False
         self.setWindowTitle("MatchDesk")
-        self.resize(1280, 800)
+        self.help_window: QWidget | None = None  # the handleiding (F1), made on first use
 
         self.candidates = CandidatesPage(app)
         self.pages: list[Page] = [self.candidates, EmployersPage(app), VacanciesPage(app), TrajectoriesPage(app),
                                   MatchingPage(app), SignalsPage(app), ReportPage(app)]
-        self.nav = QListWidget()
-        self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(250)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setStyleSheet("QListWidget { font-size: 10.5pt; } QListWidget::item { padding: 6px 6px; }")
-        self.stack = QStackedWidget()
+        self.navigation = Navigation()  # folds to icons (Beeld > Compacte navigatie), remembered
+        self.nav = self.navigation.list
+        self.stack = PageStack()  # asks for the room of the page shown, not of the widest page
         for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
-            view = VIEWS.get(type(page).__name__)
-            if view:
-                item.setIcon(icon(view.split()[0]))  # resources/icons/<first word of the view name>.svg
-            item.setToolTip(f"{page.title} (Ctrl+{number})")
-            self.nav.addItem(item)
+            view = VIEWS.get(type(page).__name__)  # icon: resources/icons/<first word of the view name>.svg
+            self.navigation.add_entry(page.title, f"{page.title} (Ctrl+{number})",
+                                      icon(view.split()[0]) if view else None)
             self.stack.addWidget(page)
             page.open_record.connect(self.open_record)
+            no_tab_traps(page)  # Tab leaves a table instead of walking its cells
         self.nav.currentRowChanged.connect(self._show_page)
+        self._wire_confirmations()
 
         self.empty_panel = self._empty_database_panel()
         self.rules_panel = self._rulebook_errors_panel()
         body = QWidget()
         layout = QHBoxLayout(body)
-        layout.addWidget(self.nav)
+        layout.addWidget(self.navigation)
         right = QVBoxLayout()
         right.addWidget(self.rules_panel)
         right.addWidget(self.empty_panel)
-        right.addWidget(self.stack, 1)
+        # a page wider or taller than a small screen scrolls instead of widening the window off the screen
+        self.page_area = scrollable(self.stack)
+        right.addWidget(self.page_area, 1)
         layout.addLayout(right, 1)
         self.setCentralWidget(body)
         self._build_menus()
@@ -103,8 +100,10 @@ class MainWindow(QMainWindow):
                 page.first_page_shown.connect(self.update)
             elif isinstance(page, (SignalsPage, ReportPage)):
                 page.loaded.connect(self.update)
+        self.navigation.restore()
         self._restore()
         self.nav.setCurrentRow(0)
+        focus_into(self.pages[0].focus_widget(), Qt.FocusReason.OtherFocusReason)
         self.refresh_facts()
 
     # -- structure -------------------------------------------------------------------------------------
@@ -123,25 +122,33 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         for number, page in enumerate(self.pages, start=1):
             action = QAction(page.title.replace("&", "&&"), self, shortcut=QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            action.triggered.connect(lambda _=False, row=number - 1: self.go_to(row))
             go.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About MatchDesk"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        go.addSeparator()
+        self.find_action = QAction(icon("zoeken"), self.tr("&Find on this page"), self,
+                                   shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find_on_page)
+        go.addAction(self.find_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.compact_action = QAction(self.tr("&Compact navigation"), self, checkable=True)
+        self.compact_action.toggled.connect(lambda on: self.navigation.set_collapsed(on)
+                                            if on != self.navigation.collapsed else None)
+        self.navigation.collapsed_changed.connect(self.compact_action.setChecked)
+        view_menu.addAction(self.compact_action)
+        self.help_actions = build_help_menu(self, self.current_help_anchor, self._about)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        status.addWidget(QLabel(self.tr("Database: {label}").format(label=self.app.label)))
+        database = QLabel(self.tr("Database: {label}").format(label=self.app.label))
+        database.setToolTip(database.text())
+        database.setMinimumWidth(80)  # a long path gives way on a small screen instead of widening the window
+        status.addWidget(database)
         status.addWidget(QLabel(self.tr("Staff member: {name}").format(name=self.app.user)))
         self.region_label = QLabel()
         self.region_label.hide()  # shown when the database has a region (read with the other facts)
         status.addWidget(self.region_label)
         self.rulebook_override_label = self._rulebook_override_label()
         status.addWidget(self.rulebook_override_label)
-        warning = QLabel(translate("MainWindow", TEST_ONLY))
-        warning.setStyleSheet("color: #a61b1b;")
-        status.addPermanentWidget(warning)
 
     def _rulebook_override_label(self) -> QLabel:
         """A rulebook from --rules that replaces a shipped one or switches rules off: never silent."""
@@ -157,8 +164,10 @@ class MainWindow(QMainWindow):
     def _empty_database_panel(self) -> QWidget:
         panel = QWidget()
         layout = QHBoxLayout(panel)
-        layout.addWidget(QLabel(self.tr("This database is empty. Load demo data to explore MatchDesk, or import "
-                                        "your region's files.")), 1)
+        message = QLabel(self.tr("This database is empty. Load demo data to explore MatchDesk, or import "
+                                 "your region's files."))
+        message.setWordWrap(True)  # wraps on a small screen rather than widening the window
+        layout.addWidget(message, 1)
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.clicked.connect(lambda: self.load_demo())
         importing = QPushButton(self.tr("Import file…"))
@@ -191,6 +200,10 @@ class MainWindow(QMainWindow):
         """Read again what the database is (after an import or the demo): title, region, empty panel."""
         app = self.app
         self.ops.run(lambda: maintenance.database_facts(app), self._show_facts, key="facts")
+        row = next(row for row, page in enumerate(self.pages) if isinstance(page, SignalsPage))
+        # the navigation's count of my open signals, before the page is ever opened (the page updates it later)
+        self.ops.run(lambda: signals.open_signal_count(app), lambda count: self.navigation.set_count(row, count),
+                     lambda _error: None, key="signal count")
 
     def _show_facts(self, facts: DatabaseFacts) -> None:
         self.facts, self.is_demo = facts, facts.demo
@@ -206,6 +219,35 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
             self.pages[row].refresh()
+
+    def go_to(self, row: int) -> None:
+        """Ctrl+1..7: the page, with the keyboard in its search or reference field."""
+        self.nav.setCurrentRow(row)
+        focus_into(self.pages[row].focus_widget())
+
+    def find_on_page(self) -> None:
+        """Ctrl+F: the keyboard in the shown page's search or filter field, its text selected."""
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            focus_into(page.search_widget())
+
+    def current_help_anchor(self) -> str:
+        page = self.stack.currentWidget()
+        return page.anchor() if isinstance(page, Page) else ""
+
+    def confirm(self, text: str) -> None:
+        """A short confirmation in the status bar (five seconds), e.g. after a save or an export."""
+        self.statusBar().showMessage(text, 5000)
+
+    def _wire_confirmations(self) -> None:
+        """Exports confirmed in the status bar; a page's count of open items after its name in the navigation
+        (Signalen's ``open_count_changed(int)``, where the page has it)."""
+        for row, page in enumerate(self.pages):
+            if isinstance(page, ListPage):
+                page.exported.connect(lambda rows: self.confirm(self.tr("%n row(s) exported", "", rows)))
+            counted = getattr(page, "open_count_changed", None)
+            if counted is not None:
+                counted.connect(lambda count, row=row: self.navigation.set_count(row, count))
 
     def show_view(self, name: str) -> bool:
         """``--view NAME``: a page by its identifier (its Dutch name, see VIEWS) or the start of it,
@@ -230,7 +272,11 @@ class MainWindow(QMainWindow):
         """The record in its editor (loaded off the GUI thread); the page shown is read again after a save."""
         from matchdesk.ui.editors import open_editor
 
-        open_editor(self, self.app, kind, key, on_saved=lambda _saved: self._current_page_changed())
+        open_editor(self, self.app, kind, key, on_saved=lambda saved: self._record_saved(kind, key, saved))
+
+    def _record_saved(self, kind: str, key: str, saved: object) -> None:
+        self.confirm(self.tr("Saved: {key}").format(key=getattr(saved, "key", "") or key))
+        self._current_page_changed()
 
     def _current_page_changed(self) -> None:
         page = self.stack.currentWidget()
@@ -283,9 +329,7 @@ class MainWindow(QMainWindow):
         from matchdesk import __version__
 
         text = self.tr("Matching, trajectories and signals for werkgeversservicepunten.")
-        test_only = translate("MainWindow", TEST_ONLY)
-        QMessageBox.about(self, self.tr("About MatchDesk"),
-                          f"<b>MatchDesk {__version__}</b><p>{text}</p><p>{test_only}.</p>")
+        QMessageBox.about(self, self.tr("About MatchDesk"), f"<b>MatchDesk {__version__}</b><p>{text}</p>")
 
     # -- the ready signal and window state -------------------------------------------------------------
     def _ready(self) -> bool:
@@ -309,10 +353,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_page_painted.emit)
 
     def _restore(self) -> None:
-        geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        """The saved size and place only when they fit a screen this computer has now; else a size that fits."""
+        restore_geometry(self)
 
     def closeEvent(self, event) -> None:
-        QSettings().setValue("main/geometry", self.saveGeometry())
+        save_geometry(self)
         super().closeEvent(event)

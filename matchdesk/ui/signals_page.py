@@ -1,9 +1,13 @@
 """Signalen: the worklist of deadlines and follow-ups (due, overdue, maatwerk); one record opens from a row.
 
 The signals come from the use case ``matchdesk.services.signals.signals_for`` (the same as ``matchdesk
-signals``), run off the GUI thread as an op; this page only lists, filters, opens and exports them
-(``export_signals``: the same columns and ISO dates as ``matchdesk signals --export``). The signals are
-computed when the page is first shown, not at start-up.
+signals``), run off the GUI thread as an op; this page lists them as a work list (the medewerker's own by
+default, grouped: today, within a week, later, then overdue by age), filters, opens, exports them
+(``export_signals``: the same columns and ISO dates as ``matchdesk signals --export``) and acts on the selected
+ones (``signal_actions``: afhandelen, uitstellen, overdragen, verlengen, beëindigen). The signals are computed
+when the page is first shown, not at start-up; ``open_count_changed`` tells the window the medewerker's open
+signals due today or overdue after every load (``services.signals.open_signal_count`` gives the same number
+without the page).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,19 +37,22 @@ from matchdesk.dates import format_number_nl
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.signals import KINDS, Signal
 from matchdesk.services import signals as signals_service
+from matchdesk.services.signals import WorkItem
 from matchdesk.ui import file_dialogs
 from matchdesk.ui.ops import Ops
 from matchdesk.ui.page import Page
-from matchdesk.ui.signals_model import KIND_LABELS, OVERDUE, SignalsModel, kind_label
+from matchdesk.ui.signal_actions import SignalActions
+from matchdesk.ui.signals_model import KIND_LABELS, OVERDUE, OWNER_COLUMN, SignalsModel, WorkTable, kind_label
 
 translate = QCoreApplication.translate
 
 
 class SignalsPage(Page):
-    """Signalen: filters (within N days, kind, only my candidates, only overdue), a count, open and export."""
+    """Signalen: filters (within N days, kind, only mine, only overdue), a count, open, act and export."""
 
     loaded = QtSignal()  # the list shows the signals of the latest refresh
     exported = QtSignal(int)  # the number of signals written by the latest export
+    open_count_changed = QtSignal(int)  # the medewerker's own open signals due today or overdue, after a load
 
     @property
     def is_loaded(self) -> bool:
@@ -58,11 +64,11 @@ class SignalsPage(Page):
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
         self.ops = Ops(self)  # loads and exports, one after the other; the newest load wins
-        self._all: list[Signal] = []
+        self._all: list[WorkItem] = []
         self._loaded_for: tuple[int, bool] | None = None  # (days, only mine) of the list shown
 
         self.model = SignalsModel(app.today, self)
-        self.table = QTableView()
+        self.table = WorkTable()
         self.table.setAccessibleName(self.tr("Signals"))
         self.table.setAccessibleDescription(self.tr("Worklist of deadlines and follow-ups; Enter or double-click opens "
                                                     "the record"))
@@ -70,7 +76,7 @@ class SignalsPage(Page):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -81,13 +87,16 @@ class SignalsPage(Page):
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         samples = ("00-00-0000", translate("SignalsPage", "overdue ({days} days)").format(days="000"),
-                   max((kind_label(kind) for kind in KIND_LABELS), key=len),
-                   self.model.headerData(3, Qt.Orientation.Horizontal))
+                   "Abcdefgh van den Abcdefghijk", "0000000000",
+                   max((kind_label(kind) for kind in KIND_LABELS), key=len), "Abcdefgh Abcdefghijk")
         for column, sample in enumerate(samples):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._open_index)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._span_headers)
+        self.model.layoutChanged.connect(self._span_headers)
+        self.actions = SignalActions(self)
 
         self.within = QSpinBox()
         self.within.setRange(0, 3650)
@@ -101,8 +110,13 @@ class SignalsPage(Page):
         for kind in KINDS:
             self.kind.addItem(kind_label(kind), kind)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.mine = QCheckBox(self.tr("Only &my candidates"))
-        self.mine.setAccessibleName(self.tr("Only my candidates"))
+        self.mine = QCheckBox(self.tr("Only &mine"))
+        self.mine.setAccessibleName(self.tr("Only my signals"))
+        self.mine.setToolTip(self.tr("The signals of your own candidates, and those handed over to you"))
+        self.mine.setChecked(True)
+        self.closed = QCheckBox(self.tr("Also &handled and snoozed"))
+        self.closed.setAccessibleName(self.tr("Also handled and snoozed signals"))
+        self.closed.setToolTip(self.tr("List the handled signals and the snoozed ones too, to reopen them"))
         self.overdue_only = QCheckBox(self.tr("Only o&verdue"))
         self.overdue_only.setAccessibleName(self.tr("Only overdue signals"))
         self.count_label = QLabel()
@@ -150,16 +164,30 @@ class SignalsPage(Page):
         filters.addSpacing(12)
         filters.addWidget(self.mine)
         filters.addWidget(self.overdue_only)
+        filters.addWidget(self.closed)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+        acting = QHBoxLayout()
+        for button in self.actions.buttons[:3]:
+            acting.addWidget(button)
+        acting.addSpacing(12)
+        for button in self.actions.buttons[3:]:
+            acting.addWidget(button)
+        acting.addStretch(1)
+        layout.addLayout(acting)
         QWidget.setTabOrder(self.within, self.kind)
         QWidget.setTabOrder(self.kind, self.mine)
         QWidget.setTabOrder(self.mine, self.overdue_only)
-        QWidget.setTabOrder(self.overdue_only, self.table)
-        QWidget.setTabOrder(self.table, self.refresh_button)
+        QWidget.setTabOrder(self.overdue_only, self.closed)
+        QWidget.setTabOrder(self.closed, self.table)
+        previous: QWidget = self.table
+        for button in self.actions.buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.open_button)
         QWidget.setTabOrder(self.open_button, self.export_button)
 
@@ -167,6 +195,7 @@ class SignalsPage(Page):
         self._debounce.timeout.connect(self.refresh)
         self.within.valueChanged.connect(self._debounce.start)
         self.mine.toggled.connect(self.refresh)
+        self.closed.toggled.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self._apply_filter)
         self.overdue_only.toggled.connect(self._apply_filter)
         self._update_buttons()
@@ -187,17 +216,19 @@ class SignalsPage(Page):
         for the current number of days and caseload, off the GUI thread; ``loaded`` follows. Kind and overdue
         filter locally, without a new query."""
         self._debounce.stop()
-        app, within, mine = self.app, self.within.value(), self.mine.isChecked()
+        app, within, mine, closed = self.app, self.within.value(), self.mine.isChecked(), self.closed.isChecked()
         self._busy(True)
-        self.ops.run(lambda: signals_service.signals_for(app, within, mine=mine), self._loaded, self._load_failed,
-                     key="signals")
+        self.ops.run(lambda: signals_service.signals_for(app, within, mine=mine, closed=closed), self._loaded,
+                     self._load_failed, key="signals")
 
     def _loaded(self, worklist: signals_service.Worklist) -> None:
         self._busy(False)
         if worklist.mine and not worklist.owner_found:
             self.mine.setToolTip(self.tr("There is no medewerker {name}, so there are no candidates of your own")
                                  .format(name=repr(self.app.user)))
-        self._show_signals((worklist.within_days, worklist.mine), list(worklist.signals))
+        self.table.setColumnHidden(OWNER_COLUMN, worklist.mine)
+        self._show_signals((worklist.within_days, worklist.mine), list(worklist.items))
+        self.open_count_changed.emit(worklist.open_count())
 
     def _load_failed(self, error: Exception) -> None:
         self._busy(False)
@@ -211,7 +242,7 @@ class SignalsPage(Page):
         self.busy_label.setVisible(busy)
         self.table.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
-    def _show_signals(self, wanted: tuple[int, bool] | None, signals: list[Signal]) -> None:
+    def _show_signals(self, wanted: tuple[int, bool] | None, signals: list[WorkItem]) -> None:
         self._all = signals
         self._loaded_for = wanted
         self._apply_filter()
@@ -220,19 +251,23 @@ class SignalsPage(Page):
     def _apply_filter(self) -> None:
         current = self.model.signal_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
         kind = self.kind.currentData()
-        shown = [s for s in self._all if (kind is None or s.kind == kind)
-                 and (not self.overdue_only.isChecked() or s.due < self.app.today)]
-        self.model.set_signals(shown)
+        shown = [item for item in self._all if (kind is None or item.signal.kind == kind)
+                 and (not self.overdue_only.isChecked() or item.signal.due < self.app.today)]
+        self.model.set_items(shown)
         if shown:  # keep the place after a reload; else the first signal, so Enter opens it at once
-            rows = self.model.signals()
-            row = next((r for r, s in enumerate(rows) if s == current), 0) if current is not None else 0
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self.table.selectRow(row)
+            rows = [self.model.signal_at(r) for r in range(self.model.rowCount())]
+            first = next(r for r, s in enumerate(rows) if s is not None)
+            row = next((r for r, s in enumerate(rows) if s is not None and s == current), first) \
+                if current is not None else first
+            # through the selection model: the view's selectRow follows the keyboard modifiers held (Ctrl toggles)
+            flags = QItemSelectionModel.SelectionFlag
+            selection = self.table.selectionModel()
+            selection.setCurrentIndex(self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
         self._update_count()
         self._update_buttons()
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.signal_count()
         overdue = self.model.overdue_count()
         text = self.tr("{count} signal") if total == 1 else self.tr("{count} signals")
         text = plain = text.format(count=format_number_nl(total))
@@ -245,8 +280,15 @@ class SignalsPage(Page):
         self.count_label.setAccessibleDescription(plain)
 
     def _update_buttons(self, *_args) -> None:
-        self.open_button.setEnabled(self.table.selectionModel().hasSelection())
-        self.export_button.setEnabled(self.model.rowCount() > 0)
+        self.open_button.setEnabled(bool(self.actions.selected()))
+        self.export_button.setEnabled(self.model.signal_count() > 0)
+        self.actions.update()
+
+    def _span_headers(self) -> None:
+        """Each group's header row spans the table."""
+        self.table.clearSpans()
+        for row in self.model.header_rows():
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
 
     # -- opening -------------------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
@@ -255,9 +297,9 @@ class SignalsPage(Page):
             self.open_signal(signal)
 
     def open_current(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self._open_index(rows[0])
+        items = self.actions.selected()
+        if items:
+            self.open_signal(items[0].signal)
 
     def open_signal(self, signal: Signal) -> None:
         """A signal about a trajectory opens the trajectory; the others open the candidate."""

@@ -17,13 +17,10 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QMessageBox,
     QVBoxLayout,
@@ -35,35 +32,11 @@ from matchdesk.domain import Location, Provider, TrajectoryKind, VacancyKind
 from matchdesk.errors import MatchDeskError
 from matchdesk.rules.facts import Finding, Verdict
 from matchdesk.services import trajectory_cases
-from matchdesk.services.trajectories import TrajectoryInput
+from matchdesk.services.trajectories import TrajectoryInput, split_outcome
+from matchdesk.ui import trajectory_form as tf
 from matchdesk.ui.ops import Ops, show_failure
-from matchdesk.ui.trajectory_form import (
-    GREY,
-    KIND_LABELS,
-    LOCATION_LABELS,
-    MODES,
-    PROVIDER_LABELS,
-    VACANCY_KIND_LABELS,
-    choice,
-    date_edit,
-    duration_text,
-    enum_value,
-    error_line,
-    fit_height,
-    heading_html,
-    in_a_row,
-    mode_title,
-    outcome_box,
-    pydate,
-    qdate,
-    save_text,
-    select_data,
-    text_box,
-    verdict_frame,
-    verdict_html,
-    verdict_panel,
-    verdict_style,
-)
+from matchdesk.ui.trajectory_form import MODES, pydate, qdate, select_data
+from matchdesk.ui.trajectory_verdict import VerdictView
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -95,7 +68,7 @@ class TrajectoryDialog(QDialog):
         self.candidate_name = ""
         self.saving = False
         self.ops = Ops(self)
-        title = mode_title(mode)
+        title = tf.mode_title(mode)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._build()
@@ -120,14 +93,17 @@ class TrajectoryDialog(QDialog):
         self.form_facts = form
         self.candidate_name = form.label
         self.setWindowTitle(self._title())
-        self.heading.setText(heading_html(mode_title(self.mode), form.label, form.municipality, form.decision_date))
+        self.heading.setText(tf.heading_html(tf.mode_title(self.mode), form.label, form.municipality,
+                                             form.decision_date))
         self.form.setRowVisible(self.override, self.is_teamleider and self.mode != "end")
+        self.verdict_box.rules = trajectory_cases.rule_details(self.app.rulebooks, form)
         self._fill()
+        self.start_shown = pydate(self.start.date())
         self._connect()
         self.update_verdict()
 
     def _title(self) -> str:
-        return self.tr("{title} — {candidate}").format(title=mode_title(self.mode), candidate=self.candidate_name)
+        return self.tr("{title} — {candidate}").format(title=tf.mode_title(self.mode), candidate=self.candidate_name)
 
     def _load_failed(self, error: Exception) -> None:
         if isinstance(error, MatchDeskError):
@@ -142,60 +118,47 @@ class TrajectoryDialog(QDialog):
     # -- widgets -------------------------------------------------------------------------------------
     def _build(self) -> None:
         today = self.app.today
-        self.kind = choice(self.tr("Kind of trajectory"), KIND_LABELS)
-        self.provider = choice(self.tr("Provider"), PROVIDER_LABELS, self.tr("— unknown —"))
-        self.location = choice(self.tr("Location"), LOCATION_LABELS, self.tr("— unknown —"))
+        self.kind = tf.choice(self.tr("Kind of trajectory"), TrajectoryKind)
+        self.provider = tf.choice(self.tr("Provider"), Provider, self.tr("— unknown —"))
+        self.location = tf.choice(self.tr("Location"), Location, self.tr("— unknown —"))
         self.location.setToolTip(self.tr("Where the leerwerktraject takes place"))
-        self.vacancy_kind = choice(self.tr("Kind of vacancy"), VACANCY_KIND_LABELS, self.tr("— none —"))
-        self.start = date_edit(self.tr("Start date"), today)
-        self.planned_end = date_edit(self.tr("Planned end"), last_day_within(today, 6))
+        self.vacancy_kind = tf.choice(self.tr("Kind of vacancy"), VacancyKind, self.tr("— none —"))
+        self.start = tf.date_edit(self.tr("Start date"), today)
+        self.planned_end = tf.date_edit(self.tr("Planned end"), last_day_within(today, 6))
         self.planned_end.setToolTip(self.tr("The last day of the trajectory (inclusive)"))
         self.open_end = QCheckBox(self.tr("&Open-ended"))
         self.open_end.setAccessibleName(self.tr("Open-ended"))
         self.open_end.setToolTip(self.tr("For example regular work for an indefinite period"))
         self.duration = QLabel()
         self.duration.setAccessibleName(self.tr("Duration"))
-        self.duration.setStyleSheet(f"color: {GREY}")
-        self.actual_end = date_edit(self.tr("Actual end"), today)
+        self.duration.setStyleSheet(f"color: {tf.GREY}")
+        self.actual_end = tf.date_edit(self.tr("Actual end"), today)
         self.actual_end.setToolTip(self.tr("The last day on which the trajectory ran (inclusive)"))
         self.aborted = QCheckBox(self.tr("A&borted early"))
         self.aborted.setAccessibleName(self.tr("Aborted early"))
-        self.outcome = outcome_box(self.tr("Outcome"), self.tr("Choose or type the outcome"))
-        self.motivation = text_box(self.tr("Motivation"),
-                                   self.tr("Why this trajectory, and why now? Required with a warning."))
-        self.override = text_box(self.tr("Reason for overriding the block"),
-                                 self.tr("Only with a block: why the teamleider allows it anyway"))
-
-        self.verdict_box, self.verdict_label = verdict_panel(self.tr("The rules' verdict"))
-        self.error_label = error_line(self.tr("Error message"))
-
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
+        self.outcome = tf.outcome_box(self.tr("Outcome"), self.tr("Choose or type the outcome"))
+        self.reason = tf.outcome_box(self.tr("Reason for ending"), self.tr("Why it ended; required when aborted"),
+                                     tf.REASONS)
+        self.motivation = tf.text_box(self.tr("Motivation"),
+                                      self.tr("Why this trajectory, and why now? Required with a warning."))
+        self.override = tf.text_box(self.tr("Reason for overriding the block"),
+                                    self.tr("Only with a block: why the teamleider allows it anyway"))
+        self.verdict_box = VerdictView(self.tr("The rules' verdict"))
+        self.verdict_label = self.verdict_box.label
+        self.verdict_box.details.toggled.connect(lambda _shown: tf.fit_height(self))
+        self.error_label = tf.error_line(self.tr("Error message"))
+        self.buttons, self.save_button, self.cancel_button = tf.dialog_buttons(self._save_text())
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-
         self.heading = QLabel()  # the candidate and the rules, once the facts are loaded
         self.heading.setWordWrap(True)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form = form = tf.form_layout()
 
         def row(text: str, widget: QWidget, visible: bool = True, buddy: QWidget | None = None) -> None:
-            label = QLabel(text)
-            label.setBuddy(buddy or widget)
-            form.addRow(label, widget)
-            if not visible:
-                form.setRowVisible(widget, False)
+            tf.add_row(form, text, widget, visible, buddy)
 
-        self.ends_widget = in_a_row(self.planned_end, self.open_end, self.duration, stretch_at=2)
-        start_widget = in_a_row(self.start)
-        end_widget = in_a_row(self.actual_end, self.aborted)
+        self.ends_widget = tf.in_a_row(self.planned_end, self.open_end, self.duration, stretch_at=2)
+        start_widget = tf.in_a_row(self.start)
+        end_widget = tf.in_a_row(self.actual_end, self.aborted)
         ending = self.mode == "end"
         row(self.tr("Kind of &trajectory:"), self.kind)
         row(self.tr("Pro&vider:"), self.provider)
@@ -206,9 +169,9 @@ class TrajectoryDialog(QDialog):
             buddy=self.planned_end)
         row(self.tr("&Actual end:"), end_widget, ending, buddy=self.actual_end)
         row(self.tr("O&utcome:"), self.outcome, ending)
+        row(self.tr("&Reason for ending:"), self.reason, ending)
         row(self.tr("&Motivation:"), self.motivation, not ending)
         row(self.tr("&Reason for override:"), self.override, False)  # shown to a teamleider once loaded
-        self.form = form
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -219,11 +182,9 @@ class TrajectoryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
 
-        chain = [self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.planned_end,
-                 self.open_end, self.actual_end, self.aborted, self.outcome, self.motivation, self.override,
-                 self.save_button, self.cancel_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        tf.chain_tabs([self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.planned_end,
+                       self.open_end, self.actual_end, self.aborted, self.outcome, self.reason, self.motivation,
+                       self.override, self.save_button, self.cancel_button])
 
         if self.mode != "start":  # the trajectory itself is fixed; only its end changes
             for widget in (self.kind, self.provider, self.location, self.vacancy_kind, self.start, self.open_end):
@@ -244,39 +205,68 @@ class TrajectoryDialog(QDialog):
         self.open_end.setChecked(t.planned_end is None)
         if t.planned_end is not None:
             self.planned_end.setDate(qdate(t.planned_end))
-        if self.mode == "extend":
+        if self.mode == "extend":  # a new last day, also for one that was open-ended
+            self.open_end.setChecked(False)
             base = t.planned_end or today
             self.planned_end.setDate(qdate(last_day_within(base + dt.timedelta(days=1), 3)))
         if self.mode == "end":
             self.actual_end.setDate(qdate(t.actual_end or min(today, t.planned_end or today)))
-            self.outcome.setEditText(t.outcome or "")
+            outcome, reason = split_outcome(t.outcome)
+            self.outcome.setEditText(outcome)
+            self.reason.setEditText(reason)
             self.aborted.setChecked(bool(t.aborted))
 
     def _connect(self) -> None:
         for box in (self.kind, self.provider, self.location, self.vacancy_kind):
             box.currentIndexChanged.connect(self.update_verdict)
+        self.start.dateChanged.connect(self._start_moved)  # before the verdict: the planned end follows
         for edit in (self.start, self.planned_end, self.actual_end):
-            edit.dateChanged.connect(self.update_verdict)
+            edit.textChanged.connect(self.update_verdict)  # a date that cannot be read is judged too
         self.open_end.toggled.connect(self.update_verdict)
         self.aborted.toggled.connect(self.update_verdict)
         self.motivation.textChanged.connect(self.update_verdict)
         self.override.textChanged.connect(self._update_save)
         self.outcome.editTextChanged.connect(self._clear_error)
+        self.reason.editTextChanged.connect(self.update_verdict)
+
+    def _start_moved(self, *_args: object) -> None:
+        """A new start date moves the planned end by the same length (whole months stay whole months)."""
+        new, old = self.start.value(), self.start_shown
+        if new is None or new == old:
+            return
+        self.start_shown = new
+        end = self.planned_end.value()
+        if self.mode == "start" and end is not None and not self.open_end.isChecked() and end >= old:
+            self.planned_end.setDate(qdate(tf.follow_start(old, end=end, new=new)))
+
+    def unreadable_date(self) -> str | None:
+        """The message for the first date field in use that holds no readable date, else None."""
+        fields = [(self.start, self.tr("Start date"))]
+        if self.mode == "end":
+            fields.append((self.actual_end, self.tr("Actual end")))
+        elif not self.open_end.isChecked():
+            fields.append((self.planned_end, self.tr("Planned end")))
+        for field, name in fields:
+            if field.value() is None:
+                problem = field.error() or self.tr("a date is required")
+                return self.tr("{field}: {problem}").format(field=name, problem=problem)
+        return None
 
     # -- values --------------------------------------------------------------------------------------
     def trajectory_input(self) -> TrajectoryInput:
         motivation = self.motivation.toPlainText().strip() or None
         planned_end = None if self.open_end.isChecked() else pydate(self.planned_end.date())
         data = TrajectoryInput(kind=TrajectoryKind(self.kind.currentData()), start=pydate(self.start.date()),
-                               planned_end=planned_end, provider=enum_value(Provider, self.provider.currentData()),
-                               location=enum_value(Location, self.location.currentData()),
-                               vacancy_kind=enum_value(VacancyKind, self.vacancy_kind.currentData()),
+                               planned_end=planned_end, provider=tf.enum_value(Provider, self.provider.currentData()),
+                               location=tf.enum_value(Location, self.location.currentData()),
+                               vacancy_kind=tf.enum_value(VacancyKind, self.vacancy_kind.currentData()),
                                motivation=motivation)
         if self.mode == "end":
             data.planned_end = pydate(self.actual_end.date())  # the rules judge the period as it ran
             data.actual_end = pydate(self.actual_end.date())
             data.aborted = self.aborted.isChecked()
             data.outcome = self.outcome.currentText().strip() or None
+            data.reason = self.reason.currentText().strip() or None
         return data
 
     # -- the live verdict ----------------------------------------------------------------------------
@@ -285,9 +275,15 @@ class TrajectoryDialog(QDialog):
         if self.form_facts is None:
             return
         self._clear_error()
+        self.judge_error = self.unreadable_date()
+        if self.judge_error is not None:
+            self.verdict = None
+            self.duration.setText("")
+            self._show_verdict()
+            self._update_save()
+            return
         data = self.trajectory_input()
-        self.duration.setText(duration_text(data.start, data.planned_end, self.mode == "end"))
-        self.judge_error = None
+        self.duration.setText(tf.duration_text(data.start, data.planned_end, self.mode == "end"))
         try:
             # the full history: for extend and end the rules put this proposal in place of the stored one
             self.verdict = trajectory_cases.judge_form(self.app.rulebooks, self.form_facts, data, self.mode)
@@ -301,15 +297,12 @@ class TrajectoryDialog(QDialog):
             state, findings = "error", [Finding("regels", "block", self.judge_error or self.tr("unknown error"))]
         else:
             state, findings = self.verdict.verdict, self.verdict.findings
-        background, color, title = verdict_frame(state, self.mode == "end")
-        self.verdict_box.setStyleSheet(verdict_style(background, color))
-        self.verdict_label.setText(verdict_html(title, color, findings, self._hint(state)))
-        self.verdict_label.setAccessibleDescription("; ".join([title] + [f.message for f in findings]))
-        fit_height(self)  # the facts (heading, verdict, override field) arrive after the dialog is shown
+        self.verdict_box.show_verdict(state, self.mode == "end", findings, self._hint(state))
+        tf.fit_height(self)  # the facts (heading, verdict, override field) arrive after the dialog is shown
 
     def _hint(self, state: str) -> str:
         if self.mode == "end":
-            return ""
+            return self.tr("Enter the reason why it was aborted.") if self._reason_missing() else ""
         if state == "blocked":
             if self.is_teamleider:
                 return self.tr("As a teamleider you can override the block: enter the reason.")
@@ -322,12 +315,15 @@ class TrajectoryDialog(QDialog):
         if self.verdict is None or self.saving:
             return False
         if self.mode == "end":
-            return pydate(self.actual_end.date()) >= pydate(self.start.date())
+            return pydate(self.actual_end.date()) >= pydate(self.start.date()) and not self._reason_missing()
         if self.verdict.verdict == "blocked":
             return self.is_teamleider and bool(self.override.toPlainText().strip())
         if self.verdict.verdict == "warning":
             return bool(self.motivation.toPlainText().strip())
         return True
+
+    def _reason_missing(self) -> bool:
+        return self.aborted.isChecked() and not self.reason.currentText().strip()
 
     def _update_save(self) -> None:
         allowed = self.save_allowed()
@@ -339,7 +335,7 @@ class TrajectoryDialog(QDialog):
 
     def _save_text(self) -> str:
         """The Save button's text when no block is being overridden."""
-        return save_text(self.mode)
+        return tf.save_text(self.mode)
 
     def _clear_error(self, *_args: object) -> None:
         self.error_label.hide()
@@ -348,7 +344,7 @@ class TrajectoryDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-        fit_height(self)
+        tf.fit_height(self)
 
     # -- saving --------------------------------------------------------------------------------------
     def save(self) -> None:
@@ -374,7 +370,8 @@ class TrajectoryDialog(QDialog):
                                                    motivation=data.motivation, override_reason=override).id
         actual_end = data.actual_end
         assert actual_end is not None
-        return lambda: trajectory_cases.end(app, state.id, state.version, actual_end, data.outcome, data.aborted).id
+        return lambda: trajectory_cases.end(app, state.id, state.version, actual_end, data.outcome, data.aborted,
+                                            data.reason).id
 
     def _saved(self, trajectory_id: uuid.UUID | None) -> None:
         self.saving = False

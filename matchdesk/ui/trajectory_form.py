@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
-from matchdesk.dates import format_nl, format_number_nl, months_between_inclusive
-from matchdesk.domain import Location, Provider, TrajectoryKind, VacancyKind
-from matchdesk.rules.facts import Finding
+from matchdesk.dates import format_nl, format_number_nl, last_day_within, months_between_inclusive
+from matchdesk.labels import choices
+from matchdesk.ui.date_field import DateField
 
 translate = QCoreApplication.translate
 E = TypeVar("E", bound=StrEnum)
@@ -30,40 +38,13 @@ SAVE_TEXTS = {"start": QT_TRANSLATE_NOOP("TrajectoryDialog", "&Start"),
               "extend": QT_TRANSLATE_NOOP("TrajectoryDialog", "E&xtend"),
               "end": QT_TRANSLATE_NOOP("TrajectoryDialog", "&End")}
 
-KIND_LABELS = {
-    TrajectoryKind.LEERWERKTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerktraject"),
-    TrajectoryKind.PROEFPLAATSING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaatsing"),
-    TrajectoryKind.DETACHERING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Detachering"),
-    TrajectoryKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work"),
-    TrajectoryKind.REGULIER_LKS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular work with wage cost subsidy"),
-    TrajectoryKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work"),
-    TrajectoryKind.BEGELEID_WERKEN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Supported employment"),
-    TrajectoryKind.BBZ: QT_TRANSLATE_NOOP("TrajectoryDialog", "Bbz trajectory"),
-    TrajectoryKind.PARTICIPATIE: QT_TRANSLATE_NOOP("TrajectoryDialog", "Participation"),
-    TrajectoryKind.SCHOLING: QT_TRANSLATE_NOOP("TrajectoryDialog", "Training"),
-    TrajectoryKind.TAALTRAJECT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Language trajectory"),
-}
-PROVIDER_LABELS = {Provider.LEERWERKBEDRIJF: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkbedrijf"),
-                   Provider.MARKT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Market party"),
-                   Provider.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Employer")}
-LOCATION_LABELS = {Location.WERKGEVER: QT_TRANSLATE_NOOP("TrajectoryDialog", "At an employer"),
-                   Location.INTERN: QT_TRANSLATE_NOOP("TrajectoryDialog", "In-house (intern)")}
-VACANCY_KIND_LABELS = {VacancyKind.REGULIER: QT_TRANSLATE_NOOP("TrajectoryDialog", "Regular vacancy"),
-                       VacancyKind.GARANTIEBAAN: QT_TRANSLATE_NOOP("TrajectoryDialog", "Garantiebaan"),
-                       VacancyKind.LEERWERKPLEK: QT_TRANSLATE_NOOP("TrajectoryDialog", "Leerwerkplek"),
-                       VacancyKind.PROEFPLAATS: QT_TRANSLATE_NOOP("TrajectoryDialog", "Proefplaats"),
-                       VacancyKind.BESCHUT: QT_TRANSLATE_NOOP("TrajectoryDialog", "Sheltered work")}
 # outcomes are stored as typed (data, not interface texts): they stay Dutch
 OUTCOMES = ("regulier werk", "regulier werk met loonkostensubsidie", "detachering", "beschut werk", "opleiding",
-            "ander traject", "uitgevallen (ziekte)", "verhuisd", "gestopt op eigen verzoek")
+            "ander traject", "geen vervolg")
+REASONS = ("doel bereikt", "einde van de termijn", "uitgevallen (ziekte)", "verhuisd", "gestopt op eigen verzoek",
+           "niet verschenen", "werkgever gestopt")
 
 RED, AMBER, GREEN, GREY = "#b00020", "#8a5a00", "#1b6e2a", "#5f6368"
-_FRAMES = {
-    "blocked": ("#fdecee", RED, QT_TRANSLATE_NOOP("TrajectoryDialog", "Blocked")),
-    "warning": ("#fff6e0", AMBER, QT_TRANSLATE_NOOP("TrajectoryDialog", "Warning: motivation required")),
-    "allowed": ("#eaf5ec", GREEN, QT_TRANSLATE_NOOP("TrajectoryDialog", "Allowed")),
-    "error": ("#fdecee", RED, QT_TRANSLATE_NOOP("TrajectoryDialog", "Cannot be judged")),
-}
 
 
 def mode_title(mode: str) -> str:
@@ -93,24 +74,22 @@ def pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def date_edit(name: str, value: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setCalendarPopup(True)
+def date_edit(name: str, value: dt.date) -> DateField:
+    """A typed date (dd-mm-jjjj, d-m-jj) with a calendar button; ``date()``/``setDate``/``dateChanged``."""
+    edit = DateField(value)
     edit.setAccessibleName(name)
-    edit.setMinimumDate(QDate(1990, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
     return edit
 
 
-def choice(name: str, labels: Mapping[StrEnum, str], empty: str | None = None) -> QComboBox:
-    """``name`` and ``empty`` already translated; ``labels`` English source texts of the TrajectoryDialog context."""
+def choice(name: str, enum: type[StrEnum], empty: str | None = None) -> QComboBox:
+    """The members of ``enum`` by their Dutch display names (``matchdesk.labels``), the code as item data;
+    ``name`` and ``empty`` already translated."""
     box = QComboBox()
     box.setAccessibleName(name)
     if empty is not None:
         box.addItem(empty, None)
-    for value, label in labels.items():
-        box.addItem(translate("TrajectoryDialog", label), str(value))
+    for text, member in choices(enum):
+        box.addItem(text, str(member))
     return box
 
 
@@ -124,13 +103,13 @@ def text_box(name: str, placeholder: str) -> QPlainTextEdit:
     return box
 
 
-def outcome_box(name: str, placeholder: str) -> QComboBox:
-    """The outcome: one of ``OUTCOMES`` or typed."""
+def outcome_box(name: str, placeholder: str, choices: tuple[str, ...] = OUTCOMES) -> QComboBox:
+    """The outcome (or with ``REASONS`` the reason of ending): one of ``choices`` or typed."""
     box = QComboBox()
     box.setEditable(True)
     box.setAccessibleName(name)
     box.addItem("")
-    box.addItems(OUTCOMES)
+    box.addItems(choices)
     box.lineEdit().setPlaceholderText(placeholder)
     box.lineEdit().setMaxLength(200)
     return box
@@ -143,28 +122,6 @@ def fit_height(dialog: QWidget) -> None:
     needed = dialog.layout().totalHeightForWidth(dialog.width())
     if needed > dialog.height():
         dialog.resize(dialog.width(), needed)
-
-
-def verdict_panel(name: str) -> tuple[QFrame, QLabel]:
-    """The framed box (object name ``verdict``) with the rules' verdict as selectable rich text."""
-    box = QFrame()
-    box.setObjectName("verdict")
-    box.setFrameShape(QFrame.Shape.StyledPanel)
-    label = QLabel()
-    label.setObjectName("verdictText")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    label.setMinimumHeight(48)
-    inner = QVBoxLayout(box)
-    inner.setContentsMargins(10, 8, 10, 8)
-    inner.addWidget(label)
-    return box, label
-
-
-def verdict_style(background: str, color: str) -> str:
-    return f"QFrame#verdict {{ background: {background}; border: 1px solid {color}; border-radius: 4px; }}"
 
 
 def error_line(name: str) -> QLabel:
@@ -214,23 +171,44 @@ def duration_text(start: dt.date, end: dt.date | None, elapsed: bool) -> str:
     return translate("TrajectoryDialog", "elapsed: {duration}").format(duration=text) if elapsed else text
 
 
-def verdict_frame(state: str, ending: bool) -> tuple[str, str, str]:
-    """(background, colour, translated title) of the verdict box; ending a trajectory only warns."""
-    if ending and state == "warning":
-        return "#fff6e0", AMBER, translate("TrajectoryDialog", "Please note")
-    background, color, title = _FRAMES[state]
-    return background, color, translate("TrajectoryDialog", title)
+def form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return form
 
 
-def verdict_html(title: str, color: str, findings: list[Finding], hint: str) -> str:
-    """The verdict as rich text: the title, the findings (blocks first) and the hint."""
-    parts = [f"<b style='color:{color}'>{html.escape(title)}</b>"]
-    items = []
-    for finding in sorted(findings, key=lambda f: ("block", "warning", "info").index(f.severity)):
-        tint = {"block": RED, "warning": AMBER, "info": GREY}[finding.severity]
-        items.append(f"<li style='color:{tint}'>{html.escape(finding.message)}</li>")
-    if items:
-        parts.append("<ul style='margin-left:-20px; margin-top:2px; margin-bottom:0px'>" + "".join(items) + "</ul>")
-    if hint:
-        parts.append(f"<span style='color:{GREY}'>{html.escape(hint)}</span>")
-    return "".join(parts)
+def add_row(form: QFormLayout, text: str, widget: QWidget, visible: bool = True, buddy: QWidget | None = None) -> None:
+    """A labelled row whose label's mnemonic goes to ``buddy`` (default: the widget); hidden unless ``visible``."""
+    label = QLabel(text)
+    label.setBuddy(buddy or widget)
+    form.addRow(label, widget)
+    if not visible:
+        form.setRowVisible(widget, False)
+
+
+def dialog_buttons(save: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The Save (default, Ctrl+S) and Cancel (Esc) buttons with their names and tooltips."""
+    buttons = QDialogButtonBox()
+    save_button = buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+    save_button.setAccessibleName(translate("TrajectoryDialog", "Save"))
+    save_button.setToolTip(translate("TrajectoryDialog", "Save (Ctrl+S)"))
+    save_button.setDefault(True)
+    cancel = buttons.addButton(translate("TrajectoryDialog", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName(translate("TrajectoryDialog", "Cancel"))
+    cancel.setToolTip(translate("TrajectoryDialog", "Close without saving (Esc)"))
+    return buttons, save_button, cancel
+
+
+def chain_tabs(widgets: list[QWidget]) -> None:
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def follow_start(old: dt.date, new: dt.date, end: dt.date) -> dt.date:
+    """The planned end after the start moved from ``old`` to ``new``: the same length, whole months kept whole
+    (6 months from 23-11-2026 ending 22-05-2027 become 6 months from 04-07-2027: 03-01-2028), else in days."""
+    months = months_between_inclusive(old, end)
+    if months >= 1 and months.is_integer():
+        return last_day_within(new, int(months))
+    return new + (end - old)

@@ -19,7 +19,8 @@ def test_signals_json_has_the_contract_shape_and_order(demo_db_path, capsys):
     assert data["today"] == "2026-11-23"
     assert data["signals"], "the demo region has signals"
     for signal in data["signals"]:
-        assert set(signal) == {"kind", "due", "candidate", "trajectory", "message"}
+        assert {"kind", "due", "candidate", "trajectory", "message"} <= set(signal)  # the contract; added: state
+        assert signal["status"] == "open" and "owner" in signal
         assert signal["kind"] in KINDS
     order = [(s["due"], s["candidate"]) for s in data["signals"]]
     assert order == sorted(order)

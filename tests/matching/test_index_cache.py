@@ -1,8 +1,7 @@
-"""The candidate index's copy in the cache folder: numpy arrays signed with the database's key, never a pickle.
-A tampered, foreign or pickle-based file is ignored (and never executed); a good one is taken over whole."""
+"""The candidate index's copy in the cache folder: numpy arrays encrypted (AES-GCM) with a key the database holds,
+never a pickle. A tampered, foreign or pickle-based file is ignored (and never executed); a good one is taken over
+whole; the file's bytes hold no klantnummer or skill."""
 
-import hashlib
-import hmac
 import io
 import os
 import pickle
@@ -11,7 +10,8 @@ import stat
 import numpy as np
 import pytest
 
-from matchdesk.matching.index_file import MAGIC
+from matchdesk.matching.index_file import MAGIC, NONCE, seal, unseal
+from matchdesk.services.matching import CACHE_KEY
 
 
 @pytest.fixture
@@ -78,7 +78,8 @@ def test_the_copy_is_taken_over_whole_and_gives_the_same_ranking(open_service, a
 @pytest.mark.parametrize("damage", ["flip_payload", "flip_tag", "truncate", "other_key", "old_pickle",
                                     "unsigned_npz"])
 def test_a_tampered_foreign_or_pickled_copy_is_ignored(damage, open_service, add_vacancy, add_candidate, today,
-                                                       tmp_path):
+                                                       tmp_path, db):
+
     add_vacancy("V1", required=["heftruck"])
     who = add_candidate(["heftruck"])
     first = open_service()
@@ -87,22 +88,22 @@ def test_a_tampered_foreign_or_pickled_copy_is_ignored(damage, open_service, add
     path = _saved_file(tmp_path / "cache")
     data = bytearray(path.read_bytes())
     marker = tmp_path / "code-ran"
-    head = len(MAGIC) + 32
     if damage == "flip_payload":
         data[-100] ^= 0xFF
-    elif damage == "flip_tag":
+    elif damage == "flip_tag":  # the nonce, then the GCM tag at the end
         data[len(MAGIC)] ^= 0x01
     elif damage == "truncate":
         data = data[: len(data) // 2]
     elif damage == "other_key":  # a file made for another database (or by someone without the key)
-        payload = bytes(data[head:])
-        data = bytearray(MAGIC + hmac.new(os.urandom(32), MAGIC + payload, hashlib.sha256).digest() + payload)
+        payload = unseal(bytes.fromhex(db.meta(CACHE_KEY)), bytes(data))
+        assert payload is not None
+        data = bytearray(seal(os.urandom(32), payload))
     elif damage == "old_pickle":  # what versions before 3 wrote, with a payload that runs code
         data = bytearray(pickle.dumps({"format": 2, "fingerprint": "x", "state": Boom(str(marker))}))
     elif damage == "unsigned_npz":  # an object array would need pickle to load
         buffer = io.BytesIO()
         np.savez(buffer, document=np.array([Boom(str(marker))], object))
-        data = bytearray(MAGIC + bytes(32) + buffer.getvalue())
+        data = bytearray(MAGIC + bytes(NONCE) + buffer.getvalue())
     path.write_bytes(bytes(data))
     again = open_service()
     assert not again.from_cache
@@ -113,8 +114,6 @@ def test_a_tampered_foreign_or_pickled_copy_is_ignored(damage, open_service, add
 def test_a_copy_with_an_object_array_is_refused_even_when_signed(open_service, add_vacancy, add_candidate, today,
                                                                   tmp_path, db):
     """Belt and braces: numpy reads the archive with ``allow_pickle=False`` after the signature is checked."""
-    from matchdesk.matching.index_file import tag
-    from matchdesk.services.matching import CACHE_KEY
 
     add_vacancy("V1", required=["heftruck"])
     add_candidate(["heftruck"])
@@ -127,7 +126,7 @@ def test_a_copy_with_an_object_array_is_refused_even_when_signed(open_service, a
     np.savez(buffer, document=np.array([Boom(str(marker))], object))
     key = bytes.fromhex(db.meta(CACHE_KEY))
     payload = buffer.getvalue()
-    path.write_bytes(MAGIC + tag(key, payload) + payload)
+    path.write_bytes(seal(key, payload))
     again = open_service()
     assert not again.from_cache and not marker.exists()
 
@@ -151,7 +150,10 @@ def test_the_copy_is_owner_only_and_erased_rows_are_not_written_again(open_servi
     path = _saved_file(folder)
     if os.name == "posix":
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert b"7777001" not in path.read_bytes() and b"7777002" in path.read_bytes()
+    data = path.read_bytes()
+    assert b"7777001" not in data and b"7777002" not in data and b"heftruck" not in data  # encrypted at rest
+    payload = unseal(bytes.fromhex(db.meta(CACHE_KEY)), data)
+    assert payload is not None and b"7777001" not in payload and b"7777002" in payload
     again = open_service()
     assert again.from_cache and _ranked(again, today) == [stays]
 

@@ -99,6 +99,38 @@ def test_printing_a_profile(app, tmp_path):
     assert [(e.action, e.record_type) for e in entries] == [("afgedrukt", "kandidaat")]
 
 
+@pytest.mark.parametrize("what", ["profile", "shortlist"])
+def test_a_pdf_whose_audit_entry_is_not_committed_never_appears(app, tmp_path, monkeypatch, what):
+    """The PDF is complete on disk before the commit and renamed into place only after it: a failed commit
+    leaves neither a file nor a temporary beside it."""
+    from sqlalchemy import event
+
+    from matchdesk.services import profiles
+    from matchdesk.storage.models import Vacancy
+
+    klantnummer = _some(app, Candidate, Candidate.klantnummer)
+    reference = _some(app, Vacancy, Vacancy.reference)
+    for name in ("profile_document", "shortlist_document"):
+        original = getattr(profiles, name)
+
+        def failing_commit(session, *args, _original=original, **kwargs):
+            def refuse(_session):
+                raise RuntimeError("de schijf is vol")
+            event.listen(session, "before_commit", refuse)
+            return _original(session, *args, **kwargs)
+
+        monkeypatch.setattr(profiles, name, failing_commit)
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    target = folder / "uit.pdf"
+    with pytest.raises(RuntimeError):
+        if what == "profile":
+            profiles.export_profile(app, klantnummer, target, anonymous=True, action="afgedrukt")
+        else:
+            profiles.export_shortlist(app, reference, [klantnummer], target)
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.parametrize("kind", ["list", "transfer"])
 def test_exporting(app, tmp_path, kind):
     import datetime as dt

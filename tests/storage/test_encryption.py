@@ -75,6 +75,31 @@ def test_the_demo_its_wal_and_a_backup_hold_no_bsn_or_surname_and_are_owner_only
     assert _leaks(plain, secrets)
 
 
+def test_the_ranking_index_copy_holds_no_bsn_surname_klantnummer_or_skill(demo_db_path, tmp_path):
+    """The index kept in the cache folder between processes is sealed with a key the database holds."""
+    from matchdesk.app import App
+    from matchdesk.services.matching import MatchService
+
+    secrets = _secrets(demo_db_path)
+    with raw_connect(demo_db_path) as connection:
+        klantnummers = [row[0].encode() for row in connection.execute("select klantnummer from candidates")]
+        reference = connection.execute("select reference from vacancies order by reference limit 1").fetchone()[0]
+        skills = {row[0].encode() for row in connection.execute("select text from candidate_skills")
+                  if len(row[0]) >= 8}
+    cache = tmp_path / "cache"
+    app = App.open(demo_db_path, user="tester", today=TODAY)
+    try:
+        service = MatchService(app, cache_dir=cache)
+        assert service.rank_for_vacancy(reference, TODAY).results
+        service.close()
+    finally:
+        app.close()
+    copies = [path for path in cache.rglob("*") if path.is_file()]
+    assert copies and all(_private(path) for path in copies)
+    for path in copies:
+        assert _leaks(path, secrets) == [] and _leaks(path, klantnummers) == [] and _leaks(path, sorted(skills)) == []
+
+
 def test_a_new_database_is_encrypted_and_owner_only(tmp_path):
     path = tmp_path / "nieuw.db"
     Database.open(path, create=True).dispose()

@@ -61,7 +61,6 @@ def _visit(qtbot, window, number: int):
 OTHERS: dict[int, str] = {}
 COMBOS_OF_OTHERS = {
     3: "the Vacatures filters (list_page.py, helper A) still offer the stored codes",
-    4: "the Trajecten filters (list_page.py TrajectoriesPage, helper B) still offer the stored codes",
 }
 
 

@@ -261,11 +261,11 @@ def test_menus_status_bar_and_navigation_come_out_in_dutch_through_the_translato
 
     from matchdesk.ui.matching_page import MatchingPage
 
-    assert [a.text() for a in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Beeld", "&Help"]
     assert window.import_action.text() == "&Importeren…"
     labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert "Medewerker: demo" in labels
-    assert "Alleen voor test- en demogegevens tot het privacywerk af is" in labels
+    assert not any("test- en demogegevens" in label for label in labels)  # the privacy work is done (issue 14)
     assert window.nav.accessibleName() == "Navigatie"
     matching = window.page(MatchingPage)
     assert matching.title == "Matchen"  # the page's English source title, translated for the navigation

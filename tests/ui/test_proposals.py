@@ -196,7 +196,7 @@ def test_candidate_editor_has_a_voorstellen_tab_and_a_placement_shows_in_traject
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.trajectories.rowCount() == 1)
-    assert editor.trajectories.item(0, 0).text() == "leerwerktraject"
+    assert editor.trajectories.item(0, 0).text() == "Leerwerktraject"
     assert not editor.dirty  # a move is saved at once; the candidate's own form is untouched
 
 

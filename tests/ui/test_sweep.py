@@ -129,7 +129,14 @@ class _MessageBoxCloser(QTimer):
 def test_every_menu_dialog_opens_and_closes(qtbot, window, trouble):
     actions = _menu_actions(window)
     names = [action.text().replace("&", "") for _menu, action in actions]
-    assert len(actions) == 11, names  # Import, Retention periods, Quick search, the seven pages, About
+    # Import, Retention periods, Quick search, the seven pages, Find on this page, Compact navigation, Manual,
+    # Keyboard shortcuts, About
+    assert len(actions) == 15, names
+    in_the_window = {  # actions that change the window itself, with what the user sees afterwards
+        "Zoeken op deze pagina": lambda: QApplication.focusWidget() is window.stack.currentWidget().search_widget(),
+        "Compacte navigatie": lambda: window.navigation.collapsed,
+        "Handleiding": lambda: window.help_window.isVisible() and window.help_window.anchor == "ReportPage",
+        "Sneltoetsen": lambda: window.help_window.isVisible() and window.help_window.anchor == "sneltoetsen"}
     dialogs: dict[str, str] = {}  # action -> what it showed
     for menu, action in actions:
         name = action.text().replace("&", "")
@@ -146,6 +153,9 @@ def test_every_menu_dialog_opens_and_closes(qtbot, window, trouble):
             dialogs[name] = "QMessageBox"
             continue
         opened = [d for d in _visible_dialogs(window) if d not in before]
+        if name in in_the_window:
+            assert not opened and in_the_window.pop(name)(), (menu, name)
+            continue
         if not opened:  # a page of Ga naar: shown in the window (the pages themselves: the test above)
             page = window.stack.currentWidget()
             assert page.title.replace("&", "") == name, name
@@ -164,6 +174,7 @@ def test_every_menu_dialog_opens_and_closes(qtbot, window, trouble):
         assert not dialog.isVisible() and trouble == [], (menu, name)
         dialogs[name] = type(dialog).__name__
     assert sorted(dialogs.values()) == ["ImportDialog", "QMessageBox", "QuickSearchDialog", "RetentionDialog"], dialogs
+    assert in_the_window == {}
 
 
 # -- (c) Matchen on every vacancy kind, and for a candidate ------------------------------------------------

@@ -75,12 +75,14 @@ def _trajectories(db, candidate_id):
 
 
 def test_dates_are_dutch_and_controls_are_named(context, make_candidate, open_dialog, today):
-    from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit
+    from PySide6.QtWidgets import QComboBox, QPlainTextEdit
+
+    from matchdesk.ui.date_field import DateField
 
     dialog = open_dialog(context(), make_candidate())
     assert dialog.start.displayFormat() == "dd-MM-yyyy" and dialog.start.text() == "23-11-2026"
     assert dialog.windowTitle() == "Traject starten — Noël van den Berg (1000001)"
-    widgets = [w for kind in (QComboBox, QDateEdit, QPlainTextEdit) for w in dialog.findChildren(kind)]
+    widgets = [w for kind in (QComboBox, DateField, QPlainTextEdit) for w in dialog.findChildren(kind)]
     for widget in widgets:
         if widget.isVisibleTo(dialog):
             assert widget.accessibleName(), widget

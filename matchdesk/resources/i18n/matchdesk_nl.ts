@@ -277,6 +277,25 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Type the date as dd-mm-yyyy (also 4-7-27); Alt+Down opens the calendar</source>
+        <translation>Typ de datum als dd-mm-jjjj (ook 4-7-27); Alt+Omlaag opent de kalender</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>Kies in de kalender (Alt+Omlaag)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>unknown</source>
@@ -630,6 +649,69 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Please enter your name.</source>
         <translation>Vul uw naam in.</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over signals</source>
+        <translation>Signalen overdragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n signal(s) over to a colleague: from now on they are in the colleague&apos;s own list.</source>
+        <translation>
+            <numerusform>Draag %n signaal over aan een collega: vanaf nu staat het in de eigen lijst van de collega.</numerusform>
+            <numerusform>Draag %n signalen over aan een collega: vanaf nu staan ze in de eigen lijst van de collega.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>&amp;Colleague:</source>
+        <translation>&amp;Collega:</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overdragen</translation>
+    </message>
+</context>
+<context>
+    <name>HandleDialog</name>
+    <message>
+        <source>Handle signals</source>
+        <translation>Signalen afhandelen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n signal(s) as handled. It does not come back unless its facts change.</source>
+        <translation>
+            <numerusform>Markeer %n signaal als afgehandeld. Het komt alleen terug als de feiten veranderen.</numerusform>
+            <numerusform>Markeer %n signalen als afgehandeld. Ze komen alleen terug als de feiten veranderen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was done, in a few words</source>
+        <translation>Wat er is gedaan, in een paar woorden</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notitie:</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Afgehandeld</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>MatchDesk manual</source>
+        <translation>Handleiding MatchDesk</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1148,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Navigation</source>
-        <translation>Navigatie</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1092,6 +1170,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
         <source>&amp;About MatchDesk</source>
@@ -1122,8 +1208,16 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Deze database is leeg. Laad demo-gegevens om MatchDesk te verkennen, of importeer de bestanden van uw regio.</translation>
     </message>
     <message>
-        <source>For test and demo data only until the privacy work is complete</source>
-        <translation>Alleen voor test- en demogegevens tot het privacywerk af is</translation>
+        <source>&amp;Find on this page</source>
+        <translation>&amp;Zoeken op deze pagina</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Beeld</translation>
+    </message>
+    <message>
+        <source>&amp;Compact navigation</source>
+        <translation>&amp;Compacte navigatie</translation>
     </message>
     <message>
         <source>Load demo data</source>
@@ -1144,6 +1238,17 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>A rulebook could not be loaded.</source>
         <translation>Een regelboek kon niet worden geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported</source>
+        <translation>
+            <numerusform>%n rij geëxporteerd</numerusform>
+            <numerusform>%n rijen geëxporteerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: {key}</source>
+        <translation>Opgeslagen: {key}</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -1310,6 +1415,25 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Questions for the next contact:</source>
         <translation>Vragen bij volgend contact:</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <source>« Collapse</source>
+        <translation>« Inklappen</translation>
+    </message>
+    <message>
+        <source>Show the names of the pages</source>
+        <translation>De namen van de pagina&apos;s tonen</translation>
+    </message>
+    <message>
+        <source>Show only the icons</source>
+        <translation>Alleen de pictogrammen tonen</translation>
     </message>
 </context>
 <context>
@@ -1633,10 +1757,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>unknown</source>
         <translation>onbekend</translation>
-    </message>
-    <message>
-        <source>dd-mm-yyyy</source>
-        <translation>dd-mm-jjjj</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2099,81 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>SignalActions</name>
+    <message>
+        <source>&amp;Handle…</source>
+        <translation>&amp;Afhandelen…</translation>
+    </message>
+    <message>
+        <source>Handle signal</source>
+        <translation>Signaal afhandelen</translation>
+    </message>
+    <message>
+        <source>Mark the selected signals as handled, with a short note</source>
+        <translation>Markeer de gekozen signalen als afgehandeld, met een korte notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze until…</source>
+        <translation>&amp;Uitstellen tot…</translation>
+    </message>
+    <message>
+        <source>Snooze signal</source>
+        <translation>Signaal uitstellen</translation>
+    </message>
+    <message>
+        <source>Leave the selected signals out of the list until a date</source>
+        <translation>Laat de gekozen signalen tot een datum uit de lijst</translation>
+    </message>
+    <message>
+        <source>Hand &amp;over…</source>
+        <translation>Over&amp;dragen…</translation>
+    </message>
+    <message>
+        <source>Hand over signal</source>
+        <translation>Signaal overdragen</translation>
+    </message>
+    <message>
+        <source>Hand the selected signals over to a colleague</source>
+        <translation>Draag de gekozen signalen over aan een collega</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>He&amp;ropenen</translation>
+    </message>
+    <message>
+        <source>Reopen signal</source>
+        <translation>Signaal heropenen</translation>
+    </message>
+    <message>
+        <source>Put handled or snoozed signals back in the list</source>
+        <translation>Zet afgehandelde of uitgestelde signalen terug in de lijst</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>Ver&amp;lengen…</translation>
+    </message>
+    <message>
+        <source>Extend trajectory</source>
+        <translation>Traject verlengen</translation>
+    </message>
+    <message>
+        <source>Extend the trajectory of the selected signal</source>
+        <translation>Verleng het traject van het gekozen signaal</translation>
+    </message>
+    <message>
+        <source>&amp;End…</source>
+        <translation>B&amp;eëindigen…</translation>
+    </message>
+    <message>
+        <source>End trajectory</source>
+        <translation>Traject beëindigen</translation>
+    </message>
+    <message>
+        <source>End the trajectory of the selected signal</source>
+        <translation>Beëindig het traject van het gekozen signaal</translation>
+    </message>
+</context>
+<context>
     <name>SignalsModel</name>
     <message>
         <source>Due date</source>
@@ -1997,12 +2192,60 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Klantnummer</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Within a week</source>
+        <translation>Binnen een week</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Up to 4 weeks overdue</source>
+        <translation>Tot 4 weken te laat</translation>
+    </message>
+    <message>
+        <source>1 to 3 months overdue</source>
+        <translation>1 tot 3 maanden te laat</translation>
+    </message>
+    <message>
+        <source>More than 3 months overdue</source>
+        <translation>Meer dan 3 maanden te laat</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
+        <source>Handled by {name}</source>
+        <translation>Afgehandeld door {name}</translation>
+    </message>
+    <message>
+        <source>Handed over by {name}</source>
+        <translation>Overgedragen door {name}</translation>
+    </message>
+    <message>
         <source>Overdue since {date}</source>
         <translation>Verlopen sinds {date}</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>afgehandeld</translation>
+    </message>
+    <message>
+        <source>snoozed until {date}</source>
+        <translation>uitgesteld tot {date}</translation>
     </message>
     <message>
         <source>{text} (overdue)</source>
@@ -2090,14 +2333,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>all kinds</source>
         <translation>alle soorten</translation>
-    </message>
-    <message>
-        <source>Only &amp;my candidates</source>
-        <translation>Alleen &amp;mijn kandidaten</translation>
-    </message>
-    <message>
-        <source>Only my candidates</source>
-        <translation>Alleen mijn kandidaten</translation>
     </message>
     <message>
         <source>Only o&amp;verdue</source>
@@ -2196,6 +2431,30 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Only &amp;mine</source>
+        <translation>Alleen &amp;mijn</translation>
+    </message>
+    <message>
+        <source>Only my signals</source>
+        <translation>Alleen mijn signalen</translation>
+    </message>
+    <message>
+        <source>The signals of your own candidates, and those handed over to you</source>
+        <translation>De signalen van uw eigen kandidaten en de signalen die aan u zijn overgedragen</translation>
+    </message>
+    <message>
+        <source>Also &amp;handled and snoozed</source>
+        <translation>Ook a&amp;fgehandeld en uitgesteld</translation>
+    </message>
+    <message>
+        <source>Also handled and snoozed signals</source>
+        <translation>Ook afgehandelde en uitgestelde signalen</translation>
+    </message>
+    <message>
+        <source>List the handled signals and the snoozed ones too, to reopen them</source>
+        <translation>Toon ook de afgehandelde en de uitgestelde signalen, om ze te heropenen</translation>
+    </message>
+    <message>
         <source>{count} signals written to {file}.</source>
         <translation>{count} signalen geschreven naar {file}.</translation>
     </message>
@@ -2236,6 +2495,32 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze signals</source>
+        <translation>Signalen uitstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave %n signal(s) out of the list until the date.</source>
+        <translation>
+            <numerusform>Laat %n signaal tot de datum uit de lijst.</numerusform>
+            <numerusform>Laat %n signalen tot de datum uit de lijst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Uitstellen tot</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Tot:</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Uitstellen</translation>
+    </message>
+</context>
+<context>
     <name>TargetDelegate</name>
     <message>
         <source>Column for {header}</source>
@@ -2270,6 +2555,33 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>TrajectoryActions</name>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Verlengen…</translation>
+    </message>
+    <message>
+        <source>Extend the selected trajectory: a new planned end, judged by the rules</source>
+        <translation>Het gekozen traject verlengen: een nieuw gepland einde, getoetst aan de regels</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>Beë&amp;indigen…</translation>
+    </message>
+    <message>
+        <source>End the selected trajectory: its last day, outcome and reason</source>
+        <translation>Het gekozen traject beëindigen: de laatste dag, de uitkomst en de reden</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Verlengen…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>Beëindigen…</translation>
+    </message>
+</context>
+<context>
     <name>TrajectoryDialog</name>
     <message>
         <source>Start trajectory</source>
@@ -2296,86 +2608,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>&amp;Beëindigen</translation>
     </message>
     <message>
-        <source>Leerwerktraject</source>
-        <translation>Leerwerktraject</translation>
-    </message>
-    <message>
-        <source>Proefplaatsing</source>
-        <translation>Proefplaatsing</translation>
-    </message>
-    <message>
-        <source>Detachering</source>
-        <translation>Detachering</translation>
-    </message>
-    <message>
-        <source>Regular work</source>
-        <translation>Regulier werk</translation>
-    </message>
-    <message>
-        <source>Regular work with wage cost subsidy</source>
-        <translation>Regulier werk met loonkostensubsidie</translation>
-    </message>
-    <message>
-        <source>Sheltered work</source>
-        <translation>Beschut werk</translation>
-    </message>
-    <message>
-        <source>Supported employment</source>
-        <translation>Begeleid werken</translation>
-    </message>
-    <message>
-        <source>Bbz trajectory</source>
-        <translation>Bbz-traject</translation>
-    </message>
-    <message>
-        <source>Participation</source>
-        <translation>Participatie</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Scholing</translation>
-    </message>
-    <message>
-        <source>Language trajectory</source>
-        <translation>Taaltraject</translation>
-    </message>
-    <message>
-        <source>Leerwerkbedrijf</source>
-        <translation>Leerwerkbedrijf</translation>
-    </message>
-    <message>
-        <source>Market party</source>
-        <translation>Marktpartij</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>Werkgever</translation>
-    </message>
-    <message>
-        <source>At an employer</source>
-        <translation>Bij een werkgever</translation>
-    </message>
-    <message>
-        <source>In-house (intern)</source>
-        <translation>Binnen de muren (intern)</translation>
-    </message>
-    <message>
-        <source>Regular vacancy</source>
-        <translation>Reguliere vacature</translation>
-    </message>
-    <message>
-        <source>Garantiebaan</source>
-        <translation>Garantiebaan</translation>
-    </message>
-    <message>
-        <source>Leerwerkplek</source>
-        <translation>Leerwerkplek</translation>
-    </message>
-    <message>
-        <source>Proefplaats</source>
-        <translation>Proefplaats</translation>
-    </message>
-    <message>
         <source>Blocked</source>
         <translation>Geblokkeerd</translation>
     </message>
@@ -2390,6 +2622,22 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Cannot be judged</source>
         <translation>Kan niet worden beoordeeld</translation>
+    </message>
+    <message>
+        <source>Rule {id}</source>
+        <translation>Regel {id}</translation>
+    </message>
+    <message>
+        <source>in force from {start}</source>
+        <translation>geldig vanaf {start}</translation>
+    </message>
+    <message>
+        <source>in force from {start} up to and including {end}</source>
+        <translation>geldig van {start} tot en met {end}</translation>
+    </message>
+    <message>
+        <source>Rule {id} ({file}): {title}. Source: {source}; {valid}</source>
+        <translation>Regel {id} ({file}): {title}. Bron: {source}; {valid}</translation>
     </message>
     <message>
         <source>{title} — {candidate}</source>
@@ -2476,6 +2724,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Kies of typ de uitkomst</translation>
     </message>
     <message>
+        <source>Reason for ending</source>
+        <translation>Reden van beëindiging</translation>
+    </message>
+    <message>
+        <source>Why it ended; required when aborted</source>
+        <translation>Waarom het eindigde; verplicht bij voortijdig afbreken</translation>
+    </message>
+    <message>
         <source>Motivation</source>
         <translation>Motivatie</translation>
     </message>
@@ -2498,6 +2754,18 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Error message</source>
         <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>een datum is verplicht</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Enter the reason why it was aborted.</source>
+        <translation>Vul de reden in waarom het traject is afgebroken.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2558,6 +2826,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>O&amp;utcome:</source>
         <translation>Uit&amp;komst:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for ending:</source>
+        <translation>&amp;Reden van beëindiging:</translation>
     </message>
     <message>
         <source>&amp;Motivation:</source>
@@ -2747,6 +3019,21 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>you create a new vacancy from its employer</source>
         <translation>een nieuwe vacature maakt u vanuit de werkgever</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Show the rules be&amp;hind the findings</source>
+        <translation>Regels ac&amp;hter de bevindingen tonen</translation>
+    </message>
+    <message>
+        <source>Rule details</source>
+        <translation>Regeldetails</translation>
+    </message>
+    <message>
+        <source>Per finding the rule&apos;s id, its source and from when it is in force</source>
+        <translation>Per bevinding de id van de regel, de bron en vanaf wanneer hij geldt</translation>
     </message>
 </context>
 </TS>
