@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
+_PLAIN_WORD = re.compile(r"[a-zà-ÿ]+(?:[ ,;]|$)")  # a sentence's first word (not "bsn:" nor "oud.xls")
+
 
 class MatchDeskError(Exception):
-    """Base for every error the user can act on. ``str(error)`` is the Dutch message."""
+    """Base for every error the user can act on. ``str(error)`` is the Dutch message: a sentence, so a first
+    word is given its capital here ("postcode '12' is ongeldig" reads "Postcode '12' is ongeldig"), once for
+    every message the core raises. A message that starts with a field, file or code ("bsn: ...",
+    "candidate.doelgroep: ...", "oud.xls is ...") keeps it as it is written."""
+
+    def __init__(self, message: object = "", *args: object) -> None:
+        if isinstance(message, str) and _PLAIN_WORD.match(message):
+            message = message[:1].upper() + message[1:]
+        super().__init__(message, *args)
 
 
 class ValidationError(MatchDeskError):

@@ -6,6 +6,7 @@ here is a bug (``tests/test_labels.py`` checks every enumeration of ``matchdesk.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
 from matchdesk.domain import (
@@ -24,6 +25,7 @@ from matchdesk.domain import (
     VacancyKind,
     VacancyStatus,
 )
+from matchdesk.occupations import SECTOR_LABELS, sector_label
 
 # (member, display name) pairs: members of different enumerations may share a code ("werkgever" is a
 # Provider and a Location, "regulier" a TrajectoryKind and a VacancyKind) and StrEnum members with equal
@@ -86,9 +88,30 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     *((c, c.value) for c in CefrLevel),  # A0..C2 are the names everyone uses
 )
 
-_BY_CODE: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _PAIRS}
-# keyed by member, for "is there a name" and listing the names; look names up with ``label``
-LABELS: dict[StrEnum, str] = dict(_PAIRS)
+
+class _Labels(Mapping[StrEnum, str]):
+    """The display names by member. Not a plain dict: members of two enumerations with one value
+    (``TrajectoryKind.REGULIER`` and ``VacancyKind.REGULIER`` are both "regulier") are equal and hash alike,
+    so a dict kept only one name for both ("Reguliere vacature" for regular work)."""
+
+    def __init__(self, pairs: tuple[tuple[StrEnum, str], ...]) -> None:
+        self._by = {(type(member), member.value): (member, shown) for member, shown in pairs}
+
+    def __getitem__(self, member: StrEnum) -> str:
+        return self._by[(type(member), getattr(member, "value", member))][1]
+
+    def __contains__(self, member: object) -> bool:
+        return (type(member), getattr(member, "value", member)) in self._by
+
+    def __iter__(self) -> Iterator[StrEnum]:
+        return (member for member, _shown in self._by.values())
+
+    def __len__(self) -> int:
+        return len(self._by)
+
+
+LABELS = _Labels(_PAIRS)
+_BY_CODE: dict[tuple[type, str], str] = {key: shown for key, (_member, shown) in LABELS._by.items()}
 
 
 def label(value: StrEnum | None, enum: type[StrEnum] | None = None, *, empty: str = "") -> str:
@@ -108,4 +131,18 @@ def choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     return [(_BY_CODE[(enum, member.value)], member) for member in enum]
 
 
-__all__ = ["LABELS", "choices", "label"]
+# Kinds of contact moment (services.contacts.CONTACT_KINDS): stored code -> display name.
+CONTACT_KIND_LABELS = {"gesprek": "Gesprek", "telefoon": "Telefoon", "e-mail": "E-mail", "bezoek": "Bezoek"}
+
+
+def raw_codes() -> set[str]:
+    """Every stored code a user must never read as it is: enumeration values that differ from their display
+    name, and the sector codes. (A test scans the window's tables for these.) Doelgroep and categorie codes
+    ("B", "1C") are the names people use in a column of that title, like the CEFR levels."""
+    codes = {member.value for member, shown in LABELS.items()
+             if member.value != shown and not isinstance(member, Doelgroep | Categorie)}
+    return codes | {code for labels in (SECTOR_LABELS, CONTACT_KIND_LABELS) for code, shown in labels.items()
+                    if code != shown}
+
+
+__all__ = ["CONTACT_KIND_LABELS", "LABELS", "SECTOR_LABELS", "choices", "label", "raw_codes", "sector_label"]

@@ -16,21 +16,30 @@ from matchdesk.domain import CefrLevel, LanguageSkill, VacancyKind
 from matchdesk.resources import resource
 from matchdesk.vocabulary import Vocabulary, load_vocabulary, normalize_term
 
-# Sectors used by both the vocabulary and the occupations.
-SECTORS = (
-    "logistiek",
-    "schoonmaak",
-    "groen",
-    "productie",
-    "horeca",
-    "retail",
-    "zorg_welzijn",
-    "bouw",
-    "techniek",
-    "administratie",
-    "transport",
-    "algemeen",
-)
+# Sectors used by both the vocabulary and the occupations: code (stored, in files) -> display name (shown).
+SECTOR_LABELS = {
+    "logistiek": "Logistiek",
+    "schoonmaak": "Schoonmaak",
+    "groen": "Groen",
+    "productie": "Productie",
+    "horeca": "Horeca en catering",
+    "retail": "Retail",
+    "zorg_welzijn": "Zorg en welzijn",
+    "bouw": "Bouw en infra",
+    "techniek": "Techniek",
+    "administratie": "Administratie en kantoor",
+    "transport": "Transport",
+    "algemeen": "Algemeen",
+}
+SECTORS = tuple(SECTOR_LABELS)
+
+
+def sector_label(code: str | None) -> str:
+    """The display name of a sector code ("zorg_welzijn" -> "Zorg en welzijn"); other text as it is."""
+    if not code:
+        return ""
+    return SECTOR_LABELS.get(code, code)
+
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 

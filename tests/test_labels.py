@@ -23,6 +23,29 @@ def test_codes_read_as_members():
     assert all(text[0].isupper() or text[0].isdigit() for text in LABELS.values())
 
 
+def test_members_of_two_enumerations_with_one_code_keep_their_own_names():
+    # StrEnum members with one value are equal: a dict keyed by member kept only one of the two names
+    from matchdesk.domain import Location, Provider, TaaleisStatus
+
+    assert label(TrajectoryKind.REGULIER) == label("regulier", TrajectoryKind) == "Regulier werk"
+    assert label(VacancyKind.REGULIER) == label("regulier", VacancyKind) == "Reguliere vacature"
+    assert label(Provider.WERKGEVER) == "Werkgever" and label(Location.WERKGEVER) == "Bij een werkgever"
+    assert label(TrajectoryKind.TAALTRAJECT) == "Taaltraject"
+    assert label(TaaleisStatus.TAALTRAJECT) == "In taaltraject"
+    assert choices(TrajectoryKind)[3] == ("Regulier werk", TrajectoryKind.REGULIER)
+    assert LABELS[TrajectoryKind.REGULIER] == "Regulier werk" and LABELS[VacancyKind.REGULIER] == "Reguliere vacature"
+
+
+def test_sector_codes_have_display_names():
+    from matchdesk.labels import raw_codes, sector_label
+    from matchdesk.occupations import SECTORS
+
+    assert sector_label("zorg_welzijn") == "Zorg en welzijn"
+    assert all(sector_label(code)[0].isupper() for code in SECTORS)
+    assert {"zorg_welzijn", "regulier_lks", "markt", "leerwerktraject"} <= raw_codes()
+    assert not {"A", "1B", "B1"} & raw_codes()
+
+
 def test_codes_shared_by_two_enumerations_keep_their_own_names():
     from matchdesk.domain import Location, Provider
 

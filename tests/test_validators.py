@@ -31,7 +31,7 @@ def test_postcode_normalised(raw, expected):
 
 @pytest.mark.parametrize("raw", ["0123 AB", "12345", "1234 A", "ABCD EF", ""])
 def test_postcode_refused(raw):
-    with pytest.raises(ValidationError, match="postcode"):
+    with pytest.raises(ValidationError, match="^Postcode"):
         normalize_postcode(raw)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from matchdesk.plural import plural
+
 
 def register(subparsers, parent) -> None:
     parser = subparsers.add_parser("audit", parents=[parent], help="het auditlog controleren of lezen",
@@ -48,5 +50,5 @@ def run_trail(ctx, args) -> int:
         what = f" ({line.fields})" if line.fields else ""
         detail = f" - {line.detail}" if line.detail else ""
         print(f"{line.at:%Y-%m-%d %H:%M:%S}  {line.medewerker:<20} {line.action} {line.record_type}{what}{detail}")
-    print(f"{len(trail.lines)} regels in het auditspoor van kandidaat {trail.klantnummer}.")
+    print(f"{plural(len(trail.lines), 'regel', 'regels')} in het auditspoor van kandidaat {trail.klantnummer}.")
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from matchdesk.errors import UsageError
+from matchdesk.plural import plural
 
 
 def register(subparsers, parent) -> None:
@@ -57,8 +58,10 @@ def run_wis(ctx, args) -> int:
     from matchdesk.services.erasure import erase_candidate
 
     erased = erase_candidate(ctx.app(), args.klantnummer)
-    print(f"Kandidaat {args.klantnummer} is gewist ({erased.child_rows} onderliggende gegevens, "
-          f"{erased.trajectories} trajecten en {erased.proposals} voorstellen geanonimiseerd).")
+    rows = plural(erased.child_rows, "onderliggend gegeven", "onderliggende gegevens")
+    trajectories = plural(erased.trajectories, "traject", "trajecten")
+    proposals = plural(erased.proposals, "voorstel", "voorstellen")
+    print(f"Kandidaat {args.klantnummer} is gewist ({rows}, {trajectories} en {proposals} geanonimiseerd).")
     return 0
 
 
@@ -70,5 +73,5 @@ def run_bewaartermijn(ctx, args) -> int:
     for item in due:
         print(f"{LABELS[item.record]}\t{item.klantnummer}\t{item.since.isoformat()}\t{item.reason}")
     verb = "verlopen" if args.dry_run else "gewist"
-    print(f"{len(due)} {'record' if len(due) == 1 else 'records'} {verb}.")
+    print(f"{plural(len(due), 'record', 'records')} {verb}.")
     return 0

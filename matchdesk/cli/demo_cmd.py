@@ -7,6 +7,7 @@ import time
 
 from matchdesk.errors import UsageError
 from matchdesk.files import remove_stray_temporaries
+from matchdesk.plural import plural
 
 
 def _count(text: str) -> int:
@@ -63,7 +64,10 @@ def run(ctx, args) -> int:
                                     user=ctx.user or "demo", progress=progress)
     if show:
         print(file=sys.stderr)
-    print(f"Demo-gegevens aangemaakt in {time.monotonic() - started:.0f} s: {summary.candidates} kandidaten, "
-          f"{summary.employers} werkgevers, {summary.vacancies} vacatures, {summary.proposals} voorstellen, "
-          f"{summary.trajectories} trajecten ({len(summary.over_limit)} bewust over de limiet).")
+    made = ", ".join(plural(n, one, more) for n, one, more in (
+        (summary.candidates, "kandidaat", "kandidaten"), (summary.employers, "werkgever", "werkgevers"),
+        (summary.vacancies, "vacature", "vacatures"), (summary.proposals, "voorstel", "voorstellen"),
+        (summary.trajectories, "traject", "trajecten")))
+    print(f"Demo-gegevens aangemaakt in {time.monotonic() - started:.0f} s: {made} "
+          f"({len(summary.over_limit)} bewust over de limiet).")
     return 0

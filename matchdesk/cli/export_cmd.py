@@ -7,9 +7,10 @@ from pathlib import Path
 from matchdesk.cli.progress import ProgressBar
 from matchdesk.domain import RECORD_TYPE_NAMES
 from matchdesk.files import remove_stray_temporaries
+from matchdesk.plural import plural
 
-_LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures",
-           "trajectories": "trajecten"}
+_LABELS = {"candidates": ("kandidaat", "kandidaten"), "employers": ("werkgever", "werkgevers"),
+           "vacancies": ("vacature", "vacatures"), "trajectories": ("traject", "trajecten")}
 
 
 def register(subparsers, parent) -> None:
@@ -36,5 +37,5 @@ def run(ctx, args) -> int:
         count = export_file(app.db, args.record_type, args.file, user=app.user, progress=bar)
     finally:
         bar.finish()
-    print(f"{count} {_LABELS[args.record_type]} geëxporteerd naar {Path(args.file).name}.")
+    print(f"{plural(count, *_LABELS[args.record_type])} geëxporteerd naar {Path(args.file).name}.")
     return 0

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from matchdesk.cli.progress import ProgressBar
+from matchdesk.dates import format_number_nl
 from matchdesk.domain import RECORD_TYPE_NAMES
+from matchdesk.plural import plural
 
 _SHOWN_ERRORS = 10
 
@@ -66,9 +68,11 @@ def run(ctx, args) -> int:
         print(f"... en nog {len(errors) - _SHOWN_ERRORS} fouten{hint}", file=sys.stderr)
     prefix = "Proefrun, niets opgeslagen. " if args.dry_run else ""
     skills = result.unresolved_skills
-    unresolved = f" ({skills} onbekende vaardigheden als vrije tekst)" if skills else ""
-    print(f"{prefix}{result.file_name} ({result.description}): {result.read} rijen gelezen, {result.new} nieuw, "
-          f"{result.updated} bijgewerkt, {result.unchanged} ongewijzigd, {result.restored} hersteld, "
-          f"{result.rejected} geweigerd, {result.warnings} waarschuwingen"
+    unresolved = f" ({plural(skills, 'onbekende vaardigheid', 'onbekende vaardigheden')} als vrije tekst)" if skills \
+        else ""
+    print(f"{prefix}{result.file_name} ({result.description}): {plural(result.read, 'rij', 'rijen')} gelezen, "
+          f"{format_number_nl(result.new)} nieuw, {format_number_nl(result.updated)} bijgewerkt, "
+          f"{format_number_nl(result.unchanged)} ongewijzigd, {format_number_nl(result.restored)} hersteld, "
+          f"{format_number_nl(result.rejected)} geweigerd, {plural(result.warnings, 'waarschuwing', 'waarschuwingen')}"
           f"{unresolved}.")
     return 1 if result.rejected else 0

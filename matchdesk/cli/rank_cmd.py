@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from matchdesk.domain import Categorie, Doelgroep, VacancyKind
+from matchdesk.domain import Categorie, Doelgroep, LanguageSkill, VacancyKind
 from matchdesk.errors import UsageError
+from matchdesk.labels import label
+from matchdesk.matching.weights import COMPONENT_LABELS
 
 
 def register(subparsers, parent) -> None:
@@ -95,8 +97,8 @@ def _print_table(ranking, for_candidate: bool) -> None:
         if result["missing_skills"]:
             notes.append("mist " + ", ".join(result["missing_skills"]))
         if result["language_gaps"]:
-            notes.append("taal " + ", ".join(f"{g['skill']} {g['level']}<{g['required']}"
+            notes.append("taal " + ", ".join(f"{label(g['skill'], LanguageSkill).lower()} {g['level']}<{g['required']}"
                                              for g in result["language_gaps"]))
         if result["unknown"]:
-            notes.append("onbekend: " + ", ".join(result["unknown"]))
+            notes.append("onbekend: " + ", ".join(COMPONENT_LABELS.get(name, name) for name in result["unknown"]))
         print(f"{number:>3}  {result[key]:<14} {result['score']:>5}  {distance:>7}  {' | '.join(notes)}")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
+from matchdesk.dates import format_number_nl
+from matchdesk.domain import Doelgroep, TrajectoryStatus
+from matchdesk.labels import label
+from matchdesk.plural import capitalised
 from matchdesk.services.stats import portfolio_stats
 
-_LABELS = {"candidates": "kandidaten", "employers": "werkgevers", "vacancies": "vacatures en leerwerkplekken",
-           "proposals": "voorstellen", "trajectories": "trajecten"}
+_LABELS = {"candidates": "Kandidaten", "employers": "Werkgevers", "vacancies": "Vacatures en leerwerkplekken",
+           "proposals": "Voorstellen", "trajectories": "Trajecten"}
 
 
 def register(subparsers, parent) -> None:
@@ -22,9 +26,10 @@ def run(ctx, args) -> int:
     if args.json:
         print(json.dumps(stats, sort_keys=True, ensure_ascii=False, indent=2))
         return 0
-    for key, label in _LABELS.items():
-        print(f"{label:<30} {stats['counts'][key]:>8}")
-    for label, key in (("kandidaten per doelgroep:", "candidates_by_doelgroep"),
-                       ("trajecten per status:", "trajectories_by_status")):
-        print(f"{label:<30}" + ", ".join(f"{k}: {v}" for k, v in stats[key].items()))
+    for key, title in _LABELS.items():
+        print(f"{title:<30} {format_number_nl(stats['counts'][key]):>8}")
+    for title, key, enum in (("Kandidaten per doelgroep:", "candidates_by_doelgroep", Doelgroep),
+                             ("Trajecten per status:", "trajectories_by_status", TrajectoryStatus)):
+        counts = (f"{capitalised(label(k, enum))}: {format_number_nl(v)}" for k, v in stats[key].items())
+        print(f"{title:<30}" + ", ".join(counts))
     return 0

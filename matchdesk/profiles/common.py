@@ -6,32 +6,17 @@ import datetime as dt
 
 from matchdesk.dates import format_nl
 from matchdesk.domain import REFERENTIENIVEAU, CefrLevel, LanguageSkill, SkillSource
+from matchdesk.labels import label
 from matchdesk.licences import display as display_licences
+from matchdesk.occupations import SECTOR_LABELS
 from matchdesk.profiles.model import Languages, SkillGroup, SkillLine, Skills
 from matchdesk.vocabulary import Vocabulary, load_vocabulary
 
-SECTOR_LABELS = {
-    "administratie": "Administratie en kantoor",
-    "algemeen": "Algemeen",
-    "bouw": "Bouw en infra",
-    "groen": "Groen",
-    "horeca": "Horeca en catering",
-    "logistiek": "Logistiek",
-    "productie": "Productie",
-    "retail": "Retail",
-    "schoonmaak": "Schoonmaak",
-    "techniek": "Techniek",
-    "transport": "Transport",
-    "zorg_welzijn": "Zorg en welzijn",
-}
 KIND_ORDER = {"vaardigheid": 0, "certificaat": 1, "rijbewijs": 2, "competentie": 3}
 OTHER_SECTOR = "Overig"
 OTHER_SKILL = "Overige vaardigheid"  # an unresolved skill on an anonymised profile: its text never shown
-SOURCE_LABELS = {SkillSource.ZELF: "zelf opgegeven", SkillSource.GETOETST: "getoetst",
-                 SkillSource.CERTIFICAAT: "certificaat"}
-LANGUAGE_LABELS = {LanguageSkill.LUISTEREN: "Luisteren", LanguageSkill.LEZEN: "Lezen",
-                   LanguageSkill.SPREKEN: "Spreken", LanguageSkill.GESPREKKEN: "Gesprekken voeren",
-                   LanguageSkill.SCHRIJVEN: "Schrijven"}
+SOURCE_LABELS = {source: label(source) for source in SkillSource}  # "Zelf opgegeven", "Getoetst", ...
+LANGUAGE_LABELS = {skill: label(skill) for skill in LanguageSkill}
 
 
 def skill_groups(skills, *, other_label: str | None = None, show_source: bool = True,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from matchdesk.dates import age_on, format_nl
-from matchdesk.domain import TaaleisStatus, TrajectoryStatus
+from matchdesk.domain import Provider, TaaleisStatus, TrajectoryKind, TrajectoryStatus
+from matchdesk.labels import label
 from matchdesk.profiles import common
 from matchdesk.profiles.model import (
     FULL,
@@ -20,18 +21,6 @@ from matchdesk.profiles.model import (
     Text,
     VacancyInfo,
 )
-
-TAALEIS_LABELS = {
-    TaaleisStatus.VOLDAAN: "voldaan", TaaleisStatus.INBURGERING: "in inburgering",
-    TaaleisStatus.TAALTOETS_GEPLAND: "taaltoets gepland", TaaleisStatus.TAALTRAJECT: "in taaltraject",
-    TaaleisStatus.NIET_VOLDAAN: "niet voldaan", TaaleisStatus.ONBEKEND: "onbekend",
-}
-KIND_LABELS = {
-    "leerwerktraject": "Leerwerktraject", "proefplaatsing": "Proefplaatsing", "detachering": "Detachering",
-    "regulier": "Regulier werk", "regulier_lks": "Regulier met LKS", "beschut": "Beschut werk",
-    "begeleid_werken": "Begeleid werken", "bbz": "Bbz", "participatie": "Participatie", "scholing": "Scholing",
-    "taaltraject": "Taaltraject",
-}
 
 
 def trajectory_status(trajectory, today: dt.date) -> TrajectoryStatus:
@@ -56,7 +45,7 @@ def build_full(candidate, today: dt.date, settings: ProfileSettings = ProfileSet
             ("Profielnummer", c.profile_number), ("BSN", bsn), ("Geboortedatum", birth),
             ("Adres", c.adres or "onbekend"), ("Postcode en woonplaats", address or "onbekend"),
             ("Gemeente", c.municipality or "onbekend"), ("Telefoon", c.telefoon or "-"), ("E-mail", c.email or "-"),
-            ("Casushouder", c.owner.name if c.owner else "-"),
+            ("Matchmaker", c.owner.name if c.owner else "-"),
         )),
         Fields("Doelgroep en regelingen", (
             ("Doelgroep", str(c.doelgroep or "onbekend")), ("Categorie", str(c.categorie or "onbekend")),
@@ -74,7 +63,7 @@ def build_full(candidate, today: dt.date, settings: ProfileSettings = ProfileSet
         )),
         common.skill_groups(c.skills),
         common.language_block(c.languages, vacancy.required_languages if vacancy else (), rows=(
-            ("Taaleis", TAALEIS_LABELS.get(c.taaleis_status, str(c.taaleis_status))
+            ("Taaleis", label(c.taaleis_status, TaaleisStatus, empty="Onbekend")
              + (f" (per {format_nl(c.taaleis_date)})" if c.taaleis_date else "")),)),
         Table("Werkervaring", ("Functie", "Werkgever", "Van", "Tot", "Omschrijving"), tuple(
             (e.function, e.employer_name or "", format_nl(e.start), format_nl(e.end) or "heden", e.description or "")
@@ -111,9 +100,9 @@ def _trajectories(trajectories, today: dt.date) -> list[Table]:
     for t in sorted(trajectories, key=lambda t: t.start, reverse=True):
         status = trajectory_status(t, today)
         end = t.actual_end or t.planned_end
-        row = (KIND_LABELS.get(t.kind, str(t.kind)), str(t.provider or ""),
+        row = (label(t.kind, TrajectoryKind), label(t.provider, Provider),
                t.employer.name if t.employer is not None else "", format_nl(t.start),
-               format_nl(end) or "open", status.value, t.outcome or "")
+               format_nl(end) or "open", label(status), t.outcome or "")
         (past if status in (TrajectoryStatus.BEEINDIGD, TrajectoryStatus.AFGEBROKEN) else running).append(row)
     header = ("Soort", "Aanbieder", "Werkgever", "Start", "Einde", "Status", "Uitkomst")
     widths = (2.4, 2.2, 3.0, 1.7, 1.7, 2.0, 2.2)

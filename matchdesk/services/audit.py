@@ -21,6 +21,7 @@ from sqlalchemy import or_, select
 
 from matchdesk.domain import Role
 from matchdesk.errors import RuleViolation
+from matchdesk.plural import plural
 from matchdesk.services.candidates import get_by_klantnummer
 from matchdesk.services.employers import medewerker_role
 from matchdesk.storage.audit import log_event
@@ -77,11 +78,13 @@ class AuditCheck:
         if not self.checked:
             text = "Het auditlog is in orde: er zijn nog geen regels met een hash"
         else:
-            text = (f"Het auditlog is in orde: {self.checked} regels gecontroleerd, vanaf regel {self.first_seq}"
+            checked = plural(self.checked, "regel", "regels")
+            text = (f"Het auditlog is in orde: {checked} gecontroleerd, vanaf regel {self.first_seq}"
                     f" ({self.first_at:%Y-%m-%d %H:%M:%S})" if self.first_at else
-                    f"Het auditlog is in orde: {self.checked} regels gecontroleerd")
+                    f"Het auditlog is in orde: {checked} gecontroleerd")
         if self.unchained:
-            text += f"; {self.unchained} oudere regels van vóór de hashketen zijn niet gecontroleerd"
+            older = plural(self.unchained, "oudere regel", "oudere regels")
+            text += f"; {older} van vóór de hashketen {'is' if self.unchained == 1 else 'zijn'} niet gecontroleerd"
         return text + "."
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from matchdesk.plural import plural
 from matchdesk.storage.audit import log_event
 from matchdesk.transfer.writers import Cell, write_rows
 
@@ -30,6 +31,6 @@ def export_rows(app: App, path: str | Path, headers: Sequence[str], rows: Iterab
 
     def audit(count: int) -> None:
         with app.unit() as session:  # committed before the rename: no file without its entry
-            log_event(session, "geëxporteerd", record_type, None, f"{count} rijen naar {path.name}")
+            log_event(session, "geëxporteerd", record_type, None, f"{plural(count, 'rij', 'rijen')} naar {path.name}")
 
     return write_rows(path, headers, rows, sheet_name=sheet_name, before_publish=audit)

@@ -177,7 +177,7 @@ CANDIDATES = ListSpec(
      Column("doelgroep", "Doelgroep", (Candidate.doelgroep, Candidate.klantnummer)),
      Column("categorie", "Categorie", (Candidate.categorie, Candidate.klantnummer)),
      Column("geboortedatum", "Geboortedatum", (Candidate.birth_date, Candidate.klantnummer)),
-     Column("eigenaar", "Casushouder", (Medewerker.name, Candidate.klantnummer))),
+     Column("eigenaar", "Matchmaker", (Medewerker.name, Candidate.klantnummer))),
     _candidate_query, _candidate_where, _candidate_row)
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from matchdesk.errors import UsageError
+from matchdesk.plural import plural
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import (
     AuditEntry,
@@ -161,7 +162,9 @@ def _wipe(app: App, found: str, backup: Path | None) -> int:
             if table.name not in _KEPT:
                 session.execute(delete(table))
         session.execute(delete(Meta).where(Meta.key.in_(DEMO_META_KEYS)))
-        detail = f"{found} vervangen: {counts[0]} kandidaten, {counts[1]} werkgevers, {counts[2]} vacatures verwijderd"
+        removed = ", ".join(plural(n, one, more) for n, one, more in zip(
+            counts, ("kandidaat", "werkgever", "vacature"), ("kandidaten", "werkgevers", "vacatures"), strict=True))
+        detail = f"{found} vervangen: {removed} verwijderd"
         detail += f"; reservekopie {backup.name}" if backup is not None else "; geen reservekopie (server)"
         log_event(session, "gewist", "database", None, detail=detail)
     return sum(counts)

@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from matchdesk.errors import UsageError
+from matchdesk.plural import plural
 from matchdesk.resources import resource
 from matchdesk.services.erasure import (
     ERASED_PREFIX,
@@ -125,14 +126,14 @@ def find_due(session: Session, terms: tuple[Term, ...], today: dt.date) -> tuple
             for cid, klant, deleted in session.execute(query):
                 assert deleted is not None  # selected so
                 due.append(Due(term.record, cid, klant, deleted.date(),
-                               f"verwijderd op {deleted.date().isoformat()}; termijn {term.months} maanden"))
+                               f"verwijderd op {deleted.date().isoformat()}; termijn {_months(term.months)}"))
         else:
             for mid, klant, day in session.execute(
                     select(ContactMoment.id, Candidate.klantnummer, ContactMoment.date)
                     .join(Candidate, Candidate.id == ContactMoment.candidate_id)
                     .where(ContactMoment.date <= cutoff)):
                 due.append(Due(term.record, mid, klant, day,
-                               f"contactmoment van {day.isoformat()}; termijn {term.months} maanden"))
+                               f"contactmoment van {day.isoformat()}; termijn {_months(term.months)}"))
     return tuple(sorted(due, key=lambda d: (d.since, d.klantnummer, d.record)))
 
 
@@ -160,9 +161,13 @@ def _inactive(session: Session, cutoff: dt.date, months: int) -> list[Due]:
     running = set(session.scalars(select(Trajectory.candidate_id).where(
         Trajectory.actual_end.is_(None), or_(Trajectory.planned_end.is_(None), Trajectory.planned_end > cutoff))))
     return [Due("kandidaat", cid, klant, last[cid],
-                f"geen activiteit sinds {last[cid].isoformat()}; termijn {months} maanden")
+                f"geen activiteit sinds {last[cid].isoformat()}; termijn {_months(months)}")
             for cid, klant in live.items() if cid in last and last[cid] <= cutoff and cid not in running]
 
 
 def _start_of(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
+
+
+def _months(months: int) -> str:
+    return plural(months, "maand", "maanden")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matchdesk import transfer
+from matchdesk.plural import plural
 from matchdesk.transfer.columns import ERROR, REPORT_HEADERS, WARNING, Column, Problem
 from matchdesk.transfer.preview import DUPLICATE, HeaderMapping, map_headers
 
@@ -33,7 +34,7 @@ class ImportCancelled(Exception):
     """The user cancelled; ``done``: rows handled until then (those of committed batches stay saved)."""
 
     def __init__(self, done: int) -> None:
-        super().__init__(f"afgebroken na {done} rijen")
+        super().__init__(f"Afgebroken na {plural(done, 'rij', 'rijen')}")
         self.done = done
 
 

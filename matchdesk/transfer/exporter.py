@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from matchdesk.plural import plural
 from matchdesk.storage.audit import log_event
 from matchdesk.transfer.base import RecordType
 from matchdesk.transfer.columns import REPORT_HEADERS, Problem
@@ -45,7 +46,7 @@ def export_file(db: Database, record_type: str | RecordType, path: str | Path, *
                     progress(done, None)
 
         count = write_rows(path, headers, rows(), sheet_name=kind.label, before_publish=lambda n: audit(
-            "geëxporteerd", kind.audit_type, f"{n} rijen naar {path.name}"))
+            "geëxporteerd", kind.audit_type, f"{plural(n, 'rij', 'rijen')} naar {path.name}"))
     if progress:
         progress(count, count)
     return count
@@ -61,7 +62,8 @@ def write_report(db: Database | None, problems: list[Problem], path: str | Path,
     with _audited(db if personal else None, user, path) as audit:
         count = write_rows(path, REPORT_HEADERS, (p.cells() for p in problems), sheet_name="rapport",
                            before_publish=lambda n: audit("rapport geschreven", record_type,
-                                                          f"importrapport met {n} regels naar {path.name}"))
+                                                          f"importrapport met {plural(n, 'regel', 'regels')} "
+                                                          f"naar {path.name}"))
     return count
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchdesk.plural import capitalised
 from matchdesk.services.audit import AuditTrail, audit_trail, may_read_audit_trail
 from matchdesk.ui.ops import Ops, run_op, show_failure
 
@@ -60,11 +61,11 @@ class AuditTrailDialog(QDialog):
         self.trail = trail
         self.table.setRowCount(len(trail.lines))
         for row, line in enumerate(trail.lines):
-            what = f"{line.action} {line.record_type}" + (f" ({line.fields})" if line.fields else "")
+            what = capitalised(f"{line.action} {line.record_type}") + (f" ({line.fields})" if line.fields else "")
             for column, text in enumerate((f"{line.at:%d-%m-%Y %H:%M:%S}", line.medewerker, what, line.detail or "")):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.summary.setText(self.tr("%n entries (times in UTC)", "", len(trail.lines)))
+        self.summary.setText(self.tr("%Ln entries (times in UTC)", "", len(trail.lines)))
 
     def _failed(self, error: Exception) -> None:
         self.summary.setText(self.tr("The audit trail could not be read."))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from matchdesk.app import App
 from matchdesk.dates import format_nl
 from matchdesk.errors import MatchDeskError
+from matchdesk.labels import CONTACT_KIND_LABELS
 from matchdesk.services.contacts import CONTACT_KINDS, ContactLine, Contacts, contacts_of, record_contact
 from matchdesk.ui.ops import Ops, show_failure
 
@@ -48,7 +49,8 @@ class ContactsPanel(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(self.tr("Contact date"))
         self.kind = QComboBox()
-        self.kind.addItems(CONTACT_KINDS)
+        for code in CONTACT_KINDS:
+            self.kind.addItem(CONTACT_KIND_LABELS.get(code, code), code)
         self.kind.setAccessibleName(self.tr("Contact type"))
         self.summary = QLineEdit(placeholderText=self.tr("Short report (no medical details)"))
         self.summary.setAccessibleName(self.tr("Summary"))
@@ -92,7 +94,8 @@ class ContactsPanel(QWidget):
     def show_contacts(self, contacts: Contacts) -> None:
         self.table.setRowCount(len(contacts.moments))
         for r, m in enumerate(contacts.moments):
-            for c, text in enumerate((format_nl(m.date), m.kind, m.medewerker, m.summary or "",
+            kind = CONTACT_KIND_LABELS.get(m.kind, m.kind)
+            for c, text in enumerate((format_nl(m.date), kind, m.medewerker, m.summary or "",
                                       format_nl(m.next_contact))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -107,7 +110,7 @@ class ContactsPanel(QWidget):
             return False
         date = self.date.date().toPython()
         next_contact = self.next.date().toPython() if self.plan_next.isChecked() else None
-        app, candidate_id, kind, summary = self.app, self.candidate_id, self.kind.currentText(), self.summary.text()
+        app, candidate_id, kind, summary = self.app, self.candidate_id, self.kind.currentData(), self.summary.text()
         self.add_button.setEnabled(False)
         self.ops.run(lambda: record_contact(app, candidate_id, date, kind, summary, next_contact),
                      self._recorded, self._refused)

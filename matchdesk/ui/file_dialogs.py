@@ -19,11 +19,24 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 _MIME = QMimeDatabase()
+
+# Qt's own dialog texts that the Dutch translation shipped with Qt (qtbase_nl.qm, loaded by ui/style.py) lacks:
+# Qt 6 added mnemonics to these labels after qtbase_nl was last translated, so the dialog showed "Look in:" and
+# "Files of type:". Qt asks the translator installed last (matchdesk_nl) first: its .ts holds their Dutch.
+QT_TEXTS = (
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
+)
+
+
+def untranslated_qt_texts() -> list[tuple[str, str]]:
+    """The texts above that no installed translator turns into Dutch (empty once ui/style.py has run)."""
+    return [(context, text) for context, text in QT_TEXTS if QCoreApplication.translate(context, text) == text]
 
 
 class NameOnlyIconProvider(QFileIconProvider):
@@ -39,8 +52,8 @@ class NameOnlyIconProvider(QFileIconProvider):
         return super().icon(which)
 
     def type(self, info: QFileInfo) -> str:  # type: ignore[override]
-        if info.isDir():
-            return super().type(info)  # a folder's type comes from stat, not from reading anything
+        if info.isDir():  # from stat, not from reading anything; Qt's own "Folder" has no Dutch in qtbase_nl
+            return QCoreApplication.translate("QFileDialog", "Folder")
         mime = _MIME.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
         return mime.comment() or (info.suffix().upper() or "Bestand")
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from matchdesk.app import App
 from matchdesk.domain import Role
+from matchdesk.labels import choices
 from matchdesk.services.medewerkers import REGIONS, medewerker_names, register_medewerker
 
 
@@ -25,8 +26,8 @@ class FirstStartDialog(QDialog):
         self.region.addItems(regions)
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role"))
-        for role in Role:
-            self.role.addItem(role.value, role)
+        for shown, role in choices(Role):
+            self.role.addItem(shown, role)
         form = QFormLayout()
         form.addRow(self.tr("&Staff member:"), self.name)
         self.first = not names

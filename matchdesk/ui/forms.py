@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from matchdesk.dates import format_nl
 from matchdesk.errors import ValidationError
-from matchdesk.labels import label
+from matchdesk.labels import label as display_name
 from matchdesk.ui.date_field import DateField
 
 translate = QCoreApplication.translate
@@ -96,7 +96,7 @@ class RecordForm(QObject):
             widget = QComboBox()
             widget.addItem("", None)
             for member in field.choices:
-                widget.addItem(label(member), member.value)  # the display name shown, the code kept
+                widget.addItem(display_name(member), member.value)  # the display name shown, the code kept
             widget.currentIndexChanged.connect(self._edited)
         elif field.kind == "int":
             widget = QSpinBox()

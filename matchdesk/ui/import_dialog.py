@@ -138,11 +138,9 @@ class ImportDialog(QDialog):
         preview = self.mapping_model.preview or preview
         if preview.total is None:
             rows = self.tr("unknown number of rows")
-        elif preview.total == 1:
-            rows = self.tr("about {count} row with data").format(count=_n(preview.total))
         else:
-            rows = self.tr("about {count} rows with data").format(count=_n(preview.total))
-        shown = self.tr("the first {count} are shown below").format(count=_n(len(preview.rows))) if preview.rows \
+            rows = self.tr("about %Ln row(s) with data", "", preview.total)
+        shown = self.tr("the first %Ln row(s) shown below", "", len(preview.rows)) if preview.rows \
             else self.tr("no rows with data")
         # the description of the file format comes from matchdesk.transfer (Dutch by design)
         self.description.setText(self.tr("{file}: {description}, header in row {row}, {rows}; {shown}.").format(
@@ -261,8 +259,8 @@ class ImportDialog(QDialog):
         total = max(total, done, 1)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(self.tr("{done} of {total} rows ({percent}%)").format(
-            done=_n(done), total=_n(total), percent=math.floor(100 * done / total)))
+        self.progress.setFormat(self.tr("{done} of %Ln row(s) ({percent}%)", "", total).format(
+            done=_n(done), percent=math.floor(100 * done / total)))
 
     def _import_done(self, result: ImportOutcome) -> None:
         self.running = False
@@ -270,8 +268,8 @@ class ImportDialog(QDialog):
         done = result.read
         self.progress.setRange(0, max(done, 1))
         self.progress.setValue(max(done, 1))
-        self.progress.setFormat(self.tr("{done} of {total} rows ({percent}%)").format(
-            done=_n(done), total=_n(done), percent=100))
+        self.progress.setFormat(self.tr("{done} of %Ln row(s) ({percent}%)", "", done).format(
+            done=_n(done), percent=100))
         self.report_model.set_problems(result.problems)
         self.summary.setText(summary_html(result))
         self.tabs.setTabEnabled(2, True)
@@ -280,9 +278,8 @@ class ImportDialog(QDialog):
         if self.report_view.columnWidth(2) > 220:
             self.report_view.setColumnWidth(2, 220)
         what = self.tr("Dry run finished: nothing has been saved.") if result.dry_run else self.tr("Import finished.")
-        count = len(result.problems)
-        lines = self.tr("The report has {count} line.") if count == 1 else self.tr("The report has {count} lines.")
-        self.status.setText(f"{what} {lines.format(count=_n(count))}")
+        lines = self.tr("The report has %Ln line(s).", "", len(result.problems))
+        self.status.setText(f"{what} {lines}")
         self._update_buttons()
         self.run_finished.emit(result)
         self._close_if_asked()
@@ -295,9 +292,8 @@ class ImportDialog(QDialog):
             if self.dry_run:
                 self.status.setText(self.tr("Dry run cancelled; nothing has been saved."))
             else:
-                self.status.setText(self.tr("Import cancelled. The first {count} rows have been processed and stay "
-                                            "saved; the rest of the file has not been read.").format(
-                    count=_n(error.done)))
+                self.status.setText(self.tr("Import cancelled. The first %Ln row(s) have been processed and stay "
+                                            "saved; the rest of the file has not been read.", "", error.done))
         else:
             self.status.clear()
             self._update_buttons()
@@ -340,9 +336,7 @@ class ImportDialog(QDialog):
 
     def _report_saved(self, path: Path, count: int) -> None:
         self._clear_message()
-        saved = self.tr("Report saved in {file} ({count} line).") if count == 1 \
-            else self.tr("Report saved in {file} ({count} lines).")
-        self.status.setText(saved.format(file=path.name, count=_n(count)))
+        self.status.setText(self.tr("Report saved in {file} (%Ln line(s)).", "", count).format(file=path.name))
         self.report_saved.emit(str(path))
 
     # -- state and messages ------------------------------------------------------------------------------

@@ -341,12 +341,9 @@ def summary_html(result: ImportOutcome) -> str:
             rows=rows, more=more)
         lines.append(f"<span style='color:{RED}'>{text}</span>")
     if result.unresolved_skills:
-        count = _n(result.unresolved_skills)
-        if result.unresolved_skills == 1:
-            text = translate("ImportDialog", "{count} skill not found in the vocabulary; kept as free text.")
-        else:
-            text = translate("ImportDialog", "{count} skills not found in the vocabulary; kept as free text.")
-        lines.append(f"<span style='color:{GREY}'>{text.format(count=count)}</span>")
+        text = translate("ImportDialog", "%Ln skill(s) not found in the vocabulary; kept as free text.", "",
+                         result.unresolved_skills)
+        lines.append(f"<span style='color:{GREY}'>{text}</span>")
     return "<br>".join(lines)
 
 

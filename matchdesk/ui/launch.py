@@ -58,7 +58,7 @@ def run_gui(ctx, args) -> int:
             return 0
     window = MainWindow(app.with_user(user))
     if args.view and not window.show_view(args.view):
-        print(f"onbekende weergave: {args.view}", file=sys.stderr)
+        print(f"Onbekende weergave: {args.view}", file=sys.stderr)
         return 2
     window.show()
     if scripted:

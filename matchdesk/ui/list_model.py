@@ -18,6 +18,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from matchdesk.app import App
 from matchdesk.dates import format_nl
+from matchdesk.domain import Provider, TrajectoryKind, TrajectoryStatus, VacancyKind, VacancyStatus
+from matchdesk.labels import label, sector_label
 from matchdesk.services import lists
 from matchdesk.services.lists import ListFilter, ListQuery, ListRow, ListSlice, ListSpec
 from matchdesk.ui.ops import Ops
@@ -27,12 +29,25 @@ _ATTENTION = QBrush(QColor("#a61b1b"))
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def display(value: object) -> str:
-    """A value of a list row as the window shows it (dates dd-mm-jjjj)."""
+# (list, column) -> the enumeration whose codes that column holds: shown by their Dutch display names (the
+# export of the list keeps the codes, CONTRACTS.md).
+ENUM_COLUMNS: dict[tuple[str, str], type] = {
+    ("vacature", "soort"): VacancyKind, ("vacature", "status"): VacancyStatus,
+    ("traject", "soort"): TrajectoryKind, ("traject", "aanbieder"): Provider, ("traject", "status"): TrajectoryStatus,
+}
+SECTOR_COLUMNS = {("werkgever", "sector")}
+
+
+def display(value: object, where: tuple[str, str] | None = None) -> str:
+    """A value of a list row as the window shows it (dates dd-mm-jjjj, codes by their display names)."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return format_nl(value)
+    if where in ENUM_COLUMNS:
+        return label(str(value), ENUM_COLUMNS[where])
+    if where in SECTOR_COLUMNS:
+        return sector_label(str(value))
     return str(value)
 
 
@@ -122,7 +137,7 @@ class PagedTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(row.values[index.column()])
+            return display(row.values[index.column()], (self._spec.name, self._spec.columns[index.column()].key))
         if role == self.KeyRole:
             return row.key
         if role == Qt.ItemDataRole.ForegroundRole and row.attention:

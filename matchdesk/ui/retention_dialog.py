@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from matchdesk.dates import format_nl
+from matchdesk.plural import capitalised
 from matchdesk.services import retention
 from matchdesk.ui.ops import Ops
 
@@ -63,16 +65,16 @@ class RetentionDialog(QDialog):
         self.due = due
         self.table.setRowCount(len(due))
         for row, item in enumerate(due):
-            for column, text in enumerate((retention.LABELS[item.record], item.klantnummer,
-                                           item.since.isoformat(), item.reason)):
+            for column, text in enumerate((capitalised(retention.LABELS[item.record]), item.klantnummer,
+                                           format_nl(item.since), capitalised(item.reason))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.summary.setText(self.tr("%n record(s) past their retention period.", "", len(due)))
+        self.summary.setText(self.tr("%Ln record(s) past their retention period.", "", len(due)))
         self.erase_button.setEnabled(bool(due))
 
     def erase(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("Erase"),
-            self.tr("Erase the personal data of %n record(s) for good? This cannot be undone.", "", len(self.due)))
+            self.tr("Erase the personal data of %Ln record(s) for good? This cannot be undone.", "", len(self.due)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.erase_button.setEnabled(False)

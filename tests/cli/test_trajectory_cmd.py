@@ -59,13 +59,13 @@ def test_unknown_references_are_usage_errors(db, db_path, make_candidate, capsys
     make_candidate()
     code, _out, err = _run(db_path, capsys, "end", "9999999", "--kind", "leerwerktraject", "--start", "2026-11-23",
                            "--on", "2026-12-01")
-    assert code == 2 and "kandidaat met klantnummer 9999999 bestaat niet" in err
+    assert code == 2 and "Kandidaat met klantnummer 9999999 bestaat niet" in err
     code, _out, err = _run(db_path, capsys, "extend", "1000001", "--kind", "detachering", "--start", "2026-11-23",
                            "--end", "2027-01-01")
     assert code == 2 and "heeft geen detachering dat begint op 2026-11-23" in err
     code, _out, err = _run(db_path, capsys, "start", "1000001", "--kind", "regulier", "--start", "2026-11-23",
                            "--vacancy", "V-WEG")
-    assert code == 2 and "vacature met referentie V-WEG bestaat niet" in err
+    assert code == 2 and "Vacature met referentie V-WEG bestaat niet" in err
 
 
 def test_the_command_line_and_the_window_share_the_use_cases(db, db_path, make_candidate, capsys, monkeypatch):

@@ -107,7 +107,7 @@ def test_skills_are_grouped_by_sector_with_free_text_last(big_full):
 def test_full_profile_has_every_section(big_full):
     _, pdf = big_full
     for title in ("Persoonsgegevens", "Doelgroep en regelingen", "Beschikbaarheid en mobiliteit",
-                  "Vaardigheden per sector", "Nederlandse taal", "Taaleis", "in taaltraject", "Werkervaring",
+                  "Vaardigheden per sector", "Nederlandse taal", "Taaleis", "In taaltraject", "Werkervaring",
                   "Opleiding", "Wensen", "Lopende en geplande trajecten", "Eerdere trajecten", "Notities",
                   "123456782 (testgegeven)", "01-05-1990 (36 jaar)"):
         assert title in pdf.text, title
@@ -193,3 +193,23 @@ def test_shortlist_has_a_cover_and_one_profile_per_candidate(pdf_text):
     for i in range(3):
         assert f"Kandidaatprofiel P000000{i}" in pdf.text
     assert f"pagina {len(pdf.pages)} van {len(pdf.pages)}" in pdf.pages[-1]
+
+
+def test_the_full_profile_shows_display_names_not_codes():
+    """Trajectory kinds, providers, statuses, taaleis and skill sources by their Dutch names (the printed
+    profile showed "markt", "lopend", "regulier_lks"); the candidate's matchmaker is called Matchmaker."""
+    from matchdesk.labels import raw_codes
+    from matchdesk.profiles.model import Fields, Table
+
+    kinds = list(TrajectoryKind)
+    c = big_candidate()
+    for i, trajectory in enumerate(c.trajectories):
+        trajectory.provider = ("markt", "leerwerkbedrijf", "werkgever")[i % 3]
+        trajectory.kind = kinds[i % len(kinds)].value  # stored codes, as the database gives them
+    document = build_full(c, TODAY, SETTINGS)
+    cells = [row[column] for block in document.blocks if isinstance(block, Table) and block.header[0] == "Soort"
+             for row in block.rows for column in (0, 1, 5)]  # Soort, Aanbieder, Status
+    fields = dict(pair for block in document.blocks if isinstance(block, Fields) for pair in block.rows)
+    assert {"Marktpartij", "Regulier werk met loonkostensubsidie", "Lopend", "Afgebroken"} <= set(cells)
+    assert not set(cells) & raw_codes()
+    assert fields["Matchmaker"] == "Eline de Wit" and "Casushouder" not in fields

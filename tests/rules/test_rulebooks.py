@@ -325,9 +325,9 @@ def test_show_wassenaar_and_dates(cli):
     assert "categorie_3b" in ids and not ids & {"leerwerktraject_max_duur", "detachering_max_duur",
                                                  "doelgroep_leerwerktraject", "leerwerkbedrijf_aandeel"}
     code, _, err = cli("rules", "show", "Wassenaar", "--date", "2024-10-24")
-    assert code == 2 and "geen regelboek van kracht" in err
+    assert code == 2 and "Geen regelboek van kracht" in err
     code, _, err = cli("rules", "show", "Breda")
-    assert code == 2 and "onbekende gemeente 'Breda'" in err
+    assert code == 2 and "Onbekende gemeente 'Breda'" in err
     code, _, err = cli("rules", "show", "Roosendaal", "--date", "2026-02-30")
     assert code == 2 and "bestaat niet" in err
 

@@ -81,7 +81,7 @@ def test_placing_starts_the_trajectory_through_the_rules(app, made, db, today):
     row = proposals.list_proposals(app, candidate_id=made["candidate"])[0]
     too_long = TrajectoryInput(kind=TrajectoryKind.LEERWERKTRAJECT, start=today, planned_end=last_day_within(today, 9),
                                provider=Provider.LEERWERKBEDRIJF)
-    with pytest.raises(ValidationError, match="bij plaatsen hoort een traject"):
+    with pytest.raises(ValidationError, match="Bij plaatsen hoort een traject"):
         proposals.move_proposal(app, row.id, row.version, ProposalStatus.GEPLAATST)
     with pytest.raises(RuleViolation, match="maximum is 6 maanden"):
         proposals.move_proposal(app, row.id, row.version, ProposalStatus.GEPLAATST, placement=too_long)

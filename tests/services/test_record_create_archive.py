@@ -218,7 +218,7 @@ def test_list_rows_carry_enum_values_and_the_export_keeps_codes(app, tmp_path):
     query = ListQuery("kandidaat", ListFilter())
     row = lists.first_page(app, query, 5).rows[0]
     assert row.values[4] is Doelgroep.B
-    assert [c.label for c in query.spec.columns][-1] == "Casushouder"
+    assert [c.label for c in query.spec.columns][-1] == "Matchmaker"  # DOMAIN.md: the role is matchmaker
     path = tmp_path / "kandidaten.csv"
     lists.export_list(app, query, path)
     text = path.read_text(encoding="utf-8-sig")

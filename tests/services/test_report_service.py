@@ -98,4 +98,4 @@ def test_export_report_table_is_audited(db, app, tmp_path):
     assert OUTFLOW_HEADERS == ("niveau", "naam", "regulier", "regulier_lks", "beschut", "bbz", "totaal")
     with db.reading() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "rapportage")).one()
-    assert entry.medewerker == "anouk" and entry.detail == "1 rijen naar aandeel.csv"
+    assert entry.medewerker == "anouk" and entry.detail == "1 rij naar aandeel.csv"

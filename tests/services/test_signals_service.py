@@ -133,4 +133,4 @@ def test_export_signals_writes_dates_as_dates_and_audits(db, app, make_candidate
         entry = session.scalars(select(AuditEntry).where(AuditEntry.record_type == "signalen",
                                                           AuditEntry.action == "geëxporteerd")).one()
     assert entry.action == "geëxporteerd" and entry.medewerker == "anouk"
-    assert entry.detail == f"1 rijen naar werklijst{suffix}"
+    assert entry.detail == f"1 rij naar werklijst{suffix}"

@@ -52,10 +52,10 @@ def test_bad_input_names_the_field_and_stores_nothing(db, today):
 @pytest.mark.parametrize("field, value, fragment", [
     ("doelgroep", "D", "doelgroep"),
     ("categorie", "4A", "categorie"),
-    ("postcode", "12AB", "postcode"),
+    ("postcode", "12AB", "Postcode"),
     ("birth_date", "2099-01-01", "toekomst"),
     ("birth_date", "31-02-1990", "bestaat niet"),
-    ("achternaam", "", "achternaam"),
+    ("achternaam", "", "Achternaam"),
 ])
 def test_candidate_validation_messages_are_dutch_and_name_the_field(db, today, field, value, fragment):
     with pytest.raises(ValidationError, match=fragment):

@@ -31,7 +31,7 @@ def test_clean_import_exits_0_creates_the_database_and_writes_a_header_only_repo
     code, out, err = _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD),
                           "--report", report)
     assert code == 0, err
-    assert "1 rijen gelezen, 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 hersteld, 0 geweigerd, 0 waarschuwingen" in out
+    assert "1 rij gelezen, 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 hersteld, 0 geweigerd, 0 waarschuwingen" in out
     assert report.read_bytes() == b"\xef\xbb\xbfrij;kolom;waarde;melding;ernst\r\n"
     assert _audit(db) == []  # a report without values holds no personal data
 
@@ -75,9 +75,9 @@ def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp
     db = tmp_path / "a.db"
     _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD))
     code, out, _ = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.xlsx")
-    assert code == 0 and "1 kandidaten geëxporteerd naar uit.xlsx" in out
+    assert code == 0 and "1 kandidaat geëxporteerd naar uit.xlsx" in out
     code, _, _ = _run(capsys, "--db", db, "export", "employers", tmp_path / "w.csv")
     assert code == 0
-    assert _audit(db) == [("anouk", "geëxporteerd", "kandidaat", "1 rijen naar uit.xlsx")]  # employers: no audit
+    assert _audit(db) == [("anouk", "geëxporteerd", "kandidaat", "1 rij naar uit.xlsx")]  # employers: no audit
     code, _, err = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.pdf")
     assert code == 2 and ".csv of .xlsx" in err

@@ -50,7 +50,7 @@ def test_a_teamleider_reads_the_trail(qtbot, app_as):
     qtbot.waitUntil(lambda: dialog.trail is not None)
     assert klantnummer in dialog.windowTitle()
     whats = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
-    assert "bekeken kandidaat" in whats and "aangemaakt kandidaat" in whats
+    assert "Bekeken kandidaat" in whats and "Aangemaakt kandidaat" in whats
     assert all(dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount()))
     dialog.reject()
 

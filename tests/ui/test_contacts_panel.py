@@ -16,15 +16,19 @@ def test_record_a_contact_and_see_what_to_ask(qtbot, db, today, make_candidate):
     panel = ContactsPanel(ctx, candidate_id, "1000001")
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: "Vragen bij volgend contact" in panel.questions.text())  # loaded through an op
+    assert [panel.kind.itemText(i) for i in range(panel.kind.count())] == ["Gesprek", "Telefoon", "E-mail", "Bezoek"]
+    panel.kind.setCurrentIndex(1)
     panel.summary.setText("Kennismaking, wil in de logistiek")
     panel.plan_next.setChecked(True)
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
     assert panel.table.item(0, 2).text() == "anouk" and panel.summary.text() == ""
+    assert panel.table.item(0, 1).text() == "Telefoon"  # the display name; "telefoon" is what is stored
     with db.reading() as session:
         moment = session.scalar(select(ContactMoment))
         audited = session.scalar(select(AuditEntry).where(AuditEntry.record_type == "contactmoment"))
     assert moment.next_contact == today + dt.timedelta(days=14) and audited.medewerker == "anouk"
+    assert moment.kind == "telefoon"
 
 
 def test_a_next_contact_before_this_one_is_refused(qtbot, db, today, make_candidate):

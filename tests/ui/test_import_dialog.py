@@ -300,3 +300,13 @@ def test_the_dialog_speaks_dutch_through_the_translator(dialog):
     assert dialog.dry_run_button.text() == "&Proefdraaien" and dialog.close_button.text() == "Sl&uiten"
     assert dialog.kind.itemText(0) == "Kandidaten" and dialog.kind.accessibleName() == "Soort gegevens"
     assert dialog.mapping_model.headerData(1, Qt.Orientation.Horizontal) == "Wordt ingelezen als"
+
+
+def test_counts_have_their_singular(qtbot, dialog, tmp_path):
+    """One row read: "ongeveer 1 rij", "de eerste rij staat hieronder", "1 van 1 rij" (not "1 rijen")."""
+    load(qtbot, dialog, write_csv(tmp_path / "een.csv", ROWS[:1]))
+    text = dialog.description.text()
+    assert "ongeveer 1 rij met gegevens" in text and "de eerste rij staat hieronder" in text, text
+    load(qtbot, dialog, write_csv(tmp_path / "twee.csv", ROWS[:2]))
+    text = dialog.description.text()
+    assert "ongeveer 2 rijen met gegevens" in text and "de eerste 2 staan hieronder" in text, text

@@ -234,6 +234,9 @@ def test_first_start_asks_who_works_and_records_the_medewerker(qtbot, db, today,
 
     def answer(dialog):
         assert dialog.first  # no medewerker yet: role and region are asked too
+        roles = [dialog.role.itemText(i) for i in range(dialog.role.count())]
+        assert roles == ["Matchmaker", "Accountmanager", "Teamleider"]  # display names, not the codes
+        dialog.role.setCurrentIndex(2)
         dialog.name.setCurrentText("Anouk de Wit")
         dialog.region.setCurrentText("WVS")
         return QDialog.DialogCode.Accepted
@@ -242,6 +245,7 @@ def test_first_start_asks_who_works_and_records_the_medewerker(qtbot, db, today,
     assert first_start.choose_medewerker(App(db, user="systeem", today=today)) == "Anouk de Wit"
     with db.reading() as session:
         assert session.scalar(select(Medewerker.region).where(Medewerker.name == "Anouk de Wit")) == "WVS"
+        assert session.scalar(select(Medewerker.role).where(Medewerker.name == "Anouk de Wit")) == "teamleider"
     assert db.meta("region") == "WVS"
 
     def again(dialog):  # the next start: the name is offered, nothing more is asked or written

@@ -32,10 +32,10 @@
         <translation>Auditspoor</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries (times in UTC)</source>
+        <source>%Ln entries (times in UTC)</source>
         <translation>
-            <numerusform>%n regel (tijden in UTC)</numerusform>
-            <numerusform>%n regels (tijden in UTC)</numerusform>
+            <numerusform>%Ln regel (tijden in UTC)</numerusform>
+            <numerusform>%Ln regels (tijden in UTC)</numerusform>
         </translation>
     </message>
     <message>
@@ -103,11 +103,11 @@
     </message>
     <message>
         <source>Case manager</source>
-        <translation>Casushouder</translation>
+        <translation>Matchmaker</translation>
     </message>
     <message>
         <source>Case manager:</source>
-        <translation>Casushouder:</translation>
+        <translation>Matchmaker:</translation>
     </message>
     <message>
         <source>&amp;Print profile…</source>
@@ -1037,17 +1037,19 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>unknown number of rows</source>
         <translation>onbekend aantal rijen</translation>
     </message>
-    <message>
-        <source>about {count} row with data</source>
-        <translation>ongeveer {count} rij met gegevens</translation>
+    <message numerus="yes">
+        <source>about %Ln row(s) with data</source>
+        <translation>
+            <numerusform>ongeveer %Ln rij met gegevens</numerusform>
+            <numerusform>ongeveer %Ln rijen met gegevens</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>about {count} rows with data</source>
-        <translation>ongeveer {count} rijen met gegevens</translation>
-    </message>
-    <message>
-        <source>the first {count} are shown below</source>
-        <translation>de eerste {count} staan hieronder</translation>
+    <message numerus="yes">
+        <source>the first %Ln row(s) shown below</source>
+        <translation>
+            <numerusform>de eerste rij staat hieronder</numerusform>
+            <numerusform>de eerste %Ln staan hieronder</numerusform>
+        </translation>
     </message>
     <message>
         <source>no rows with data</source>
@@ -1093,9 +1095,33 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>Cancelling… the rows being processed now are still finished.</source>
         <translation>Afbreken… de rijen die nu worden verwerkt, worden nog afgemaakt.</translation>
     </message>
-    <message>
-        <source>{done} of {total} rows ({percent}%)</source>
-        <translation>{done} van {total} rijen ({percent}%)</translation>
+    <message numerus="yes">
+        <source>{done} of %Ln row(s) ({percent}%)</source>
+        <translation>
+            <numerusform>{done} van %Ln rij ({percent}%)</numerusform>
+            <numerusform>{done} van %Ln rijen ({percent}%)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The report has %Ln line(s).</source>
+        <translation>
+            <numerusform>Het rapport heeft %Ln regel.</numerusform>
+            <numerusform>Het rapport heeft %Ln regels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled. The first %Ln row(s) have been processed and stay saved; the rest of the file has not been read.</source>
+        <translation>
+            <numerusform>Import afgebroken. De eerste rij is verwerkt en blijft opgeslagen; de rest van het bestand is niet ingelezen.</numerusform>
+            <numerusform>Import afgebroken. De eerste %Ln rijen zijn verwerkt en blijven opgeslagen; de rest van het bestand is niet ingelezen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Report saved in {file} (%Ln line(s)).</source>
+        <translation>
+            <numerusform>Rapport opgeslagen in {file} (%Ln regel).</numerusform>
+            <numerusform>Rapport opgeslagen in {file} (%Ln regels).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dry run finished: nothing has been saved.</source>
@@ -1106,20 +1132,8 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Import klaar.</translation>
     </message>
     <message>
-        <source>The report has {count} line.</source>
-        <translation>Het rapport heeft {count} regel.</translation>
-    </message>
-    <message>
-        <source>The report has {count} lines.</source>
-        <translation>Het rapport heeft {count} regels.</translation>
-    </message>
-    <message>
         <source>Dry run cancelled; nothing has been saved.</source>
         <translation>Proefdraaien afgebroken; er is niets opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Import cancelled. The first {count} rows have been processed and stay saved; the rest of the file has not been read.</source>
-        <translation>Import afgebroken. De eerste {count} rijen zijn verwerkt en blijven opgeslagen; de rest van het bestand is niet ingelezen.</translation>
     </message>
     <message>
         <source>read</source>
@@ -1158,14 +1172,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Afgewezen rijen: {rows}{more}. Zie de meldingen hieronder.</translation>
     </message>
     <message>
-        <source>{count} skill not found in the vocabulary; kept as free text.</source>
-        <translation>{count} vaardigheid niet in de woordenlijst gevonden; als vrije tekst bewaard.</translation>
-    </message>
-    <message>
-        <source>{count} skills not found in the vocabulary; kept as free text.</source>
-        <translation>{count} vaardigheden niet in de woordenlijst gevonden; als vrije tekst bewaard.</translation>
-    </message>
-    <message>
         <source>Row {row}, column {column} (value “{value}”):</source>
         <translation>Rij {row}, kolom {column} (waarde “{value}”):</translation>
     </message>
@@ -1176,14 +1182,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>CSV, semicolon (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV, puntkomma (*.csv);;Excel-werkmap (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Report saved in {file} ({count} line).</source>
-        <translation>Rapport opgeslagen in {file} ({count} regel).</translation>
-    </message>
-    <message>
-        <source>Report saved in {file} ({count} lines).</source>
-        <translation>Rapport opgeslagen in {file} ({count} regels).</translation>
     </message>
     <message>
         <source>Cancel and c&amp;lose</source>
@@ -1990,6 +1988,21 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+</context>
+<context>
     <name>QuickSearchDialog</name>
     <message>
         <source>Quick search</source>
@@ -2363,22 +2376,22 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Verlopen gegevens &amp;wissen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) past their retention period.</source>
+        <source>%Ln record(s) past their retention period.</source>
         <translation>
-            <numerusform>%n gegeven is langer bewaard dan de bewaartermijn.</numerusform>
-            <numerusform>%n gegevens zijn langer bewaard dan de bewaartermijn.</numerusform>
+            <numerusform>%Ln gegeven is langer bewaard dan de bewaartermijn.</numerusform>
+            <numerusform>%Ln gegevens zijn langer bewaard dan de bewaartermijn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the personal data of %Ln record(s) for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>De persoonsgegevens van %Ln gegeven definitief wissen? Dit kan niet ongedaan worden gemaakt.</numerusform>
+            <numerusform>De persoonsgegevens van %Ln gegevens definitief wissen? Dit kan niet ongedaan worden gemaakt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Erase</source>
         <translation>Wissen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Erase the personal data of %n record(s) for good? This cannot be undone.</source>
-        <translation>
-            <numerusform>De persoonsgegevens van %n gegeven definitief wissen? Dit kan niet ongedaan worden gemaakt.</numerusform>
-            <numerusform>De persoonsgegevens van %n gegevens definitief wissen? Dit kan niet ongedaan worden gemaakt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Retention periods…</source>
