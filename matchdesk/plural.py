@@ -22,4 +22,15 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-__all__ = ["capitalised", "plural"]
+
+
+def after_colon(text: str) -> str:
+    """A message quoted after a colon ("Niet opgeslagen: ..."), its first letter in lower case as Dutch writes
+    it there; a word in capitals (BSN, KvK) keeps them."""
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    if len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+__all__ = ["after_colon", "capitalised", "plural"]

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from matchdesk.app import App
 from matchdesk.dates import format_nl
 from matchdesk.errors import ConflictError, MatchDeskError, ValidationError
+from matchdesk.plural import after_colon
 from matchdesk.services import drafts
 from matchdesk.services.records import Archived, Saved
 from matchdesk.ui.forms import Field, RecordForm
@@ -242,7 +243,7 @@ class EditorDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(error, MatchDeskError):
             text = self.tr("Not restored: {error}") if restore else self.tr("Not archived: {error}")
-            self._show_message(text.format(error=error))
+            self._show_message(text.format(error=after_colon(str(error))))
         else:
             show_failure(self, error)
 
@@ -274,13 +275,13 @@ class EditorDialog(QDialog):
                 key, app = self.key, self.app
                 self.ops.run(lambda: self.opens(app, key), self._reloaded)
         elif isinstance(error, MatchDeskError):
-            self._show_message(self.tr("Not saved: {error}").format(error=error))
+            self._show_message(self.tr("Not saved: {error}").format(error=after_colon(str(error))))
         else:
             show_failure(self, error)
 
     def _refused(self, error: ValidationError) -> None:
         widget = self.form.show_errors(error)
-        self._show_message(self.tr("Not saved: {error}").format(error=error))
+        self._show_message(self.tr("Not saved: {error}").format(error=after_colon(str(error))))
         if widget is not None:
             self.tabs.setCurrentWidget(self._tab_of(widget))
             widget.setFocus()

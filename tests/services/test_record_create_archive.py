@@ -67,7 +67,7 @@ def test_a_new_candidate_is_created_with_skills_levels_and_its_casushouder(app, 
     ({"email": "geen-adres"}, "geen geldig e-mailadres"),
 ])
 def test_a_new_candidate_is_refused_as_the_import_refuses_it(app, db, overrides, message):
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(ValidationError, match="(?i)" + message):
         _new_candidate(app, **overrides)
     with db.reading() as session:
         assert session.scalar(select(Candidate.id)) is None  # nothing half stored
@@ -75,9 +75,9 @@ def test_a_new_candidate_is_refused_as_the_import_refuses_it(app, db, overrides,
 
 def test_a_klantnummer_or_bsn_that_exists_is_refused(app):
     _new_candidate(app)
-    with pytest.raises(ValidationError, match="klantnummer 2000001 bestaat al"):
+    with pytest.raises(ValidationError, match="(?i)klantnummer 2000001 bestaat al"):
         _new_candidate(app, bsn="")
-    with pytest.raises(ValidationError, match="dit BSN is al bekend"):
+    with pytest.raises(ValidationError, match="(?i)dit BSN is al bekend"):
         _new_candidate(app, klantnummer="2000002")
 
 
@@ -85,24 +85,24 @@ def test_employer_and_vacancy_are_created_from_it(app, db):
     from matchdesk.services.employers import employer_choices, save_employer
     from matchdesk.services.vacancies import open_vacancy, save_vacancy
 
-    with pytest.raises(ValidationError, match="naam is verplicht"):
+    with pytest.raises(ValidationError, match="(?i)naam is verplicht"):
         save_employer(app, None, None, {"name": "", "kvk": "12345678"})
-    with pytest.raises(ValidationError, match="KvK"):
+    with pytest.raises(ValidationError, match="(?i)KvK"):
         save_employer(app, None, None, {"name": "Groen BV", "kvk": "1234"})
     employer = save_employer(app, None, None, {"name": "Groen BV", "kvk": "12345678", "plaats": "Etten-Leur"})
-    with pytest.raises(ValidationError, match="KvK-nummer 12345678 bestaat al"):
+    with pytest.raises(ValidationError, match="(?i)KvK-nummer 12345678 bestaat al"):
         save_employer(app, None, None, {"name": "Ander BV", "kvk": "12345678"})
     assert [c.kvk for c in employer_choices(app, "groen")] == ["12345678"]
     assert [c.name for c in employer_choices(app, "1234")] == ["Groen BV"]
-    with pytest.raises(ValidationError, match="kies de werkgever"):
+    with pytest.raises(ValidationError, match="(?i)kies de werkgever"):
         save_vacancy(app, None, None, {"reference": "V9", "title": "Hovenier"})
-    with pytest.raises(ValidationError, match="titel is verplicht"):
+    with pytest.raises(ValidationError, match="(?i)titel is verplicht"):
         save_vacancy(app, None, None, {"reference": "V9", "title": ""}, employer_id=employer.id)
     saved = save_vacancy(app, None, None, {"reference": "V9", "title": "Hovenier", "kind": "leerwerkplek",
                                            "hours_per_week": "32"}, employer_id=employer.id)
     record = open_vacancy(app, "V9")
     assert record.employer == "Groen BV" and record.values["hours_per_week"] == 32
-    with pytest.raises(ValidationError, match="referentie V9 bestaat al"):
+    with pytest.raises(ValidationError, match="(?i)referentie V9 bestaat al"):
         save_vacancy(app, None, None, {"reference": "V9", "title": "Tweede"}, employer_id=employer.id)
     assert "aangemaakt" in _actions(db, saved.id) and "aangemaakt" in _actions(db, employer.id)
 
@@ -125,11 +125,11 @@ def test_archive_and_restore_a_candidate(app, db):
     assert record.archived is not None and record.archived.by == "anouk"
     assert keys(False) == [] and keys(True) == ["2000001"]
     assert lists.first_page(app, ListQuery("kandidaat", ListFilter(archived=True)), 5).rows[0].archived
-    with pytest.raises(ValidationError, match="De kandidaat is al gearchiveerd"):
+    with pytest.raises(ValidationError, match="(?i)De kandidaat is al gearchiveerd"):
         archive_candidate(app, saved.id, archived.version)
     restored = restore_candidate(app, saved.id, archived.version)
     assert keys(False) == ["2000001"] and open_candidate(app, "2000001").archived is None
-    with pytest.raises(ValidationError, match="De kandidaat is niet gearchiveerd"):
+    with pytest.raises(ValidationError, match="(?i)De kandidaat is niet gearchiveerd"):
         restore_candidate(app, saved.id, restored.version)
     actions = _actions(db, saved.id)
     assert actions.index("gearchiveerd") < actions.index("teruggezet")
@@ -167,7 +167,7 @@ def test_a_candidate_with_a_running_trajectory_is_not_archived(app, db, today):
                                start=today - dt.timedelta(days=10), planned_end=today + dt.timedelta(days=30)))
     with db.reading() as session:
         version = session.get_one(Candidate, saved.id).version
-    with pytest.raises(ValidationError, match="gepland of lopend traject"):
+    with pytest.raises(ValidationError, match="(?i)gepland of lopend traject"):
         archive_candidate(app, saved.id, version)
 
 
@@ -185,7 +185,7 @@ def test_archive_employer_and_vacancy(app, db):
 
     employer = save_employer(app, None, None, {"name": "Groen BV", "kvk": "12345678"})
     vacancy = save_vacancy(app, None, None, {"reference": "V1", "title": "Hovenier"}, employer_id=employer.id)
-    with pytest.raises(ValidationError, match="nog 1 open vacature"):
+    with pytest.raises(ValidationError, match="(?i)nog 1 open vacature"):
         archive_employer(app, employer.id, employer.version)
     _new_candidate(app)
     from matchdesk.services.matching import rank_for_candidate
@@ -201,7 +201,7 @@ def test_archive_employer_and_vacancy(app, db):
     archived = archive_employer(app, employer.id, employer.version)
     assert open_employer(app, "12345678").archived is not None and employer_choices(app) == ()
     assert lists.first_page(app, ListQuery("werkgever", ListFilter()), 5).rows == ()
-    with pytest.raises(ValidationError, match="werkgever Groen BV is gearchiveerd"):
+    with pytest.raises(ValidationError, match="(?i)werkgever Groen BV is gearchiveerd"):
         save_vacancy(app, None, None, {"reference": "V2", "title": "Hovenier"}, employer_id=employer.id)
     restore_employer(app, employer.id, archived.version)
     restore_vacancy(app, vacancy.id, archived_vacancy.version)
