@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from matchdesk.dates import format_nl
 from matchdesk.errors import ValidationError
+from matchdesk.labels import label as display_name
 from matchdesk.ui.date_field import DateField
 
 translate = QCoreApplication.translate
@@ -94,8 +95,8 @@ class RecordForm(QObject):
         elif field.kind == "choice":
             widget = QComboBox()
             widget.addItem("", None)
-            for member in field.choices:
-                widget.addItem(member.value, member.value)
+            for member in field.choices:  # the Dutch display name; the code is the item's data
+                widget.addItem(display_name(member), member.value)
             widget.currentIndexChanged.connect(self._edited)
         elif field.kind == "int":
             widget = QSpinBox()
