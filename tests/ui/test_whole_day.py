@@ -235,6 +235,8 @@ def test_journey_2_an_accountmanagers_day_from_a_new_employer_to_an_ended_trajec
     provider = vacancy.form.widgets["provider"]
     assert [provider.itemText(i) for i in range(provider.count())] == ["", "Leerwerkbedrijf", "Marktpartij",
                                                                          "Werkgever"]
+    start, title = vacancy.form.widgets["start_date"], vacancy.form.widgets["title"]
+    assert start.height() <= title.height() + 8  # one line, not a tall empty row in a form with room to spare
     with qtbot.waitSignal(vacancy.record_saved, timeout=10_000):
         user.key(vacancy, Qt.Key.Key_S, CTRL)
     assert trouble == []
