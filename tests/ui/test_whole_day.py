@@ -328,7 +328,7 @@ def test_journey_2_an_accountmanagers_day_from_a_new_employer_to_an_ended_trajec
     trajecten = _page(user, window, 4)
     with qtbot.waitSignal(trajecten.first_page_shown, timeout=10_000):
         user.type(trajecten.search, placed)
-    assert trajecten.model.rowCount() == 1
+    assert trajecten.model.rowCount() == 1 and trajecten.count_label.text() == "1 traject"
     user.click_cell(trajecten.table, 0)
     extended = TODAY + relativedelta(months=6) - dt.timedelta(days=1)
 
