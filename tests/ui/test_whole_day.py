@@ -38,8 +38,9 @@ PARTS = {"employer and vacancy": 10, "rank": 4, "select three and propose": 5, "
 @dataclass
 class User:
     """What the user does, counted: clicks (buttons, rows, tabs), typed fields (a click or Tab into a field
-    and what is typed there count once), keys (shortcuts, Enter, arrows). On a laptop every button, row and
-    field is first asserted visible inside its window and that window inside 1280x720."""
+    and what is typed there count once), keys (shortcuts, Enter, arrows). Every button, row and field is
+    first asserted visible and whole inside its window (``click_visible``); on a laptop that window inside
+    1280x720 too."""
 
     qtbot: object
     laptop: bool
