@@ -295,7 +295,7 @@ class TrajectoriesPage(ListPage):
                           kind=self.kind.currentData(), status=self.status.currentData())
 
     def count_text(self, count: str) -> str:
-        return self.tr("{count} trajectories").format(count=count)
+        return self.tr("{count} trajectories", "", self.model.total).format(count=count)  # 1 traject
 
 
 # the record lists live in record_pages (this module stays under 400 lines); importable from here as before

@@ -16,8 +16,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +51,15 @@ Export = Callable[[bool, Path, str | None], Printed]  # (anonymous, path, confir
 Review = Callable[[], EmployerTextReview]  # the candidate's text for the employer with its highlights
 Confirm = Callable[[str], EmployerTextReview]  # confirm that text (audited)
 HIGHLIGHT = "#ffd54f"
+
+
+def fitting(size: QSize, parent: QWidget | None) -> QSize:
+    """``size`` shrunk to the room on the screen of ``parent`` (the primary screen without one), leaving room
+    for the window manager's frame: a dialog on a 1280x720 laptop keeps its buttons and its bottom on screen."""
+    from matchdesk.ui.window_geometry import DECORATION
+
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    return size if screen is None else size.boundedTo(screen.availableGeometry().size() - DECORATION)
 
 
 def highlighted_html(review: EmployerTextReview) -> str:
@@ -100,7 +109,7 @@ class PrintPreviewDialog(QDialog):
         self.confirmed_text: str | None = None  # the text for the employer as confirmed, sent with each render
         self.ops = Ops(self)
         self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
-        self.resize(860, 980)
+        self.resize(fitting(QSize(860, 980), parent))  # a whole A4 page where there is room; no taller than the screen
         self.variant = QComboBox()
         self.variant.setAccessibleName(self.tr("Variant"))
         self.variant.addItem(self.tr("Anonymised (for the employer)"), True)

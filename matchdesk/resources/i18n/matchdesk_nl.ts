@@ -2876,9 +2876,12 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <source>Status: all</source>
         <translation>Status: alle</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} trajectories</source>
-        <translation>{count} trajecten</translation>
+        <translation>
+            <numerusform>{count} traject</numerusform>
+            <numerusform>{count} trajecten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
