@@ -1,0 +1,270 @@
+"""Limits a spreadsheet must keep before MatchDesk reads it, checked up front on the raw file.
+
+A workbook is a zip of XML: its size on disk says little about what reading it costs. An 827-byte
+.xlsx with one cell at ``ZZZZZZ2`` makes a reader that keeps a rectangle of cells allocate gigabytes,
+a zip member can inflate a thousandfold, an XML entity can expand itself a billion times. So before
+calamine reads a .xlsx or .ods, ``check_workbook`` streams every XML member once through expat, with
+a running count of inflated bytes, and refuses (``LimitExceeded``, a Dutch message naming the limit):
+
+- more than ``MAX_UNCOMPRESSED`` bytes inflated in all, or more than ``MAX_MEMBERS`` members;
+- a DOCTYPE (entity declarations: "billion laughs", external entities) or nesting deeper than ``MAX_DEPTH``;
+- a cell beyond ``MAX_ROWS`` rows or ``MAX_COLUMNS`` columns, or a used area over ``MAX_CELLS`` cells;
+- a cell reference that is not upper-case letters and digits (``a1``, ``A0``);
+- a text of more than ``MAX_CELL_CHARS`` characters in one cell (Excel's own maximum) or shared string.
+
+A damaged member (bad deflate data, wrong CRC) or malformed XML is refused here too, before one row
+is imported. The old binary .xls is at most 65,536 x 256 cells by its format; it is held to
+``MAX_FILE_BYTES`` on disk.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from xml.parsers import expat
+
+from matchdesk.errors import MatchDeskError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 600 * 1024 * 1024
+MAX_MEMBERS = 2000
+MAX_DEPTH = 64
+MAX_ROWS = 250_000
+MAX_COLUMNS = 500
+MAX_CELLS = 6_000_000
+MAX_CELL_CHARS = 32_767
+_CHUNK = 1 << 16
+_REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
+
+
+class LimitExceeded(MatchDeskError):
+    """The file breaks one of the limits (exit code 2); ``UnreadableFile`` is raised from it by the reader."""
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + (ord(char) - 64)
+    return number
+
+
+class _Area:
+    """The used area over all sheets of a workbook: highest row and column holding a value."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.columns = 0
+
+    def cell(self, row: int, column: int) -> None:
+        if column > MAX_COLUMNS:
+            raise LimitExceeded(f"er staat een cel in kolom {column}; MatchDesk leest hoogstens {MAX_COLUMNS} "
+                                "kolommen")
+        if row > MAX_ROWS:
+            raise LimitExceeded(f"er staat een cel in rij {row}; MatchDesk leest hoogstens {MAX_ROWS:,} rijen"
+                                .replace(",", "."))
+        self.rows = max(self.rows, row)
+        self.columns = max(self.columns, column)
+        if self.rows * self.columns > MAX_CELLS:
+            raise LimitExceeded(f"het gebruikte gebied ({self.rows} rijen x {self.columns} kolommen) is groter dan "
+                                f"{MAX_CELLS:,} cellen".replace(",", "."))
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.used = 0
+
+    def take(self, n: int) -> None:
+        self.used += n
+        if self.used > MAX_UNCOMPRESSED:
+            raise LimitExceeded(f"uitgepakt is het groter dan {_size(MAX_UNCOMPRESSED)} (de grens)")
+
+
+Handlers = tuple[Callable[[str, dict[str, str]], None] | None, Callable[[str], None] | None,
+                 Callable[[str], None] | None]
+
+
+def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget, handlers: Handlers,
+           namespaces: bool = False) -> None:
+    """Stream one member through expat; ``namespaces``: tags as ``uri local`` (ODF prefixes are free to choose)."""
+    start, end, chars = handlers
+    depth = 0
+
+    def on_start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise LimitExceeded(f"de XML in {info.filename} is dieper genest dan {MAX_DEPTH} niveaus")
+        if start is not None:
+            start(tag, attrs)
+
+    def on_end(tag: str) -> None:
+        nonlocal depth
+        depth -= 1
+        if end is not None:
+            end(tag)
+
+    def doctype(*_args: object) -> None:
+        raise LimitExceeded(f"{info.filename} bevat een DOCTYPE met entiteiten; dat schrijft geen rekenblad")
+
+    parser = expat.ParserCreate(namespace_separator=" ") if namespaces else expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = on_start
+    parser.EndElementHandler = on_end
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    if chars is not None:
+        parser.CharacterDataHandler = chars
+    with archive.open(info) as handle:
+        while True:
+            chunk = handle.read(_CHUNK)
+            budget.take(len(chunk))
+            parser.Parse(chunk, not chunk)
+            if not chunk:
+                break
+
+
+def _text_counter(element_names: set[str]) -> tuple[Callable[[str, dict[str, str]], None], Callable[[str], None],
+                                                      Callable[[str], None]]:
+    """Handlers counting the characters of each text element (a cell's text in pieces adds up)."""
+    state = {"n": 0}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(":")[2] in element_names:
+            state["n"] = 0
+
+    def end(tag: str) -> None:
+        return None
+
+    def chars(data: str) -> None:
+        state["n"] += len(data)
+        if state["n"] > MAX_CELL_CHARS:
+            raise LimitExceeded(f"een cel heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."))
+    return start, end, chars
+
+
+def _xlsx_sheet_handlers(area: _Area) -> Handlers:
+    text_start, _, chars = _text_counter({"c", "si"})
+    state = {"row": 0, "col": 0}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = tag.rpartition(":")[2]
+        if local == "row":
+            number = attrs.get("r")
+            if number is not None and not (number.isascii() and number.isdigit()):
+                raise LimitExceeded(f"ongeldig rijnummer {number[:20]!r}")
+            state["row"] = int(number) if number else state["row"] + 1
+            state["col"] = 0
+            if state["row"] > MAX_ROWS:
+                area.cell(state["row"], 1)
+        elif local == "c":
+            text_start(tag, attrs)
+            ref = attrs.get("r")
+            if ref is None:
+                state["col"] += 1
+                area.cell(max(state["row"], 1), state["col"])
+                return
+            match = _REF.fullmatch(ref)
+            if match is None:
+                raise LimitExceeded(f"ongeldige celverwijzing {ref[:20]!r}")
+            state["col"] = _column_number(match.group(1))
+            area.cell(int(match.group(2)), state["col"])
+        elif local == "dimension":
+            for part in attrs.get("ref", "").split(":"):
+                match = _REF.fullmatch(part)
+                if match is None:
+                    raise LimitExceeded(f"ongeldig bereik {attrs.get('ref', '')[:30]!r}")
+                area.cell(int(match.group(2)), _column_number(match.group(1)))
+    return start, None, chars
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _repeat(attrs: dict[str, str], name: str) -> int:
+    text = attrs.get(name, "1")
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+        raise LimitExceeded(f"ongeldige herhaling {text[:20]!r}")
+    return max(int(text), 1)
+
+
+def _ods_content_handlers(area: _Area) -> Handlers:
+    """content.xml: trailing runs of repeated EMPTY rows and cells are what LibreOffice writes (and cost nothing);
+    a repeated cell or row that holds a value counts with every repetition."""
+    state = {"row": 0, "col": 0, "rows_rep": 1, "chars": 0, "cell_has": 0, "row_used": 0, "cell_rep": 1}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag == f"{_TABLE} table":
+            state["row"] = 0
+        elif tag == f"{_TABLE} table-row":
+            state["rows_rep"] = _repeat(attrs, f"{_TABLE} number-rows-repeated")
+            state["col"] = 0
+            state["row_used"] = 0
+        elif tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
+            state["cell_rep"] = _repeat(attrs, f"{_TABLE} number-columns-repeated")
+            state["cell_has"] = int(f"{_OFFICE} value-type" in attrs)
+            state["chars"] = 0
+            state["col"] += state["cell_rep"]
+            if state["col"] > 1_000_000_000:
+                raise LimitExceeded("ongeldige herhaling van kolommen")
+
+    def end(tag: str) -> None:
+        if tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
+            if state["cell_has"] or state["chars"]:
+                state["row_used"] = state["col"]
+        elif tag == f"{_TABLE} table-row":
+            first = state["row"] + 1
+            state["row"] += state["rows_rep"]
+            if state["row"] > 1_000_000_000:
+                raise LimitExceeded("ongeldige herhaling van rijen")
+            if state["row_used"]:
+                area.cell(state["row"], state["row_used"])
+                area.cell(first, state["row_used"])
+
+    def chars(data: str) -> None:
+        if data.strip():
+            state["chars"] += len(data)
+            if state["chars"] > MAX_CELL_CHARS:
+                raise LimitExceeded(f"een cel heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."))
+    return start, end, chars
+
+
+def check_workbook(path: Path, kind: str) -> None:
+    """Refuse ``path`` (a .xlsx or .ods zip, ``kind`` "xlsx" or "ods") when it breaks a limit or is damaged."""
+    area = _Area()
+    budget = _Budget()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise LimitExceeded(f"het bestand heeft meer dan {MAX_MEMBERS} onderdelen")
+            for info in members:
+                name = info.filename
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                handlers: Handlers = (None, None, None)
+                if kind == "xlsx" and name.startswith("xl/worksheets/"):
+                    handlers = _xlsx_sheet_handlers(area)
+                elif kind == "xlsx" and name == "xl/sharedStrings.xml":
+                    handlers = _text_counter({"si"})
+                elif kind == "ods" and name == "content.xml":
+                    _parse(archive, info, budget, _ods_content_handlers(area), namespaces=True)
+                    continue
+                _parse(archive, info, budget, handlers)
+    except LimitExceeded:
+        raise
+    except expat.ExpatError as error:
+        raise LimitExceeded(f"de XML is onleesbaar ({expat.ErrorString(error.code)}, regel {error.lineno})") \
+            from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
+        raise LimitExceeded(f"het zip-archief is beschadigd ({type(error).__name__})") from None
+    except (RuntimeError, ValueError) as error:  # encrypted members, bad headers
+        raise LimitExceeded(f"het zip-archief is beschadigd of versleuteld ({str(error)[:80]})") from None
+
