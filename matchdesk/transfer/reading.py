@@ -157,7 +157,8 @@ def _text_table(path: Path, data: bytes) -> Table:
     separator = sniff_separator(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, quotechar='"', doublequote=True,
                         skipinitialspace=False, strict=False)
-    numbered = ((number, [_text_cell(c) for c in cells]) for number, cells in enumerate(reader, start=1))
+    numbered: Iterator[tuple[int, list]] = ((number, [_text_cell(c) for c in cells])
+                                            for number, cells in enumerate(reader, start=1))
     total = max(0, text.count("\n") - 1)  # an estimate: quoted line breaks make it an upper bound
     warnings: list[tuple[int, str, str]] = []
     if "ongeldige tekens" in encoding:
