@@ -10,7 +10,8 @@ a running count of inflated bytes, and refuses (``LimitExceeded``, a Dutch messa
 - a DOCTYPE (entity declarations: "billion laughs", external entities) or nesting deeper than ``MAX_DEPTH``;
 - a cell beyond ``MAX_ROWS`` rows or ``MAX_COLUMNS`` columns, or a used area over ``MAX_CELLS`` cells;
 - a cell reference that is not upper-case letters and digits (``a1``, ``A0``);
-- a text of more than ``MAX_CELL_CHARS`` characters in one cell (Excel's own maximum) or shared string.
+- a text of more than ``MAX_CELL_CHARS`` characters in one cell (Excel's own maximum) or shared string;
+- a number cell that is no finite number, a date cell outside the years 1..9999 (a date-formatted 1e20).
 
 A damaged member (bad deflate data, wrong CRC) or malformed XML is refused here too, before one row
 is imported. The old binary .xls is at most 65,536 x 256 cells by its format; it is held to
@@ -38,6 +39,8 @@ MAX_CELLS = 6_000_000
 MAX_CELL_CHARS = 32_767
 _CHUNK = 1 << 16
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
+_ODS_DATE = re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(T[0-9:.]+)?(Z|[+-][0-9:]+)?")
+MAX_SERIAL_DATE = 2_958_465  # 9999-12-31 in Excel's 1900 calendar
 
 
 class LimitExceeded(MatchDeskError):
@@ -149,13 +152,39 @@ def _text_counter(element_names: set[str]) -> tuple[Callable[[str, dict[str, str
     return start, end, chars
 
 
-def _xlsx_sheet_handlers(area: _Area) -> Handlers:
-    text_start, _, chars = _text_counter({"c", "si"})
-    state = {"row": 0, "col": 0}
+def _number(text: str, what: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise LimitExceeded(f"{what} {text.strip()[:20]!r} is geen getal") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise LimitExceeded(f"{what} {text.strip()[:20]!r} is geen eindig getal")
+    return number
+
+
+def _xlsx_sheet_handlers(area: _Area, date_styles: set[int]) -> Handlers:
+    text_start, _, count = _text_counter({"c", "si"})
+    state = {"row": 0, "col": 0, "numeric": 0, "date": 0, "in_v": 0}
+    value: list[str] = []
+
+    def chars(data: str) -> None:
+        count(data)
+        if state["in_v"]:
+            value.append(data)
+
+    def end(tag: str) -> None:
+        if tag.rpartition(":")[2] == "v" and state["in_v"]:
+            state["in_v"] = 0
+            number = _number("".join(value), "de getalcel")
+            if state["date"] and not 0 <= number <= MAX_SERIAL_DATE:
+                raise LimitExceeded(f"een datumcel heeft de waarde {number:g}, buiten de jaren 1900-9999")
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         local = tag.rpartition(":")[2]
-        if local == "row":
+        if local == "v":
+            state["in_v"] = state["numeric"]
+            value.clear()
+        elif local == "row":
             number = attrs.get("r")
             if number is not None and not (number.isascii() and number.isdigit()):
                 raise LimitExceeded(f"ongeldig rijnummer {number[:20]!r}")
@@ -165,6 +194,9 @@ def _xlsx_sheet_handlers(area: _Area) -> Handlers:
                 area.cell(state["row"], 1)
         elif local == "c":
             text_start(tag, attrs)
+            state["numeric"] = int(attrs.get("t", "n") == "n")
+            style = attrs.get("s", "0")
+            state["date"] = int(style.isascii() and style.isdigit() and int(style) in date_styles)
             ref = attrs.get("r")
             if ref is None:
                 state["col"] += 1
@@ -181,7 +213,36 @@ def _xlsx_sheet_handlers(area: _Area) -> Handlers:
                 if match is None:
                     raise LimitExceeded(f"ongeldig bereik {attrs.get('ref', '')[:30]!r}")
                 area.cell(int(match.group(2)), _column_number(match.group(1)))
-    return start, None, chars
+    return start, end, chars
+
+
+def _xlsx_date_styles(archive: zipfile.ZipFile, budget: _Budget) -> set[int]:
+    """The cell style numbers (``s``) whose number format is a date, as calamine and Excel decide it."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+
+    if "xl/styles.xml" not in archive.namelist():
+        return set()
+    formats: dict[int, str] = dict(BUILTIN_FORMATS)
+    styles: list[int] = []
+    where = {"xfs": 0}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = tag.rpartition(":")[2]
+        if local == "numFmt" and attrs.get("numFmtId", "").isdigit():
+            formats[int(attrs["numFmtId"])] = attrs.get("formatCode", "")
+        elif local == "cellXfs":
+            where["xfs"] = 1
+        elif local == "xf" and where["xfs"]:
+            number = attrs.get("numFmtId", "0")
+            styles.append(int(number) if number.isascii() and number.isdigit() else 0)
+
+    def end(tag: str) -> None:
+        if tag.rpartition(":")[2] == "cellXfs":
+            where["xfs"] = 0
+
+    _parse(archive, archive.getinfo("xl/styles.xml"), budget, (start, end, None))
+    return {index for index, fmt in enumerate(styles)
+            if is_date_format(formats.get(fmt)) or 14 <= fmt <= 22 or 45 <= fmt <= 47}
 
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -209,8 +270,16 @@ def _ods_content_handlers(area: _Area) -> Handlers:
             state["row_used"] = 0
         elif tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
             state["cell_rep"] = _repeat(attrs, f"{_TABLE} number-columns-repeated")
-            state["cell_has"] = int(f"{_OFFICE} value-type" in attrs)
+            kind = attrs.get(f"{_OFFICE} value-type")
+            state["cell_has"] = int(kind is not None)
             state["chars"] = 0
+            if kind in ("float", "percentage", "currency"):
+                _number(attrs.get(f"{_OFFICE} value", ""), "de getalcel")
+            elif kind == "date":
+                text = attrs.get(f"{_OFFICE} date-value", "")
+                if _ODS_DATE.fullmatch(text) is None or text.startswith("-") \
+                        or not 1 <= int(text.split("-")[0]) <= 9999:
+                    raise LimitExceeded(f"een datumcel heeft de waarde {text[:30]!r}, geen datum in de jaren 1-9999")
             state["col"] += state["cell_rep"]
             if state["col"] > 1_000_000_000:
                 raise LimitExceeded("ongeldige herhaling van kolommen")
@@ -245,13 +314,16 @@ def check_workbook(path: Path, kind: str) -> None:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise LimitExceeded(f"het bestand heeft meer dan {MAX_MEMBERS} onderdelen")
+            if sum(info.file_size for info in members) > MAX_UNCOMPRESSED:
+                raise LimitExceeded(f"uitgepakt is het groter dan {_size(MAX_UNCOMPRESSED)} (de grens)")
+            date_styles = _xlsx_date_styles(archive, budget) if kind == "xlsx" else set()
             for info in members:
                 name = info.filename
                 if not name.endswith((".xml", ".rels")):
                     continue
                 handlers: Handlers = (None, None, None)
                 if kind == "xlsx" and name.startswith("xl/worksheets/"):
-                    handlers = _xlsx_sheet_handlers(area)
+                    handlers = _xlsx_sheet_handlers(area, date_styles)
                 elif kind == "xlsx" and name == "xl/sharedStrings.xml":
                     handlers = _text_counter({"si"})
                 elif kind == "ods" and name == "content.xml":
@@ -263,8 +335,8 @@ def check_workbook(path: Path, kind: str) -> None:
     except expat.ExpatError as error:
         raise LimitExceeded(f"de XML is onleesbaar ({expat.ErrorString(error.code)}, regel {error.lineno})") \
             from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
-        raise LimitExceeded(f"het zip-archief is beschadigd ({type(error).__name__})") from None
-    except (RuntimeError, ValueError) as error:  # encrypted members, bad headers
-        raise LimitExceeded(f"het zip-archief is beschadigd of versleuteld ({str(error)[:80]})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, RuntimeError, ValueError):
+        # a bad CRC, bad deflate data, a cut-off file, an encrypted member or an unknown compression method
+        raise LimitExceeded("het zip-archief is beschadigd (of versleuteld); open het in het rekenprogramma en "
+                            "sla het opnieuw op") from None
 

@@ -12,13 +12,21 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from matchdesk.errors import MatchDeskError
-from matchdesk.transfer.limits import MAX_FILE_BYTES, LimitExceeded, check_workbook
+from matchdesk.transfer.limits import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    LimitExceeded,
+    check_workbook,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and other Office 97 files)
 ZIP_MAGIC = b"PK\x03\x04"
@@ -54,24 +62,27 @@ def open_table(path: str | Path, sheet_names: tuple[str, ...] = ()) -> Table:
     if suffix not in TEXT_SUFFIXES and suffix not in WORKBOOK_SUFFIXES:
         raise UnreadableFile(f"{path.name}: onbekend bestandstype {path.suffix or '(geen)'}; "
                              "gebruik .csv, .xlsx, .xls of .ods")
-    data = _read_bytes(path, limit=MAX_FILE_BYTES)
-    if data.startswith(OLE2_MAGIC):
+    head = _read_bytes(path, limit=MAX_FILE_BYTES, head=True)
+    if head.startswith(OLE2_MAGIC):
         if suffix not in (".xls", ".xlsx", ".xlsm"):
             raise UnreadableFile(f"{path.name} is geen tekstbestand (CSV). {SAVE_AS_XLSX}")
         return _workbook_table(path, "xls", sheet_names)
-    if data.startswith(ZIP_MAGIC):
-        kind = "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
+    if head.startswith(ZIP_MAGIC):
+        kind = "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in head[:200] else "xlsx"
         return _workbook_table(path, kind, sheet_names)
     if suffix not in TEXT_SUFFIXES:
         raise UnreadableFile(f"{path.name} is geen werkmap ({suffix}). {SAVE_AS_XLSX}")
+    data = _read_bytes(path, limit=MAX_FILE_BYTES)
     return _text_table(path, data)
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
+def _read_bytes(path: Path, limit: int, head: bool = False) -> bytes:
+    """The file's bytes (``head``: its first 4 KB); a file over ``limit`` bytes is refused before it is read."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-        if len(data) > limit:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(4096 if head else limit + 1)
+        if max(size, len(data)) > limit:
             raise UnreadableFile(f"{path.name} is groter dan {limit // (1024 * 1024)} MB (de grens); "
                                  "splits het bestand en lees de delen na elkaar in.")
         return data
@@ -163,9 +174,27 @@ def _text_table(path: Path, data: bytes) -> Table:
     warnings: list[tuple[int, str, str]] = []
     if "ongeldige tekens" in encoding:
         numbered = _flag_replaced(numbered, warnings)
-    table = _with_header(numbered, path, total, f"CSV ({encoding}, {_SEPARATOR_NAMES[separator]})")
+    try:
+        rows = _within_limits(numbered)  # all of it now: the whole file is checked before one row is stored
+    except LimitExceeded as error:
+        raise UnreadableFile(f"{path.name} wordt niet ingelezen: {error}.") from None
+    table = _with_header(iter(rows), path, total, f"CSV ({encoding}, {_SEPARATOR_NAMES[separator]})")
     table.warnings = warnings
     return table
+
+
+def _within_limits(rows: Iterator[tuple[int, list]]) -> list[tuple[int, list]]:
+    kept: list[tuple[int, list]] = []
+    for number, cells in rows:
+        if number > MAX_ROWS:
+            raise LimitExceeded(f"het heeft meer dan {MAX_ROWS:,} regels".replace(",", "."))
+        if len(cells) > MAX_COLUMNS:
+            raise LimitExceeded(f"regel {number} heeft {len(cells)} kolommen; MatchDesk leest hoogstens {MAX_COLUMNS} "
+                                "kolommen")
+        if any(cell is not None and len(cell) > MAX_CELL_CHARS for cell in cells):
+            raise LimitExceeded(f"een cel in regel {number} heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."))
+        kept.append((number, cells))
+    return kept
 
 
 def _flag_replaced(rows: Iterator[tuple[int, list]], warnings: list[tuple[int, str, str]]) \
