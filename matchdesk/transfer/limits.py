@@ -39,12 +39,15 @@ MAX_CELLS = 6_000_000
 MAX_CELL_CHARS = 32_767
 _CHUNK = 1 << 16
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
-_ODS_DATE = re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(T[0-9:.]+)?(Z|[+-][0-9:]+)?")
 MAX_SERIAL_DATE = 2_958_465  # 9999-12-31 in Excel's 1900 calendar
 
 
 class LimitExceeded(MatchDeskError):
     """The file breaks one of the limits (exit code 2); ``UnreadableFile`` is raised from it by the reader."""
+
+
+def cell_chars_message() -> str:
+    return f"een cel heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", ".")
 
 
 def _size(n: int) -> str:
@@ -58,7 +61,7 @@ def _column_number(letters: str) -> int:
     return number
 
 
-class _Area:
+class Area:
     """The used area over all sheets of a workbook: highest row and column holding a value."""
 
     def __init__(self) -> None:
@@ -79,7 +82,7 @@ class _Area:
                                 f"{MAX_CELLS:,} cellen".replace(",", "."))
 
 
-class _Budget:
+class Budget:
     def __init__(self) -> None:
         self.used = 0
 
@@ -93,7 +96,7 @@ Handlers = tuple[Callable[[str, dict[str, str]], None] | None, Callable[[str], N
                  Callable[[str], None] | None]
 
 
-def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget, handlers: Handlers,
+def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget, handlers: Handlers,
            namespaces: bool = False) -> None:
     """Stream one member through expat; ``namespaces``: tags as ``uri local`` (ODF prefixes are free to choose)."""
     start, end, chars = handlers
@@ -148,7 +151,7 @@ def _text_counter(element_names: set[str]) -> tuple[Callable[[str, dict[str, str
     def chars(data: str) -> None:
         state["n"] += len(data)
         if state["n"] > MAX_CELL_CHARS:
-            raise LimitExceeded(f"een cel heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."))
+            raise LimitExceeded(cell_chars_message())
     return start, end, chars
 
 
@@ -162,7 +165,7 @@ def _number(text: str, what: str) -> float:
     return number
 
 
-def _xlsx_sheet_handlers(area: _Area, date_styles: set[int]) -> Handlers:
+def _xlsx_sheet_handlers(area: Area, date_styles: set[int]) -> Handlers:
     text_start, _, count = _text_counter({"c", "si"})
     state = {"row": 0, "col": 0, "numeric": 0, "date": 0, "in_v": 0}
     value: list[str] = []
@@ -216,7 +219,7 @@ def _xlsx_sheet_handlers(area: _Area, date_styles: set[int]) -> Handlers:
     return start, end, chars
 
 
-def _xlsx_date_styles(archive: zipfile.ZipFile, budget: _Budget) -> set[int]:
+def _xlsx_date_styles(archive: zipfile.ZipFile, budget: Budget) -> set[int]:
     """The cell style numbers (``s``) whose number format is a date, as calamine and Excel decide it."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
@@ -245,70 +248,30 @@ def _xlsx_date_styles(archive: zipfile.ZipFile, budget: _Budget) -> set[int]:
             if is_date_format(formats.get(fmt)) or 14 <= fmt <= 22 or 45 <= fmt <= 47}
 
 
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+def _check_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, area: Area, budget: Budget,
+                  date_styles: set[int]) -> None:
+    """The fast pass (``xml_scan``, ``sheet_checks``); a worksheet with cells without a reference gets the exact
+    expat pass instead (no program we know writes those, but the format allows them)."""
+    from matchdesk.transfer.sheet_checks import NeedsExactPass, OdsContentCheck, XlsxSheetCheck
+    from matchdesk.transfer.xml_scan import scan
 
-
-def _repeat(attrs: dict[str, str], name: str) -> int:
-    text = attrs.get(name, "1")
-    if not (text.isascii() and text.isdigit()) or len(text) > 9:
-        raise LimitExceeded(f"ongeldige herhaling {text[:20]!r}")
-    return max(int(text), 1)
-
-
-def _ods_content_handlers(area: _Area) -> Handlers:
-    """content.xml: trailing runs of repeated EMPTY rows and cells are what LibreOffice writes (and cost nothing);
-    a repeated cell or row that holds a value counts with every repetition."""
-    state = {"row": 0, "col": 0, "rows_rep": 1, "chars": 0, "cell_has": 0, "row_used": 0, "cell_rep": 1}
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        if tag == f"{_TABLE} table":
-            state["row"] = 0
-        elif tag == f"{_TABLE} table-row":
-            state["rows_rep"] = _repeat(attrs, f"{_TABLE} number-rows-repeated")
-            state["col"] = 0
-            state["row_used"] = 0
-        elif tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
-            state["cell_rep"] = _repeat(attrs, f"{_TABLE} number-columns-repeated")
-            kind = attrs.get(f"{_OFFICE} value-type")
-            state["cell_has"] = int(kind is not None)
-            state["chars"] = 0
-            if kind in ("float", "percentage", "currency"):
-                _number(attrs.get(f"{_OFFICE} value", ""), "de getalcel")
-            elif kind == "date":
-                text = attrs.get(f"{_OFFICE} date-value", "")
-                if _ODS_DATE.fullmatch(text) is None or text.startswith("-") \
-                        or not 1 <= int(text.split("-")[0]) <= 9999:
-                    raise LimitExceeded(f"een datumcel heeft de waarde {text[:30]!r}, geen datum in de jaren 1-9999")
-            state["col"] += state["cell_rep"]
-            if state["col"] > 1_000_000_000:
-                raise LimitExceeded("ongeldige herhaling van kolommen")
-
-    def end(tag: str) -> None:
-        if tag in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
-            if state["cell_has"] or state["chars"]:
-                state["row_used"] = state["col"]
-        elif tag == f"{_TABLE} table-row":
-            first = state["row"] + 1
-            state["row"] += state["rows_rep"]
-            if state["row"] > 1_000_000_000:
-                raise LimitExceeded("ongeldige herhaling van rijen")
-            if state["row_used"]:
-                area.cell(state["row"], state["row_used"])
-                area.cell(first, state["row_used"])
-
-    def chars(data: str) -> None:
-        if data.strip():
-            state["chars"] += len(data)
-            if state["chars"] > MAX_CELL_CHARS:
-                raise LimitExceeded(f"een cel heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."))
-    return start, end, chars
+    name = info.filename
+    check: Callable[[bytes], None] | None = None
+    if kind == "xlsx" and name.startswith("xl/worksheets/"):
+        check = XlsxSheetCheck(area, date_styles)
+    elif kind == "ods" and name == "content.xml":
+        check = OdsContentCheck(area)
+    try:
+        with archive.open(info) as handle:
+            scan(handle, name, budget, check)
+    except NeedsExactPass:
+        _parse(archive, info, budget, _xlsx_sheet_handlers(area, date_styles))
 
 
 def check_workbook(path: Path, kind: str) -> None:
     """Refuse ``path`` (a .xlsx or .ods zip, ``kind`` "xlsx" or "ods") when it breaks a limit or is damaged."""
-    area = _Area()
-    budget = _Budget()
+    area = Area()
+    budget = Budget()
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -318,18 +281,8 @@ def check_workbook(path: Path, kind: str) -> None:
                 raise LimitExceeded(f"uitgepakt is het groter dan {_size(MAX_UNCOMPRESSED)} (de grens)")
             date_styles = _xlsx_date_styles(archive, budget) if kind == "xlsx" else set()
             for info in members:
-                name = info.filename
-                if not name.endswith((".xml", ".rels")):
-                    continue
-                handlers: Handlers = (None, None, None)
-                if kind == "xlsx" and name.startswith("xl/worksheets/"):
-                    handlers = _xlsx_sheet_handlers(area, date_styles)
-                elif kind == "xlsx" and name == "xl/sharedStrings.xml":
-                    handlers = _text_counter({"si"})
-                elif kind == "ods" and name == "content.xml":
-                    _parse(archive, info, budget, _ods_content_handlers(area), namespaces=True)
-                    continue
-                _parse(archive, info, budget, handlers)
+                if info.filename.endswith((".xml", ".rels")):
+                    _check_member(archive, info, kind, area, budget, date_styles)
     except LimitExceeded:
         raise
     except expat.ExpatError as error:

@@ -80,4 +80,4 @@ def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp
     assert code == 0
     assert _audit(db) == [("anouk", "geëxporteerd", "kandidaat", "1 rijen naar uit.xlsx")]  # employers: no audit
     code, _, err = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.pdf")
-    assert code == 2 and ".csv of .xlsx" in err
+    assert code == 2 and ".csv, .xlsx of .ods" in err
