@@ -39,12 +39,12 @@ def _xlsx_patterns(prefix: bytes, date_styles: tuple[int, ...]) -> dict[str, re.
         "letter": re.compile(ref + rb"([A-Z])[0-9]"),
         "row": re.compile(rb"<" + p + rb"row\b[^>]*?\br=\"([^\"]*)\""),
         "dimension": re.compile(rb"<" + p + rb"dimension\b[^>]*?\bref=\"([^\"]*)\""),
-        "bad_number": re.compile(numeric + rb"(?!" + _NUMBER + rb"<)([^<]{0,20})"),
+        "bad_number": re.compile(numeric + rb"(?!" + _NUMBER + rb"(?:<|\Z))([^<]{0,20})"),
     }
     if date_styles:
         styles = "|".join(str(s) for s in date_styles).encode()
         patterns["dates"] = re.compile(rb"<" + p + rb"c\b(?![^>]*\bt=\"(?!n\"))[^>]*?\bs=\"(?:" + styles + rb")\"[^>]*>"
-                                       + formula + rb"<" + p + rb"v>([^<]*)<")
+                                       + formula + rb"<" + p + rb"v>([^<]*)(?:<|\Z)")
     return patterns
 
 

@@ -147,3 +147,16 @@ def test_an_import_refuses_a_birth_date_of_1800(db, tmp_path):
                                            ["K2", "Oer", "0001-01-01"]])
     result = import_file(db, "candidates", path, user="anouk", today=TODAY)
     assert (result.new, result.rejected) == (0, 2)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_a_large_workbook_passes_the_limits_wherever_its_parts_are_cut(tmp_path, suffix):
+    """The limits pass reads 64 KB parts cut before a '<': a number or date at the end of a part is whole."""
+    from matchdesk.transfer.writers import write_rows
+
+    path = tmp_path / f"groot.{suffix}"
+    rows = ([f"K{i}", dt.date(1960, 1, 1) + dt.timedelta(days=i), i * 1.5, i] for i in range(30_000))
+    write_rows(path, ["klantnummer", "geboortedatum", "loonwaarde", "uren"], rows, sheet_name="kandidaten")
+    read = list(open_table(path, ("kandidaten",)).rows)
+    assert len(read) == 30_000
+    assert read[-1] == (30_001, ["K29999", dt.date(1960, 1, 1) + dt.timedelta(days=29_999), "44998.5", "29999"])
