@@ -37,6 +37,7 @@ MAX_ROWS = 250_000
 MAX_COLUMNS = 500
 MAX_CELLS = 6_000_000
 MAX_CELL_CHARS = 32_767
+MAX_STYLES_BYTES = 32 * 1024 * 1024  # read element by element: a real one is well under 1 MB
 _CHUNK = 1 << 16
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
 MAX_SERIAL_DATE = 2_958_465  # 9999-12-31 in Excel's 1900 calendar
@@ -225,6 +226,8 @@ def _xlsx_date_styles(archive: zipfile.ZipFile, budget: Budget) -> set[int]:
 
     if "xl/styles.xml" not in archive.namelist():
         return set()
+    if archive.getinfo("xl/styles.xml").file_size > MAX_STYLES_BYTES:
+        raise LimitExceeded(f"de opmaak (xl/styles.xml) is groter dan {_size(MAX_STYLES_BYTES)}")
     formats: dict[int, str] = dict(BUILTIN_FORMATS)
     styles: list[int] = []
     where = {"xfs": 0}

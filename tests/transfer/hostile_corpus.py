@@ -171,6 +171,9 @@ def build(folder: Path, *, big: bool = True) -> list[tuple[str, Path, str]]:
     xlsx("too-many-columns", "kolom", xlsx_parts(rows + '<row r="9">' + "".join(
         f'<c r="{chr(65 + i // 26 // 26) if i >= 676 else ""}{chr(65 + i // 26 % 26) if i >= 26 else ""}'
         f'{chr(65 + i % 26)}9"><v>1</v></c>' for i in range(0, 700)) + "</row>"))
+    xlsx("wide-row-without-refs", "kolom", xlsx_parts(rows + "<row>" + "<c><v>1</v></c>" * 600 + "</row>"))
+    xlsx("huge-styles", "opmaak", {**xlsx_parts(rows), "xl/styles.xml": f'<styleSheet xmlns="{MAIN}">'
+                                   + "<x/>" * 9_000_000 + "</styleSheet>"})
     xlsx("many-members", "onderdelen", {**xlsx_parts(rows), **{f"xl/media/x{i}.xml": "<x/>" for i in range(2100)}})
     parts = xlsx_parts(rows)
     cases.append(("damaged-member", _damaged(folder / "damaged-member.xlsx", parts, "xl/worksheets/sheet1.xml"),
