@@ -20,6 +20,9 @@ from matchdesk.transfer.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MA
 KIND_NAMES = {"xlsx": "Excel-werkblad", "xls": "Excel 97-2003-werkblad", "ods": "OpenDocument-werkblad"}
 
 
+_SHARED = 40  # texts up to this length are shared between cells
+
+
 class WorkbookError(ValueError):
     """calamine could not read the workbook (damaged, encrypted or no workbook at all)."""
 
@@ -58,9 +61,13 @@ def open_sheet(path: Path, sheet_names: tuple[str, ...]) -> Sheet:
 def _rows(sheet: python_calamine.CalamineSheet, start: tuple[int, int]) -> list[tuple[int, list]]:
     first, pad = 0, start[1]  # calamine yields rows from the first row of the sheet, columns from the first used
     rows: list[tuple[int, list]] = []
+    # one object per distinct short value ("ja", "24", a date, a place): a 100,000-row sheet repeats most cells
+    memo: dict[object, object] = {}
+    share = memo.setdefault
     try:
         for offset, values in enumerate(sheet.iter_rows()):
-            cells = [cell(v) for v in values]
+            cells = [None if c is None else share(c, c) if not isinstance(c, str) or len(c) <= _SHARED else c
+                     for c in map(cell, values)]
             while cells and cells[-1] is None:
                 cells.pop()
             if cells:
