@@ -229,7 +229,7 @@ def _workbook_table(path: Path, kind: str, sheet_names: tuple[str, ...]) -> Tabl
     try:
         if kind != "xls":
             check_workbook(path, kind)
-        sheet = open_sheet(path, sheet_names)
+        sheet = open_sheet(path, sheet_names, kind)
     except LimitExceeded as error:
         raise UnreadableFile(f"{path.name} wordt niet ingelezen: {error}.") from None
     except WorkbookError as error:

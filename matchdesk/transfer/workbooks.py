@@ -17,6 +17,8 @@ import python_calamine
 
 from matchdesk.transfer.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, LimitExceeded
 
+MAX_XLS_BYTES = 64 * 1024 * 1024  # Excel 97-2003 holds at most 65,536 rows; real files stay far below
+
 KIND_NAMES = {"xlsx": "Excel-werkblad", "xls": "Excel 97-2003-werkblad", "ods": "OpenDocument-werkblad"}
 
 
@@ -34,8 +36,11 @@ class Sheet:
     last_row: int | None
 
 
-def open_sheet(path: Path, sheet_names: tuple[str, ...]) -> Sheet:
-    """The first sheet named in ``sheet_names`` (case-insensitive, spaces around ignored), else the first."""
+def open_sheet(path: Path, sheet_names: tuple[str, ...], kind: str = "xlsx") -> Sheet:
+    """The first sheet named in ``sheet_names`` (case-insensitive, spaces around ignored), else the first.
+    An .xls (``kind`` "xls") is held to the limits by its cell records first (``xls_scan``)."""
+    if kind == "xls":
+        _check_xls(path)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         names = [n for n in workbook.sheet_names]
@@ -56,6 +61,21 @@ def open_sheet(path: Path, sheet_names: tuple[str, ...]) -> Sheet:
                                 f"{MAX_ROWS} rijen en {MAX_COLUMNS} kolommen")
     rows = _rows(sheet, start or (0, 0))  # all of it now: a bad cell is found before the first row is stored
     return Sheet(chosen, iter(rows), end[0] + 1 if end is not None else None)
+
+
+def _check_xls(path: Path) -> None:
+    from matchdesk.transfer.xls_scan import DamagedXls, used_area
+
+    if path.stat().st_size > MAX_XLS_BYTES:
+        raise LimitExceeded(f"een .xls-bestand groter dan {MAX_XLS_BYTES // (1024 * 1024)} MB wordt niet gelezen; "
+                            "sla het op als .xlsx")
+    try:
+        rows, columns = used_area(path.read_bytes())
+    except DamagedXls as error:
+        raise WorkbookError(str(error)) from None
+    if rows * columns > MAX_CELLS:
+        raise LimitExceeded(f"het gebruikte gebied ({rows} rijen x {columns} kolommen) is groter dan "
+                            f"{MAX_CELLS:,} cellen".replace(",", "."))
 
 
 def _rows(sheet: python_calamine.CalamineSheet, start: tuple[int, int]) -> list[tuple[int, list]]:

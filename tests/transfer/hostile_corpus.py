@@ -186,6 +186,10 @@ def build(folder: Path, *, big: bool = True) -> list[tuple[str, Path, str]]:
     cases.append(("not-a-zip", folder / "not-a-zip.xlsx", "beschadigd"))
     (folder / "random.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
     cases.append(("random-ole2.xls", folder / "random.xls", "werkmap"))
+    # written once by xlwt 1.3.0: one cell at row 65,536, column 256 (calamine would take 1 GB for its rectangle)
+    far = Path(__file__).resolve().parents[1] / "fixtures" / "verre_cel.xls"
+    (folder / "far-cell.xls").write_bytes(far.read_bytes())
+    cases.append(("far-cell.xls", folder / "far-cell.xls", "gebied"))
     (folder / "binary.csv").write_bytes(b"klantnummer;achternaam\x00\x01\x02" * 100)
     cases.append(("binary.csv", folder / "binary.csv", "tekstbestand"))
     (folder / "huge-cell.csv").write_text("klantnummer;achternaam\r\nK1;" + "x" * 100_000 + "\r\n", encoding="utf-8")
