@@ -116,8 +116,9 @@ def _ods_patterns(table: bytes, office: bytes, text: bytes) -> dict[str, re.Patt
         "table_start": re.compile(rb"<" + t + rb"table[\s>]"),
         "rows_repeated": re.compile(rb"<" + t + rb"table-row\b[^>]*?number-rows-repeated=\"([^\"]*)\""),
         "cell": re.compile(rb"<" + t + rb"(?:covered-)?table-cell\b([^>]*)>"),
-        "bad_number": re.compile(rb"\s" + o + rb"value=\"(?!" + _NUMBER + rb"\")([^\"]{0,20})"),
-        "bad_date": re.compile(rb"\s" + o + rb"date-value=\"(?!(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?\")"
+        # attributes in a namespace always carry a prefix, so these literal starts match no other attribute
+        "bad_number": re.compile(o + rb"value=\"(?!" + _NUMBER + rb"\")([^\"]{0,20})"),
+        "bad_date": re.compile(o + rb"date-value=\"(?!(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?\")"
                                rb"([^\"]{0,30})"),
         "valued_text": re.compile(rb"<" + x + rb"p\b[^>/]*>[^<]"),
     }
@@ -137,10 +138,13 @@ class OdsContentCheck:
         self.row = 0
         self.carry = b""
         self.patterns: dict[str, re.Pattern[bytes]] | None = None
+        self.table_tag = b"<table:table"
 
     def __call__(self, part: bytes) -> None:
         if self.patterns is None:
-            self.patterns = _ods_patterns(*(_ods_prefix(part, n) for n in (b"table", b"office", b"text")))
+            table, office, text = (_ods_prefix(part, n) for n in (b"table", b"office", b"text"))
+            self.patterns = _ods_patterns(table, office, text)
+            self.table_tag = b"<" + table + b"table"
         patterns = self.patterns
         number = patterns["bad_number"].search(part)
         if number is not None:
@@ -161,9 +165,10 @@ class OdsContentCheck:
 
     def _row(self, piece: bytes) -> None:
         assert self.patterns is not None
-        if self.patterns["table_start"].search(piece) is not None:
+        if (self.table_tag + b" " in piece or self.table_tag + b">" in piece) \
+                and self.patterns["table_start"].search(piece) is not None:
             self.row = 0  # a new sheet
-        repeated = self.patterns["rows_repeated"].search(piece)
+        repeated = self.patterns["rows_repeated"].search(piece) if b"rows-repeated" in piece else None
         times = int(repeated.group(1)) if repeated is not None else 1
         width = self._width(piece, self.patterns)
         first = self.row + 1
