@@ -206,6 +206,9 @@ def build(folder: Path, *, big: bool = True) -> list[tuple[str, Path, str]]:
     ods("ods-repeated-rows", "rij", ods_parts(
         '<table:table-row table:number-rows-repeated="100000000"><table:table-cell office:value-type="float" '
         'office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>'))
+    ods("ods-gap-then-value", "kolom", ods_parts(
+        '<table:table-row><table:table-cell table:number-columns-repeated="700"/><table:table-cell '
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>'))
     ods("ods-repeat-not-a-number", "herhaling", ods_parts(
         '<table:table-row table:number-rows-repeated="veel"><table:table-cell/></table:table-row>'))
     ods("ods-date-garbage", "datumcel", ods_parts(
