@@ -23,8 +23,13 @@ from matchdesk.services.records import apply, load_for_update
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.ids import new_id, utcnow
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, ContactMoment, Record
-from matchdesk.validators import normalize_bsn, normalize_email, normalize_postcode
+from matchdesk.validators import check_birth_date, normalize_bsn, normalize_email, normalize_postcode
 from matchdesk.vocabulary import Vocabulary
+
+
+def _birth_date(parse, today):
+    """The parsed date held to ``validators.check_birth_date`` (not before 1900, age at most 110)."""
+    return lambda value: None if (day := parse(value)) is None else check_birth_date(day, today)
 
 
 def _optional(normalizer):
@@ -58,7 +63,7 @@ def candidate_spec(today: dt.date) -> dict[str, f.Normalizer]:
         "voornaam": f.text("voornaam", 100),
         "tussenvoegsel": f.text("tussenvoegsel", 30),
         "achternaam": f.required_text("achternaam", 100),
-        "birth_date": f.date("geboortedatum", not_after=lambda: today),
+        "birth_date": _birth_date(f.date("geboortedatum", not_after=lambda: today), today),
         "bsn": _optional(_private(normalize_bsn, "bsn", BSN_INVALID)),
         "bsn_test_data": f.boolean("bsn_testgegeven"),  # a generated BSN (demo, training): printed as such
         "adres": f.text("adres"),

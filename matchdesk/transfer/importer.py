@@ -118,6 +118,7 @@ def import_file(db: Database, record_type: str | RecordType, path: str | Path, *
     finally:
         runner.close()
     result.unresolved_skills = options.counters.get("unresolved_skills", 0)
+    result.problems.extend(Problem(row, column, "", message, WARNING) for row, column, message in table.warnings)
     return result
 
 

@@ -1,23 +1,32 @@
-"""Opening a user's file as a table: encodings, separators and .xlsx sheets sniffed, rows as plain lists.
+"""Opening a user's file as a table: encodings, separators and workbook sheets sniffed, rows as plain lists.
 
 ``open_table(path, sheet_names)`` returns a ``Table`` whose ``rows`` yields (spreadsheet row number,
-cells). Cells are ``str`` (stripped), ``datetime.date`` or ``None``; numbers from .xlsx arrive as
-text ("24", "3.5") so every column parses text and dates only.
+cells). Cells are ``str`` (stripped), ``datetime.date`` or ``None``; numbers from a workbook arrive as
+text ("24", "3.5") so every column parses text and dates only. Workbooks (.xlsx, .xlsm, .xls, .ods) are
+read by calamine (``transfer.workbooks``) after the limits of ``transfer.limits``; text files are
+decoded here (``decode``), with the rows that had undecodable bytes in ``Table.warnings``.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
+import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from matchdesk.errors import MatchDeskError
-from matchdesk.transfer.xlsx import XlsxFormatError, XlsxWorkbook
+from matchdesk.transfer.limits import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    LimitExceeded,
+    check_workbook,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and other Office 97 files)
 ZIP_MAGIC = b"PK\x03\x04"
@@ -31,7 +40,8 @@ class UnreadableFile(MatchDeskError):
     """The file cannot be read as a table (exit code 2)."""
 
 
-SAVE_AS_XLSX = "Sla het bestand op als .xlsx (Excel-werkmap) of als CSV en probeer opnieuw."
+SAVE_AS_XLSX = "Sla het bestand op als .xlsx (Excel-werkmap), .ods of als CSV en probeer opnieuw."
+WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 CLOSE_IN_EXCEL = "Sluit het bestand in Excel en probeer opnieuw."
 
 
@@ -42,31 +52,40 @@ class Table:
     rows: Iterator[tuple[int, list]]
     total: int | None  # data rows expected (after the header), None when unknown
     description: str  # "CSV (UTF-8 met BOM, puntkomma)" or "Excel-werkblad kandidaten"
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)  # (row, column, Dutch text): the file itself
 
 
 def open_table(path: str | Path, sheet_names: tuple[str, ...] = ()) -> Table:
     """The first non-empty row is the header; ``sheet_names`` are tried in order (else the first sheet)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise UnreadableFile(f"{path.name} is een oud Excel-bestand (.xls). {SAVE_AS_XLSX}")
-    if suffix not in TEXT_SUFFIXES | {".xlsx", ".xlsm"}:
-        raise UnreadableFile(f"{path.name}: onbekend bestandstype {path.suffix or '(geen)'}; gebruik .csv of .xlsx")
-    data = _read_bytes(path)
-    if data.startswith(OLE2_MAGIC):
-        raise UnreadableFile(f"{path.name} is een oud Excel-bestand (.xls) of is beveiligd met een wachtwoord. "
-                             f"{SAVE_AS_XLSX}")
-    if data.startswith(ZIP_MAGIC):
-        return _xlsx_table(path, data, sheet_names)
+    if suffix not in TEXT_SUFFIXES and suffix not in WORKBOOK_SUFFIXES:
+        raise UnreadableFile(f"{path.name}: onbekend bestandstype {path.suffix or '(geen)'}; "
+                             "gebruik .csv, .xlsx, .xls of .ods")
+    head = _read_bytes(path, limit=MAX_FILE_BYTES, head=True)
+    if head.startswith(OLE2_MAGIC):
+        if suffix not in (".xls", ".xlsx", ".xlsm"):
+            raise UnreadableFile(f"{path.name} is geen tekstbestand (CSV). {SAVE_AS_XLSX}")
+        return _workbook_table(path, "xls", sheet_names)
+    if head.startswith(ZIP_MAGIC):
+        kind = "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in head[:200] else "xlsx"
+        return _workbook_table(path, kind, sheet_names)
     if suffix not in TEXT_SUFFIXES:
-        raise UnreadableFile(f"{path.name} is geen Excel-werkmap (.xlsx). {SAVE_AS_XLSX}")
+        raise UnreadableFile(f"{path.name} is geen werkmap ({suffix}). {SAVE_AS_XLSX}")
+    data = _read_bytes(path, limit=MAX_FILE_BYTES)
     return _text_table(path, data)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int, head: bool = False) -> bytes:
+    """The file's bytes (``head``: its first 4 KB); a file over ``limit`` bytes is refused before it is read."""
     try:
         with path.open("rb") as handle:
-            return handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(4096 if head else limit + 1)
+        if max(size, len(data)) > limit:
+            raise UnreadableFile(f"{path.name} is groter dan {limit // (1024 * 1024)} MB (de grens); "
+                                 "splits het bestand en lees de delen na elkaar in.")
+        return data
     except FileNotFoundError:
         raise UnreadableFile(f"Het bestand {path.name} bestaat niet.") from None
     except IsADirectoryError:
@@ -84,10 +103,19 @@ def _read_bytes(path: Path) -> bytes:
 
 # --- text files ----------------------------------------------------------------------------------
 
+REPLACED = "\ufffd"
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and a Dutch name of its encoding: BOMs first, then strict UTF-8, else Windows-1252."""
+    """Text and a Dutch name of its encoding, decided for the whole file on evidence: BOMs first, then UTF-8
+    when it decodes strictly. A file that does not is weighed: if its valid UTF-8 sequences (é as C3 A9) are at
+    least as many as the bytes that are not UTF-8, it IS UTF-8 with a few bad bytes: those become U+FFFD and the
+    name says "met ongeldige tekens" (the reader warns about their rows); else it is Windows-1252 (Latin-1 for
+    bytes Windows-1252 leaves undefined)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "UTF-8 met BOM"
+        text = data[3:].decode("utf-8", errors="replace")
+        return text, "UTF-8 met BOM" + (", met ongeldige tekens" if REPLACED in text and _bad_utf8(data[3:]) else "")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "UTF-16"
     sample = data[:2000]
@@ -97,10 +125,28 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid and valid >= _bad_utf8(data):
+        return data.decode("utf-8", errors="replace"), "UTF-8, met ongeldige tekens"
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "Latin-1"
+
+
+def _bad_utf8(data: bytes) -> int:
+    """How many bytes of ``data`` are no part of a valid UTF-8 sequence."""
+    bad = 0
+
+    def count(error: UnicodeError) -> tuple[str, int]:
+        nonlocal bad
+        assert isinstance(error, UnicodeDecodeError)
+        bad += error.end - error.start
+        return "", error.end
+
+    codecs.register_error("matchdesk-count", count)
+    data.decode("utf-8", errors="matchdesk-count")
+    return bad
 
 
 def sniff_separator(header_line: str) -> str:
@@ -122,9 +168,48 @@ def _text_table(path: Path, data: bytes) -> Table:
     separator = sniff_separator(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, quotechar='"', doublequote=True,
                         skipinitialspace=False, strict=False)
-    numbered = ((number, [_text_cell(c) for c in cells]) for number, cells in enumerate(reader, start=1))
+    numbered: Iterator[tuple[int, list]] = ((number, [_text_cell(c) for c in cells])
+                                            for number, cells in enumerate(reader, start=1))
     total = max(0, text.count("\n") - 1)  # an estimate: quoted line breaks make it an upper bound
-    return _with_header(numbered, path, total, f"CSV ({encoding}, {_SEPARATOR_NAMES[separator]})")
+    warnings: list[tuple[int, str, str]] = []
+    if "ongeldige tekens" in encoding:
+        numbered = _flag_replaced(numbered, warnings)
+    try:
+        rows = _within_limits(numbered)  # all of it now: the whole file is checked before one row is stored
+    except LimitExceeded as error:
+        raise UnreadableFile(f"{path.name} wordt niet ingelezen: {error}.") from None
+    table = _with_header(iter(rows), path, total, f"CSV ({encoding}, {_SEPARATOR_NAMES[separator]})")
+    table.warnings = warnings
+    return table
+
+
+def _within_limits(rows: Iterator[tuple[int, list]]) -> list[tuple[int, list]]:
+    kept: list[tuple[int, list]] = []
+    for number, cells in rows:
+        if number > MAX_ROWS:
+            raise LimitExceeded(f"het heeft meer dan {MAX_ROWS:,} regels".replace(",", "."))
+        if len(cells) > MAX_COLUMNS:
+            raise LimitExceeded(f"regel {number} heeft {len(cells)} kolommen; MatchDesk leest hoogstens {MAX_COLUMNS} "
+                                "kolommen")
+        if any(cell is not None and len(cell) > MAX_CELL_CHARS for cell in cells):
+            raise LimitExceeded(f"een cel in regel {number} heeft meer dan {MAX_CELL_CHARS:,} tekens".replace(",", "."))
+        kept.append((number, cells))
+    return kept
+
+
+def _flag_replaced(rows: Iterator[tuple[int, list]], warnings: list[tuple[int, str, str]]) \
+        -> Iterator[tuple[int, list]]:
+    """Rows as they are, with a warning for each cell that held bytes that were not UTF-8."""
+    headers: list | None = None
+    for number, cells in rows:
+        if headers is None and any(c is not None for c in cells):
+            headers = cells
+        for index, cell in enumerate(cells):
+            if isinstance(cell, str) and REPLACED in cell:
+                column = str(headers[index] or "") if headers is not None and index < len(headers) else ""
+                warnings.append((number, column, "ongeldige tekens (geen UTF-8) vervangen door \ufffd; controleer "
+                                                 "de waarde en sla het bestand op als UTF-8"))
+        yield number, cells
 
 
 def _text_cell(cell: str) -> str | None:
@@ -136,41 +221,28 @@ def _text_cell(cell: str) -> str | None:
     return cell
 
 
-# --- xlsx ----------------------------------------------------------------------------------------
+# --- workbooks ----------------------------------------------------------------------------------
 
-def _xlsx_table(path: Path, data: bytes, sheet_names: tuple[str, ...]) -> Table:
+def _workbook_table(path: Path, kind: str, sheet_names: tuple[str, ...]) -> Table:
+    from matchdesk.transfer.workbooks import KIND_NAMES, WorkbookError, open_sheet
+
     try:
-        workbook = XlsxWorkbook(io.BytesIO(data))
-    except XlsxFormatError:
-        raise UnreadableFile(f"{path.name} is geen leesbare Excel-werkmap (.xlsx). {SAVE_AS_XLSX}") from None
-    wanted = next((n for n in sheet_names if n.lower() in {s.strip().lower() for s in workbook.sheet_names}), None)
-    sheet = workbook.sheet(wanted)
+        if kind != "xls":
+            check_workbook(path, kind)
+        sheet = open_sheet(path, sheet_names, kind)
+    except LimitExceeded as error:
+        raise UnreadableFile(f"{path.name} wordt niet ingelezen: {error}.") from None
+    except WorkbookError as error:
+        raise UnreadableFile(f"{path.name} is geen leesbare werkmap ({error}). {SAVE_AS_XLSX}") from None
     total = sheet.last_row - 1 if sheet.last_row else None
 
     def cells() -> Iterator[tuple[int, list]]:
         try:
-            for number, values in sheet.rows():
-                yield number, [_xlsx_cell(v) for v in values]
-        except (ValueError, KeyError, IndexError) as error:
+            yield from sheet.rows
+        except (LimitExceeded, WorkbookError) as error:
             raise UnreadableFile(f"{path.name}: werkblad {sheet.name} is beschadigd ({error}).") from None
-        finally:
-            workbook.close()
 
-    return _with_header(cells(), path, total, f"Excel-werkblad {sheet.name}")
-
-
-def _xlsx_cell(value: object) -> str | dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    return _with_header(cells(), path, total, f"{KIND_NAMES[kind]} {sheet.name}")
 
 
 def _with_header(rows: Iterator[tuple[int, list]], path: Path, total: int | None, description: str) -> Table:

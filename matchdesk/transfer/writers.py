@@ -1,5 +1,6 @@
 """Writing tables as CONTRACTS.md has them: CSV (UTF-8 with BOM, ``;``, CRLF, ISO dates, decimal comma,
-formula guard) or XLSX (real date and number cells), chosen by the file's extension.
+formula guard), XLSX or ODS (real date and number cells, the sheet named after the record type), chosen by
+the file's extension.
 
 ``write_rows`` is the one writer of every MatchDesk table file: exports, the import report and the
 signals worklist. It writes through ``matchdesk.files.AtomicFile``: a 0600 temporary file next to the
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from matchdesk.errors import UsageError
 from matchdesk.files import AtomicFile
+from matchdesk.transfer.ods import write_ods
 from matchdesk.transfer.xlsx import write_xlsx
 
 Cell = str | int | float | dt.date | bool | None
@@ -55,13 +57,15 @@ def table_format(path: str | Path) -> str:
         return "csv"
     if suffix == ".xlsx":
         return "xlsx"
-    raise UsageError(f"{Path(path).name}: kies een bestandsnaam die eindigt op .csv of .xlsx")
+    if suffix == ".ods":
+        return "ods"
+    raise UsageError(f"{Path(path).name}: kies een bestandsnaam die eindigt op .csv, .xlsx of .ods")
 
 
 def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], *,
                sheet_name: str | None = None, private: bool = True,
                before_publish: Callable[[int], object] | None = None) -> int:
-    """Write a header and rows to ``path`` (.csv or .xlsx by its extension); returns the number of rows.
+    """Write a header and rows to ``path`` (.csv, .xlsx or .ods by its extension); returns the number of rows.
 
     ``private`` (default): the file is 0600 on POSIX, as every list of people should be; a file without
     personal data (a template) may pass False. ``before_publish(count)`` runs once every row is written,
@@ -73,6 +77,8 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
     with AtomicFile(path, private=private) as out:
         if kind == "xlsx":
             write_xlsx(out.file, list(headers), counted, sheet_name or "Blad1")
+        elif kind == "ods":
+            write_ods(out.file, list(headers), counted, sheet_name or "Blad1")
         else:
             text = io.TextIOWrapper(out.file, encoding="utf-8-sig", newline="")
             writer = csv.writer(text, delimiter=";", quotechar='"', lineterminator="\r\n",

@@ -60,7 +60,7 @@ def test_unreadable_file_exits_2_with_the_dutch_message_and_still_writes_the_rep
     code, out, err = _run(capsys, "--db", tmp_path / "a.db", "import", "candidates", tmp_path / "oud.xls",
                           "--report", report)
     assert code == 2 and "Sla het bestand op als .xlsx" in err and "Traceback" not in err
-    assert read_report(report)[1][3].startswith("oud.xls is een oud Excel-bestand")
+    assert read_report(report)[1][3].startswith("oud.xls is geen werkmap")  # .xls is read now: this one is damaged
 
 
 def test_dry_run_via_the_command_line(tmp_path, capsys):
@@ -80,4 +80,4 @@ def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp
     assert code == 0
     assert _audit(db) == [("anouk", "geëxporteerd", "kandidaat", "1 rij naar uit.xlsx")]  # employers: no audit
     code, _, err = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.pdf")
-    assert code == 2 and ".csv of .xlsx" in err
+    assert code == 2 and ".csv, .xlsx of .ods" in err

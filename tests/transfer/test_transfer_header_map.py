@@ -86,8 +86,8 @@ def test_preview_of_an_xlsx_picks_the_sheet_of_the_record_type(tmp_path):
     assert preview.description == "Excel-werkblad werkgevers"
 
 
-def test_preview_refuses_an_xls_like_the_import(tmp_path):
+def test_preview_refuses_a_damaged_xls_like_the_import(tmp_path):
     path = tmp_path / "oud.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
-    with pytest.raises(UnreadableFile, match="oud Excel-bestand"):
+    with pytest.raises(UnreadableFile, match="geen leesbare werkmap"):
         preview_file(path, "candidates")

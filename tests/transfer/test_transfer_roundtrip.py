@@ -45,7 +45,7 @@ def source_db(tmp_path_factory, template_db, rulebooks):
     db.dispose()
 
 
-@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "ods"])
 def test_export_import_export_gives_identical_files_for_every_record_type(source_db, db, tmp_path, suffix, rulebooks):
     # The demo holds running trajectories over their limits, overridden by a teamleider (reden_afwijking "demo"):
     # the rules judge every imported row, so only a teamleider can bring those in (issue 13 item 7).

@@ -45,7 +45,7 @@ def test_xlsx_has_real_number_and_date_cells(tmp_path):
 
 
 def test_bad_extension_is_a_usage_error_and_nothing_is_left_behind(tmp_path):
-    with pytest.raises(UsageError, match=".csv of .xlsx"):
+    with pytest.raises(UsageError, match=r"\.csv, \.xlsx of \.ods"):
         write_rows(tmp_path / "uit.pdf", HEADERS, ROWS)
 
     def broken():
