@@ -93,8 +93,8 @@ class ImportDialog(QDialog):
         if self.running:
             return
         start = self.path_edit.text().strip() or str(Path.home())
-        name, _ = file_dialogs.get_open_file_name(self, self.tr("Choose file"), start,
-                                              self.tr("Tables (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;All files (*)"))
+        tables = self.tr("Tables (*.csv *.xlsx *.xlsm *.xls *.ods *.txt *.tsv);;All files (*)")
+        name, _ = file_dialogs.get_open_file_name(self, self.tr("Choose file"), start, tables)
         if name:
             self.set_path(name)
 
@@ -322,13 +322,14 @@ class ImportDialog(QDialog):
             return False
         stem = Path(self.import_result.file_name).stem
         suggested = str(Path(self._previewed_path).with_name(f"{stem}-rapport.csv"))
-        name, chosen = file_dialogs.get_save_file_name(self, self.tr("Save report"), suggested,
-                                                   self.tr("CSV, semicolon (*.csv);;Excel workbook (*.xlsx)"))
+        kinds = self.tr("CSV, semicolon (*.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)")
+        name, chosen = file_dialogs.get_save_file_name(self, self.tr("Save report"), suggested, kinds)
         if not name:
             return False
         path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".xlsx" if "xlsx" in (chosen or "") else ".csv"))
+        if path.suffix.lower() not in (".csv", ".xlsx", ".ods"):
+            extension = ".xlsx" if "xlsx" in (chosen or "") else ".ods" if "ods" in (chosen or "") else ".csv"
+            path = path.with_name(path.name + extension)
         app, result = self.app, self.import_result
         self.ops.run(lambda: transfers.write_import_report(app, result.problems, path, record_type=result.record_type),
                      lambda count: self._report_saved(path, count), self._show_error)

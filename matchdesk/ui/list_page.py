@@ -95,7 +95,7 @@ class ListPage(Page):
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.table.activated.connect(self._open_index)  # double-click or Enter
         self.export_button = QPushButton(icon("exporteren"), self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("The list as filtered, to .csv or .xlsx"))
+        self.export_button.setToolTip(self.tr("The list as filtered, to .csv, .xlsx or .ods"))
         self.export_button.clicked.connect(self.export_list)
 
         top = QHBoxLayout()
@@ -197,7 +197,7 @@ class ListPage(Page):
     def export_list(self) -> None:
         suggested = f"{self.title.lower().replace(' ', '-')}.csv"
         path, _ = file_dialogs.get_save_file_name(self, self.tr("Export list"), suggested,
-                                              self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+                                              self.tr("CSV (*.csv);;Excel (*.xlsx);;OpenDocument (*.ods)"))
         if path:
             self.export_to(path)
 

@@ -191,7 +191,7 @@ class MatchActions:
             return
         suggested = "matchresultaten-{}.csv".format(ranking.vacancy or ranking.query.get("candidate") or "ter-plekke")
         path, _chosen = file_dialogs.get_save_file_name(self, self.tr("Export results"), suggested,
-                                                        self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+                                                        self.tr("CSV (*.csv);;Excel (*.xlsx);;OpenDocument (*.ods)"))
         if path:
             self.export_to(path)
 

@@ -330,7 +330,7 @@ class ReportPage(Page):
         return (tab or self.current_tab()).chart_view.grab().save(str(path), "PNG")
 
     def export_csv_dialog(self) -> None:
-        filters = self.tr("CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx)")
+        filters = self.tr("CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)")
         path, _chosen = file_dialogs.get_save_file_name(self, self.tr("Export table"), self._suggested(".csv"), filters)
         if path:
             self.export_csv(Path(path))

@@ -131,7 +131,7 @@ class SignalsPage(Page):
         self.open_button.clicked.connect(self.open_current)
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setAccessibleName(self.tr("Export worklist"))
-        self.export_button.setToolTip(self.tr("The worklist as filtered, to .csv or .xlsx"))
+        self.export_button.setToolTip(self.tr("The worklist as filtered, to .csv, .xlsx or .ods"))
         self.export_button.clicked.connect(self.export_dialog)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh signals"))
@@ -311,7 +311,7 @@ class SignalsPage(Page):
     # -- export --------------------------------------------------------------------------------------
     def export_dialog(self) -> None:
         name = f"signalen-{self.app.today.isoformat()}.xlsx"
-        filters = self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)")
+        filters = self.tr("Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv);;OpenDocument spreadsheet (*.ods)")
         path, _chosen = file_dialogs.get_save_file_name(self, self.tr("Export worklist"), name, filters)
         if path:
             self.export_to(Path(path), report=True)

@@ -1026,10 +1026,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Sluiten</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;All files (*)</source>
-        <translation>Tabellen (*.csv *.xlsx *.xlsm *.txt *.tsv *.xls);;Alle bestanden (*)</translation>
-    </message>
-    <message>
         <source>Reading the file…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
@@ -1116,6 +1112,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
             <numerusform>Import afgebroken. De eerste %Ln rijen zijn verwerkt en blijven opgeslagen; de rest van het bestand is niet ingelezen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CSV, semicolon (*.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)</source>
+        <translation>CSV, puntkomma (*.csv);;Excel-werkmap (*.xlsx);;OpenDocument-rekenblad (*.ods)</translation>
+    </message>
     <message numerus="yes">
         <source>Report saved in {file} (%Ln line(s)).</source>
         <translation>
@@ -1126,6 +1126,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Dry run finished: nothing has been saved.</source>
         <translation>Proefdraaien klaar: er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.xlsm *.xls *.ods *.txt *.tsv);;All files (*)</source>
+        <translation>Tabellen (*.csv *.xlsx *.xlsm *.xls *.ods *.txt *.tsv);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Import finished.</source>
@@ -1180,10 +1184,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Rij {row}, kolom {column}:</translation>
     </message>
     <message>
-        <source>CSV, semicolon (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation>CSV, puntkomma (*.csv);;Excel-werkmap (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Cancel and c&amp;lose</source>
         <translation>Afbreken en sl&amp;uiten</translation>
     </message>
@@ -1226,8 +1226,8 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <source>The list as filtered, to .csv or .xlsx</source>
-        <translation>De lijst zoals gefilterd naar .csv of .xlsx</translation>
+        <source>The list as filtered, to .csv, .xlsx or .ods</source>
+        <translation>De lijst zoals gefilterd, naar .csv, .xlsx of .ods</translation>
     </message>
     <message>
         <source>{action} (Ctrl+N)</source>
@@ -1250,8 +1250,8 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Lijst exporteren</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;Excel (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+        <source>CSV (*.csv);;Excel (*.xlsx);;OpenDocument (*.ods)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx);;OpenDocument (*.ods)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1464,8 +1464,8 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Resultaten exporteren</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;Excel (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+        <source>CSV (*.csv);;Excel (*.xlsx);;OpenDocument (*.ods)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx);;OpenDocument (*.ods)</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2286,8 +2286,8 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>{file} kon niet worden geschreven.</translation>
     </message>
     <message>
-        <source>CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation>CSV, puntkomma-gescheiden (*.csv);;Excel-werkmap (*.xlsx)</translation>
+        <source>CSV, semicolon-separated (*.csv);;Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)</source>
+        <translation>CSV, puntkomma-gescheiden (*.csv);;Excel-werkmap (*.xlsx);;OpenDocument-rekenblad (*.ods)</translation>
     </message>
     <message>
         <source>Export table</source>
@@ -2702,10 +2702,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Werklijst exporteren</translation>
     </message>
     <message>
-        <source>The worklist as filtered, to .csv or .xlsx</source>
-        <translation>De werklijst zoals gefilterd naar .csv of .xlsx</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>Ver&amp;nieuwen</translation>
     </message>
@@ -2746,10 +2742,6 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>{signals}, waarvan {overdue}</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv)</source>
-        <translation>Excel-werkmap (*.xlsx);;CSV, puntkomma-gescheiden (*.csv)</translation>
-    </message>
-    <message>
         <source>The file could not be written ({reason}).</source>
         <translation>Het bestand kon niet worden geschreven ({reason}).</translation>
     </message>
@@ -2780,6 +2772,14 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>List the handled signals and the snoozed ones too, to reopen them</source>
         <translation>Toon ook de afgehandelde en de uitgestelde signalen, om ze te heropenen</translation>
+    </message>
+    <message>
+        <source>The worklist as filtered, to .csv, .xlsx or .ods</source>
+        <translation>De werklijst zoals gefilterd, naar .csv, .xlsx of .ods</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, semicolon-separated (*.csv);;OpenDocument spreadsheet (*.ods)</source>
+        <translation>Excel-werkmap (*.xlsx);;CSV, puntkomma-gescheiden (*.csv);;OpenDocument-rekenblad (*.ods)</translation>
     </message>
     <message>
         <source>{count} signals written to {file}.</source>
