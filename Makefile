@@ -38,9 +38,11 @@ lint: $(STAMP)
 screenshots: $(STAMP) .run/demo.sleutel
 	MATCHDESK_KEY_FILE=.run/demo.sleutel QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
-# The demo database's key (64 hex characters, owner-only), made once
-.run/demo.sleutel: $(STAMP)
+# The demo database's key (64 hex characters, owner-only), made once: order-only on the virtualenv, so a
+# changed pyproject.toml never makes a new key for an existing demo; a demo made with a lost key is remade.
+.run/demo.sleutel: | $(STAMP)
 	mkdir -p .run
+	rm -f .run/demo.db .run/demo.db-wal .run/demo.db-shm
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_hex(32))" > $@
 
 # Dutch interface texts: lupdate matchdesk/ui into matchdesk_nl.ts, lrelease it into matchdesk_nl.qm.
