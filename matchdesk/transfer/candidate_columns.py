@@ -89,7 +89,8 @@ def candidate_columns(today: dt.date) -> tuple[Column, ...]:
         c("beperkingen", "work_limitations", doc="in functionele termen"),
         c("loonwaarde", "loonwaarde", doc="% van het minimumloon, 0..100"),
         c("notities", "notes"),
-        Column("consulent", "owner", f.text("consulent", 100), doc="naam van de medewerker; nieuw wordt aangemaakt"),
+        Column("consulent", "owner", f.text("consulent", 100),
+               doc="naam van een bestaande medewerker; een onbekende naam: waarschuwing, de consulent blijft"),
         Column("profielnummer", "profile_number", _profile_number,
                doc="P + 7 cijfers; leeg: MatchDesk kiest er een"),
     )

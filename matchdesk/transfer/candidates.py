@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session, selectinload
 from matchdesk import licences as licence_model
 from matchdesk.domain import LanguageSkill, SkillSource, TaaleisStatus
 from matchdesk.services.candidates import BSN_TAKEN, candidate_spec
-from matchdesk.services.employers import ensure_medewerker
 from matchdesk.services.records import apply
 from matchdesk.storage.ids import new_id, utcnow
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, Medewerker
 from matchdesk.transfer.base import ImportOptions, RecordType, table_of
 from matchdesk.transfer.candidate_columns import LANGUAGE_FIELDS, ResolvedSkill, candidate_columns
 from matchdesk.transfer.columns import Column, RowInput, SkillEntry
+from matchdesk.transfer.owners import Staff
 
 _PLAIN = frozenset(candidate_spec(dt.date.today()))  # the fields stored on the candidate row itself
 _PERSON_FIELDS = ("voornaam", "achternaam", "birth_date")
@@ -74,7 +74,8 @@ class Candidates(RecordType):
             person = _person(voornaam, achternaam, birth)
             if person:
                 self.persons.setdefault(person, klant)
-        self.staff = {name: mid for name, mid in session.execute(select(Medewerker.name, Medewerker.id))}
+        self.staff = Staff()
+        self.staff.load(session)
 
     def refresh(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         """Read again the candidates these rows name (klantnummer, BSN, profielnummer) and the medewerkers:
@@ -126,7 +127,9 @@ class Candidates(RecordType):
                 values["skills"] = self._resolve(row, values["skills"], options)
                 licence_model.absorb_row(values, options.vocabulary, stored=bool(live_id or restore_id))
             if values.get("owner"):
-                values["owner_id"] = self._owner(session, values["owner"])
+                owner = self.staff.resolve(row, "consulent", values["owner"], "owner", "kandidaat")
+                if owner is not None:
+                    values["owner_id"] = owner
             elif "owner" in values:
                 values["owner_id"] = None
             stored_id = live_id or restore_id
@@ -165,11 +168,6 @@ class Candidates(RecordType):
                 seen.add(key)
                 resolved.append(item)
         return resolved
-
-    def _owner(self, session: Session, name: str) -> uuid.UUID:
-        if name not in self.staff:
-            self.staff[name] = ensure_medewerker(session, name).id
-        return self.staff[name]
 
     def _new_profile(self, klant: str) -> str:
         while True:
