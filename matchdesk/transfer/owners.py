@@ -50,8 +50,7 @@ class Staff:
         if found is not None:
             return found
         closest = self.closest(name)
-        hint = f"; bedoelt u {' of '.join(closest)}?" if closest else "."
-        row.warn(header, f"{header} {name!r} is geen bekende medewerker{hint} De {record} houdt de huidige "
-                         f"{header} (een nieuwe: geen). Nieuwe medewerkers komen uit 'import medewerkers' of het "
-                         "venster", field_name=field_name)
+        hint = f" (bedoelt u {' of '.join(closest)}?)" if closest else ""
+        row.warn(header, f"{header} {name!r} is geen bekende medewerker{hint}; de {header} van de {record} blijft "
+                         "ongewijzigd (nieuwe medewerkers: 'import medewerkers' of het venster)", field_name=field_name)
         return None

@@ -33,7 +33,7 @@ def test_a_typod_consulent_leaves_a_warning_creates_no_medewerker_and_the_candid
     assert (result.unchanged, result.new, result.rejected) == (1, 1, 0)
     assert [(p.row, p.column, p.value, p.severity) for p in result.problems] == [
         (2, "consulent", "demoo", "waarschuwing"), (3, "consulent", "Anouk de Vris", "waarschuwing")]
-    assert "'demoo' is geen bekende medewerker; bedoelt u demo" in result.problems[0].message
+    assert "'demoo' is geen bekende medewerker (bedoelt u demo?)" in result.problems[0].message
     assert "bedoelt u Anouk de Vries" in result.problems[1].message
     assert _medewerkers(db) == 3
     with db.reading() as session:
