@@ -62,8 +62,7 @@ class Medewerkers(RecordType):
             found = session.scalar(select(Medewerker).where(Medewerker.name == name))
             role = values.get("role")
             if not self.teamleider and role is not None and (
-                    role == Role.TEAMLEIDER and (found is None or found.role != role)
-                    or found is not None and found.role != role):
+                    found.role != role if found is not None else role == Role.TEAMLEIDER):
                 row.error("rol", "alleen een teamleider geeft de rol teamleider of wijzigt een rol",
                           field_name="role")
                 continue

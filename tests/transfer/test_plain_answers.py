@@ -59,3 +59,11 @@ def test_an_unknown_value_keeps_what_a_stored_record_had_and_a_key_or_required_c
         stored = {k: (lic, str(group) if group else None) for k, lic, group in session.execute(
             select(Candidate.klantnummer, Candidate.driving_licences, Candidate.doelgroep))}
         assert stored == {"K1": ("B", "A"), "K2": ("geen", None)}
+
+
+def test_the_licence_field_reads_the_plain_answers_as_known_none():
+    from matchdesk import licences
+
+    for answer in ("nee", "Geen", "-", "n.v.t.", "N.V.T", "nvt"):
+        assert licences.normalize(answer) == "geen", answer
+        assert licences.normalize_requirement(answer) is None, answer
