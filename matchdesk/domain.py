@@ -139,7 +139,8 @@ _LEVEL_ORDER = list(CefrLevel)
 _LEVEL_ALIASES = {"GEEN": CefrLevel.A0, "1F": CefrLevel.A2, "2F": CefrLevel.B1, "3F": CefrLevel.B2, "4F": CefrLevel.C1}
 _UNKNOWN_LEVEL = {"", "ONBEKEND", "?"}
 # The record types of import and export (CONTRACTS.md); matchdesk.transfer.registry holds their columns.
-RECORD_TYPE_NAMES = ("candidates", "employers", "trajectories", "vacancies")
+RECORD_TYPE_NAMES = ("candidates", "contact_moments", "educations", "employers", "medewerkers", "trajectories",
+                     "vacancies", "work_experiences")
 
 REFERENTIENIVEAU: dict[CefrLevel, str] = {CefrLevel.A2: "1F", CefrLevel.B1: "2F", CefrLevel.B2: "3F",
                                           CefrLevel.C1: "4F"}

@@ -33,7 +33,7 @@ IMPLIES: dict[str, frozenset[str]] = {
     "D1": frozenset({"B"}), "D1E": frozenset({"D1", "BE"}), "D": frozenset({"D1"}), "DE": frozenset({"D", "D1E"}),
 }
 
-_NONE_WORDS = {"GEEN", "NEE", "-", "NONE", "GEEN RIJBEWIJS"}
+_NONE_WORDS = {"GEEN", "NEE", "-", "NONE", "GEEN RIJBEWIJS", "N.V.T.", "N.V.T", "NVT"}
 _CODE95 = re.compile(r"\b(?:CODE\s*[-.]?\s*95|95)\b")
 _PREFIX = re.compile(r"^(?:RIJBEWIJS|RIJBEWIJZEN|RIJB\.?)[\s-]*")
 

@@ -10,17 +10,21 @@ from matchdesk.files import remove_stray_temporaries
 from matchdesk.plural import plural
 
 _LABELS = {"candidates": ("kandidaat", "kandidaten"), "employers": ("werkgever", "werkgevers"),
-           "vacancies": ("vacature", "vacatures"), "trajectories": ("traject", "trajecten")}
+           "vacancies": ("vacature", "vacatures"), "trajectories": ("traject", "trajecten"),
+           "educations": ("opleiding", "opleidingen"), "work_experiences": ("werkervaring", "werkervaringen"),
+           "contact_moments": ("contactmoment", "contactmomenten"), "medewerkers": ("medewerker", "medewerkers")}
 
 
 def register(subparsers, parent) -> None:
     parser = subparsers.add_parser(
-        "export", parents=[parent], help="kandidaten, werkgevers, vacatures of trajecten wegschrijven",
+        "export", parents=[parent], help="kandidaten, werkgevers, vacatures, trajecten, opleidingen, werkervaring, "
+        "contactmomenten of medewerkers wegschrijven",
         description="Schrijft alle (niet verwijderde) records naar een CSV- of Excel-bestand, met precies de "
-        "kolommen van import: een export uit de ene database is in te lezen in een andere. Exporten van "
-        "kandidaten en trajecten komen in het auditlogboek.")
+        "kolommen van import: een export uit de ene database is in te lezen in een andere. Exporten met "
+        "persoonsgegevens (alles behalve werkgevers en vacatures) komen in het auditlogboek.")
     parser.add_argument("record_type", choices=RECORD_TYPE_NAMES, metavar="SOORT",
-                        help="candidates, employers, vacancies of trajectories")
+                        help="candidates, employers, vacancies, trajectories, educations, work_experiences, "
+                        "contact_moments of medewerkers")
     parser.add_argument("file", metavar="BESTAND", help="het doelbestand; .csv of .xlsx bepaalt het formaat")
     parser.set_defaults(handler=run)
 

@@ -17,12 +17,15 @@ _SHOWN_ERRORS = 10
 
 def register(subparsers, parent) -> None:
     parser = subparsers.add_parser(
-        "import", parents=[parent], help="kandidaten, werkgevers, vacatures of trajecten inlezen (CSV, XLSX)",
+        "import", parents=[parent],
+        help="kandidaten, werkgevers, vacatures, trajecten, opleidingen, werkervaring, contactmomenten of "
+        "medewerkers inlezen (CSV, XLSX, ODS)",
         description="Leest een CSV- of Excel-bestand (.xlsx) in. Elke rij wordt ingelezen of geweigerd; "
         "een bestaand record (zelfde klantnummer, KvK-nummer, referentie) wordt bijgewerkt. De kolommen staan in "
         "de README en in de sjablonen. Exitcode 0: alles ingelezen; 1: rijen geweigerd; 2: bestand onleesbaar.")
     parser.add_argument("record_type", choices=RECORD_TYPE_NAMES, metavar="SOORT",
-                        help="candidates, employers, vacancies of trajectories")
+                        help="candidates, employers, vacancies, trajectories, educations, work_experiences, "
+                        "contact_moments of medewerkers")
     parser.add_argument("file", metavar="BESTAND", help="het bestand (.csv of .xlsx)")
     parser.add_argument("--dry-run", action="store_true", help="alleen controleren en rapporteren; niets opslaan")
     parser.add_argument("--report", metavar="RAPPORT", help="schrijf het rapport (rij;kolom;waarde;melding;ernst) "

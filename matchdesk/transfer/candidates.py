@@ -5,7 +5,6 @@ changed and restored ones through the ORM so the audit log names their changed f
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 import uuid
 from collections.abc import Iterator
@@ -16,92 +15,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from matchdesk import licences as licence_model
 from matchdesk.domain import LanguageSkill, SkillSource, TaaleisStatus
-from matchdesk.errors import ValidationError
-from matchdesk.services import fields as f
 from matchdesk.services.candidates import BSN_TAKEN, candidate_spec
-from matchdesk.services.employers import ensure_medewerker
 from matchdesk.services.records import apply
 from matchdesk.storage.ids import new_id, utcnow
 from matchdesk.storage.models import AuditEntry, Candidate, CandidateLanguage, CandidateSkill, Medewerker
 from matchdesk.transfer.base import ImportOptions, RecordType, table_of
-from matchdesk.transfer.columns import (
-    Column,
-    RowInput,
-    SkillEntry,
-    format_skills,
-    same,
-    skill_list,
-    unknown_is_empty,
-    yes_no,
-)
-
-LANGUAGE_FIELDS = {f"lang:{skill.value}": skill for skill in LanguageSkill}
-_PROFILE = re.compile(r"^P\d{7}$")
-# a skill of an import row: (vocabulary id or None, label or free text, level, source)
-ResolvedSkill = tuple[str | None, str, str | None, SkillSource]
-
-
-def _profile_number(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip().upper()
-    if not _PROFILE.match(text):
-        raise ValidationError("profielnummer", value, f"profielnummer {value!r} moet de vorm P1234567 hebben")
-    return text
-
-
-def candidate_columns(today: dt.date) -> tuple[Column, ...]:
-    spec = candidate_spec(today)
-
-    def c(header: str, name: str, fmt=same, required: bool = False, doc: str = "", parse=None) -> Column:
-        return Column(header, name, parse or spec[name], fmt, required, doc)
-
-    languages = tuple(Column(f"nl_{skill.value}", f"lang:{skill.value}", f.level(f"nl_{skill.value}"), same,
-                             doc=f"Nederlands {skill.value}: A0 (geen), A1..C2 of 1F-4F; leeg of onbekend")
-                      for skill in LanguageSkill)
-    return (
-        c("klantnummer", "klantnummer", required=True, doc="sleutel; verplicht"),
-        c("voornaam", "voornaam"),
-        c("tussenvoegsel", "tussenvoegsel"),
-        c("achternaam", "achternaam", required=True, doc="verplicht"),
-        c("geboortedatum", "birth_date", required=True, doc="verplicht; niet in de toekomst"),
-        c("bsn", "bsn", doc="9 cijfers met elfproef (8 cijfers krijgen hun voorloopnul terug)"),
-        c("adres", "adres"),
-        c("postcode", "postcode", doc="1234 AB, met of zonder spatie"),
-        c("woonplaats", "woonplaats"),
-        c("gemeente", "municipality", doc="bepaalt het regelboek"),
-        c("telefoon", "telefoon"),
-        c("email", "email"),
-        c("doelgroep", "doelgroep", parse=unknown_is_empty(spec["doelgroep"]), doc="A, B, C, leeg of onbekend"),
-        c("categorie", "categorie", parse=unknown_is_empty(spec["categorie"]), doc="1A..3B, leeg of onbekend"),
-        c("uitkering", "benefit_type"),
-        c("uren_per_week", "hours_per_week", doc="0..60"),
-        c("beschikbaar_vanaf", "available_from"),
-        c("rijbewijs", "driving_licences", fmt=lambda v: v or None,
-          doc="bijv. B,CE,95 (95: code 95); geen; leeg: onbekend"),
-        c("max_reisafstand_km", "max_travel_km", doc="0..300"),
-        Column("vaardigheden", "skills", skill_list("vaardigheden"), format_skills,
-               doc="gescheiden door `;`; elk eventueel met niveau en bron: `Heftruck rijden (gevorderd, getoetst)`"),
-        *languages,
-        c("banenafspraak", "banenafspraak", fmt=yes_no, doc="ja/nee"),
-        c("beschut_indicatie", "beschut_indicatie", fmt=yes_no, doc="ja/nee"),
-        c("wsw", "wsw", fmt=yes_no, doc="ja/nee"),
-        c("statushouder", "statushouder", fmt=yes_no, doc="ja/nee"),
-        c("taalachterstand", "taalachterstand", fmt=yes_no, doc="ja/nee"),
-        c("taaleis_status", "taaleis_status", doc=", ".join(s.value for s in TaaleisStatus)),
-        c("taaleis_datum", "taaleis_date"),
-        c("startkwalificatie", "startkwalificatie", fmt=yes_no, doc="ja/nee"),
-        c("ontheffing_tot", "ontheffing_until"),
-        c("wensen", "wishes"),
-        c("gewenste_beroepen", "desired_occupations", doc="gescheiden door ;"),
-        c("beperkingen", "work_limitations", doc="in functionele termen"),
-        c("loonwaarde", "loonwaarde", doc="% van het minimumloon, 0..100"),
-        c("notities", "notes"),
-        Column("consulent", "owner", f.text("consulent", 100), doc="naam van de medewerker; nieuw wordt aangemaakt"),
-        Column("profielnummer", "profile_number", _profile_number,
-               doc="P + 7 cijfers; leeg: MatchDesk kiest er een"),
-    )
-
+from matchdesk.transfer.candidate_columns import LANGUAGE_FIELDS, ResolvedSkill, candidate_columns
+from matchdesk.transfer.columns import Column, RowInput, SkillEntry
+from matchdesk.transfer.owners import Staff
 
 _PLAIN = frozenset(candidate_spec(dt.date.today()))  # the fields stored on the candidate row itself
 _PERSON_FIELDS = ("voornaam", "achternaam", "birth_date")
@@ -153,7 +74,8 @@ class Candidates(RecordType):
             person = _person(voornaam, achternaam, birth)
             if person:
                 self.persons.setdefault(person, klant)
-        self.staff = {name: mid for name, mid in session.execute(select(Medewerker.name, Medewerker.id))}
+        self.staff = Staff()
+        self.staff.load(session)
 
     def refresh(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         """Read again the candidates these rows name (klantnummer, BSN, profielnummer) and the medewerkers:
@@ -205,7 +127,9 @@ class Candidates(RecordType):
                 values["skills"] = self._resolve(row, values["skills"], options)
                 licence_model.absorb_row(values, options.vocabulary, stored=bool(live_id or restore_id))
             if values.get("owner"):
-                values["owner_id"] = self._owner(session, values["owner"])
+                owner = self.staff.resolve(row, "consulent", values["owner"], "owner", "kandidaat")
+                if owner is not None:
+                    values["owner_id"] = owner
             elif "owner" in values:
                 values["owner_id"] = None
             stored_id = live_id or restore_id
@@ -244,11 +168,6 @@ class Candidates(RecordType):
                 seen.add(key)
                 resolved.append(item)
         return resolved
-
-    def _owner(self, session: Session, name: str) -> uuid.UUID:
-        if name not in self.staff:
-            self.staff[name] = ensure_medewerker(session, name).id
-        return self.staff[name]
 
     def _new_profile(self, klant: str) -> str:
         while True:

@@ -44,6 +44,9 @@ class Column:
     format: Callable[[object], Cell] = same
     required: bool = False
     doc: str = ""
+    # an optional category column: a value it does not know is a ``waarschuwing`` that keeps the row and leaves
+    # the field as an empty cell would (a new record gets no value, a stored one keeps its own), not a ``fout``
+    lenient: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,21 @@ def unknown_is_empty(normalizer: Callable[[object], object]) -> Callable[[object
     def parse(value: object) -> object:
         if value is not None and str(value).strip().lower() in ("onbekend", "?"):
             return None
+        return normalizer(value)
+    return parse
+
+
+NONE_WORDS = frozenset({"nee", "geen", "-", "n.v.t.", "n.v.t", "nvt"})
+NOT_APPLICABLE = frozenset({"-", "n.v.t.", "n.v.t", "nvt"})
+
+
+def none_words(normalizer: Callable[[object], object],
+               words: frozenset[str] = NONE_WORDS) -> Callable[[object], object]:
+    """A plain "none" (``nee``, ``geen``, ``-``, ``n.v.t.``, ``nvt``; any case) in an optional category column
+    means what an empty cell means."""
+    def parse(value: object) -> object:
+        if value is not None and str(value).strip().lower() in words:
+            return normalizer(None)
         return normalizer(value)
     return parse
 

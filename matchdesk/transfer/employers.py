@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from matchdesk.errors import MatchDeskError
 from matchdesk.services import fields as f
-from matchdesk.services.employers import EMPLOYER_SPEC, create_employer, ensure_medewerker, update_employer
+from matchdesk.services.employers import EMPLOYER_SPEC, create_employer, update_employer
 from matchdesk.services.records import apply
 from matchdesk.storage.models import Employer, Medewerker
 from matchdesk.transfer.base import ImportOptions, RecordType
 from matchdesk.transfer.columns import Column, RowInput, kvk
+from matchdesk.transfer.owners import Staff
 
 _PLAIN = tuple(EMPLOYER_SPEC)
 
@@ -33,7 +34,7 @@ def employer_columns() -> tuple[Column, ...]:
         Column("email", "email", s["email"]),
         Column("telefoon", "telefoon", s["telefoon"]),
         Column("accountmanager", "accountmanager", f.text("accountmanager", 100),
-               doc="naam van de medewerker; nieuw wordt aangemaakt"),
+               doc="naam van een bestaande medewerker; een onbekende naam: waarschuwing, de accountmanager blijft"),
     )
 
 
@@ -56,6 +57,13 @@ class Employers(RecordType):
     def columns(self, today: dt.date) -> tuple[Column, ...]:
         return employer_columns()
 
+    def start(self, session: Session, options: ImportOptions) -> None:
+        self.staff = Staff()
+        self.staff.load(session)
+
+    def refresh(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
+        self.staff.load(session)
+
     def process(self, session: Session, rows: list[RowInput], options: ImportOptions) -> None:
         columns = employer_columns()
         for row in rows:
@@ -68,9 +76,11 @@ class Employers(RecordType):
                 if row.rejected:
                     continue
             plain = {k: v for k, v in values.items() if k in _PLAIN}
-            manager = None
+            manager, keep = None, False
             if values.get("accountmanager"):
-                manager = ensure_medewerker(session, values["accountmanager"]).id
+                manager = self.staff.resolve(row, "accountmanager", values["accountmanager"], "accountmanager",
+                                             "werkgever")
+                keep = manager is None  # an unknown name: the employer keeps its accountmanager
             try:
                 if found is None:
                     create_employer(session, plain, accountmanager_id=manager)
@@ -82,7 +92,7 @@ class Employers(RecordType):
                     changed = apply(found, plain)
                 else:
                     changed = update_employer(session, found.id, None, plain)
-                if "accountmanager" in values and found.accountmanager_id != manager:
+                if "accountmanager" in values and not keep and found.accountmanager_id != manager:
                     found.accountmanager_id = manager
                     changed.append("accountmanager_id")
                 row.outcome = "restored" if restoring else "updated" if changed else "unchanged"

@@ -205,6 +205,9 @@ def _parse_row(number: int, cells: list, mapping: list[tuple[int, Column]], clea
         try:
             values[column.field] = column.parse(raw)
         except ValidationError as error:
+            if column.lenient and not column.required:
+                row.warn(column.header, f"{error}; de rij is ingelezen zonder deze waarde", raw)
+                continue
             row.error(column.header, str(error), raw)
             for other in getattr(error, "others", ()):
                 row.error(column.header, str(other), raw)

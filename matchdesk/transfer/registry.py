@@ -1,11 +1,13 @@
-"""The four record types that import and export know, by their command-line name."""
+"""The record types that import and export know, by their command-line name."""
 
 from __future__ import annotations
 
 from matchdesk.errors import UsageError
 from matchdesk.transfer.base import RecordType
+from matchdesk.transfer.candidate_history import ContactMoments, Educations, WorkExperiences
 from matchdesk.transfer.candidates import Candidates
 from matchdesk.transfer.employers import Employers
+from matchdesk.transfer.medewerkers import Medewerkers
 from matchdesk.transfer.trajectories import Trajectories
 from matchdesk.transfer.vacancies import Vacancies
 
@@ -14,8 +16,13 @@ RECORD_TYPES: dict[str, type[RecordType]] = {
     "employers": Employers,
     "vacancies": Vacancies,
     "trajectories": Trajectories,
+    "educations": Educations,
+    "work_experiences": WorkExperiences,
+    "contact_moments": ContactMoments,
+    "medewerkers": Medewerkers,
 }
-ALIASES = {"kandidaten": "candidates", "werkgevers": "employers", "vacatures": "vacancies", "trajecten": "trajectories"}
+ALIASES = {"kandidaten": "candidates", "werkgevers": "employers", "vacatures": "vacancies", "trajecten": "trajectories",
+           "opleidingen": "educations", "werkervaring": "work_experiences", "contactmomenten": "contact_moments"}
 
 
 def record_type(name: str) -> RecordType:

@@ -18,7 +18,7 @@ from matchdesk.services.records import apply
 from matchdesk.services.vacancies import VACANCY_SPEC, VacancySkillInput, create_vacancy, update_vacancy
 from matchdesk.storage.models import Employer, Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.transfer.base import ImportOptions, RecordType
-from matchdesk.transfer.columns import Column, RowInput, SkillEntry, format_skills, skill_list, yes_no
+from matchdesk.transfer.columns import Column, RowInput, SkillEntry, format_skills, none_words, skill_list, yes_no
 from matchdesk.transfer.employers import live_or_tombstone
 
 _PLAIN = tuple(VACANCY_SPEC)
@@ -27,15 +27,17 @@ MIN_LEVEL = {f"min:{skill.value}": skill for skill in LanguageSkill}
 
 def vacancy_columns() -> tuple[Column, ...]:
     s = VACANCY_SPEC
-    languages = tuple(Column(f"min_nl_{skill.value}", f"min:{skill.value}", f.level(f"min_nl_{skill.value}"),
-                             doc="minimaal niveau Nederlands; leeg: geen eis")
+    languages = tuple(Column(f"min_nl_{skill.value}", f"min:{skill.value}",
+                             none_words(f.level(f"min_nl_{skill.value}")),
+                             doc="minimaal niveau Nederlands; leeg, geen, nee, - of n.v.t.: geen eis", lenient=True)
                       for skill in LanguageSkill)
     return (
         Column("referentie", "reference", s["reference"], required=True, doc="sleutel; verplicht"),
         Column("werkgever", "employer", f.required_text("werkgever"), required=True,
                doc="KvK-nummer, of de naam (hoofdletterongevoelig); onbekend of dubbelzinnig weigert de rij"),
         Column("titel", "title", s["title"], required=True, doc="verplicht"),
-        Column("soort", "kind", s["kind"], doc=", ".join(k.value for k in VacancyKind) + "; leeg: regulier"),
+        Column("soort", "kind", none_words(s["kind"]), doc=", ".join(k.value for k in VacancyKind) + "; leeg: regulier",
+               lenient=True),
         Column("omschrijving", "description", s["description"]),
         Column("postcode", "postcode", s["postcode"]),
         Column("plaats", "place", s["place"]),
@@ -46,11 +48,14 @@ def vacancy_columns() -> tuple[Column, ...]:
                format_skills, doc="gescheiden door ;"),
         *languages,
         Column("taalondersteuning", "taalondersteuning", s["taalondersteuning"], yes_no, doc="ja/nee"),
-        Column("rijbewijs_vereist", "driving_licence", s["driving_licence"], doc="bijv. B of CE,95 (95: code 95)"),
+        Column("rijbewijs_vereist", "driving_licence", s["driving_licence"],
+               doc="bijv. B of CE,95 (95: code 95); leeg, geen, nee, - of n.v.t.: geen rijbewijs nodig", lenient=True),
         Column("startdatum", "start_date", s["start_date"]),
-        Column("aanbieder", "provider", s["provider"], doc="leerwerkbedrijf (ook WVS), markt of werkgever"),
+        Column("aanbieder", "provider", none_words(s["provider"]),
+               doc="leerwerkbedrijf (ook WVS), markt of werkgever; leeg of n.v.t.: niet bekend", lenient=True),
         Column("plaatsen", "positions", s["positions"], doc="1..500; leeg: 1"),
-        Column("status", "status", s["status"], doc=", ".join(k.value for k in VacancyStatus) + "; leeg: open"),
+        Column("status", "status", none_words(s["status"]),
+               doc=", ".join(k.value for k in VacancyStatus) + "; leeg: open", lenient=True),
     )
 
 

@@ -32,7 +32,11 @@ translate = QCoreApplication.translate
 RECORD_TYPE_LABELS = {"candidates": QT_TRANSLATE_NOOP("ImportDialog", "Candidates"),
                       "employers": QT_TRANSLATE_NOOP("ImportDialog", "Employers"),
                       "vacancies": QT_TRANSLATE_NOOP("ImportDialog", "Vacancies"),
-                      "trajectories": QT_TRANSLATE_NOOP("ImportDialog", "Trajectories")}
+                      "trajectories": QT_TRANSLATE_NOOP("ImportDialog", "Trajectories"),
+                      "educations": QT_TRANSLATE_NOOP("ImportDialog", "Education"),
+                      "work_experiences": QT_TRANSLATE_NOOP("ImportDialog", "Work experience"),
+                      "contact_moments": QT_TRANSLATE_NOOP("ImportDialog", "Contact moments"),
+                      "medewerkers": QT_TRANSLATE_NOOP("ImportDialog", "Staff")}
 IGNORE = QT_TRANSLATE_NOOP("ImportDialog", "— ignore —")
 RED, AMBER, GREY = "#b00020", "#8a5a00", "#5f6368"
 _AMBER_BACKGROUND = "#fff6e0"

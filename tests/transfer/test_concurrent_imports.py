@@ -1,7 +1,9 @@
 """Two real ``matchdesk import`` processes at once (issue 13, item 5), on SQLite and on PostgreSQL.
 
 Both files name the same new medewerkers (consulenten) in another order and leave the profile numbers to
-MatchDesk, so each process creates medewerkers and random profile numbers the other may create too.
+MatchDesk, so each process creates medewerkers and random profile numbers the other may create too. Since
+issue 17 item 3 a candidate list creates no medewerkers: two ``import medewerkers`` of the same list (in another
+order) run at once first, and the candidate lists then name those.
 Before insert-or-get, one of the two aborted with "UNIQUE constraint failed: medewerkers.name" or
 ``candidates.profile_number``. Now: no abort, exit 0, every row of both files stored once.
 """
@@ -36,16 +38,21 @@ def candidate_file(path: Path, first: int, *, reverse_owners: bool = False) -> P
     return write_text(path, rows)
 
 
-def start_import(target: str, path: Path, user: str) -> subprocess.Popen:
+def staff_file(path: Path, *, reverse: bool = False) -> Path:
+    names = OWNERS[::-1] if reverse else OWNERS
+    return write_text(path, [["naam", "rol"], *([name, "matchmaker"] for name in names)])
+
+
+def start_import(target: str, path: Path, user: str, kind: str = "candidates") -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MATCHDESK_") or k == "MATCHDESK_KEY_FILE"}
     return subprocess.Popen(
         [sys.executable, "-m", "matchdesk", "--db", target, "--user", user, "--today", TODAY.isoformat(),
-         "import", "candidates", str(path)],
+         "import", kind, str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def run_together(target: str, files: list[Path]) -> list[tuple[int, str]]:
-    processes = [start_import(target, path, f"importeur{n}") for n, path in enumerate(files)]
+def run_together(target: str, files: list[Path], kind: str = "candidates") -> list[tuple[int, str]]:
+    processes = [start_import(target, path, f"importeur{n}", kind) for n, path in enumerate(files)]
     outcomes = []
     for process in processes:
         out, err = process.communicate(timeout=120)
@@ -69,6 +76,9 @@ def stored(target: str) -> tuple[list[str], list[str], int, int]:
 
 
 def test_two_different_files_at_once(store, tmp_path):
+    staff = run_together(store, [staff_file(tmp_path / "m1.csv"), staff_file(tmp_path / "m2.csv", reverse=True)],
+                         "medewerkers")
+    assert [code for code, _ in staff] == [0, 0], staff
     files = [candidate_file(tmp_path / "a.csv", 2_000_000),
              candidate_file(tmp_path / "b.csv", 3_000_000, reverse_owners=True)]
     outcomes = run_together(store, files)
@@ -83,6 +93,8 @@ def test_two_different_files_at_once(store, tmp_path):
 
 
 def test_the_same_file_twice_at_once(store, tmp_path):
+    staff = run_together(store, [staff_file(tmp_path / "m.csv")] * 2, "medewerkers")
+    assert [code for code, _ in staff] == [0, 0], staff
     path = candidate_file(tmp_path / "same.csv", 4_000_000)
     outcomes = run_together(store, [path, path])
     assert [code for code, _ in outcomes] == [0, 0], outcomes

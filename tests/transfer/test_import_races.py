@@ -52,6 +52,8 @@ def test_rows_another_import_stored_meanwhile_are_updates_not_an_abort(store, tm
 
     db = Database.open(store)
     try:
+        with db.unit("systeem") as session:  # the consulent the file names (an import makes no medewerkers)
+            ensure_medewerker(session, "Consulent Nieuw")
         result = import_file(db, "candidates", path, user="importeur", today=TODAY, progress=when_started(other_import))
         assert (result.read, result.new, result.unchanged, result.rejected) == (300, 0, 300, 0)
         with db.reading() as session:

@@ -81,3 +81,18 @@ def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp
     assert _audit(db) == [("anouk", "geëxporteerd", "kandidaat", "1 rij naar uit.xlsx")]  # employers: no audit
     code, _, err = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.pdf")
     assert code == 2 and ".csv, .xlsx of .ods" in err
+
+
+def test_medewerkers_then_candidates_then_their_contact_moments_through_the_command_line(tmp_path, capsys):
+    db = tmp_path / "a.db"
+    staff = write_text(tmp_path / "m.csv", [["naam", "rol"], ["Anouk de Vries", "matchmaker"]])
+    assert _run(capsys, "--db", db, "import", "medewerkers", staff)[0] == 0
+    people = [["klantnummer", "achternaam", "geboortedatum", "consulent"], ["K1", "Jansen", "1990-05-17", "Anouk"]]
+    code, out, err = _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", people))
+    assert code == 0 and "1 nieuw" in out and "1 waarschuwing" in out, err  # "Anouk": no medewerker, kept apart
+    moments = [["klantnummer", "datum", "soort"], ["K1", "2026-11-02", "gesprek"]]
+    code, out, err = _run(capsys, "--db", db, "import", "contact_moments", write_text(tmp_path / "c.csv", moments))
+    assert code == 0, err
+    code, out, err = _run(capsys, "--db", db, "export", "contact_moments", tmp_path / "uit.ods")
+    assert (code, out.strip()) == (0, "1 contactmoment geëxporteerd naar uit.ods."), err
+    assert [(action, kind) for _who, action, kind, _detail in _audit(db)] == [("geëxporteerd", "contactmoment")]

@@ -854,6 +854,22 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>Trajecten</translation>
     </message>
     <message>
+        <source>Education</source>
+        <translation>Opleidingen</translation>
+    </message>
+    <message>
+        <source>Work experience</source>
+        <translation>Werkervaring</translation>
+    </message>
+    <message>
+        <source>Contact moments</source>
+        <translation>Contactmomenten</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
         <source>— ignore —</source>
         <translation>— negeren —</translation>
     </message>
