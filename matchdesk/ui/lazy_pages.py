@@ -1,5 +1,6 @@
 """What the main window loads late, so that a start shows its first page quickly: the pages (each imported
-and built the first time it is asked for: shown, or reached by code) and the modules behind its menus.
+and built the first time it is asked for: shown, or reached by code), the modules behind its menus, and the
+matching engine with its index (loaded in the background once the first page is painted).
 
 ``PAGES`` names each page by module, class and title (the English source text the class declares as its own
 ``title``, repeated so the navigation and the Ga naar menu need no import; ``tests/ui/test_lazy_start.py``
@@ -17,6 +18,8 @@ from PySide6.QtGui import QAction
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
+    from matchdesk.app import App
+    from matchdesk.ui.ops import Ops
     from matchdesk.ui.page import Page
 
 
@@ -106,3 +109,16 @@ def retention_action(window: QMainWindow) -> QAction:
 
     action.triggered.connect(open_dialog)
     return action
+
+
+def warm_up_matching(ops: Ops, app: App) -> None:
+    """Load the saved matching index (or build it) on ``ops``, off the GUI thread, now that the first page is on
+    the screen, so the first ranking does not wait for it. Quietly nothing when it fails: a ranking builds the
+    index itself and says what went wrong."""
+
+    def warm() -> int:
+        from matchdesk.services.matching import warm_up  # numpy, scipy, scikit-learn: loaded here, not at the start
+
+        return warm_up(app)
+
+    ops.run(warm, lambda _count: None, lambda _error: None, key="warm-up")

@@ -10,6 +10,7 @@ ranking does not wait for it (``services.matching.warm_up``)."""
 
 from __future__ import annotations
 
+import threading
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from matchdesk.services.maintenance import DatabaseFacts
 from matchdesk.ui.help import build_help_menu
 from matchdesk.ui.icons import icon
 from matchdesk.ui.keyboard import focus_into, no_tab_traps
-from matchdesk.ui.lazy_pages import FIRST_DATA, PAGES, LazyPages, retention_action
+from matchdesk.ui.lazy_pages import FIRST_DATA, PAGES, LazyPages, retention_action, warm_up_matching
 from matchdesk.ui.list_page import ListPage
 from matchdesk.ui.navigation import Navigation
 from matchdesk.ui.ops import Ops, show_failure
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self._painted = False
+        self._first_paint = threading.Event()  # set at the first paint of the first page with its data
         self.navigation.restore()
         self._restore()
         self.nav.setCurrentRow(0)
@@ -230,9 +232,16 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda: maintenance.database_facts(app), self._show_facts, key="facts")
         row = self.pages.row_of("SignalsPage")
         assert row is not None
-        # the navigation's count of my open signals, before the page is ever opened (the page updates it later)
-        self.ops.run(lambda: signals.open_signal_count(app), lambda count: self.navigation.set_count(row, count),
-                     lambda _error: None, key="signal count")
+        # the navigation's count of my open signals, before the page is ever opened (the page updates it later);
+        # at the start it waits for the first paint (at most 2 s) instead of competing with the first page
+        painted = self._first_paint
+
+        def count() -> int:
+            painted.wait(2.0)
+            return signals.open_signal_count(app)
+
+        self.ops.run(count, lambda count: self.navigation.set_count(row, count), lambda _error: None,
+                     key="signal count")
 
     def _show_facts(self, facts: DatabaseFacts) -> None:
         self.facts, self.is_demo = facts, facts.demo
@@ -370,21 +379,9 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted and self._ready():
             self._painted = True
+            self._first_paint.set()
             QTimer.singleShot(0, self.first_page_painted.emit)
-            QTimer.singleShot(0, self._warm_up)
-
-    def _warm_up(self) -> None:
-        """Load the saved matching index (or build it) off the GUI thread now that the first page is on the
-        screen, so the first ranking does not wait for it. Quietly nothing when it fails: a ranking builds the
-        index itself and says what went wrong."""
-        app = self.app
-
-        def warm() -> int:
-            from matchdesk.services.matching import warm_up  # numpy, scipy: loaded here, not at the start
-
-            return warm_up(app)
-
-        self.warm_ops.run(warm, lambda _count: None, lambda _error: None, key="warm-up")
+            QTimer.singleShot(0, lambda: warm_up_matching(self.warm_ops, self.app))
 
     def _restore(self) -> None:
         """The saved size and place only when they fit a screen this computer has now; else a size that fits."""
