@@ -119,3 +119,13 @@ def test_the_first_paint_comes_before_the_other_pages_and_the_matching_engine_ar
     later = {"matchdesk.ui.matching_page", "matchdesk.ui.signals_page", "matchdesk.ui.report_page",
              "matchdesk.ui.retention_dialog", "matchdesk.matching.engine", "numpy", "scipy", "sklearn"}
     assert loaded & later == set()
+
+
+def test_a_window_start_reads_its_options_without_the_command_modules():
+    from matchdesk.cli.main import window_arguments
+
+    args = window_arguments(["--db", "regio.db", "--user", "anouk", "--today", "2026-11-23", "--view", "matchen"])
+    assert (args.db, args.user, args.today.isoformat(), args.view) == ("regio.db", "anouk", "2026-11-23", "matchen")
+    # a command, a stray word, a help request or a wrong option: the whole parser reads and judges them as before
+    for words in (["--db", "x", "rank", "--vacancy", "V1"], ["--db", "x", "bogus"], ["-h"], ["--today", "2026-13-01"]):
+        assert window_arguments(words) is None, words
