@@ -148,7 +148,8 @@ class MatchService:
 
     def close(self) -> None:
         self.save()
-        self.engine.index.close()
+        with self._lock:  # a query or the window's warm-up still running on a worker finishes first
+            self.engine.index.close()
 
 
 # -- use cases: the application object's matcher, "today" from the application object ----------------------
