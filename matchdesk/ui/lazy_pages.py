@@ -9,10 +9,11 @@ holds the two equal)."""
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, SignalInstance
 from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
@@ -94,6 +95,30 @@ class LazyPages(Sequence["Page"]):
         return QCoreApplication.translate("Page", self.slots[row].title)
 
 
+def build_page(window: Any, row: int, page_class: type[Page]) -> Page:
+    """The main window's page of ``row``, made when first asked for: it takes its placeholder's place in the
+    window's stack and is hooked into the window (opening records, confirmations, its count in the
+    navigation, the ready signal)."""
+    from matchdesk.ui.keyboard import no_tab_traps
+
+    page = page_class(window.app)
+    stack = window.stack
+    placeholder, current = stack.widget(row), stack.currentIndex()
+    stack.insertWidget(row, page)
+    stack.removeWidget(placeholder)
+    placeholder.deleteLater()
+    if current == row:
+        stack.setCurrentIndex(row)
+    page.open_record.connect(window.open_record)
+    no_tab_traps(page)  # Tab leaves a table instead of walking its cells
+    window._wire_confirmations(row, page)
+    for name in ("first_page_shown", "loaded"):  # the ready signal waits for the shown page's first data
+        signal = getattr(page, name, None)
+        if isinstance(signal, SignalInstance):
+            signal.connect(window.update)
+    return page
+
+
 def retention_action(window: QMainWindow) -> QAction:
     """Bestand > Bewaartermijnen…: the action as ``retention_dialog.add_retention_action`` makes it, with the
     dialog's module (and the retention use cases behind it) loaded when it is first opened."""
@@ -111,14 +136,30 @@ def retention_action(window: QMainWindow) -> QAction:
     return action
 
 
-def warm_up_matching(ops: Ops, app: App) -> None:
-    """Load the saved matching index (or build it) on ``ops``, off the GUI thread, now that the first page is on
-    the screen, so the first ranking does not wait for it. Quietly nothing when it fails: a ranking builds the
-    index itself and says what went wrong."""
+# what the matching engine imports (about a second), one step per turn of the event loop on the GUI thread: an
+# import on a worker while the GUI thread paints can crash PySide6 (its import hook is not thread-safe)
+WARM_IMPORTS = ("numpy", "scipy.sparse", "sklearn.feature_extraction.text", "rapidfuzz",
+                "matchdesk.services.matching", "matchdesk.services.match_desk")
 
-    def warm() -> int:
-        from matchdesk.services.matching import warm_up  # numpy, scipy, scikit-learn: loaded here, not at the start
 
-        return warm_up(app)
+def warm_up_matching(ops: Ops, app: App, closing: threading.Event) -> None:
+    """Once the first page is on the screen: import the matching engine a module at a time on the GUI thread,
+    then load the saved matching index (or build it) on ``ops``, off the GUI thread, so the first ranking does
+    not wait for either. Each step first looks at ``closing`` (set when the window closes or the application
+    quits, which then waits for this lane). Quietly nothing when it fails: a ranking builds the index itself
+    and says what went wrong."""
+    steps = list(WARM_IMPORTS)
 
-    ops.run(warm, lambda _count: None, lambda _error: None, key="warm-up")
+    def step() -> None:
+        if closing.is_set():
+            return
+        if steps:
+            importlib.import_module(steps.pop(0))
+            QTimer.singleShot(0, step)
+            return
+        from matchdesk.services.matching import warm_up
+
+        ops.run(lambda: 0 if closing.is_set() else warm_up(app), lambda _count: None, lambda _error: None,
+                key="warm-up")
+
+    QTimer.singleShot(0, step)

@@ -14,7 +14,7 @@ import threading
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,8 +31,8 @@ from matchdesk.services import maintenance, signals
 from matchdesk.services.maintenance import DatabaseFacts
 from matchdesk.ui.help import build_help_menu
 from matchdesk.ui.icons import icon
-from matchdesk.ui.keyboard import focus_into, no_tab_traps
-from matchdesk.ui.lazy_pages import FIRST_DATA, PAGES, LazyPages, retention_action, warm_up_matching
+from matchdesk.ui.keyboard import focus_into
+from matchdesk.ui.lazy_pages import FIRST_DATA, PAGES, LazyPages, build_page, retention_action, warm_up_matching
 from matchdesk.ui.list_page import ListPage
 from matchdesk.ui.navigation import Navigation
 from matchdesk.ui.ops import Ops, show_failure
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("MatchDesk")
         self.help_window: QWidget | None = None  # the handleiding (F1), made on first use
 
-        self.pages = LazyPages(PAGES, self._build_page)  # built when first shown; a placeholder until then
+        self.pages = LazyPages(PAGES, lambda row, cls: build_page(self, row, cls))  # a placeholder until shown
         self.navigation = Navigation()  # folds to icons (Beeld > Compacte navigatie), remembered
         self.nav = self.navigation.list
         self.stack = PageStack()  # asks for the room of the page shown, not of the widest page
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
 
         self._painted = False
         self._first_paint = threading.Event()  # set at the first paint of the first page with its data
+        self._closing = threading.Event()  # the window closes or the application quits: no more warming up
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_background)
         self.navigation.restore()
         self._restore()
         self.nav.setCurrentRow(0)
@@ -132,26 +134,6 @@ class MainWindow(QMainWindow):
         self.navigation.collapsed_changed.connect(self.compact_action.setChecked)
         view_menu.addAction(self.compact_action)
         self.help_actions = build_help_menu(self, self.current_help_anchor, self._about)
-
-    def _build_page(self, row: int, page_class: type[Page]) -> Page:
-        """The page of ``row``, made when first asked for: it takes its placeholder's place in the stack and is
-        hooked into the window (opening records, confirmations, its count in the navigation, the ready signal)."""
-        page = page_class(self.app)
-        placeholder = self.stack.widget(row)
-        current = self.stack.currentIndex()
-        self.stack.insertWidget(row, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
-        if current == row:
-            self.stack.setCurrentIndex(row)
-        page.open_record.connect(self.open_record)
-        no_tab_traps(page)  # Tab leaves a table instead of walking its cells
-        self._wire_confirmations(row, page)
-        for name in ("first_page_shown", "loaded"):  # the ready signal waits for the shown page's first data
-            signal = getattr(page, name, None)
-            if isinstance(signal, SignalInstance):
-                signal.connect(self.update)
-        return page
 
     def _wire_confirmations(self, row: int, page: Page) -> None:
         """A page's exports confirmed in the status bar; its count of open items after its name in the navigation
@@ -234,14 +216,14 @@ class MainWindow(QMainWindow):
         assert row is not None
         # the navigation's count of my open signals, before the page is ever opened (the page updates it later);
         # at the start it waits for the first paint (at most 2 s) instead of competing with the first page
-        painted = self._first_paint
+        painted, closing = self._first_paint, self._closing
 
-        def count() -> int:
+        def count() -> int | None:
             painted.wait(2.0)
-            return signals.open_signal_count(app)
+            return None if closing.is_set() else signals.open_signal_count(app)
 
-        self.ops.run(count, lambda count: self.navigation.set_count(row, count), lambda _error: None,
-                     key="signal count")
+        self.ops.run(count, lambda count: count is None or self.navigation.set_count(row, count),
+                     lambda _error: None, key="signal count")
 
     def _show_facts(self, facts: DatabaseFacts) -> None:
         self.facts, self.is_demo = facts, facts.demo
@@ -381,12 +363,19 @@ class MainWindow(QMainWindow):
             self._painted = True
             self._first_paint.set()
             QTimer.singleShot(0, self.first_page_painted.emit)
-            QTimer.singleShot(0, lambda: warm_up_matching(self.warm_ops, self.app))
+            warm_up_matching(self.warm_ops, self.app, self._closing)
 
     def _restore(self) -> None:
         """The saved size and place only when they fit a screen this computer has now; else a size that fits."""
         restore_geometry(self)
 
+    def _stop_background(self) -> None:
+        """No interpreter ends under a worker still building: the warm-up stops at its next step, waited for."""
+        self._closing.set()
+        self._first_paint.set()
+        self.warm_ops.wait()
+
     def closeEvent(self, event) -> None:
         save_geometry(self)
+        self._stop_background()
         super().closeEvent(event)

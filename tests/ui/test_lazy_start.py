@@ -71,10 +71,10 @@ def test_a_start_builds_the_shown_page_only_and_reads_its_list_once(qtbot, start
 
 
 def test_the_matching_index_is_ready_before_the_first_ranking(qtbot, started):
-    window = started
+    window = started  # the engine's modules are imported a step at a time on the GUI thread, then the index loads
+    qtbot.waitUntil(lambda: window.app._matcher is not None, timeout=60_000)
     assert window.warm_ops.wait(60_000)
     matcher = window.app._matcher
-    assert matcher is not None, "the index was not loaded after the first paint"
     with window.app.db.reading() as session:
         assert matcher.engine.index.refresh(session) == 0  # nothing left to read for the first ranking
     assert len(matcher.engine.index) > 0
@@ -129,3 +129,19 @@ def test_a_window_start_reads_its_options_without_the_command_modules():
     # a command, a stray word, a help request or a wrong option: the whole parser reads and judges them as before
     for words in (["--db", "x", "rank", "--vacancy", "V1"], ["--db", "x", "bogus"], ["-h"], ["--today", "2026-13-01"]):
         assert window_arguments(words) is None, words
+
+
+def test_a_start_on_another_view_shows_that_page_and_ends_cleanly(region, tmp_path):
+    """``--view`` builds its page after the window is shown (a page built while the window was hidden crashed
+    PySide6 once shown), and quitting at once while the engine is still being loaded ends without a crash."""
+    from matchdesk.storage.migrate import sqlite_backup
+
+    path = tmp_path / "region.db"
+    sqlite_backup(region, path, test_key())
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    shot = tmp_path / "trajecten.png"
+    done = subprocess.run([sys.executable, "-m", "matchdesk", "--db", str(path), "--user", "demo", "--today",
+                           TODAY.isoformat(), "--view", "trajecten", "--screenshot", str(shot), "--quit-when-ready"],
+                          capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+    assert done.returncode == 0 and "MATCHDESK_READY" in done.stderr, done.stderr[-1000:]
+    assert shot.stat().st_size > 0
