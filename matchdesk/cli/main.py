@@ -52,8 +52,11 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        help="extra regelboeken die de meegeleverde per gemeente vervangen (ook MATCHDESK_RULES)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False``: the global and window options only, without importing the
+    command modules (``window_arguments``)."""
     parser = DutchArgumentParser(
+        exit_on_error=commands,
         prog="matchdesk",
         description="MatchDesk: kandidaten en vacatures matchen en trajecten vastleggen volgens de regels "
         "van de Participatiewet. Zonder opdracht opent het venster.",
@@ -66,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--view", metavar="NAAM", help=argparse.SUPPRESS)
     parser.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
+    if not commands:
+        return parser
     parent = DutchArgumentParser(add_help=False)
     _global_options(parent, suppress=True)
     # remove the -h added by DutchArgumentParser: subparsers add their own
@@ -80,6 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, parent)
     return parser
+
+
+def window_arguments(argv: list[str] | None) -> argparse.Namespace | None:
+    """The arguments of a start of the window (no command), read without importing the fifteen command modules
+    the window does not need; None when there is anything else (a command, a positional word, a help request,
+    an option in error), which the whole parser then reads and judges as always."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if "-h" in words or "--help" in words:
+        return None
+    try:
+        args, rest = build_parser(commands=False).parse_known_args(words)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
 
 
 def make_context(args: argparse.Namespace) -> Context:
@@ -108,8 +127,7 @@ def error_exit_code(error: MatchDeskError) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     try:
         ctx = make_context(args)
     except MatchDeskError as error:

@@ -101,6 +101,13 @@ class MatchService:
             candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
             return candidate_questions(candidate, self.engine.scorer)
 
+    def warm_up(self) -> int:
+        """Bring the candidate index up to date now (the saved copy was taken over when the service was made),
+        so that a ranking asked for soon after does not build it; the number of candidates indexed."""
+        with self._lock, self.db.reading() as session:
+            self.engine.index.refresh(session)
+            return len(self.engine.index)
+
     def _signing_key(self, create: bool) -> bytes | None:
         """The database's key for index copies; made once (``create``) when there is none. None when there
         is none and it cannot be made (a read-only or busy database): then no copy is kept."""
@@ -141,10 +148,22 @@ class MatchService:
 
     def close(self) -> None:
         self.save()
-        self.engine.index.close()
+        with self._lock:  # a query or the window's warm-up still running on a worker finishes first
+            self.engine.index.close()
 
 
 # -- use cases: the application object's matcher, "today" from the application object ----------------------
+def warm_up(app: App) -> int:
+    """The matcher made (taking over the saved index where the application has a cache folder) and its index
+    brought up to date, before anyone ranks: the window runs this right after its first paint. Then the check
+    of the file that the process's first write makes (a ranking writes its audit entry), so that the first
+    ranking waits for neither; a damaged file raises here as it would there. Not audited (nothing is ranked
+    or shown); the number of candidates indexed."""
+    indexed = app.matcher.warm_up()
+    app.db.refuse_when_damaged()
+    return indexed
+
+
 # Each ranking leaves one audit entry (``gerangschikt``), written before the ranking is returned: what was
 # ranked for, how many were shown of how many judged, and the ids of the candidates shown (never a name).
 def rank_for_vacancy(app: App, reference: str, filters: Filters = Filters(), top: int = 20) -> Ranking:

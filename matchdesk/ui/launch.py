@@ -57,10 +57,10 @@ def run_gui(ctx, args) -> int:
         if user is None:
             return 0
     window = MainWindow(app.with_user(user))
+    window.show()  # before --view: a page built while the window is hidden crashed PySide6 once it was shown
     if args.view and not window.show_view(args.view):
         print(f"Onbekende weergave: {args.view}", file=sys.stderr)
         return 2
-    window.show()
     if scripted:
         def ready() -> None:
             if args.screenshot:

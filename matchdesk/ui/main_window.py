@@ -2,10 +2,15 @@
 
 What it says about the database (demo? region? empty?) comes from ``services.maintenance.database_facts``
 through the window's ops; ``first_page_painted`` (the ready signal of ``--quit-when-ready``) fires at the
-first paint after those facts and the first page of the first list have arrived."""
+first paint after those facts and the first page of the first list have arrived.
+
+A start builds only the page shown: the others are imported and built when first shown (``LazyPages``), and
+right after the first paint the matching index is loaded (or built) in the background so that the first
+ranking does not wait for it (``services.matching.warm_up``)."""
 
 from __future__ import annotations
 
+import threading
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -26,20 +31,18 @@ from matchdesk.services import maintenance, signals
 from matchdesk.services.maintenance import DatabaseFacts
 from matchdesk.ui.help import build_help_menu
 from matchdesk.ui.icons import icon
-from matchdesk.ui.keyboard import focus_into, no_tab_traps
-from matchdesk.ui.list_page import CandidatesPage, EmployersPage, ListPage, TrajectoriesPage, VacanciesPage
-from matchdesk.ui.matching_page import MatchingPage
+from matchdesk.ui.keyboard import focus_into
+from matchdesk.ui.lazy_pages import FIRST_DATA, PAGES, LazyPages, build_page, retention_action, warm_up_matching
+from matchdesk.ui.list_page import ListPage
 from matchdesk.ui.navigation import Navigation
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
-from matchdesk.ui.report_page import ReportPage
-from matchdesk.ui.retention_dialog import add_retention_action
 from matchdesk.ui.scroll import PageStack, scrollable
-from matchdesk.ui.signals_page import SignalsPage
 from matchdesk.ui.window_geometry import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from matchdesk.services.demo import DemoSize
+    from matchdesk.ui.record_pages import CandidatesPage
 
 translate = QCoreApplication.translate
 
@@ -61,21 +64,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("MatchDesk")
         self.help_window: QWidget | None = None  # the handleiding (F1), made on first use
 
-        self.candidates = CandidatesPage(app)
-        self.pages: list[Page] = [self.candidates, EmployersPage(app), VacanciesPage(app), TrajectoriesPage(app),
-                                  MatchingPage(app), SignalsPage(app), ReportPage(app)]
+        self.pages = LazyPages(PAGES, lambda row, cls: build_page(self, row, cls))  # a placeholder until shown
         self.navigation = Navigation()  # folds to icons (Beeld > Compacte navigatie), remembered
         self.nav = self.navigation.list
         self.stack = PageStack()  # asks for the room of the page shown, not of the widest page
-        for number, page in enumerate(self.pages, start=1):
-            view = VIEWS.get(type(page).__name__)  # icon: resources/icons/<first word of the view name>.svg
-            self.navigation.add_entry(page.title, f"{page.title} (Ctrl+{number})",
-                                      icon(view.split()[0]) if view else None)
-            self.stack.addWidget(page)
-            page.open_record.connect(self.open_record)
-            no_tab_traps(page)  # Tab leaves a table instead of walking its cells
+        self.warm_ops = Ops(self)  # the matching index, loaded in the background after the first paint
+        for number, slot in enumerate(PAGES, start=1):
+            view = VIEWS.get(slot.name)  # icon: resources/icons/<first word of the view name>.svg
+            title = self.pages.title(number - 1)
+            self.navigation.add_entry(title, f"{title} (Ctrl+{number})", icon(view.split()[0]) if view else None)
+            self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_page)
-        self._wire_confirmations()
 
         self.empty_panel = self._empty_database_panel()
         self.rules_panel = self._rulebook_errors_panel()
@@ -91,15 +90,12 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(body)
         self._build_menus()
-        add_retention_action(self)  # Bestand > Bewaartermijnen… (a teamleider's list of what is due)
         self._build_status_bar()
 
         self._painted = False
-        for page in self.pages:  # the ready signal waits for the shown page's first data
-            if isinstance(page, ListPage):
-                page.first_page_shown.connect(self.update)
-            elif isinstance(page, (SignalsPage, ReportPage)):
-                page.loaded.connect(self.update)
+        self._first_paint = threading.Event()  # set at the first paint of the first page with its data
+        self._closing = threading.Event()  # the window closes or the application quits: no more warming up
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_background)
         self.navigation.restore()
         self._restore()
         self.nav.setCurrentRow(0)
@@ -112,6 +108,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(icon("importeren"), self.tr("&Import…"), self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(retention_action(self))  # Bestand > Bewaartermijnen… (a teamleider's list)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -120,8 +117,9 @@ class MainWindow(QMainWindow):
         search.triggered.connect(self.quick_search)
         go.addAction(search)
         go.addSeparator()
-        for number, page in enumerate(self.pages, start=1):
-            action = QAction(page.title.replace("&", "&&"), self, shortcut=QKeySequence(f"Ctrl+{number}"))
+        for number in range(1, len(self.pages) + 1):
+            title = self.pages.title(number - 1)
+            action = QAction(title.replace("&", "&&"), self, shortcut=QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, row=number - 1: self.go_to(row))
             go.addAction(action)
         go.addSeparator()
@@ -136,6 +134,20 @@ class MainWindow(QMainWindow):
         self.navigation.collapsed_changed.connect(self.compact_action.setChecked)
         view_menu.addAction(self.compact_action)
         self.help_actions = build_help_menu(self, self.current_help_anchor, self._about)
+
+    def _wire_confirmations(self, row: int, page: Page) -> None:
+        """A page's exports confirmed in the status bar; its count of open items after its name in the navigation
+        (Signalen's ``open_count_changed(int)``, where the page has it). Once, when the page is built."""
+        if isinstance(page, ListPage):
+            page.exported.connect(lambda rows: self.confirm(self.tr("%n row(s) exported", "", rows)))
+        counted = getattr(page, "open_count_changed", None)
+        if counted is not None:
+            counted.connect(lambda count: self.navigation.set_count(row, count))
+
+    @property
+    def candidates(self) -> CandidatesPage:
+        """The Kandidaten page (built when asked for)."""
+        return self.pages[0]  # type: ignore[return-value]  # the first slot is CandidatesPage
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -200,9 +212,17 @@ class MainWindow(QMainWindow):
         """Read again what the database is (after an import or the demo): title, region, empty panel."""
         app = self.app
         self.ops.run(lambda: maintenance.database_facts(app), self._show_facts, key="facts")
-        row = next(row for row, page in enumerate(self.pages) if isinstance(page, SignalsPage))
-        # the navigation's count of my open signals, before the page is ever opened (the page updates it later)
-        self.ops.run(lambda: signals.open_signal_count(app), lambda count: self.navigation.set_count(row, count),
+        row = self.pages.row_of("SignalsPage")
+        assert row is not None
+        # the navigation's count of my open signals, before the page is ever opened (the page updates it later);
+        # at the start it waits for the first paint (at most 2 s) instead of competing with the first page
+        painted, closing = self._first_paint, self._closing
+
+        def count() -> int | None:
+            painted.wait(2.0)
+            return None if closing.is_set() else signals.open_signal_count(app)
+
+        self.ops.run(count, lambda count: count is None or self.navigation.set_count(row, count),
                      lambda _error: None, key="signal count")
 
     def _show_facts(self, facts: DatabaseFacts) -> None:
@@ -217,8 +237,9 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------------------
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
+            page = self.pages[row]  # imported and built the first time
             self.stack.setCurrentIndex(row)
-            self.pages[row].refresh()
+            page.refresh()
 
     def go_to(self, row: int) -> None:
         """Ctrl+1..7: the page, with the keyboard in its search or reference field."""
@@ -239,27 +260,21 @@ class MainWindow(QMainWindow):
         """A short confirmation in the status bar (five seconds), e.g. after a save or an export."""
         self.statusBar().showMessage(text, 5000)
 
-    def _wire_confirmations(self) -> None:
-        """Exports confirmed in the status bar; a page's count of open items after its name in the navigation
-        (Signalen's ``open_count_changed(int)``, where the page has it)."""
-        for row, page in enumerate(self.pages):
-            if isinstance(page, ListPage):
-                page.exported.connect(lambda rows: self.confirm(self.tr("%n row(s) exported", "", rows)))
-            counted = getattr(page, "open_count_changed", None)
-            if counted is not None:
-                counted.connect(lambda count, row=row: self.navigation.set_count(row, count))
-
     def show_view(self, name: str) -> bool:
         """``--view NAME``: a page by its identifier (its Dutch name, see VIEWS) or the start of it,
         case-insensitive; not by the display text, which follows the translation."""
         wanted = name.strip().casefold()
-        for row, page in enumerate(self.pages):
-            if VIEWS.get(type(page).__name__, page.title).casefold().startswith(wanted):
+        for row, slot in enumerate(PAGES):
+            if VIEWS.get(slot.name, slot.title).casefold().startswith(wanted):
                 self.nav.setCurrentRow(row)
                 return True
         return False
 
     def page(self, page_type: type[Page]) -> Page | None:
+        """The page of that class (built when it was not yet)."""
+        row = self.pages.row_of(page_type.__name__)
+        if row is not None:
+            return self.pages[row]
         return next((p for p in self.pages if isinstance(p, page_type)), None)
 
     def show_page(self, page_type: type[Page]) -> Page | None:
@@ -339,22 +354,28 @@ class MainWindow(QMainWindow):
             return False
         if isinstance(page, ListPage):
             return page.loaded
-        if isinstance(page, SignalsPage):
-            return page.is_loaded
-        if isinstance(page, ReportPage):
-            return page.report is not None
-        return True
+        first_data = FIRST_DATA.get(type(page).__name__)
+        return first_data(page) if first_data is not None else isinstance(page, Page)
 
     def paintEvent(self, event) -> None:  # first paint after the facts and the first page of the list arrived
         super().paintEvent(event)
         if not self._painted and self._ready():
             self._painted = True
+            self._first_paint.set()
             QTimer.singleShot(0, self.first_page_painted.emit)
+            warm_up_matching(self.warm_ops, self.app, self._closing)
 
     def _restore(self) -> None:
         """The saved size and place only when they fit a screen this computer has now; else a size that fits."""
         restore_geometry(self)
 
+    def _stop_background(self) -> None:
+        """No interpreter ends under a worker still building: the warm-up stops at its next step, waited for."""
+        self._closing.set()
+        self._first_paint.set()
+        self.warm_ops.wait()
+
     def closeEvent(self, event) -> None:
         save_geometry(self)
+        self._stop_background()
         super().closeEvent(event)

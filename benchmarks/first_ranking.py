@@ -1,0 +1,102 @@
+"""The first ranking in the window after a start: how long a matchmaker waits for it (issue 16).
+
+One cold process per run on the 9,000-candidate demo (``benchmarks/startup.py`` makes it): the window
+starts as ``matchdesk`` starts it (``--quit-when-ready`` context, the user's cache folder for the saved
+index), and ``--after`` seconds after the first page is painted (the time to go to Matchen and type a
+reference) it ranks a vacancy on the Matchen page, as ``rank_vacancy`` does for a chosen reference. Printed:
+milliseconds from asking to the ranking shown, medians of ``--runs`` processes, for each ``--after``,
+beside the floor measured in the same run: the same ranking asked a second time in that process (warm
+index, nothing to load). ``--compare DIR`` times another checkout's ``matchdesk`` package (its folder holds
+``matchdesk/``) interleaved run by run.
+
+    .venv/bin/python benchmarks/first_ranking.py [--runs 5] [--after 0 3] [--compare DIR]
+
+The index copy in the cache folder is what a second start of the day finds; the first run of each series
+makes it when there was none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+from startup import TODAY, demo
+
+CHILD = r"""
+import json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from matchdesk.cli.main import build_parser, make_context
+from matchdesk.ui.main_window import MainWindow
+
+args = build_parser().parse_args(["--db", sys.argv[1], "--user", "demo", "--today", sys.argv[2]])
+after, reference = float(sys.argv[3]), sys.argv[4]
+qt = QApplication([])
+ctx = make_context(args)
+window = MainWindow(ctx.app())
+window.show()
+times = {}
+
+def rank(label):
+    page = window.page(type(window.pages[4]))  # Matchen
+    window.show_page(type(page))
+    started = time.perf_counter()
+    def shown():
+        page.ranked.disconnect(shown)
+        times[label] = (time.perf_counter() - started) * 1000
+        QTimer.singleShot(0, lambda: rank("again") if label == "first" else qt.quit())
+    page.ranked.connect(shown)
+    page.rank_vacancy(reference)
+
+window.first_page_painted.connect(lambda: QTimer.singleShot(int(after * 1000), lambda: rank("first")))
+qt.exec()
+ctx.close()
+print("FIRST_RANKING " + json.dumps(times), file=sys.stderr, flush=True)
+"""
+
+
+def one(path, after: float, reference: str, pythonpath: str | None) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = pythonpath or env.get("PYTHONPATH", "")
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path), TODAY, str(after), reference], env=env,
+                          capture_output=True, text=True, timeout=600)
+    line = next((x for x in done.stderr.splitlines() if x.startswith("FIRST_RANKING ")), None)
+    if line is None:
+        raise SystemExit(done.stderr[-2000:])
+    return json.loads(line.split(" ", 1)[1])
+
+
+def main() -> int:
+    from bench_key import ensure_key
+
+    ensure_key()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--after", type=float, nargs="+", default=[0.0, 3.0])
+    parser.add_argument("--size", type=int, default=9000)
+    parser.add_argument("--reference", default="V2026-00001")
+    parser.add_argument("--compare", metavar="DIR")
+    args = parser.parse_args()
+    path = demo(args.size)
+    trees = [("this tree", None)] + ([(args.compare, args.compare)] if args.compare else [])
+    for after in args.after:
+        series: dict[str, list[dict]] = {label: [] for label, _ in trees}
+        for _ in range(args.runs):
+            for label, tree in trees:
+                series[label].append(one(path, after, args.reference, tree))
+        for label, runs in series.items():
+            first = statistics.median(r["first"] for r in runs)
+            again = statistics.median(r["again"] for r in runs)
+            listed = ", ".join(f"{r['first']:.0f}" for r in runs)
+            print(f"{args.size:>7} candidates, {label}, ranking asked {after:g} s after the first paint: median "
+                  f"{first:.0f} ms (runs: {listed}); the same ranking "
+                  f"again (floor): {again:.0f} ms; {first / again:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
