@@ -246,7 +246,7 @@ class CandidateEditor(EditorDialog):
         return Selected(line.id, line.start, line.end)
 
     def _fill_trajectories(self, lines: Sequence[TrajectoryLine]) -> None:
-        verdicts = {"allowed": self.tr("allowed"), "warning": self.tr("warning"), "blocked": self.tr("blocked")}
+        verdicts = {"allowed": self.tr("Allowed"), "warning": self.tr("Warning"), "blocked": self.tr("Blocked")}
         self.trajectory_lines = tuple(lines)
         self.trajectories.setRowCount(len(lines))
         for r, t in enumerate(lines):

@@ -68,6 +68,7 @@ class ListPage(Page):
     first_page_shown = Signal()  # the first page of a new filter or sort is in the table
     exported = Signal(int)  # rows written by an export
     new_text = ""  # the Nieuw… button's text (QT_TRANSLATE_NOOP("ListPage", ...)); empty: none
+    rank_text = ""  # the button that ranks for the selected record on Matchen (QT_TRANSLATE_NOOP); empty: none
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(app, parent)
@@ -132,6 +133,24 @@ class ListPage(Page):
         top.addWidget(self.new_button)
         shortcut = QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_record)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is the one shown
+        self.rank_button: QPushButton | None = None
+        if self.rank_text:
+            self.rank_button = QPushButton(icon("matchen"), translate("ListPage", self.rank_text))
+            self.rank_button.setToolTip(self.tr("Rank on the Matchen page for the selected row"))
+            self.rank_button.clicked.connect(self.rank_selected)
+            top.addWidget(self.rank_button)
+
+    def rank_selected(self) -> None:
+        """Matchen, ranked for the selected vacancy (candidates for it) or candidate (vacancies for them)."""
+        key = self.selected_key()
+        window = self.window()
+        if key is None or not hasattr(window, "show_page"):
+            return
+        from matchdesk.ui.matching_page import MatchingPage
+
+        page = window.show_page(MatchingPage)
+        if isinstance(page, MatchingPage):
+            (page.rank_vacancy if self.spec.name == "vacature" else page.rank_candidate)(key)
 
     def new_record(self) -> None:
         """The editor of a new record of this list; the list is read again after it is saved."""

@@ -18,6 +18,7 @@ class CandidatesPage(ListPage):
     spec = CANDIDATES
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by name, client number…")
     new_text = QT_TRANSLATE_NOOP("ListPage", "&New candidate")
+    rank_text = QT_TRANSLATE_NOOP("ListPage", "Rank vacancies")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         # the values (domain enums, municipalities) are Dutch data; only the words around them are translated
@@ -86,6 +87,7 @@ class VacanciesPage(ListPage):
     spec = VACANCIES
     placeholder = QT_TRANSLATE_NOOP("ListPage", "Search by title, reference, employer or place…")
     new_text = QT_TRANSLATE_NOOP("ListPage", "&New vacancy")
+    rank_text = QT_TRANSLATE_NOOP("ListPage", "Rank candidates")
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         self.kind = choice_box(self.tr("Type"), [(self.tr("Type: all"), None)]

@@ -297,7 +297,7 @@ def test_a_trajectory_opens_its_candidate_on_the_trajecten_tab(qtbot, parent, db
     assert editor.form.widgets["klantnummer"].text() == "1000001"
     assert editor.tabs.currentIndex() == editor.tabs.count() - 1
     assert editor.trajectories.rowCount() == 1 and editor.trajectories.item(0, 0).text() == "Participatieplaats"
-    assert editor.trajectories.item(0, 4).text() == "toegestaan"
+    assert editor.trajectories.item(0, 4).text() == "Toegestaan"
     editor.reject()
 
 

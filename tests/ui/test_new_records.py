@@ -326,3 +326,26 @@ def test_an_employer_with_open_vacancies_is_not_archived(qtbot, window, trouble,
     assert editor.message.text().startswith("Niet gearchiveerd: de werkgever heeft nog")
     assert "sluit of archiveer die eerst" in editor.message.text() and trouble == []
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("number, button_text, direction", [(3, "Kandidaten rangschikken", "for_vacancy"),
+                                                              (1, "Vacatures rangschikken", "for_candidate")])
+def test_a_list_row_is_ranked_on_matchen_in_one_click(qtbot, window, trouble, number, button_text, direction):
+    """From a vacancy (or candidate) row straight to its ranking: select the row, one click."""
+    from matchdesk.ui.matching_page import MatchingPage
+
+    page = _page(qtbot, window, number)
+    if number == 1:
+        page.mine.setChecked(False)
+        qtbot.waitUntil(lambda: page.loaded and page.model.rowCount() > 0, timeout=10_000)
+    rect = page.table.visualRect(page.model.index(0, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    key = page.selected_key()
+    assert key and page.rank_button.text() == button_text and page.rank_button.isVisible()
+    qtbot.mouseClick(page.rank_button, Qt.MouseButton.LeftButton)
+    matching = window.stack.currentWidget()
+    assert isinstance(matching, MatchingPage) and getattr(matching, direction).isChecked()
+    assert matching.query.text() == key
+    qtbot.waitUntil(lambda: matching.model.rowCount() > 0 and matching.subject.isVisible(), timeout=20_000)
+    assert key in matching.subject.text()
+    assert trouble == []

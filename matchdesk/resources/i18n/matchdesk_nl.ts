@@ -98,6 +98,18 @@
         <translation>Traject &amp;starten…</translation>
     </message>
     <message>
+        <source>Allowed</source>
+        <translation>Toegestaan</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
         <source>Trajectories</source>
         <translation>Trajecten</translation>
     </message>
@@ -124,18 +136,6 @@
     <message>
         <source>New candidate</source>
         <translation>Nieuwe kandidaat</translation>
-    </message>
-    <message>
-        <source>allowed</source>
-        <translation>toegestaan</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>waarschuwing</translation>
-    </message>
-    <message>
-        <source>blocked</source>
-        <translation>geblokkeerd</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1250,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>{action} (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Rank on the Matchen page for the selected row</source>
+        <translation>Rangschikken op de pagina Matchen voor de gekozen rij</translation>
+    </message>
+    <message>
         <source>Also a&amp;rchived</source>
         <translation>Ook &amp;gearchiveerd</translation>
     </message>
@@ -1286,6 +1290,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
         <translation>&amp;Nieuwe kandidaat</translation>
     </message>
     <message>
+        <source>Rank vacancies</source>
+        <translation>Vacatures rangschikken</translation>
+    </message>
+    <message>
         <source>Search by name, KvK or place…</source>
         <translation>Zoek op naam, KvK of plaats…</translation>
     </message>
@@ -1300,6 +1308,10 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>&amp;New vacancy</source>
         <translation>&amp;Nieuwe vacature</translation>
+    </message>
+    <message>
+        <source>Rank candidates</source>
+        <translation>Kandidaten rangschikken</translation>
     </message>
     <message>
         <source>Search by name or client number…</source>
