@@ -20,12 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
 from matchdesk.errors import StorageUnavailable
@@ -34,33 +30,54 @@ from matchdesk.storage.keys import DatabaseKey
 from matchdesk.storage.models import Base
 from matchdesk.storage.sqlite_files import backups_of, damaged_message, quick_check, sqlite_backup
 
-__all__ = ["BACKUPS_KEPT", "WRITE", "alembic_config", "backup_before_migration", "current_revision",
-           "ensure_schema", "head_revision", "sqlite_backup"]
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+__all__ = ["BACKUPS_KEPT", "HEAD_REVISION", "WRITE", "alembic_config", "backup_before_migration",
+           "current_revision", "ensure_schema", "head_revision", "sqlite_backup"]
 
 BACKUPS_KEPT = 3
+# The newest revision, so that opening a database already at it needs no Alembic (Alembic with Mako and its
+# script directory is ~0.15 s of a window start); tests/storage/test_migrations.py holds it equal to Alembic's head.
+HEAD_REVISION = "0009"
 _OURS = set(Base.metadata.tables) | {"alembic_version"}
 WRITE = "matchdesk_write"  # execution option: the transaction starts with BEGIN IMMEDIATE (database.py)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     return config
 
 
+def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _scripts().get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _state(connection)[0]
 
 
 def _state(connection: Connection) -> tuple[str | None, set[str]]:
+    """The file's revision (read as Alembic keeps it: the one row of ``alembic_version``) and its tables."""
     tables = set(inspect(connection).get_table_names())
-    revision = MigrationContext.configure(connection).get_current_revision() if "alembic_version" in tables else None
-    return revision, tables
+    if "alembic_version" not in tables:
+        return None, tables
+    rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) > 1:
+        raise StorageUnavailable("De database heeft meer dan één schemaversie; MatchDesk opent hem niet.",
+                                 kind="foreign")
+    return (str(rows[0][0]) if rows else None), tables
 
 
 def _refuse_unknown(script: ScriptDirectory, revision: str | None, tables: set[str], name: str,
@@ -89,12 +106,14 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None, *, key: DatabaseKey 
     """Bring the database to the newest schema in one transaction, or refuse it with a Dutch message.
     ``key``: the SQLite file's key (for the backup before an upgrade). ``read_only``: the message why this
     file must not be written (a plaintext file): one at the newest schema opens, an older one is refused."""
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
     name = f"Het bestand {sqlite_path.name}" if sqlite_path else "De database"
     with engine.connect() as connection:
         revision, tables = _state(connection)
         connection.rollback()
+    if revision == HEAD_REVISION:
+        return  # the everyday case: no Alembic imported at all
+    script = _scripts()
+    head = script.get_current_head()
     if revision == head:
         return
     _refuse_unknown(script, revision, tables, name)
@@ -108,6 +127,8 @@ def ensure_schema(engine: Engine, sqlite_path: Path | None, *, key: DatabaseKey 
         if revision == head:
             return
         _refuse_unknown(script, revision, tables, name, connection)
+        from alembic import command
+
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -111,3 +111,24 @@ def test_sqlite_runs_in_wal_with_foreign_keys(db):
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_the_head_revision_constant_is_alembics_head():
+    from matchdesk.storage.migrate import HEAD_REVISION, head_revision
+
+    assert HEAD_REVISION == head_revision()
+
+
+def test_opening_a_database_at_the_newest_schema_needs_no_alembic(db_path):
+    """Alembic (with Mako and its script directory) is imported only when a file must be created or upgraded."""
+    import subprocess
+    import sys
+
+    from matchdesk.storage.database import Database
+
+    Database.open(db_path, create=True).dispose()  # created (and so migrated) in this process
+    script = ("import sys; from matchdesk.storage.database import Database; "
+              f"Database.open({str(db_path)!r}).dispose(); "
+              "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')}))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
