@@ -225,19 +225,14 @@ def export_profile(app: App, klantnummer: str, output: Path | str | None = None,
     """Build, render and write one profile (default file name ``document.file_name`` in the working
     folder). The file is complete on disk before the audit entry is committed, and renamed into place only
     after that commit: no profile on disk without its entry."""
-    staged = None
-    try:
-        with app.unit() as session, _explaining(app, explainer) as explain:
-            document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
-                                        vacancy_reference=vacancy_reference, explanation=explanation,
-                                        explainer=explain, action=action, employer_text=employer_text,
-                                        include_employer_text=include_employer_text)
-            data = render_profile(document, app.today, document.info.author)
-            staged = stage_pdf(data, Path(output) if output else Path(document.file_name))
-    except BaseException:
-        discard_pdf(staged)
-        raise
-    return Printed(publish_pdf(staged), data, document.file_name)
+    def build(session: Session, explain: Explainer) -> tuple[bytes, str]:
+        document = profile_document(session, klantnummer, app.today, anonymous=anonymous,
+                                    vacancy_reference=vacancy_reference, explanation=explanation,
+                                    explainer=explain, action=action, employer_text=employer_text,
+                                    include_employer_text=include_employer_text)
+        return render_profile(document, app.today, document.info.author), document.file_name
+
+    return _export(app, explainer, output, build)
 
 
 def export_shortlist(app: App, vacancy_reference: str, klantnummers: Sequence[str],
@@ -245,17 +240,27 @@ def export_shortlist(app: App, vacancy_reference: str, klantnummers: Sequence[st
                      explainer: Explainer | None = None, action: str = "geëxporteerd") -> Printed:
     """Build, render and write a shortlist; the audit entries are committed before the complete file is renamed
     into place (as ``export_profile``)."""
+    def build(session: Session, explain: Explainer) -> tuple[bytes, str]:
+        shortlist = shortlist_document(session, vacancy_reference, klantnummers, app.today,
+                                       explanations=explanations, explainer=explain, action=action)
+        return render_shortlist(shortlist), shortlist.file_name
+
+    return _export(app, explainer, output, build)
+
+
+def _export(app: App, explainer: Explainer | None, output: Path | str | None,
+            build: Callable[[Session, Explainer], tuple[bytes, str]]) -> Printed:
+    """Build and render in one unit of work (which writes the audit entries), stage the PDF beside its target
+    before that unit commits, and rename it into place after: a failed commit leaves no file."""
     staged = None
     try:
         with app.unit() as session, _explaining(app, explainer) as explain:
-            shortlist = shortlist_document(session, vacancy_reference, klantnummers, app.today,
-                                           explanations=explanations, explainer=explain, action=action)
-            data = render_shortlist(shortlist)
-            staged = stage_pdf(data, Path(output) if output else Path(shortlist.file_name))
+            data, file_name = build(session, explain)
+            staged = stage_pdf(data, Path(output) if output else Path(file_name))
     except BaseException:
         discard_pdf(staged)
         raise
-    return Printed(publish_pdf(staged), data, shortlist.file_name)
+    return Printed(publish_pdf(staged), data, file_name)
 
 
 def _explaining(app: App, explainer: Explainer | None) -> contextlib.AbstractContextManager[Explainer]:
