@@ -107,6 +107,14 @@ class CandidateEditor(EditorDialog):
     archives = staticmethod(archive_candidate)
     restores = staticmethod(restore_candidate)
 
+    def _fit_tab_titles(self) -> None:
+        """Wide enough for every tab title (7 with Contactmomenten; fonts differ per desktop), within the screen:
+        on a laptop the tab bar scrolls rather than the dialog leaving the screen."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        wanted = self.tabs.tabBar().sizeHint().width() + 48
+        width = max(860, min(wanted, screen.width() - 40 if screen is not None else wanted))
+        self.resize(width, 620)
+
     def build_tabs(self) -> None:
         self.resize(860, 620)  # room for every tab title, Voorstellen included
         for number, (title, attrs) in enumerate(_TABS.items()):
@@ -151,6 +159,7 @@ class CandidateEditor(EditorDialog):
         self.trajectory_lines: Sequence[TrajectoryLine] = ()
         self.trajectory_tab = self._trajectory_tab()
         self.tabs.addTab(self.trajectory_tab, self.tr("Trajectories"))
+        self._fit_tab_titles()
         self.skills_loaded: list = []
         self.levels_loaded: dict = {}
         if self.key is not None:

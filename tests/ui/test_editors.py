@@ -349,3 +349,24 @@ def test_no_editor_choice_shows_a_raw_code(qtbot, ctx, vacancy):
             shown += [(type(editor).__name__, box.accessibleName(), box.itemText(i)) for i in range(box.count())]
     assert len(shown) > 20
     assert [item for item in shown if item[2] in raw] == []
+
+
+@pytest.mark.parametrize("screen_width", [1366, 800])
+def test_every_tab_title_of_the_candidate_editor_fits_when_the_screen_has_room(qtbot, ctx, monkeypatch, screen_width):
+    """A laptop screen (1366 wide) shows all 7 tab titles; a narrow one keeps the dialog on it (the bar scrolls)."""
+    from PySide6.QtCore import QPoint, QRect, QSize
+    from PySide6.QtGui import QFont, QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry",
+                        lambda _screen: QRect(QPoint(0, 0), QSize(screen_width, 768)))
+    desktop_font = QFont()
+    desktop_font.setPointSize(11)  # the tab titles as a desktop with a larger font draws them
+    editor = _editor(qtbot, ctx)
+    editor.tabs.tabBar().setFont(desktop_font)
+    editor._fit_tab_titles()
+    bar = editor.tabs.tabBar()
+    assert editor.tabs.count() == 7
+    if screen_width == 1366:
+        assert bar.sizeHint().width() > 860  # the titles need more than the old fixed 860
+        assert editor.width() >= bar.sizeHint().width()
+    assert editor.width() <= max(860, screen_width - 40)
