@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,43 @@ def region(tmp_path_factory) -> Path:
     assert main(["--db", str(path), "--today", TODAY.isoformat(), "demo", "--candidates", "210",
                  "--employers", "12", "--vacancies", "25", "--seed", "1"]) == 0
     return path
+
+
+@pytest.fixture
+def region_copy(region, tmp_path) -> Path:
+    """A copy of the region per test (opening a record writes its audit entry)."""
+    from matchdesk.storage.migrate import sqlite_backup
+    from tests.conftest import test_key
+
+    path = tmp_path / "region.db"
+    sqlite_backup(region, path, test_key())
+    return path
+
+
+@contextmanager
+def window_on(qtbot, path: Path, tmp_path: Path, monkeypatch, user: str):
+    """The main window on the database ``path`` as medewerker ``user``, shown and active; closed afterwards."""
+    from matchdesk.app import App
+    from matchdesk.ui.main_window import MainWindow
+    from tests.conftest import TODAY
+
+    monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
+    app = App.open(path, user=user, today=TODAY)
+    window = MainWindow(app)
+    window.path = path
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    try:
+        yield window
+    finally:
+        window.close()
+        app.close()
+
+
+@pytest.fixture
+def region_window(qtbot, region_copy, tmp_path, monkeypatch, trouble):
+    """The main window on ``region_copy`` as medewerker "tester"."""
+    with window_on(qtbot, region_copy, tmp_path, monkeypatch, "tester") as window:
+        yield window

@@ -16,36 +16,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.conftest import TODAY, raw_connect, test_key
+from tests.conftest import raw_connect
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def demo_db_path(region, tmp_path) -> Path:
-    """A copy per test: opening a candidate writes its audit entry."""
-    from matchdesk.storage.migrate import sqlite_backup
-
-    path = tmp_path / "region.db"
-    sqlite_backup(region, path, test_key())
-    return path
+def demo_db_path(region_copy) -> Path:
+    return region_copy
 
 
 @pytest.fixture
-def window(qtbot, demo_db_path, tmp_path, monkeypatch, trouble):
-    from matchdesk.app import App
-    from matchdesk.ui.main_window import MainWindow
-
-    monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
-    app = App.open(demo_db_path, user="tester", today=TODAY)
-    window = MainWindow(app)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    yield window
-    window.close()
-    app.close()
+def window(region_window):
+    return region_window
 
 
 @pytest.fixture

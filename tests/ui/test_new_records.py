@@ -12,8 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.conftest import TODAY, test_key
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 # the skill completer's popup: the offscreen platform cannot raise it or grab the keyboard for it (not ours)
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
@@ -21,29 +19,13 @@ BSN = "111222333"  # generated test data (passes the elfproef), marked as such i
 
 
 @pytest.fixture
-def demo_db_path(region, tmp_path) -> Path:
-    from matchdesk.storage.migrate import sqlite_backup
-
-    path = tmp_path / "region.db"
-    sqlite_backup(region, path, test_key())
-    return path
+def demo_db_path(region_copy) -> Path:
+    return region_copy
 
 
 @pytest.fixture
-def window(qtbot, demo_db_path, tmp_path, monkeypatch, trouble):
-    from matchdesk.app import App
-    from matchdesk.ui.main_window import MainWindow
-
-    monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
-    app = App.open(demo_db_path, user="tester", today=TODAY)
-    window = MainWindow(app)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    yield window
-    window.close()
-    app.close()
+def window(region_window):
+    return region_window
 
 
 def _shown(window, kind):

@@ -18,31 +18,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from matchdesk.domain import VacancyKind
-from tests.conftest import TODAY, raw_connect, test_key
+from tests.conftest import raw_connect
+from tests.ui.conftest import window_on
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, region, tmp_path, monkeypatch, trouble):
-    from matchdesk.app import App
-    from matchdesk.storage.migrate import sqlite_backup
-    from matchdesk.ui.main_window import MainWindow
-
-    path = tmp_path / "region.db"  # a copy per test: ranking and opening write audit entries
-    sqlite_backup(region, path, test_key())
-    monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
-    app = App.open(path, user="demo", today=TODAY)  # the demo's own medewerker: "my candidates" are there
-    window = MainWindow(app)
-    window.path = path
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    qtbot.waitUntil(lambda: window.facts is not None and window.candidates.loaded, timeout=10_000)
-    yield window
-    window.close()
-    app.close()
+def window(qtbot, region_copy, tmp_path, monkeypatch, trouble):
+    # the demo's own medewerker: "my candidates" are there
+    with window_on(qtbot, region_copy, tmp_path, monkeypatch, "demo") as window:
+        qtbot.waitUntil(lambda: window.facts is not None and window.candidates.loaded, timeout=10_000)
+        yield window
 
 
 def _visible_dialogs(window) -> list[QDialog]:
