@@ -35,6 +35,10 @@ COMMAND_MODULES = [
     "matchdesk.cli.avg_cmd",
     "matchdesk.cli.encrypt_cmd",
     "matchdesk.cli.trajectory_cmd",
+    "matchdesk.cli.propose_cmd",
+    "matchdesk.cli.place_cmd",
+    "matchdesk.cli.candidate_cmd",
+    "matchdesk.cli.vacancy_cmd",
 ]
 
 

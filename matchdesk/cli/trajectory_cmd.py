@@ -8,17 +8,11 @@ rules or changed meanwhile, 2 bad usage or an unknown reference; ``--json`` prin
 
 from __future__ import annotations
 
-import json
-import sys
-
 from matchdesk.cli.dutch_argparse import iso_date
+from matchdesk.cli.write_output import REFUSALS, add_id, add_json, done, refused
 from matchdesk.dates import format_nl
 from matchdesk.domain import Location, Provider, TrajectoryKind
-from matchdesk.errors import ConflictError, RuleViolation
 from matchdesk.labels import label
-
-_VERDICTS = {"allowed": "toegestaan", "warning": "waarschuwing", "blocked": "geblokkeerd"}
-_SEVERITIES = {"info": "info", "warning": "waarschuwing", "block": "blokkade"}
 
 
 def register(subparsers, parent) -> None:
@@ -35,7 +29,7 @@ def register(subparsers, parent) -> None:
         sub.add_argument("--kind", required=True, choices=[k.value for k in TrajectoryKind], metavar="SOORT",
                          help="soort traject: " + ", ".join(k.value for k in TrajectoryKind))
         sub.add_argument("--start", required=True, type=iso_date, metavar="JJJJ-MM-DD", help="begindatum")
-        sub.add_argument("--json", action="store_true", help="uitvoer als JSON (CONTRACTS.md)")
+        add_json(sub)
         return sub
 
     start = action("start", "een nieuw traject starten")
@@ -49,6 +43,7 @@ def register(subparsers, parent) -> None:
     start.add_argument("--employer", metavar="KVK", help="KvK-nummer van de werkgever")
     start.add_argument("--motivation", metavar="TEKST", help="motivatie (verplicht bij een waarschuwing)")
     start.add_argument("--override-reason", metavar="TEKST", help="reden om een blokkade te doorbreken (teamleider)")
+    add_id(start, "het traject")
     extend = action("extend", "een lopend traject verlengen tot een nieuwe laatste dag")
     extend.add_argument("--end", required=True, type=iso_date, metavar="JJJJ-MM-DD", help="nieuwe laatste dag")
     extend.add_argument("--motivation", metavar="TEKST", help="motivatie (verplicht bij een waarschuwing)")
@@ -76,32 +71,19 @@ def run(ctx, args) -> int:
                 kind=kind, start=args.start, planned_end=args.end,
                 provider=Provider(args.provider) if args.provider else None,
                 location=Location(args.location) if args.location else None,
-                vacancy_id=vacancy_id, employer_id=employer_id, motivation=args.motivation)
+                vacancy_id=vacancy_id, employer_id=employer_id, motivation=args.motivation, record_id=args.id)
             saved = cases.start(app, candidate_id, fields, override_reason=args.override_reason)
-            done = f"{label(kind)} gestart op {format_nl(args.start)}"
+            text = f"{label(kind)} gestart op {format_nl(args.start)}"
         else:
             state = cases.find_trajectory(app, args.klantnummer, kind, args.start)
             if args.action == "extend":
                 saved = cases.extend(app, state.id, state.version, args.end, motivation=args.motivation,
                                      override_reason=args.override_reason)
-                done = f"{label(kind)} verlengd tot en met {format_nl(args.end)}"
+                text = f"{label(kind)} verlengd tot en met {format_nl(args.end)}"
             else:
                 saved = cases.end(app, state.id, state.version, args.on, args.outcome, args.aborted, args.reason)
-                done = f"{label(kind)} beëindigd op {format_nl(args.on)}"
-    except (RuleViolation, ConflictError) as error:
-        findings = [f.to_json() for f in getattr(error, "findings", [])]
-        if args.json:
-            print(json.dumps({"ok": False, "id": None, "verdict": "blocked" if isinstance(error, RuleViolation)
-                              and any(f["severity"] == "block" for f in findings) else None,
-                              "findings": findings}, ensure_ascii=False))
-        print(f"matchdesk: {error}", file=sys.stderr)
-        return 1
-    findings = [f.to_json() for f in saved.findings]
-    if args.json:
-        print(json.dumps({"ok": True, "id": str(saved.id), "verdict": saved.verdict, "findings": findings},
-                         ensure_ascii=False))
-        return 0
-    print(f"{done} (kandidaat {args.klantnummer}); oordeel regels: {_VERDICTS.get(saved.verdict or '', '—')}")
-    for finding in saved.findings:
-        print(f"  {_SEVERITIES[finding.severity]}: {finding.message}")
-    return 0
+                text = f"{label(kind)} beëindigd op {format_nl(args.on)}"
+    except REFUSALS as error:
+        return refused(args, error)
+    return done(args, saved.id, f"{text} (kandidaat {args.klantnummer})", judged=True, verdict=saved.verdict,
+                findings=saved.findings)

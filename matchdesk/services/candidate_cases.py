@@ -147,6 +147,17 @@ def save_candidate(app: App, candidate_id: uuid.UUID | None, version: int | None
         return Saved(candidate.id, candidate.version, candidate.klantnummer)
 
 
+def candidate_key(app: App, klantnummer: str) -> Saved:
+    """The id and current version of the candidate with ``klantnummer`` (``NotFound`` in Dutch when there is
+    none), for a save that names the candidate without opening it (the command line): nothing of the person
+    is read, so nothing is audited as viewed."""
+    from matchdesk.services.candidates import get_by_klantnummer
+
+    with app.reading() as session:
+        candidate = get_by_klantnummer(session, klantnummer)
+        return Saved(candidate.id, candidate.version, candidate.klantnummer)
+
+
 _BUSY = (TrajectoryStatus.GEPLAND, TrajectoryStatus.LOPEND)
 
 

@@ -12,6 +12,7 @@ session-level building blocks."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -19,15 +20,25 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus, Provider, VacancyKind, VacancyStatus
+from matchdesk.domain import PROPOSAL_TRANSITIONS, ProposalStatus, Provider, TrajectoryKind, VacancyKind, VacancyStatus
 from matchdesk.errors import NotFound, ValidationError
+from matchdesk.rules.facts import Finding
 from matchdesk.rules.rulebook import Rulebooks
-from matchdesk.services.records import load_for_update
+from matchdesk.services.records import client_id, load_for_update
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.models import Candidate, Employer, Proposal, Trajectory, Vacancy
 
 if TYPE_CHECKING:
     from matchdesk.app import App
+
+
+# the trajectory a placement usually starts, by the kind of vacancy (the placement dialog and ``matchdesk place``)
+PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GARANTIEBAAN: TrajectoryKind.REGULIER_LKS,
+                   VacancyKind.LEERWERKPLEK: TrajectoryKind.LEERWERKTRAJECT,
+                   VacancyKind.PROEFPLAATS: TrajectoryKind.PROEFPLAATSING, VacancyKind.BESCHUT: TrajectoryKind.BESCHUT}
+
+# a vacancy of these kinds without a provider is a job at the employer itself
+EMPLOYER_KINDS = (VacancyKind.REGULIER, VacancyKind.GARANTIEBAAN, VacancyKind.PROEFPLAATS)
 
 
 @dataclass(frozen=True)
@@ -73,16 +84,30 @@ class ProposalRow:
 
 @dataclass(frozen=True)
 class Moved:
-    """A proposal just moved: its new status and version; ``trajectory_id`` when placing started one."""
+    """A proposal just moved: its new status and version; ``trajectory_id`` when placing started one, with
+    the rules' verdict and findings stored with that trajectory."""
 
     id: uuid.UUID
     version: int
     status: ProposalStatus
     trajectory_id: uuid.UUID | None = None
+    verdict: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+def _moved(session: Session, proposal: Proposal) -> Moved:
+    if proposal.status != ProposalStatus.GEPLAATST:
+        return Moved(proposal.id, proposal.version, proposal.status)
+    trajectory = session.scalar(select(Trajectory).where(Trajectory.proposal_id == proposal.id))
+    if trajectory is None:
+        return Moved(proposal.id, proposal.version, proposal.status)
+    stored = json.loads(trajectory.findings) if trajectory.findings else []
+    findings = tuple(Finding(f["rule"], f["severity"], f["message"]) for f in stored)
+    return Moved(proposal.id, proposal.version, proposal.status, trajectory.id, trajectory.verdict, findings)
 
 
 def propose(session: Session, candidate_id: uuid.UUID, vacancy_id: uuid.UUID, today: dt.date,
-            score: int | None = None, explanation: str | None = None) -> Proposal:
+            score: int | None = None, explanation: str | None = None, record_id: uuid.UUID | None = None) -> Proposal:
     open_one = session.scalar(select(Proposal.id).where(
         Proposal.candidate_id == candidate_id, Proposal.vacancy_id == vacancy_id,
         Proposal.status.in_([ProposalStatus.VOORGESTELD, ProposalStatus.UITGENODIGD])))
@@ -90,7 +115,8 @@ def propose(session: Session, candidate_id: uuid.UUID, vacancy_id: uuid.UUID, to
         raise ValidationError("voorstel", None, "deze kandidaat is al voorgesteld voor deze vacature")
     proposal = Proposal(candidate_id=candidate_id, vacancy_id=vacancy_id, status=ProposalStatus.VOORGESTELD,
                         proposed_on=today, status_changed_on=today,
-                        proposed_by=session.info.get("user") or "systeem", score=score, explanation=explanation)
+                        proposed_by=session.info.get("user") or "systeem", score=score, explanation=explanation,
+                        **client_id(session, Proposal, record_id))
     session.add(proposal)
     return proposal
 
@@ -122,15 +148,17 @@ def move(session: Session, rulebooks: Rulebooks, proposal_id: uuid.UUID, expecte
 
 
 def propose_from_ranking(app: App, klantnummer: str, reference: str, score: int | None = None,
-                         explanation: str | None = None) -> Proposed:
-    """Put a candidate forward for a vacancy from a ranking (the score and its explanation kept with it)."""
+                         explanation: str | None = None, *, record_id: uuid.UUID | None = None) -> Proposed:
+    """Put a candidate forward for a vacancy from a ranking (the score and its explanation kept with it);
+    ``record_id``: a client-made id for the new proposal."""
     from matchdesk.services.candidates import get_by_klantnummer
     from matchdesk.services.vacancies import get_by_reference
 
     with app.unit() as session:
         candidate = get_by_klantnummer(session, klantnummer)
         vacancy = get_by_reference(session, reference)
-        proposal = propose(session, candidate.id, vacancy.id, app.today, score=score, explanation=explanation)
+        proposal = propose(session, candidate.id, vacancy.id, app.today, score=score, explanation=explanation,
+                           record_id=record_id)
         session.flush()
         return Proposed(proposal.id, proposal.version, klantnummer, reference)
 
@@ -170,10 +198,7 @@ def move_proposal(app: App, proposal_id: uuid.UUID, version: int | None, status:
         proposal = move(session, app.rulebooks, proposal_id, version, status, app.today, placement=placement,
                         override_reason=override_reason)
         session.flush()
-        trajectory_id = None
-        if status == ProposalStatus.GEPLAATST:
-            trajectory_id = session.scalar(select(Trajectory.id).where(Trajectory.proposal_id == proposal.id))
-        return Moved(proposal.id, proposal.version, proposal.status, trajectory_id)
+        return _moved(session, proposal)
 
 
 @dataclass(frozen=True)
@@ -235,18 +260,21 @@ NO_PROPOSAL = uuid.UUID(int=0)  # the id of a ``placement_row`` for a pair that 
 
 
 def place_pair(app: App, row: ProposalRow, placement: TrajectoryInput, *, override_reason: str | None = None,
-               score: int | None = None, explanation: str | None = None) -> Moved:
+               score: int | None = None, explanation: str | None = None,
+               proposal_id: uuid.UUID | None = None) -> Moved:
     """Place a candidate from a ranking in one unit of work: the open proposal read (``row``, with its
     version) moves to geplaatst, or, without one, the pair is proposed and placed at once; either way the
-    trajectory starts through the rules."""
+    trajectory starts through the rules (``placement.record_id``: a client-made id for it; ``proposal_id``:
+    one for the proposal made when there was none)."""
     with app.unit() as session:
+        new_proposal_id = proposal_id
         proposal_id, version = row.id, row.version
         if row.id == NO_PROPOSAL:
-            made = propose(session, row.candidate_id, row.vacancy_id, app.today, score=score, explanation=explanation)
+            made = propose(session, row.candidate_id, row.vacancy_id, app.today, score=score, explanation=explanation,
+                           record_id=new_proposal_id)
             session.flush()
             proposal_id, version = made.id, made.version
         proposal = move(session, app.rulebooks, proposal_id, version, ProposalStatus.GEPLAATST, app.today,
                         placement=placement, override_reason=override_reason)
         session.flush()
-        trajectory_id = session.scalar(select(Trajectory.id).where(Trajectory.proposal_id == proposal.id))
-        return Moved(proposal.id, proposal.version, proposal.status, trajectory_id)
+        return _moved(session, proposal)

@@ -51,6 +51,16 @@ def load_for_update(session: Session, model: type[R], record_id: uuid.UUID, expe
     return record
 
 
+def client_id(session: Session, model: type[Record], record_id: uuid.UUID | None) -> dict[str, uuid.UUID]:
+    """The constructor keyword for a create with a client-made id (a laptop's command, ``--id``): empty when
+    none is given (``new_id`` then makes one); refused when a record already holds it."""
+    if record_id is None:
+        return {}
+    if session.get(model, record_id) is not None:
+        raise ValidationError("id", str(record_id), f"er bestaat al een record met id {record_id}")
+    return {"id": record_id}
+
+
 def apply(record: Record, values: Mapping[str, object]) -> list[str]:
     """Set the values that differ; returns the names of the fields that changed."""
     changed = []

@@ -21,7 +21,7 @@ from matchdesk.rules.evaluate import evaluate
 from matchdesk.rules.facts import CandidateFacts, Finding, ProposedAction, TrajectoryFacts, Verdict
 from matchdesk.rules.rulebook import Rulebooks, RulebookUnavailable
 from matchdesk.services.employers import medewerker_role
-from matchdesk.services.records import load_for_update
+from matchdesk.services.records import client_id, load_for_update
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Candidate, Trajectory
 
@@ -80,6 +80,7 @@ class TrajectoryInput:
     aborted: bool = False
     outcome: str | None = None
     reason: str | None = None  # why it ended (reden), kept with the outcome
+    record_id: uuid.UUID | None = None  # a client-made id for the new trajectory (start); None: a new one
 
 
 def judge_facts(rulebooks: Rulebooks, candidate: CandidateFacts, history: Sequence[TrajectoryFacts],
@@ -129,7 +130,7 @@ def start_trajectory(session: Session, rulebooks: Rulebooks, candidate_id: uuid.
         employer_id=data.employer_id, vacancy_id=data.vacancy_id, proposal_id=data.proposal_id,
         location=data.location, intended_employer_id=data.intended_employer_id,
         employment_agreed=data.employment_agreed, development_goals=data.development_goals,
-        municipality=candidate.municipality, imported=imported,
+        municipality=candidate.municipality, imported=imported, **client_id(session, Trajectory, data.record_id),
     )
     _store_verdict(session, trajectory, verdict, data.motivation, override_reason)
     session.add(trajectory)

@@ -16,7 +16,16 @@ from matchdesk import licences as licence_model
 from matchdesk.domain import CefrLevel, LanguageSkill, Provider, VacancyKind, VacancyStatus
 from matchdesk.errors import NotFound, ValidationError
 from matchdesk.services import fields as f
-from matchdesk.services.records import Archived, Saved, apply, archived_of, frozen_values, load_for_update, set_archived
+from matchdesk.services.records import (
+    Archived,
+    Saved,
+    apply,
+    archived_of,
+    client_id,
+    frozen_values,
+    load_for_update,
+    set_archived,
+)
 from matchdesk.storage.models import Employer, Vacancy, VacancyLanguage, VacancySkill
 from matchdesk.validators import normalize_postcode
 from matchdesk.vocabulary import Vocabulary
@@ -60,12 +69,13 @@ def get_by_reference(session: Session, reference: str, *, full: bool = False) ->
 
 def create_vacancy(session: Session, employer_id: uuid.UUID, values: dict[str, object], *,
                    skills: Sequence[VacancySkillInput] = (), min_language: dict[LanguageSkill, CefrLevel] | None = None,
-                   vocabulary: Vocabulary | None = None) -> Vacancy:
+                   vocabulary: Vocabulary | None = None, record_id: uuid.UUID | None = None) -> Vacancy:
+    """A new vacancy of the employer (``record_id``: a client-made id; None: a new one)."""
     data = f.normalize_fields(VACANCY_SPEC, values)
     skills, data = licence_model.absorb_requirements(skills, data, vocabulary)  # a required licence skill: the field
     if session.scalar(select(Vacancy.id).where(Vacancy.reference == data["reference"], Vacancy.deleted_at.is_(None))):
         raise ValidationError("referentie", data["reference"], f"referentie {data['reference']} bestaat al")
-    vacancy = Vacancy(**data, employer_id=employer_id)
+    vacancy = Vacancy(**data, employer_id=employer_id, **client_id(session, Vacancy, record_id))
     vacancy.skills = [_skill_row(s, i, vocabulary) for i, s in enumerate(skills)]
     vacancy.languages = [VacancyLanguage(skill=k, min_level=v) for k, v in (min_language or {}).items() if v]
     session.add(vacancy)

@@ -15,6 +15,7 @@ can call it.)
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 # the typed fields (the import's Dutch names) -> the vacancy service's field names
 FIELD_NAMES = {"titel": "title", "soort": "kind", "plaats": "place", "postcode": "postcode",
                "uren_per_week": "hours_per_week", "rijbewijs_vereist": "driving_licence", "startdatum": "start_date",
-               "omschrijving": "description", "plaatsen": "positions", "taalondersteuning": "taalondersteuning"}
+               "omschrijving": "description", "plaatsen": "positions", "taalondersteuning": "taalondersteuning",
+               "aanbieder": "provider"}
 
 
 def next_reference(session: Session, year: int) -> str:
@@ -50,9 +52,10 @@ def _skills(text: object, required: bool) -> list[VacancySkillInput]:
     return [VacancySkillInput(str(item).strip(), required) for item in items if str(item).strip()]
 
 
-def create_vacancy_for(app: App, employer_kvk: str, typed: Mapping[str, object]) -> Saved:
+def create_vacancy_for(app: App, employer_kvk: str, typed: Mapping[str, object], *,
+                       record_id: uuid.UUID | None = None) -> Saved:
     """Store the vacancy typed in for the employer with this KvK number (NotFound when there is none);
-    returns the new vacancy's id, version and reference."""
+    returns the new vacancy's id, version and reference. ``record_id``: a client-made id for it."""
     values: dict[str, object] = {FIELD_NAMES[k]: v for k, v in typed.items()
                                  if k in FIELD_NAMES and v not in (None, "")}
     levels: dict[LanguageSkill, CefrLevel] = {}
@@ -71,6 +74,6 @@ def create_vacancy_for(app: App, employer_kvk: str, typed: Mapping[str, object])
             values.setdefault("place", employer.plaats)
         values["reference"] = next_reference(session, app.today.year)
         vacancy = create_vacancy(session, employer.id, values, skills=skills, min_language=levels,
-                                 vocabulary=app.vocabulary)
+                                 vocabulary=app.vocabulary, record_id=record_id)
         session.flush()
         return Saved(vacancy.id, vacancy.version, vacancy.reference)

@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from matchdesk.domain import ProposalStatus, Provider, TrajectoryKind, VacancyKind
-from matchdesk.services.proposals import NO_PROPOSAL, ProposalRow, move_proposal, place_pair
+from matchdesk.domain import ProposalStatus, Provider, TrajectoryKind
+from matchdesk.services.proposals import (
+    EMPLOYER_KINDS,
+    NO_PROPOSAL,
+    PLACEMENT_KINDS,
+    ProposalRow,
+    move_proposal,
+    place_pair,
+)
 from matchdesk.services.trajectories import TrajectoryInput
 from matchdesk.ui.trajectory_dialog import TrajectoryDialog
 from matchdesk.ui.trajectory_form import select_data
@@ -21,15 +28,6 @@ from matchdesk.ui.trajectory_form import select_data
 if TYPE_CHECKING:
     from matchdesk.app import App
     from matchdesk.services.trajectory_cases import TrajectoryForm
-
-# the trajectory a placement usually starts, by the kind of vacancy
-PLACEMENT_KINDS = {VacancyKind.REGULIER: TrajectoryKind.REGULIER, VacancyKind.GARANTIEBAAN: TrajectoryKind.REGULIER_LKS,
-                   VacancyKind.LEERWERKPLEK: TrajectoryKind.LEERWERKTRAJECT,
-                   VacancyKind.PROEFPLAATS: TrajectoryKind.PROEFPLAATSING, VacancyKind.BESCHUT: TrajectoryKind.BESCHUT}
-
-# a vacancy of these kinds without a provider is a job at the employer itself
-EMPLOYER_KINDS = (VacancyKind.REGULIER, VacancyKind.GARANTIEBAAN, VacancyKind.PROEFPLAATS)
-
 
 class PlacementDialog(TrajectoryDialog):
     """``PlacementDialog(app, proposal, parent=None)``: ``proposal`` is the row read from the proposals list,
