@@ -60,6 +60,8 @@ def run(ctx, args) -> int:
         try:
             made = propose_from_ranking(app, klantnummer, reference, explanation=args.note, record_id=args.id)
         except ValidationError as error:  # an open proposal for this pair already: refused, the others go on
+            if error.field == "id":  # the given --id is taken: bad input
+                raise
             refused.append((klantnummer, str(error)))
             print(f"matchdesk: {error} (kandidaat {klantnummer})", file=sys.stderr)
             continue
