@@ -104,7 +104,8 @@ def run(ctx, args) -> int:
         if args.action == "set":
             saved = cases.save_candidate(app, current.id, current.version, values, skills=skills,
                                          languages=languages)
-            text = f"Kandidaat {saved.key} gewijzigd: {', '.join(typed)}"
+            text = f"Kandidaat {saved.key} gewijzigd: {', '.join(typed)}" if saved.version != current.version \
+                else f"Kandidaat {saved.key} ongewijzigd: de waarden waren al zo"
         elif args.action == "archive":
             saved = cases.archive_candidate(app, current.id, current.version)
             text = f"Kandidaat {saved.key} gearchiveerd"

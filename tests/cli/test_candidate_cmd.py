@@ -55,6 +55,9 @@ def test_set_changes_the_named_fields_as_the_editor_saves_them(cli, demo_db):
     ran = cli("candidate", "set", klant, "uren_per_week=24", "--json")
     assert ran.code == 0 and ran.json["ok"] and ran.json["id"] == str(after.id)
     assert ran.json["version"] == after.version + 1 and ran.json["verdict"] is None and ran.json["findings"] == []
+    ran = cli("candidate", "set", klant, "uren_per_week=24.0")
+    assert ran.code == 0 and ran.out == f"Kandidaat {klant} ongewijzigd: de waarden waren al zo\n"
+    assert _candidate(demo_db, klant).version == after.version + 1
 
 
 def test_refused_values_and_unknown_fields_are_exit_2_and_nothing_changes(cli, demo_db):

@@ -84,3 +84,18 @@ def test_the_command_line_and_the_window_share_the_use_cases(db, db_path, make_c
     assert _run(db_path, capsys, "extend", *named, "--end", "2027-02-22", "--motivation", "nog even")[0] == 0
     assert _run(db_path, capsys, "end", *named, "--on", "2027-02-01", "--outcome", "regulier werk")[0] == 0
     assert calls == ["start", "extend", "end"]
+
+
+def test_start_takes_a_client_made_id(db, db_path, make_candidate, capsys):
+    import uuid
+
+    make_candidate()
+    wanted = uuid.uuid4()
+    named = ["1000001", "--kind", "proefplaatsing", "--start", "2026-11-23", "--end", "2027-01-22",
+             "--motivation", "eerst proberen"]
+    code, out, _err = _run(db_path, capsys, "start", *named, "--id", str(wanted), "--json")
+    assert code == 0 and json.loads(out)["id"] == str(wanted)
+    assert [row.id for row in _stored(db)] == [wanted]
+    code, _out, err = _run(db_path, capsys, "start", "1000001", "--kind", "scholing", "--start", "2026-12-01",
+                           "--id", str(wanted))
+    assert code == 2 and f"Er bestaat al een record met id {wanted}" in err and len(_stored(db)) == 1
