@@ -49,7 +49,8 @@ def register(subparsers, parent) -> None:
         "set", parents=[parent], help="velden van een kandidaat wijzigen: VELD=WAARDE ...",
         description="Wijzigt velden van een kandidaat. De velden heten als de kolommen van de import "
         "(bijvoorbeeld uren_per_week=32, telefoon=0612345678, nl_spreken=B1, vaardigheden='Heftruck rijden; "
-        "Orderpicken'); een lege waarde maakt het veld leeg. vaardigheden vervangt de hele lijst.")
+        "Orderpicken'); een lege waarde maakt het veld leeg. vaardigheden vervangt de hele lijst. Een onbekend "
+        "veld toont de lijst van velden.")
     change.add_argument("klantnummer", metavar="KLANTNUMMER")
     change.add_argument("values", nargs="+", metavar="VELD=WAARDE")
     add_json(change)

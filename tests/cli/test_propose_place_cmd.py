@@ -117,6 +117,22 @@ def test_a_doelgroep_c_candidate_is_blocked_and_nothing_is_stored(cli, demo_db):
     assert _proposals(demo_db, klant, ref) == [] and _trajectories(demo_db, klant) == []  # one unit: all undone
 
 
+def test_only_a_teamleider_overrides_a_block_with_a_reason(cli, demo_db):
+    [klant] = _free_candidates(demo_db, Doelgroep.C)
+    ref = _leerwerkplek(demo_db)
+    args = ["place", klant, ref, "--start", "2026-12-01", "--end", "2027-02-28", "--override-reason",
+            "afspraak met de gemeente", "--json"]
+    ran = cli(*args)  # Mila is no teamleider
+    assert ran.code == 1 and ran.err == "matchdesk: Alleen een teamleider kan een blokkade doorbreken.\n"
+    assert _trajectories(demo_db, klant) == []
+    ran = cli(*args, user="teamleider")  # the demo's teamleider
+    assert ran.code == 0, ran.err
+    assert ran.json["ok"] is True and ran.json["verdict"] == "blocked"
+    [trajectory] = _trajectories(demo_db, klant)
+    assert (trajectory.override_reason, trajectory.override_by) == ("afspraak met de gemeente", "teamleider")
+    assert ("blokkade doorbroken", "teamleider") in [e[:2] for e in audit_of(demo_db, trajectory.id)]
+
+
 def test_a_placement_on_a_proposal_changed_meanwhile_is_a_conflict(cli, demo_db, demo_app, monkeypatch):
     from matchdesk.services import proposals
 
