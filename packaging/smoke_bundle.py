@@ -173,7 +173,8 @@ def _first(path: Path, column: str) -> str:
 
 
 def bundle_size(folder: Path) -> tuple[float, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
+    """MiB and number of files, symbolic links (PyInstaller's on Linux) not counted: what the folder takes."""
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
     return sum(p.stat().st_size for p in files) / 2**20, len(files)
 
 
