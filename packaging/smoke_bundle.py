@@ -56,14 +56,15 @@ class Smoke:
             "MATCHDESK_DRAFTS": str(home / "concepten"),
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # never the machine's credential store
             "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONUTF8": "1",
             # platformdirs: data, cache and logs of this run stay in its folder
             "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
             "XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home / "config"),
             "WIN_PD_OVERRIDE_CSIDL_LOCAL_APPDATA": str(home / "LocalAppData"),
             "WIN_PD_OVERRIDE_CSIDL_APPDATA": str(home / "AppData"),
         })
-        self.frozen_env = env  # no PYTHONPATH/PYTHONHOME: the bundle must stand on its own
+        # no PYTHONPATH/PYTHONHOME (the bundle must stand on its own), no PYTHONUTF8 (frozen and source print in
+        # the platform's default encoding alike; the outputs are compared as text)
+        self.frozen_env = env
         self.source_env = dict(env, PYTHONPATH=str(ROOT))
 
     # -- running ---------------------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             starts["frozen"].append(smoke.window(timed, smoke.frozen_env, frozen["db"]))
             starts["source"].append(smoke.window(smoke.source(), smoke.source_env, source["db"]))
         size, count = bundle_size(smoke.bundle)
-        print(f"Bundle: {size:,.0f} MB (MiB) in {count:,} files ({smoke.bundle})")
+        print(f"Bundle: {size:,.0f} MiB in {count:,} files ({smoke.bundle})")
         medians = {}
         for label, runs in starts.items():
             readies = [r for r, _ in runs if r is not None]
