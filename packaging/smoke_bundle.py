@@ -138,12 +138,14 @@ class Smoke:
             self.failures.append(f"{label}: the anonymised profile shows the candidate's number or name")
 
     # -- the window ------------------------------------------------------------------------------------------
-    def window(self, program: list[str], env: dict[str, str], db: str, screenshot: Path | None = None
-               ) -> tuple[int | None, float]:
+    def window(self, program: list[str], env: dict[str, str], db: str, screenshot: Path | None = None,
+               view: str | None = None) -> tuple[int | None, float]:
         """One start of the window up to its first painted page: (MATCHDESK_READY ms or None, wall seconds)."""
         args = ["--db", db, "--user", "smoke", "--today", TODAY, "--quit-when-ready"]
         if screenshot is not None:
             args += ["--screenshot", str(screenshot)]
+        if view is not None:
+            args += ["--view", view]
         started = time.perf_counter()
         result = self.run(program, env, *args, cwd=self.work)
         wall = time.perf_counter() - started
@@ -216,13 +218,15 @@ def main(argv: list[str] | None = None) -> int:
         compare(smoke, "rank (text)", frozen["rank_text"], source["rank_text"])
         print(frozen["stats"].strip() and f"  stats: {' '.join(frozen['stats'].split())[:160]}...")
 
-        # the window: the windowed program once with a picture, then timed starts of frozen and source in turns
-        shot = work / "venster.png"
-        ready, _ = smoke.window(smoke.frozen("matchdesk"), smoke.frozen_env, frozen["db"], shot)
-        if not shot.is_file() or shot.stat().st_size < 5000:
-            smoke.failures.append("window: the windowed matchdesk saved no picture of its first page")
-        if ready is None and not WINDOWS:
-            smoke.failures.append(f"window: the windowed matchdesk printed no {READY}")
+        # the window: the windowed program with a picture of its first page and of the pages that need the most
+        # (the report draws with QtCharts, matching ranks), then timed starts of frozen and source in turns
+        for view in (None, "rapportage", "matchen"):
+            shot = work / f"venster-{view or 'start'}.png"
+            ready, _ = smoke.window(smoke.frozen("matchdesk"), smoke.frozen_env, frozen["db"], shot, view)
+            if not shot.is_file() or shot.stat().st_size < 5000:
+                smoke.failures.append(f"window: the windowed matchdesk saved no picture of {shot.stem}")
+            if ready is None and not WINDOWS:
+                smoke.failures.append(f"window: the windowed matchdesk printed no {READY} ({shot.stem})")
         timed = smoke.frozen("matchdesk-cli" if WINDOWS else "matchdesk")
         smoke.window(smoke.source(), smoke.source_env, source["db"])  # warm-up, as the picture run was
         starts: dict[str, list[tuple[int | None, float]]] = {"frozen": [], "source": []}
