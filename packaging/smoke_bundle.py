@@ -98,6 +98,8 @@ class Smoke:
 
         out: dict[str, str] = {"version": self.check(f"{label} --version", self.run(program, env, "--version",
                                                                                       cwd=folder)).strip()}
+        # every command module (imported by name) is in, with its help
+        out["help"] = self.check(f"{label} --help", self.run(program, env, "--help", cwd=folder))
         cli("demo", "demo", "--seed", str(seed), "--candidates", str(size), "--employers", str(max(size // 10, 5)),
             "--vacancies", str(max(size // 8, 5)))
         out["stats"] = cli("stats", "stats", "--json")
@@ -213,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                                 args.candidates)
         source = smoke.app_flow("source", smoke.source(), smoke.source_env, args.seed, args.candidates)
         compare(smoke, "--version", frozen["version"], source["version"])
+        compare(smoke, "--help", frozen["help"], source["help"])
         compare(smoke, "stats --json", frozen["stats"], source["stats"])
         compare(smoke, f"rank --vacancy {frozen['vacancy']} --json", frozen["rank"], source["rank"])
         compare(smoke, "rank (text)", frozen["rank_text"], source["rank_text"])
