@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # What Qt's xcb platform plugin needs on Debian 12 beyond a desktop's defaults (not installable by pip).
 X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0
 
-.PHONY: run test lint venv screenshots translations clean
+.PHONY: run test lint venv screenshots translations clean bundle bundle-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,5 +49,17 @@ screenshots: $(STAMP) .run/demo.sleutel
 translations: $(STAMP)
 	$(BIN)/python packaging/translations.py
 
+# The one-folder bundle dist/matchdesk/ (matchdesk windowed, matchdesk-cli console; packaging/matchdesk.spec), frozen
+# from the package installed in the virtualenv. PyInstaller comes from the optional extra `bundle`, installed once
+# (an editable install of this checkout, as the test extra is). PyInstaller's work files go under build/.
+bundle: | $(STAMP)
+	$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/pip install --quiet -e '.[test,bundle]'
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/matchdesk.spec
+
+# The bundle's smoke test (CI runs it after the suite): the frozen programs on a fresh folder, compared with the source.
+bundle-smoke: | $(STAMP)
+	$(BIN)/python packaging/smoke_bundle.py dist/matchdesk
+
 clean:
-	rm -rf $(VENV) .run build *.egg-info
+	rm -rf $(VENV) .run build dist *.egg-info
