@@ -107,6 +107,7 @@ def test_missing_file_is_not_created_unless_asked(tmp_path):
     assert not (tmp_path / "nieuw.db").exists()
 
 
+@pytest.mark.sqlite_only("pragmas of the SQLite file")
 def test_sqlite_runs_in_wal_with_foreign_keys(db):
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -27,8 +27,7 @@ def _names(db, **flt):
     return [row.values[1] for row in rows]
 
 
-def test_list_sorts_accented_names_among_the_others_and_search_ignores_accents(tmp_path):
-    db = Database.open(tmp_path / "md.db", create=True)
+def test_list_sorts_accented_names_among_the_others_and_search_ignores_accents(db):
     with db.unit("tester") as session:
         create_candidate(session, {"klantnummer": "1", "voornaam": "Can", "achternaam": "Çelik"}, TODAY)
         create_candidate(session, {"klantnummer": "2", "voornaam": "Ed", "achternaam": "Zwart"}, TODAY)
@@ -42,8 +41,7 @@ def test_list_sorts_accented_names_among_the_others_and_search_ignores_accents(t
     assert _names(db, text="CELIK") == ["Çelik, Can"]
 
 
-def test_an_edit_of_the_name_moves_the_candidate(tmp_path):
-    db = Database.open(tmp_path / "md.db", create=True)
+def test_an_edit_of_the_name_moves_the_candidate(db):
     with db.unit("tester") as session:
         create_candidate(session, {"klantnummer": "1", "voornaam": "Can", "achternaam": "Çelik"}, TODAY)
         create_candidate(session, {"klantnummer": "2", "voornaam": "Ed", "achternaam": "Zwart"}, TODAY)
