@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -80,6 +80,8 @@ class Database:
             event.listen(engine, "begin", _on_begin)
         self.sessions = sessionmaker(engine, expire_on_commit=False)  # reading (and import's dry run)
         self.writers = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
+        for maker in (self.sessions, self.writers):
+            event.listen(maker, "before_flush", _without_nul)
 
     @classmethod
     def open(cls, target: str | Path, create: bool = False, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
@@ -262,6 +264,19 @@ class Database:
 def _on_begin(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(WRITE)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _without_nul(session: Session, _context, _instances) -> None:
+    """A NUL is no character of any text a person types (it comes with a paste from another program): SQLite
+    stored it, PostgreSQL refuses the whole unit ("text fields cannot contain NUL"). Left out of every text
+    value before it is written, so both keep the same text."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        keys = state.dict.keys() if state.key is None else state.committed_state.keys()
+        for key in list(keys):
+            value = state.dict.get(key)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(obj, key, value.replace("\x00", ""))
 
 
 def _quietly_roll_back(session: Session) -> None:
