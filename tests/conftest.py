@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -223,39 +224,56 @@ def _pg_base(request) -> str:
 
 
 class _PgServer:
-    """Databases on the test server: made empty or from a template, dropped afterwards."""
+    """Databases on the test server, made and dropped by one worker thread: while a test runs, the fresh
+    database of the next test is already being made from the same template, and dropping waits for nobody."""
 
     def __init__(self, base: str) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         from sqlalchemy import create_engine
 
         self.base = base
-        self.admin = create_engine(base, isolation_level="AUTOCOMMIT", poolclass=_null_pool())
+        self.admin = create_engine(base, isolation_level="AUTOCOMMIT", pool_size=1)  # one connection, kept
+        self.worker = ThreadPoolExecutor(1, thread_name_prefix="matchdesk-test-pg")
+        self.next: dict[str | None, Future[str]] = {}
 
     def url(self, name: str) -> str:
         from sqlalchemy.engine import make_url
 
         return make_url(self.base).set(database=name).render_as_string(hide_password=False)
 
-    def create(self, template: str | None = None) -> str:
+    def _sql(self, statement: str) -> None:
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(statement)
+
+    def _create(self, template: str | None) -> str:
         import uuid
 
         name = f"matchdesk_test_{uuid.uuid4().hex[:16]}"
-        # FILE_COPY: a copy of the template's files (one checkpoint, cheap with fsync off) instead of
-        # WAL-logging every block of it
-        like = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
-        with self.admin.connect() as connection:
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"{like}')
+        self._sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return name
+
+    def create(self, template: str | None = None) -> str:
+        """A new database (empty, or a copy of ``template``): the one made ahead, and the next one begun."""
+        ahead = self.next.pop(template, None)
+        name = ahead.result() if ahead is not None else self.worker.submit(self._create, template).result()
+        self.next[template] = self.worker.submit(self._create, template)
         return name
 
     def drop(self, name: str) -> None:
-        with self.admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.worker.submit(self._sql, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def drop_template(self, template: str) -> None:
+        ahead = self.next.pop(template, None)
+        if ahead is not None:
+            self.drop(ahead.result())
+        self.worker.submit(self._sql, f'DROP DATABASE IF EXISTS "{template}"').result()
 
-def _null_pool():
-    from sqlalchemy.pool import NullPool
-
-    return NullPool
+    def close(self) -> None:
+        for ahead in self.next.values():
+            self.drop(ahead.result())
+        self.worker.shutdown(wait=True)
+        self.admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -266,7 +284,7 @@ def pg_server():
         return
     server = _PgServer(base)
     yield server
-    server.admin.dispose()
+    server.close()
 
 
 @pytest.fixture(scope="session")
@@ -277,10 +295,10 @@ def pg_template(pg_server):
     if pg_server is None:
         yield None
         return
-    name = pg_server.create()
+    name = pg_server._create(None)
     Database.open(pg_server.url(name), create=True).dispose()
     yield name
-    pg_server.drop(name)
+    pg_server.drop_template(name)
 
 
 @pytest.fixture(scope="session")
@@ -291,10 +309,10 @@ def pg_demo_template(pg_server):
     if pg_server is None:
         yield None
         return
-    name = pg_server.create()
+    name = pg_server._create(None)
     assert main(["--db", pg_server.url(name), "--today", TODAY.isoformat(), *DEMO_ARGS]) == 0
     yield name
-    pg_server.drop(name)
+    pg_server.drop_template(name)
 
 
 def _pg_copy(request, template_fixture: str) -> Iterator[str]:
