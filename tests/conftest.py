@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -152,10 +151,12 @@ def demo_db_path(demo_template, tmp_path) -> Path:
 #
 # Two backends. A test under one of BACKEND_DIRS that uses ``db`` / ``db_target`` / ``backend`` (or a fixture
 # built on them, such as ``make_candidate``) runs twice: on a SQLite file and on a PostgreSQL database of its
-# own. A test that also uses ``db_path`` or ``demo_db_path`` is about the SQLite file and
-# runs on SQLite only, as does one marked ``sqlite_only`` (its reason says why). ``store`` runs on both
-# everywhere. Each PostgreSQL test gets a fresh database made with CREATE DATABASE ... TEMPLATE from one
-# migrated database (or one demo region) made once per session: a file copy on the server, not a migration.
+# own. A test that also uses ``db_path`` or ``demo_db_path`` is about the SQLite file and runs on SQLite only,
+# as does one marked ``sqlite_only`` (its reason says why); ``demo_target`` is the demo region on either.
+# ``store`` (a path or URL, for tests that start processes) runs on both everywhere. Elsewhere ``db`` is SQLite.
+# Each PostgreSQL test gets a fresh database made with CREATE DATABASE ... TEMPLATE from one migrated database
+# (or one demo region) made once per session: a copy on the server, not a migration. Without MATCHDESK_TEST_PG
+# those tests skip, reported in one line.
 PG_ENV = "MATCHDESK_TEST_PG"
 BACKEND_DIRS = ("storage", "rules", "transfer", "matching")
 BACKENDS = ("sqlite", "postgresql")
@@ -196,7 +197,7 @@ def pytest_runtest_makereport(item, call):
     at the test's line, so every such skip gets this file as its place."""
     report = yield
     if report.skipped and isinstance(report.longrepr, tuple) and report.longrepr[2].endswith(PG_SKIP):
-        report.longrepr = (__file__, _PG_SKIP_LINE, report.longrepr[2])
+        report.longrepr = (__file__, _pg_base.__code__.co_firstlineno, report.longrepr[2])
     return report
 
 
@@ -210,9 +211,6 @@ def pytest_terminal_summary(terminalreporter):
 def backend(request) -> str:
     """``sqlite`` or ``postgresql``: where this run of the test keeps its data (see above)."""
     return getattr(request, "param", "sqlite")
-
-
-_PG_SKIP_LINE = sys._getframe().f_lineno + 1
 
 
 def _pg_base(request) -> str:
