@@ -12,10 +12,11 @@ deferred transaction that later writes fails at once with "database is locked", 
 A busy database. Another process may hold the write lock (a long import). ``BEGIN IMMEDIATE`` waits up
 to the busy timeout and, when that runs out, ``unit()`` tries again (``BUSY_ATTEMPTS`` in all) - safe,
 because nothing of the body has run yet. Only after that is it the Dutch ``IN_USE`` message
-(``StorageUnavailable`` with ``kind == "busy"``). A use case that may also meet a busy error later in its
-transaction (a PostgreSQL deadlock or serialisation failure, a busy COMMIT) runs its work through
-``db.run(user, work)``: the whole unit again from the start, as often, with ``work`` a function of the
-session that does nothing outside the database.
+(``StorageUnavailable`` with ``kind == "busy"``). On PostgreSQL the busy timeout is the ``lock_timeout`` of
+every connection: a statement waiting longer for a colleague's lock is that same message. A use case that
+may also meet a busy error later in its transaction (a PostgreSQL deadlock, lock timeout or serialisation
+failure, a busy COMMIT) runs its work through ``db.run(user, work)``: the whole unit again from the start, as
+often, with ``work`` a function of the session that does nothing outside the database.
 
 Damage. Before the first write of a process, and whenever a write (or a read) fails with a storage error,
 the file is checked with ``PRAGMA quick_check`` (bounded in time, ``sqlite_files.quick_check``). A damaged
@@ -58,7 +59,7 @@ BUSY_ATTEMPTS = 3  # BEGIN IMMEDIATE tries (each waiting up to the busy timeout)
 IN_USE = "De database is in gebruik door een ander programma of een collega; probeer het zo opnieuw."
 FULL = "De schijf is vol"
 FULL_ADVICE = "Maak ruimte vrij en probeer opnieuw."
-_BUSY_TEXTS = ("locked", "busy", "deadlock detected", "could not serialize access")
+_BUSY_TEXTS = ("locked", "busy", "deadlock detected", "could not serialize access", "lock timeout")
 _DAMAGE_TEXTS = ("malformed", "not a database", "corrupt", "disk i/o error", "file is encrypted")
 
 T = TypeVar("T")
@@ -78,6 +79,8 @@ class Database:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", self._on_connect)
             event.listen(engine, "begin", _on_begin)
+        elif engine.dialect.name == "postgresql":
+            event.listen(engine, "connect", self._on_connect_postgresql)
         self.sessions = sessionmaker(engine, expire_on_commit=False)  # reading (and import's dry run)
         self.writers = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
         for maker in (self.sessions, self.writers):
@@ -249,6 +252,14 @@ class Database:
         if self.damaged is not None or self.unencrypted is not None:
             cursor.execute("PRAGMA query_only=ON")
         cursor.close()
+
+    def _on_connect_postgresql(self, dbapi_connection, _record) -> None:
+        """The busy timeout as PostgreSQL's lock_timeout: a write waiting for a colleague's lock (a row, or the
+        audit chain's advisory lock an audited write holds to its commit) ends in ``IN_USE``, as on SQLite,
+        instead of waiting for as long as the colleague's transaction runs."""
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(self.busy_timeout_ms)}")
+        dbapi_connection.commit()
 
     def _pragma(self, statement: str) -> None:
         connection = self.engine.raw_connection()  # outside any transaction

@@ -36,3 +36,40 @@ def test_empty_values_sort_at_the_same_end_on_both_backends(db, make_candidate, 
 
     assert order(False) == ["K2", "K3", "K1"]  # as SQLite always had it: no place first, then A to Z
     assert order(True) == ["K1", "K3", "K2"]
+
+
+def test_a_unit_that_waits_for_a_colleagues_lock_ends_in_the_in_use_message_not_a_hang(db_target, today):
+    """SQLite waits its busy timeout at BEGIN and then says IN_USE. PostgreSQL waited for ever (an audited write
+    waits for the chain's advisory lock, which the colleague's transaction holds to its end): the window hung.
+    Now the busy timeout is PostgreSQL's lock_timeout as well, and the wait ends in the same message."""
+    import threading
+
+    from matchdesk.errors import StorageUnavailable
+    from matchdesk.services.candidates import create_candidate
+    from matchdesk.storage.database import Database
+    from tests.conftest import candidate_values
+
+    colleague, mine = Database.open(db_target), Database.open(db_target, busy_timeout_ms=250)
+    outcome: list[object] = []
+
+    def write() -> None:
+        try:
+            with mine.unit("bram") as session:
+                create_candidate(session, candidate_values(klantnummer="2"), today)
+            outcome.append("stored")
+        except StorageUnavailable as error:
+            outcome.append(error)
+
+    try:
+        with colleague.unit("anouk") as session:  # holds the write lock (SQLite) / the chain's lock (PostgreSQL)
+            create_candidate(session, candidate_values(klantnummer="1"), today)
+            session.flush()
+            writer = threading.Thread(target=write)
+            writer.start()
+            writer.join(timeout=15)
+        writer.join(timeout=15)
+        assert len(outcome) == 1 and isinstance(outcome[0], StorageUnavailable), outcome
+        assert outcome[0].kind == "busy" and "in gebruik" in str(outcome[0])
+    finally:
+        colleague.dispose()
+        mine.dispose()
