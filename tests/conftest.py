@@ -188,7 +188,7 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("backend", BACKENDS, indirect=True)
 
 
-PG_SKIP = f"PostgreSQL-helft: {PG_ENV} is niet gezet (.ci/run start een server)"
+PG_SKIP = f"PostgreSQL-helft overgeslagen: {PG_ENV} is niet gezet (.ci/run start een PostgreSQL-server)"
 
 
 @pytest.hookimpl(wrapper=True)
@@ -202,9 +202,9 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _pg_skipped:
-        terminalreporter.write_line(f"PostgreSQL-helft overgeslagen: {len(_pg_skipped)} tests ({PG_ENV} is niet "
-                                    "gezet; .ci/run start een PostgreSQL-server voor de tests)", yellow=True)
+    """Without ``-ra`` (which shows the skip as one line already) the skipped PostgreSQL half is this line."""
+    if _pg_skipped and not set(terminalreporter.reportchars) & {"s", "a", "A"}:
+        terminalreporter.write_line(f"{PG_SKIP}: {len(_pg_skipped)} tests", yellow=True)
 
 
 @pytest.fixture
