@@ -90,7 +90,8 @@ def count_rows(session: Session, spec: ListSpec, flt: ListFilter, today: dt.date
 
 def fetch_page(session: Session, spec: ListSpec, flt: ListFilter, today: dt.date, sort: str, descending: bool,
                offset: int, limit: int) -> list[ListRow]:
-    order = [c.desc() if descending else c.asc() for c in spec.column(sort).sort]
+    # NULL first going up, last going down, on PostgreSQL as on SQLite (whose default that is)
+    order = [c.desc().nulls_last() if descending else c.asc().nulls_first() for c in spec.column(sort).sort]
     query = spec.query().where(*spec.where(flt, today)).order_by(*order).offset(offset).limit(limit)
     return [spec.row(r, today) for r in session.execute(query)]
 
@@ -157,8 +158,8 @@ def _candidate_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[bool
         clauses.append(Candidate.taaleis_status == flt.taaleis)
     if flt.text.strip():
         like = _like(flt.text)
-        clauses.append(or_(Candidate.klantnummer.like(like), Candidate.name_key.like(_folded_like(flt.text)),
-                           _full_name().like(like)))
+        clauses.append(or_(func.lower(Candidate.klantnummer).like(like),  # lowered: PostgreSQL's LIKE keeps case
+                           Candidate.name_key.like(_folded_like(flt.text)), _full_name().like(like)))
     return clauses
 
 
@@ -285,8 +286,8 @@ def _trajectory_where(flt: ListFilter, today: dt.date) -> list[ColumnElement[boo
         clauses.append(Candidate.owner_id == owner_ids)
     if flt.text.strip():
         like = _like(flt.text)
-        clauses.append(or_(Candidate.klantnummer.like(like), Candidate.name_key.like(_folded_like(flt.text)),
-                           _full_name().like(like)))
+        clauses.append(or_(func.lower(Candidate.klantnummer).like(like),  # lowered: PostgreSQL's LIKE keeps case
+                           Candidate.name_key.like(_folded_like(flt.text)), _full_name().like(like)))
     return clauses
 
 

@@ -86,7 +86,7 @@ def find_candidates(app: App, text: str, limit: int = 15) -> list[Choice]:
     query = (select(Candidate.klantnummer, Candidate.voornaam, Candidate.tussenvoegsel, Candidate.achternaam,
                     Candidate.woonplaats)
              .where(Candidate.deleted_at.is_(None),
-                    or_(Candidate.klantnummer.like(f"{typed}%"), *by_name))
+                    or_(func.lower(Candidate.klantnummer).like(f"{typed.lower()}%"), *by_name))
              .order_by(Candidate.name_key, Candidate.klantnummer).limit(limit))
     with app.reading() as session:
         rows = session.execute(query).all()

@@ -12,10 +12,11 @@ deferred transaction that later writes fails at once with "database is locked", 
 A busy database. Another process may hold the write lock (a long import). ``BEGIN IMMEDIATE`` waits up
 to the busy timeout and, when that runs out, ``unit()`` tries again (``BUSY_ATTEMPTS`` in all) - safe,
 because nothing of the body has run yet. Only after that is it the Dutch ``IN_USE`` message
-(``StorageUnavailable`` with ``kind == "busy"``). A use case that may also meet a busy error later in its
-transaction (a PostgreSQL deadlock or serialisation failure, a busy COMMIT) runs its work through
-``db.run(user, work)``: the whole unit again from the start, as often, with ``work`` a function of the
-session that does nothing outside the database.
+(``StorageUnavailable`` with ``kind == "busy"``). On PostgreSQL the busy timeout is the ``lock_timeout`` of
+every connection: a statement waiting longer for a colleague's lock is that same message. A use case that
+may also meet a busy error later in its transaction (a PostgreSQL deadlock, lock timeout or serialisation
+failure, a busy COMMIT) runs its work through ``db.run(user, work)``: the whole unit again from the start, as
+often, with ``work`` a function of the session that does nothing outside the database.
 
 Damage. Before the first write of a process, and whenever a write (or a read) fails with a storage error,
 the file is checked with ``PRAGMA quick_check`` (bounded in time, ``sqlite_files.quick_check``). A damaged
@@ -40,7 +41,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -58,7 +59,7 @@ BUSY_ATTEMPTS = 3  # BEGIN IMMEDIATE tries (each waiting up to the busy timeout)
 IN_USE = "De database is in gebruik door een ander programma of een collega; probeer het zo opnieuw."
 FULL = "De schijf is vol"
 FULL_ADVICE = "Maak ruimte vrij en probeer opnieuw."
-_BUSY_TEXTS = ("locked", "busy", "deadlock detected", "could not serialize access")
+_BUSY_TEXTS = ("locked", "busy", "deadlock detected", "could not serialize access", "lock timeout")
 _DAMAGE_TEXTS = ("malformed", "not a database", "corrupt", "disk i/o error", "file is encrypted")
 
 T = TypeVar("T")
@@ -78,8 +79,12 @@ class Database:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", self._on_connect)
             event.listen(engine, "begin", _on_begin)
+        elif engine.dialect.name == "postgresql":
+            event.listen(engine, "connect", self._on_connect_postgresql)
         self.sessions = sessionmaker(engine, expire_on_commit=False)  # reading (and import's dry run)
         self.writers = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
+        for maker in (self.sessions, self.writers):
+            event.listen(maker, "before_flush", _without_nul)
 
     @classmethod
     def open(cls, target: str | Path, create: bool = False, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
@@ -248,6 +253,14 @@ class Database:
             cursor.execute("PRAGMA query_only=ON")
         cursor.close()
 
+    def _on_connect_postgresql(self, dbapi_connection, _record) -> None:
+        """The busy timeout as PostgreSQL's lock_timeout: a write waiting for a colleague's lock (a row, or the
+        audit chain's advisory lock an audited write holds to its commit) ends in ``IN_USE``, as on SQLite,
+        instead of waiting for as long as the colleague's transaction runs."""
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(self.busy_timeout_ms)}")
+        dbapi_connection.commit()
+
     def _pragma(self, statement: str) -> None:
         connection = self.engine.raw_connection()  # outside any transaction
         try:
@@ -262,6 +275,19 @@ class Database:
 def _on_begin(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(WRITE)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _without_nul(session: Session, _context, _instances) -> None:
+    """A NUL is no character of any text a person types (it comes with a paste from another program): SQLite
+    stored it, PostgreSQL refuses the whole unit ("text fields cannot contain NUL"). Left out of every text
+    value before it is written, so both keep the same text."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        keys = state.dict.keys() if state.key is None else state.committed_state.keys()
+        for key in list(keys):
+            value = state.dict.get(key)
+            if isinstance(value, str) and "\x00" in value:
+                setattr(obj, key, value.replace("\x00", ""))
 
 
 def _quietly_roll_back(session: Session) -> None:

@@ -104,7 +104,8 @@ def cell(value: object) -> str | dt.date | None:
     if isinstance(value, str):
         if len(value) > MAX_CELL_CHARS:
             raise LimitExceeded(f"een cel heeft meer dan {MAX_CELL_CHARS} tekens")
-        return value.strip() or None
+        # a NUL (``_x0000_`` in an .xlsx) is no character of any text: SQLite stored it, PostgreSQL refuses it
+        return value.replace("\x00", "").strip() or None
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dt.datetime):

@@ -16,11 +16,11 @@ def no_user_cache(monkeypatch):
 
 
 @pytest.fixture
-def filled(db_path, add_vacancy, add_candidate, levels):
+def filled(db_target, add_vacancy, add_candidate, levels):
     add_vacancy("V1", required=["heftruck"], language={"spreken": "A2"})
     add_candidate(["heftruck"], levels(all="B1"), klantnummer="K1")
     add_candidate(["kassawerk"], levels(all="A1"), klantnummer="K2", work_limitations="Niet zwaar tillen")
-    return str(db_path)
+    return str(db_target)
 
 
 def run(args, capsys):

@@ -15,11 +15,11 @@ from tests.conftest import TODAY
 from tests.fixtures.make_rank_reference import DEMO_ARGS, REFERENCE, TOP, rankings
 
 
-def test_every_demo_vacancy_ranks_as_the_reference(demo_db_path):
+def test_every_demo_vacancy_ranks_as_the_reference(demo_target):
     stored = json.loads(REFERENCE.read_text())
     assert (stored["today"], stored["demo"], stored["top"]) == (TODAY.isoformat(), DEMO_ARGS, TOP)
 
-    now = rankings(demo_db_path)
+    now = rankings(demo_target)
 
     assert sorted(now) == sorted(stored["rankings"]), "the demo has other vacancies than the reference"
     differing = [ref for ref in sorted(now) if now[ref] != stored["rankings"][ref]]

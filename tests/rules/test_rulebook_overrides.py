@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from matchdesk.resources import resource
 from matchdesk.rules.rulebook import check_rulebook_file, load_rulebooks
-from tests.conftest import raw_connect
+from matchdesk.storage.database import Database
+from matchdesk.storage.models import AuditEntry
 
 WVS = resource("rules", "wvs.toml").read_text(encoding="utf-8")
 OVERLAY = """[rulebook]
@@ -129,14 +130,19 @@ def test_the_audit_has_one_entry_per_distinct_override_without_personal_data(db,
                for e in entries)
 
 
-def test_a_command_with_an_overriding_book_leaves_its_audit_entry(db_path, tmp_path):
+def test_a_command_with_an_overriding_book_leaves_its_audit_entry(db_target, tmp_path):
     """The application object of any command (and of the window) records the override when it opens."""
     from matchdesk.cli.main import main
     from matchdesk.services.rulebook_audit import ACTION
 
     folder = _folder(tmp_path, wvs=_all_off())
     for _ in range(2):  # the same book twice: one entry
-        assert main(["--db", str(db_path), "--rules", str(folder), "--user", "bert", "stats", "--json"]) == 0
-    with raw_connect(db_path) as check:
-        rows = check.execute("select medewerker, record_type from audit_log where action = ?", (ACTION,)).fetchall()
-    assert rows == [("bert", "regelboek")]
+        assert main(["--db", str(db_target), "--rules", str(folder), "--user", "bert", "stats", "--json"]) == 0
+    db = Database.open(db_target)
+    try:
+        with db.reading() as session:
+            rows = session.execute(select(AuditEntry.medewerker, AuditEntry.record_type)
+                                   .where(AuditEntry.action == ACTION)).all()
+    finally:
+        db.dispose()
+    assert [tuple(r) for r in rows] == [("bert", "regelboek")]

@@ -379,16 +379,16 @@ def test_a_missing_rules_dir_is_reported(cli, scenario, tmp_path):
     assert "niet gevonden" in err
 
 
-def test_app_starts_with_a_broken_rulebook(db_path, rules_dir, capsys, monkeypatch):
+def test_app_starts_with_a_broken_rulebook(db_target, rules_dir, capsys, monkeypatch):
     from matchdesk.cli.main import main
 
     monkeypatch.delenv("MATCHDESK_RULES", raising=False)
     folder = _broken_wvs(rules_dir)
     capsys.readouterr()
-    assert main(["--rules", str(folder), "--db", str(db_path), "stats", "--json"]) == 0
+    assert main(["--rules", str(folder), "--db", str(db_target), "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["counts"]["candidates"] == 0
     monkeypatch.setenv("MATCHDESK_RULES", str(folder))
-    assert main(["--db", str(db_path), "stats"]) == 0
+    assert main(["--db", str(db_target), "stats"]) == 0
 
 
 def test_the_window_opens_with_a_broken_rulebook(db_path, rules_dir):

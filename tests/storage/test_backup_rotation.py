@@ -2,6 +2,8 @@
 ``-shm`` beside it, and such files never count as backups: they once made ``rotate_backups`` delete the
 user's real older backups (found by benchmarks/kill_test.py, 7 of 7 retried upgrades)."""
 
+# SQLite only: backups of the SQLite file beside it (PostgreSQL is backed up with pg_dump).
+
 from __future__ import annotations
 
 import os

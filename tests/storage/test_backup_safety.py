@@ -2,6 +2,8 @@
 once the database is opened again, no partial file; a damaged database is not copied over a backup.
 The database is made big (about 30 MB of audit rows) so that a copy takes a moment to kill."""
 
+# SQLite only: backups of the SQLite file beside it (PostgreSQL is backed up with pg_dump).
+
 from __future__ import annotations
 
 import os

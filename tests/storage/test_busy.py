@@ -2,6 +2,9 @@
 BEGIN again (nothing of its body has run yet); only beyond its tries is it the Dutch IN_USE message, and
 ``db.run`` runs a whole unit again from the start."""
 
+# SQLite only: SQLite's file lock and busy timeout (PostgreSQL locks rows; test_audit_chain and test_import_races
+# run writers at once on both).
+
 from __future__ import annotations
 
 import subprocess

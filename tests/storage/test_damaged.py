@@ -2,6 +2,8 @@
 others, and every write, give one Dutch sentence naming the backup to restore (exit 2), never a
 traceback; the file is open read-only. A storage error on a read path is translated like one on a write."""
 
+# SQLite only: a damaged SQLite file and its quick_check.
+
 from __future__ import annotations
 
 import random
@@ -119,6 +121,7 @@ def test_a_damaged_file_of_an_older_schema_is_neither_upgraded_nor_copied(damage
     assert [p.name for p in damaged.parent.glob("demo.db.bak-0002-*")] == []
 
 
+@pytest.mark.sqlite_only("SQLite's max_page_count; a full PostgreSQL server is its administrator's")
 def test_a_real_full_database_is_the_full_message_and_the_file_stays_sound(db):
     """SQLite's own "database or disk is full" (through max_page_count): the unit's message is about this
     change only, the file is checked and found sound, and earlier commits stay."""

@@ -1,6 +1,8 @@
 """Issue 14 item 1: encrypted at rest (SQLCipher), owner-only files, plaintext files read-only until
 ``matchdesk encrypt``, a wrong or missing key is one Dutch sentence."""
 
+# SQLite only: SQLCipher encryption and file modes of the SQLite file.
+
 from __future__ import annotations
 
 import os

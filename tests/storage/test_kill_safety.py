@@ -2,6 +2,9 @@
 pre-migration backup is made once per revision and never rotated away before the upgrade succeeded.
 Real processes (tests/storage/kill_helper.py forks one per kill and SIGKILLs it)."""
 
+# SQLite only: SIGKILL during SQLite schema creation or upgrade, and the backups of the file (PostgreSQL's DDL is
+# transactional on the server).
+
 from __future__ import annotations
 
 import subprocess

@@ -1,6 +1,8 @@
 """Migration 0009: a database made at 0006, with driving licences typed as skills, opens with those licences in
 the licence fields (candidates: all of them; vacancies: the required ones) and without the licence skill rows."""
 
+# SQLite only: old SQLite files of an earlier schema upgraded on opening.
+
 from __future__ import annotations
 
 import uuid

@@ -91,14 +91,17 @@ def test_a_text_file_is_refused(tmp_path):
         Database.open(path)
 
 
-def test_newer_schema_is_refused_and_never_migrated(db_path):
-    connection = raw_connect(db_path)
-    connection.execute("update alembic_version set version_num = '9999'")
-    connection.commit()
-    connection.close()
+def test_newer_schema_is_refused_and_never_migrated(db):
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("update alembic_version set version_num = '9999'")
+    db.dispose()
+    target = db.sqlite_path or db.engine.url.render_as_string(hide_password=False)
     with pytest.raises(StorageUnavailable, match="nieuwere versie"):
-        Database.open(db_path)
-    assert not list(db_path.parent.glob("*.bak-*"))
+        Database.open(target)
+    if db.sqlite_path is not None:
+        assert not list(db.sqlite_path.parent.glob("*.bak-*"))
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("select version_num from alembic_version").scalar() == "9999"
 
 
 def test_missing_file_is_not_created_unless_asked(tmp_path):
@@ -107,6 +110,7 @@ def test_missing_file_is_not_created_unless_asked(tmp_path):
     assert not (tmp_path / "nieuw.db").exists()
 
 
+@pytest.mark.sqlite_only("pragmas of the SQLite file")
 def test_sqlite_runs_in_wal_with_foreign_keys(db):
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -119,16 +123,16 @@ def test_the_head_revision_constant_is_alembics_head():
     assert HEAD_REVISION == head_revision()
 
 
-def test_opening_a_database_at_the_newest_schema_needs_no_alembic(db_path):
+def test_opening_a_database_at_the_newest_schema_needs_no_alembic(db_target):
     """Alembic (with Mako and its script directory) is imported only when a file must be created or upgraded."""
     import subprocess
     import sys
 
     from matchdesk.storage.database import Database
 
-    Database.open(db_path, create=True).dispose()  # created (and so migrated) in this process
+    Database.open(db_target, create=True).dispose()  # created (and so migrated) in this process
     script = ("import sys; from matchdesk.storage.database import Database; "
-              f"Database.open({str(db_path)!r}).dispose(); "
+              f"Database.open({str(db_target)!r}).dispose(); "
               "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')}))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -10,7 +10,6 @@ from matchdesk.services.candidates import create_candidate, insert_candidates, p
 from matchdesk.services.lists import CANDIDATES, ListFilter, fetch_page
 from matchdesk.storage.database import Database
 from matchdesk.storage.models import Candidate, name_key
-from tests.conftest import raw_connect
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -27,8 +26,7 @@ def _names(db, **flt):
     return [row.values[1] for row in rows]
 
 
-def test_list_sorts_accented_names_among_the_others_and_search_ignores_accents(tmp_path):
-    db = Database.open(tmp_path / "md.db", create=True)
+def test_list_sorts_accented_names_among_the_others_and_search_ignores_accents(db):
     with db.unit("tester") as session:
         create_candidate(session, {"klantnummer": "1", "voornaam": "Can", "achternaam": "Çelik"}, TODAY)
         create_candidate(session, {"klantnummer": "2", "voornaam": "Ed", "achternaam": "Zwart"}, TODAY)
@@ -42,8 +40,7 @@ def test_list_sorts_accented_names_among_the_others_and_search_ignores_accents(t
     assert _names(db, text="CELIK") == ["Çelik, Can"]
 
 
-def test_an_edit_of_the_name_moves_the_candidate(tmp_path):
-    db = Database.open(tmp_path / "md.db", create=True)
+def test_an_edit_of_the_name_moves_the_candidate(db):
     with db.unit("tester") as session:
         create_candidate(session, {"klantnummer": "1", "voornaam": "Can", "achternaam": "Çelik"}, TODAY)
         create_candidate(session, {"klantnummer": "2", "voornaam": "Ed", "achternaam": "Zwart"}, TODAY)
@@ -54,22 +51,25 @@ def test_an_edit_of_the_name_moves_the_candidate(tmp_path):
         assert session.scalar(select(Candidate.name_key).where(Candidate.klantnummer == "1")) == "unal can"
 
 
-def test_a_database_of_the_previous_schema_gets_the_keys_on_opening(tmp_path):
+def test_a_database_of_the_previous_schema_gets_the_keys_on_opening(db, db_target):
+    """Down to 0002 and up again by opening: the migrations run both ways on SQLite and on PostgreSQL."""
     from alembic import command
+    from sqlalchemy import inspect
 
     from matchdesk.storage.migrate import alembic_config
 
-    path = tmp_path / "old.db"
-    db = Database.open(path, create=True)
     with db.unit("tester") as session:
         create_candidate(session, {"klantnummer": "1", "voornaam": "Ayşe", "achternaam": "Özdemir"}, TODAY)
     config = alembic_config()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0002")
+    with db.engine.connect() as connection:
+        assert "name_key" not in {c["name"] for c in inspect(connection).get_columns("candidates")}
     db.dispose()
-    columns = [row[1] for row in raw_connect(path).execute("PRAGMA table_info(candidates)")]
-    assert "name_key" not in columns
-    reopened = Database.open(path)
-    with reopened.reading() as session:
-        assert session.scalar(select(Candidate.name_key)) == "ozdemir ayse"
+    reopened = Database.open(db_target)
+    try:
+        with reopened.reading() as session:
+            assert session.scalar(select(Candidate.name_key)) == "ozdemir ayse"
+    finally:
+        reopened.dispose()

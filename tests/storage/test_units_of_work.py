@@ -133,3 +133,15 @@ def test_a_medewerker_named_like_the_read_only_marker_is_audited(db, make_candid
                                                                       AuditEntry.medewerker == "lezen")))
         assert session.get(Candidate, candidate_id).updated_by == "lezen"
     assert entries.count("aangemaakt") == 1 and entries.count("gewijzigd") == 1
+
+
+def test_a_nul_in_a_typed_text_is_dropped_before_it_is_written_on_either_backend(db, make_candidate, today):
+    """A NUL (pasted from another program) is no character of anything a person types: SQLite stored it,
+    PostgreSQL refused the whole unit with 'text fields cannot contain NUL'. Now both store the text without it."""
+    candidate_id = make_candidate(wishes="magazijn\x00werk", achternaam="Be\x00rg")
+    with db.unit("Anouk") as session:
+        update_candidate(session, candidate_id, None, {"notes": "belt\x00 terug", "woonplaats": "Wouw\x00"}, today)
+    with db.reading() as session:
+        stored = session.get(Candidate, candidate_id)
+        assert (stored.wishes, stored.achternaam, stored.notes, stored.woonplaats, stored.name_key) == \
+            ("magazijnwerk", "Berg", "belt terug", "Wouw", "berg noel")

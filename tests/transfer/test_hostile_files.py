@@ -32,11 +32,11 @@ def test_the_corpus_covers_the_kinds_the_issue_names(corpus):
     assert len(corpus) >= 40
 
 
-def test_every_hostile_file_exits_2_with_a_dutch_message_and_stores_nothing(corpus, db_path, tmp_path, capsys):
+def test_every_hostile_file_exits_2_with_a_dutch_message_and_stores_nothing(corpus, db_target, tmp_path, capsys):
     failures = []
     for name, path, words in corpus:
         report = tmp_path / f"{name}-rapport.csv"
-        code = main(["--db", str(db_path), "--today", "2026-11-23", "--user", "anouk", "import", "candidates",
+        code = main(["--db", str(db_target), "--today", "2026-11-23", "--user", "anouk", "import", "candidates",
                      str(path), "--report", str(report)])
         err = capsys.readouterr().err
         if code != 2 or words.lower() not in err.lower() or "Traceback" in err or "Error" in err:
@@ -44,7 +44,7 @@ def test_every_hostile_file_exits_2_with_a_dutch_message_and_stores_nothing(corp
         elif os.name == "posix" and (report.stat().st_mode & 0o777) != 0o600:
             failures.append((name, "report mode", oct(report.stat().st_mode)))
     assert failures == []
-    db = Database.open(db_path)
+    db = Database.open(db_target)
     try:
         with db.reading() as session:
             assert session.scalar(select(func.count()).select_from(Candidate)) == 0
@@ -52,17 +52,17 @@ def test_every_hostile_file_exits_2_with_a_dutch_message_and_stores_nothing(corp
         db.dispose()
 
 
-def test_a_file_that_breaks_a_limit_after_good_rows_stores_none_of_them(tmp_path, db_path, capsys):
+def test_a_file_that_breaks_a_limit_after_good_rows_stores_none_of_them(tmp_path, db_target, capsys):
     """Five good rows, then a cell beyond the limits (row 9): refused as a whole before the first batch."""
     from hostile_corpus import good_rows, write_zip, xlsx_parts
 
     path = write_zip(tmp_path / "laat.xlsx", xlsx_parts(good_rows(5) + '<row r="9"><c r="C9" s="1"><v>1e20</v></c>'
                                                                       "</row>"))
-    code = main(["--db", str(db_path), "--today", "2026-11-23", "import", "candidates", str(path)])
+    code = main(["--db", str(db_target), "--today", "2026-11-23", "import", "candidates", str(path)])
     assert code == 2 and "datumcel" in capsys.readouterr().err
     clean = write_zip(tmp_path / "goed.xlsx", xlsx_parts(good_rows(5)))
-    assert main(["--db", str(db_path), "--today", "2026-11-23", "import", "candidates", str(clean)]) == 0
-    db = Database.open(db_path)
+    assert main(["--db", str(db_target), "--today", "2026-11-23", "import", "candidates", str(clean)]) == 0
+    db = Database.open(db_target)
     try:
         with db.reading() as session:
             assert session.scalar(select(func.count()).select_from(Candidate)) == 5  # only the clean file's rows

@@ -138,9 +138,9 @@ def test_an_update_the_rules_block_is_refused_and_leaves_the_stored_trajectory_a
 
 
 def test_the_command_line_import_exits_1_for_a_refused_trajectory_and_0_for_a_teamleider(
-        db_path, staff, tmp_path, capsys):
+        db_target, staff, tmp_path, capsys):
     file = write_text(tmp_path / "t.csv", [HEADER, FUTURE])
-    argv = ["--today", TODAY.isoformat(), "--db", str(db_path), "import", "trajectories", str(file)]
+    argv = ["--today", TODAY.isoformat(), "--db", str(db_target), "import", "trajectories", str(file)]
     assert main(["--user", "anouk", *argv]) == 1
     err = capsys.readouterr().err
     assert "rij 2, soort: niet ingelezen: geblokkeerd door regel leerwerktraject_max_duur" in err

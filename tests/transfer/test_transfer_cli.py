@@ -36,8 +36,8 @@ def test_clean_import_exits_0_creates_the_database_and_writes_a_header_only_repo
     assert _audit(db) == []  # a report without values holds no personal data
 
 
-def test_rejected_rows_exit_1_and_are_in_the_report_which_is_audited(tmp_path, capsys):
-    db, report = tmp_path / "a.db", tmp_path / "rapport.xlsx"
+def test_rejected_rows_exit_1_and_are_in_the_report_which_is_audited(db_target, tmp_path, capsys):
+    db, report = db_target, tmp_path / "rapport.xlsx"
     bad = failing_bsn(generated_bsns(1)[0])
     rows = GOOD + [["K2", "Visser", "1990-01-01", bad]]
     rows[0] = rows[0] + ["bsn"]
@@ -63,16 +63,16 @@ def test_unreadable_file_exits_2_with_the_dutch_message_and_still_writes_the_rep
     assert read_report(report)[1][3].startswith("oud.xls is geen werkmap")  # .xls is read now: this one is damaged
 
 
-def test_dry_run_via_the_command_line(tmp_path, capsys):
-    db = tmp_path / "a.db"
+def test_dry_run_via_the_command_line(db_target, tmp_path, capsys):
+    db = db_target
     code, out, _ = _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD), "--dry-run")
     assert code == 0 and out.startswith("Proefrun, niets opgeslagen.")
     code, out, _ = _run(capsys, "--db", db, "stats", "--json")
     assert '"candidates": 0' in out
 
 
-def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp_path, capsys):
-    db = tmp_path / "a.db"
+def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(db_target, tmp_path, capsys):
+    db = db_target
     _run(capsys, "--db", db, "import", "candidates", write_text(tmp_path / "k.csv", GOOD))
     code, out, _ = _run(capsys, "--db", db, "export", "candidates", tmp_path / "uit.xlsx")
     assert code == 0 and "1 kandidaat geëxporteerd naar uit.xlsx" in out
@@ -83,8 +83,8 @@ def test_export_is_audited_without_the_folder_and_bad_extensions_are_refused(tmp
     assert code == 2 and ".csv, .xlsx of .ods" in err
 
 
-def test_medewerkers_then_candidates_then_their_contact_moments_through_the_command_line(tmp_path, capsys):
-    db = tmp_path / "a.db"
+def test_medewerkers_then_candidates_then_their_contact_moments_through_the_command_line(db_target, tmp_path, capsys):
+    db = db_target
     staff = write_text(tmp_path / "m.csv", [["naam", "rol"], ["Anouk de Vries", "matchmaker"]])
     assert _run(capsys, "--db", db, "import", "medewerkers", staff)[0] == 0
     people = [["klantnummer", "achternaam", "geboortedatum", "consulent"], ["K1", "Jansen", "1990-05-17", "Anouk"]]
