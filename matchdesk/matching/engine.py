@@ -10,8 +10,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import threading
 import uuid
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 from sqlalchemy import func, select
@@ -20,11 +22,12 @@ from sqlalchemy.orm import Session, selectinload
 from matchdesk.domain import VacancyKind, VacancyStatus
 from matchdesk.errors import MatchDeskError
 from matchdesk.matching.components import Scorer, VacancyTerms, round_score
-from matchdesk.matching.explain import result_dict
+from matchdesk.matching.explain import LazyResults, result_dict
 from matchdesk.matching.geo import Gazetteer, load_gazetteer
 from matchdesk.matching.index import CandidateIndex
 from matchdesk.matching.profiles import CandidateProfile, VacancyProfile, vacancy_profile
 from matchdesk.matching.resolve import SkillResolver
+from matchdesk.matching.scoring import RowScorer
 from matchdesk.matching.text import OccupationMatcher, TextSimilarity
 from matchdesk.matching.weights import Weights
 from matchdesk.occupations import load_occupations
@@ -46,14 +49,22 @@ class Filters:
     available_now: bool = False
 
 
+EXPLAIN_AT_ONCE = 20  # results explained with the ranking; the others when first read (``LazyResults``)
+PROFILES_KEPT = 5_000  # candidate profiles kept between rankings while the database's candidates stay the same
+
+
 @dataclass
 class Ranking:
+    """``results``: the result dicts of CONTRACTS.md in order, explained when read (all of them for JSON);
+    ``keys``: the klantnummer (candidates) or reference (vacancies) of each, known without explaining."""
+
     query: dict
     total: int
-    results: list[dict]
+    results: Sequence[dict]
+    keys: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"query": self.query, "total": self.total, "results": self.results}
+        return {"query": self.query, "total": self.total, "results": list(self.results)}
 
 
 def _order_key(score: float) -> float:
@@ -71,6 +82,9 @@ class MatchEngine:
         self.scorer = Scorer(weights, self.resolver, gazetteer or load_gazetteer(),
                              OccupationMatcher(load_occupations()), TextSimilarity())
         self.index = CandidateIndex(self.scorer)
+        self.rows = RowScorer(self.scorer)
+        self._explaining = threading.RLock()
+        self._profiles: tuple[object, dict[uuid.UUID, CandidateProfile]] | None = None
         self._blocked_tables: dict[tuple, np.ndarray] = {}
         self._rulebook_cache: dict[tuple[str, dt.date], Rulebook | None] = {}
         self._terms_cache: dict[tuple, VacancyTerms] = {}
@@ -135,7 +149,7 @@ class MatchEngine:
 
     # --- candidates for a vacancy ---------------------------------------------------------------------
     def rank_candidates(self, session: Session, vacancy: VacancyProfile, today: dt.date,
-                        filters: Filters = Filters(), top: int = 20) -> Ranking:
+                        filters: Filters = Filters(), top: int = 20, at_once: int = EXPLAIN_AT_ONCE) -> Ranking:
         self.index.refresh(session)
         index = self.index
         index.flush()
@@ -149,18 +163,22 @@ class MatchEngine:
             rows = rows[index.categorie[rows] == filters.categorie]
         if filters.available_now:
             rows = rows[~(index.avail[rows] > today.toordinal())]
-        scores = index.score(terms, today, rows)
-        keep = np.ones(len(rows), bool)
-        if filters.max_distance_km is not None:
-            keep &= ~(scores.distance > filters.max_distance_km)  # unknown distance stays, marked onbekend
-        if filters.min_score is not None:
-            keep &= np.floor(scores.total + 0.5 + 1e-9) >= filters.min_score
-        rows, total = rows[keep], scores.total[keep]
+        scores = self.rows.score(index, terms, today, rows)
+        total = scores.total
+        if filters.max_distance_km is not None or filters.min_score is not None:
+            keep = np.ones(len(rows), bool)
+            if filters.max_distance_km is not None:
+                keep &= ~(scores.distance > filters.max_distance_km)  # unknown distance stays, marked onbekend
+            if filters.min_score is not None:
+                keep &= np.floor(scores.total + 0.5 + 1e-9) >= filters.min_score
+            rows, total = rows[keep], total[keep]
+        else:
+            keep = None
         blocked = self._blocked_rows(rows, vacancy.kind, today)
         if terms.licences:  # a required licence known to be missing is a knock-out (as ``explain`` says)
-            blocked = blocked | ((scores.values["driving_licence"] == 0) & ~scores.unknown["driving_licence"])[keep]
-        order_value = np.round(total, 6)
-        primary = blocked * 1000.0 - order_value
+            missing = (scores.values["driving_licence"] == 0) & ~scores.unknown["driving_licence"]
+            blocked = blocked | (missing if keep is None else missing[keep])
+        primary = blocked * 1000.0 - np.round(total, 6)
         if top and len(rows) > top:
             threshold = np.partition(primary, top - 1)[top - 1]
             pick = np.flatnonzero(primary <= threshold)
@@ -170,16 +188,33 @@ class MatchEngine:
         if top:
             order = order[:top]
         chosen = [index.ids[r] for r in rows[order]]
-        profiles = self._candidate_profiles(session, chosen)
-        results = [self.explain(profiles[cid], terms, today) for cid in chosen if cid in profiles]
-        return Ranking(self._query("vacancy", vacancy.reference, filters, top, today), int(len(rows)), results)
+        found = self.candidate_profiles(session, chosen)
+        profiles = [found[cid] for cid in chosen if cid in found]
 
-    def _candidate_profiles(self, session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, CandidateProfile]:
-        found: dict[uuid.UUID, CandidateProfile] = {}
-        if not ids:
-            return found
-        for profile in self.index.load_profiles(session, list(ids)):
-            found[uuid.UUID(profile.id)] = profile
+        def make(i: int) -> dict:
+            return self.explain(profiles[i], terms, today)
+
+        results = LazyResults(len(profiles), make, self._explaining, at_once)
+        return Ranking(self._query("vacancy", vacancy.reference, filters, top, today), int(len(rows)), results,
+                       [p.klantnummer for p in profiles])
+
+    def candidate_profiles(self, session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, CandidateProfile]:
+        """The profiles of these live candidates. Read from the database once and kept while the index's mark
+        of the candidates' tables stays the same (any change to a candidate, skill or language moves it), so
+        the next ranking reads only winners it has not shown before."""
+        mark = getattr(self.index.store, "marks", None)
+        if not mark or self._profiles is None or self._profiles[0] != mark:
+            self._profiles = (dict(mark) if mark else None, {})
+        kept = self._profiles[1]
+        wanted = [cid for cid in ids if cid not in kept]
+        if wanted:
+            if len(kept) + len(wanted) > PROFILES_KEPT:
+                kept.clear()
+            for profile in self.index.load_profiles(session, wanted):
+                kept[uuid.UUID(profile.id)] = profile
+        found = {cid: kept[cid] for cid in ids if cid in kept}
+        if not mark:
+            kept.clear()
         return found
 
     def explain(self, candidate: CandidateProfile, terms: VacancyTerms, today: dt.date,
@@ -227,9 +262,14 @@ class MatchEngine:
                 f.severity == "block" for f in self.findings(candidate.facts, vacancy.kind, today))
             scored.append((blocked, -_order_key(pair.total), vacancy.reference, terms))
         scored.sort(key=lambda item: item[:3])
-        chosen = scored[:top] if top else scored
-        results = [self.explain(candidate, terms, today, direction="vacancies") for *_, terms in chosen]
-        return Ranking(self._query("candidate", candidate.klantnummer, filters, top, today), len(scored), results)
+        chosen = [terms for *_, terms in (scored[:top] if top else scored)]
+
+        def make(i: int) -> dict:
+            return self.explain(candidate, chosen[i], today, direction="vacancies")
+
+        results = LazyResults(len(chosen), make, self._explaining, EXPLAIN_AT_ONCE)
+        return Ranking(self._query("candidate", candidate.klantnummer, filters, top, today), len(scored), results,
+                       [terms.profile.reference for terms in chosen])
 
     def _query(self, key: str, value: str, filters: Filters, top: int, today: dt.date) -> dict:
         query = {key: value, "top": top, "today": today.isoformat()}

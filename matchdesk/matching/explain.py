@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from typing import overload
 
 from matchdesk.domain import CefrLevel
 from matchdesk.licences import name as licence_name
@@ -42,15 +45,20 @@ _ASK = {
 }
 
 
+# what each kind of improvement can move (a licence held also counts as its skill)
+_SKILLS, _LANGUAGE, _LICENCE = frozenset({"skills"}), frozenset({"language"}), frozenset({"skills", "licence"})
+
+
 def _number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",").replace(",0", "")
 
 
 def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore,
                  today: dt.date, limit: int = 2) -> list[dict]:
-    """The one or two acquirable changes that raise the score most, each with the score after it."""
+    """The one or two acquirable changes that raise the score most, each with the score after it. Each change
+    is judged on the components it can move only (``Scorer.total_after``), the rest taken from ``pair``."""
     now = round_score(pair.total)
-    options: list[tuple[str, CandidateProfile]] = []
+    options: list[tuple[str, CandidateProfile, frozenset[str]]] = []
     owned = {r.skill_id for r in candidate.skills if r.skill_id}
     for r in (*terms.required, *terms.profile.desired):
         if r.skill_id and r.skill_id not in owned:
@@ -59,21 +67,24 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
                 continue  # offered below as a licence
             extra = Resolution(skill.label, skill.id, VIA_EXACT, 1.0)
             options.append((f"met {skill.label[0].lower() + skill.label[1:]}",
-                            dataclasses.replace(candidate, skills=(*candidate.skills, extra))))
+                            dataclasses.replace(candidate, skills=(*candidate.skills, extra)), _SKILLS))
     for gap in pair.language_gaps:
         i = [s.value for s in LANGUAGE_SKILLS].index(gap["skill"])
         levels = list(candidate.languages)
         raised = levels[i] = CefrLevel(gap["level"]).rank + 1
         options.append((f"{gap['skill']} {LEVELS[raised].value} (nu {gap['level']})",
-                        dataclasses.replace(candidate, languages=tuple(levels))))
+                        dataclasses.replace(candidate, languages=tuple(levels)), _LANGUAGE))
     held = scorer.weights.licence_closure(candidate.licences)
     lacking = order(terms.licences - held)
     if lacking:  # all of them at once: one of two required licences lifts nothing
         options.append(("met " + " en ".join(licence_name(code) for code in lacking), dataclasses.replace(
-            candidate, licences=candidate.licences | set(lacking), licences_known=True)))
+            candidate, licences=candidate.licences | set(lacking), licences_known=True), _LICENCE))
     found: list[tuple[int, str]] = []
-    for change, changed in options:
-        after = round_score(scorer.score(changed, terms, today).total)
+    for change, changed, parts in options:
+        if pair.raw:
+            after = round_score(scorer.total_after(changed, terms, pair, parts))
+        else:  # a pair made elsewhere: judged whole
+            after = round_score(scorer.score(changed, terms, today).total)
         if after > now:
             found.append((after, change))
     found.sort(key=lambda item: (-item[0], item[1]))
@@ -205,3 +216,52 @@ def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: Vacancy
     for item in improve:
         lines.append(f"Verbeteren: {item['change']}: {score} → {item['score_after']}.")
     return "\n".join(lines)
+
+
+class LazyResults(Sequence[dict]):
+    """The result dicts of a ranking, each explained when first read (the first ``at_once`` right away): the
+    window shows about 20 rows and asks for the others when they are scrolled to or selected, ``rank --json``
+    reads them all. ``make(i)`` explains result ``i``; ``lock`` serialises explaining across threads."""
+
+    def __init__(self, count: int, make: Callable[[int], dict], lock: AbstractContextManager[object],
+                 at_once: int = 20) -> None:
+        self._made: list[dict | None] = [None] * count
+        self._make = make
+        self._lock = lock
+        for i in range(min(at_once, count)):
+            self[i]
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> dict: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict]: ...
+
+    def __getitem__(self, i: int | slice) -> dict | list[dict]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._made)))]
+        found = self._made[i]
+        if found is None:
+            with self._lock:
+                found = self._made[i]
+                if found is None:
+                    found = self._made[i] = self._make(range(len(self._made))[i])
+        return found
+
+    @property
+    def explained(self) -> int:
+        """How many results are explained so far."""
+        return sum(made is not None for made in self._made)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyResults({len(self)} results, {self.explained} explained)"

@@ -199,7 +199,7 @@ def _audit_ranking(app: App, ranking: Ranking, *, reference: str | None = None,
             detail = f"{len(ranking.results)} van {ranking.total} vacatures getoond"
             log_event(session, "gerangschikt", "kandidaat", subject, detail)
             return
-        shown = [str(r["candidate"]) for r in ranking.results]
+        shown = list(ranking.keys)  # not from the results: those are explained when read
         ids = dict(session.execute(select(Candidate.klantnummer, Candidate.id).where(
             Candidate.klantnummer.in_(shown), Candidate.deleted_at.is_(None))).all()) if shown else {}
         subject = None
@@ -233,12 +233,15 @@ class NamedRanking:
     direction: Direction  # "candidates" for a vacancy, "vacancies" for a candidate
     query: Mapping[str, object]
     total: int
-    results: tuple[dict, ...]
+    results: Sequence[dict]  # explained when a row is first read (the first 20 at once): ``engine.LazyResults``
     names: Mapping[str, str]  # klantnummer -> "Achternaam, Voornaam tussenvoegsel" | reference -> title
     typed: bool = False  # for a vacancy typed in, not stored (nothing to propose for)
+    keys: tuple[str, ...] = ()  # the klantnummer or reference of each result (default: read from the results)
 
     def key(self, row: int) -> str:
-        """The klantnummer or reference of result ``row``."""
+        """The klantnummer or reference of result ``row`` (without explaining it)."""
+        if self.keys:
+            return self.keys[row]
         return str(self.results[row]["candidate" if self.direction == "candidates" else "vacancy"])
 
     @property
@@ -261,10 +264,9 @@ def rank_named(app: App, *, vacancy: str | None = None, fields: dict | None = No
         ranking = rank_for_vacancy(app, vacancy, filters, top)
     else:
         raise UsageError("Geef een vacature, de velden van een vacature of een kandidaat om te rangschikken.")
-    key = "candidate" if direction == "candidates" else "vacancy"
-    names = result_names(app, direction, [r[key] for r in ranking.results])
-    return NamedRanking(direction, dict(ranking.query), ranking.total, tuple(ranking.results), names,
-                        typed=candidate is None and fields is not None)
+    names = result_names(app, direction, ranking.keys)
+    return NamedRanking(direction, dict(ranking.query), ranking.total, ranking.results, names,
+                        typed=candidate is None and fields is not None, keys=tuple(ranking.keys))
 
 
 def result_names(app: App, direction: Direction, keys: Sequence[str]) -> dict[str, str]:
