@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -61,6 +62,9 @@ class VacancyTerms:
     occupation: str | None
     start: dt.date
     required: tuple[Resolution, ...] = ()
+
+
+normalized = lru_cache(maxsize=100_000)(normalize_term)  # the same skill texts are compared again and again
 
 
 def round_score(total: float) -> int:
@@ -144,11 +148,26 @@ class Scorer:
             missing.append(label)
         return credits, matched, missing
 
+    def credits_with(self, wanted, owned: dict, groups: dict[str, str], free: list[str]) -> list[float]:
+        """The credits of ``_match_skills`` alone (no matches to describe), for ``owned`` skills, their
+        ``groups`` and the ``free`` texts typed: what judging an added skill needs."""
+        credits = []
+        for r in wanted:
+            if r.skill_id:
+                if r.skill_id in owned:
+                    credits.append(1.0)
+                    continue
+                skill = self.resolver.canonical(r.skill_id)
+                credits.append(self.weights.related_credit if skill.group in groups and not skill.licence else 0.0)
+            else:
+                credits.append(0.0 if self._text_hit(r.input, free) is None else 1.0)
+        return credits
+
     def _text_hit(self, wanted: str, texts: list[str]) -> tuple[str, float] | None:
-        key = normalize_term(wanted)
+        key = normalized(wanted)
         best = None
         for text in texts:
-            score = fuzz.token_set_ratio(key, normalize_term(text))
+            score = fuzz.token_set_ratio(key, normalized(text))
             if score >= self.weights.fuzzy_cutoff and (best is None or score > best[1]):
                 best = (text, score)
         return (best[0], round(best[1] / 100, 2)) if best else None
