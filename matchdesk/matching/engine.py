@@ -67,6 +67,13 @@ class Ranking:
         return {"query": self.query, "total": self.total, "results": list(self.results)}
 
 
+def vacancies_mark(session: Session) -> tuple:
+    """Count, latest change and sum of row versions of the vacancy, vacancy skill and language tables: it moves
+    with every change to any vacancy (what is kept per vacancy is let go when it does)."""
+    return tuple(tuple(session.execute(select(func.count(), func.max(model.updated_at), func.sum(model.version)))
+                       .one()) for model in (Vacancy, VacancySkill, VacancyLanguage))
+
+
 def _order_key(score: float) -> float:
     return round(score, 6)
 
@@ -84,7 +91,7 @@ class MatchEngine:
         self.index = CandidateIndex(self.scorer)
         self.rows = RowScorer(self.scorer)
         self._explaining = threading.RLock()
-        self._profiles: tuple[object, dict[uuid.UUID, CandidateProfile]] | None = None
+        self._per_mark: tuple[object, dict] | None = None
         self._blocked_tables: dict[tuple, np.ndarray] = {}
         self._rulebook_cache: dict[tuple[str, dt.date], Rulebook | None] = {}
         self._terms_cache: dict[tuple, VacancyTerms] = {}
@@ -149,12 +156,19 @@ class MatchEngine:
 
     # --- candidates for a vacancy ---------------------------------------------------------------------
     def rank_candidates(self, session: Session, vacancy: VacancyProfile, today: dt.date,
-                        filters: Filters = Filters(), top: int = 20, at_once: int = EXPLAIN_AT_ONCE) -> Ranking:
-        self.index.refresh(session)
+                        filters: Filters = Filters(), top: int = 20, at_once: int = EXPLAIN_AT_ONCE,
+                        refresh: bool = True) -> Ranking:
+        """``refresh``: bring the index up to date first (a batch that did so for all passes False)."""
+        if refresh:
+            self.index.refresh(session)
         index = self.index
         index.flush()
         terms = self.scorer.terms(vacancy, today)
-        rows = np.flatnonzero(index.alive)
+        kept = self._kept()
+        live: np.ndarray | None = kept.get("live")
+        if live is None:
+            live = kept["live"] = np.flatnonzero(index.alive)
+        rows = live
         if filters.municipality:
             rows = rows[index.municipality[rows] == filters.municipality.strip().lower()]
         if filters.doelgroep:
@@ -174,7 +188,12 @@ class MatchEngine:
             rows, total = rows[keep], total[keep]
         else:
             keep = None
-        blocked = self._blocked_rows(rows, vacancy.kind, today)
+        if rows is live:  # every live row: the knock-outs are those of the last ranking of this kind and day
+            blocked = kept.get(("blocked", str(vacancy.kind), today))
+            if blocked is None:
+                blocked = kept[("blocked", str(vacancy.kind), today)] = self._blocked_rows(rows, vacancy.kind, today)
+        else:
+            blocked = self._blocked_rows(rows, vacancy.kind, today)
         if terms.licences:  # a required licence known to be missing is a knock-out (as ``explain`` says)
             missing = (scores.values["driving_licence"] == 0) & ~scores.unknown["driving_licence"]
             blocked = blocked | (missing if keep is None else missing[keep])
@@ -202,20 +221,27 @@ class MatchEngine:
         """The profiles of these live candidates. Read from the database once and kept while the index's mark
         of the candidates' tables stays the same (any change to a candidate, skill or language moves it), so
         the next ranking reads only winners it has not shown before."""
-        mark = getattr(self.index.store, "marks", None)
-        if not mark or self._profiles is None or self._profiles[0] != mark:
-            self._profiles = (dict(mark) if mark else None, {})
-        kept = self._profiles[1]
+        kept: dict[uuid.UUID, CandidateProfile] = self._kept().setdefault("profiles", {})
         wanted = [cid for cid in ids if cid not in kept]
         if wanted:
             if len(kept) + len(wanted) > PROFILES_KEPT:
                 kept.clear()
             for profile in self.index.load_profiles(session, wanted):
                 kept[uuid.UUID(profile.id)] = profile
-        found = {cid: kept[cid] for cid in ids if cid in kept}
-        if not mark:
-            kept.clear()
-        return found
+        return {cid: kept[cid] for cid in ids if cid in kept}
+
+    def let_go(self) -> None:
+        """Forget what is kept between rankings (the next one reads its winners' profiles again)."""
+        self._per_mark = None
+
+    def _kept(self) -> dict:
+        """What the engine keeps while the candidates stay as they are (the index store's mark of the candidate,
+        skill and language tables, as the last refresh read it): the winners' profiles, the live rows, the
+        knock-outs of every live row per vacancy kind and day. Let go as soon as any candidate changes."""
+        mark = getattr(self.index.store, "marks", None)
+        if not mark or self._per_mark is None or self._per_mark[0] != mark:
+            self._per_mark = (dict(mark) if mark else None, {})
+        return self._per_mark[1]
 
     def explain(self, candidate: CandidateProfile, terms: VacancyTerms, today: dt.date,
                 direction: str = "candidates") -> dict:
@@ -225,8 +251,7 @@ class MatchEngine:
 
     # --- vacancies for a candidate --------------------------------------------------------------------
     def open_vacancies(self, session: Session) -> list[VacancyProfile]:
-        mark = tuple(session.execute(select(func.count(), func.max(model.updated_at), func.sum(model.version)))
-                     .one() for model in (Vacancy, VacancySkill, VacancyLanguage))
+        mark = vacancies_mark(session)
         if self._vacancies is None or self._vacancies[0] != mark:
             query = (select(Vacancy).where(Vacancy.deleted_at.is_(None), Vacancy.archived_at.is_(None),
                                            Vacancy.status == VacancyStatus.OPEN)
