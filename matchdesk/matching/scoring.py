@@ -70,6 +70,8 @@ class RowScorer:
         self._from: dict[tuple[float, float], np.ndarray] = {}
         self._texts: tuple[object, int, list[str]] | None = None
         self._queries: dict[str, sparse.csr_matrix] = {}
+        self._columns: dict[str, tuple[object, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     # --- places ---------------------------------------------------------------------------------------
     def place_codes(self, index: CandidateIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -81,7 +83,7 @@ class RowScorer:
             known = ~(np.isnan(lat) | np.isnan(lon))
             pairs = np.stack([np.where(known, lat, 0.0), np.where(known, lon, 0.0)], axis=1)
             unique, codes = np.unique(pairs[known], axis=0, return_inverse=True)
-            row_codes = np.full(len(lat), len(unique), np.int32)
+            row_codes = np.full(len(lat), len(unique), np.intp)
             row_codes[known] = codes.reshape(-1)
             place_lat = np.append(unique[:, 0], np.nan) if len(unique) else np.array([np.nan])
             place_lon = np.append(unique[:, 1], np.nan) if len(unique) else np.array([np.nan])
@@ -94,13 +96,38 @@ class RowScorer:
         """Great-circle km from ``location`` to each row's place (NaN where either is unknown)."""
         if location is None:
             return np.full(len(index.lat) if rows is None else len(rows), np.nan)
-        codes, place_lat, place_lon = self.place_codes(index)
+        codes = self.place_codes(index)[0]
+        return self._per_place(index, location)[codes if rows is None else codes[rows]]
+
+    def _per_place(self, index: CandidateIndex, location: tuple[float, float] | None) -> np.ndarray:
+        """Km from ``location`` to each distinct place (NaN for "not located", or all NaN without a location)."""
+        _codes, place_lat, place_lon = self.place_codes(index)
+        if location is None:
+            return np.full(len(place_lat), np.nan)
         per_place = self._from.get(location)
         if per_place is None:
             if len(self._from) > 4096:
                 self._from.clear()
             per_place = self._from[location] = distances_km(place_lat, place_lon, location)
-        return per_place[codes if rows is None else codes[rows]]
+        return per_place
+
+    def _codes(self, index: CandidateIndex, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(code per row, distinct values) of one of the index's float columns (NaN one value), kept while the
+        column is the same array."""
+        array = getattr(index, name)
+        cached = self._columns.get(name)
+        if cached is None or cached[0] is not index or cached[1] is not array or len(cached[2]) != len(array):
+            values, codes = np.unique(array, return_inverse=True, equal_nan=True)
+            cached = self._columns[name] = (index, array, codes.reshape(-1).astype(np.intp), values)
+        return cached[2], cached[3]
+
+    def _travel_codes(self, index: CandidateIndex) -> tuple[np.ndarray, np.ndarray]:
+        """(code per row of its place and maximum travel distance: place * len(maxima) + maximum, distinct maxima)."""
+        places = self.place_codes(index)[0]
+        max_codes, maxima = self._codes(index, "max_km")
+        if self._pairs is None or self._pairs[0] is not places or self._pairs[1] is not max_codes:
+            self._pairs = (places, max_codes, places * len(maxima) + max_codes)
+        return self._pairs[2], maxima
 
     def _query_vector(self, text: str) -> sparse.csr_matrix:
         found = self._queries.get(text)
@@ -189,44 +216,59 @@ class RowScorer:
             tolerance = w.taalondersteuning_tolerance if v.taalondersteuning and v.kind == "leerwerkplek" else 0
             table = np.asarray(w.gap_factor)
             factors, lang_unknown = np.zeros(n), np.zeros(n, bool)
+            levels = np.arange(-1, 7)  # every level the index holds (-1: unknown), as a lookup per level + 1
             for i, skill in enumerate(LANGUAGE_SKILLS):
                 required = v.languages.get(skill)
                 if required is None:
                     continue
-                level = take(index.lang[:, i]).astype(np.int64)
-                missing = level < 0
-                short = np.clip(required - level - tolerance, 0, len(table) - 1)
-                factors += np.where(missing, w.unknown["language"], table[short])
-                lang_unknown |= missing
+                short = np.clip(required - levels - tolerance, 0, len(table) - 1)
+                per_level = np.where(levels < 0, w.unknown["language"], table[short])
+                level = take(index.lang[:, i]).astype(np.intp) + 1
+                factors += per_level[level]
+                lang_unknown |= level == 0
             values["language"] = factors / len(v.languages)
             unknown["language"] = lang_unknown
         else:
             values["language"], unknown["language"] = np.ones(n), none
 
+        # travel, hours and start date take few distinct values: each is judged per distinct value, then gathered
         distance = self.distances(index, terms.location, pick)
-        maximum = take(index.max_km)
-        zero_at = np.maximum(maximum * w.travel_zero_at_ratio, maximum + w.travel_min_extra_km)
+        pairs, max_values = self._travel_codes(index)
+        per_place = self._per_place(index, terms.location)
+        grid_distance, grid_max = per_place[:, None], max_values[None, :]
+        zero_at = np.maximum(grid_max * w.travel_zero_at_ratio, grid_max + w.travel_min_extra_km)
         with np.errstate(invalid="ignore", divide="ignore"):
-            travel = np.where(distance <= maximum, 1.0,
-                              np.clip(1.0 - (distance - maximum) / (zero_at - maximum), 0, w.short_cap))
-        unknown["travel"] = np.isnan(distance) | np.isnan(maximum)
-        values["travel"] = travel
+            travel = np.where(grid_distance <= grid_max, 1.0,
+                              np.clip(1.0 - (grid_distance - grid_max) / (zero_at - grid_max), 0, w.short_cap))
+        travel_unknown = (np.isnan(grid_distance) | np.isnan(grid_max)).ravel()
+        substituted = {"travel"}
+        pairs = take(pairs)
+        values["travel"] = np.where(travel_unknown, w.unknown["travel"], travel.ravel())[pairs]
+        unknown["travel"] = travel_unknown[pairs]
 
         if v.hours_per_week is None:
             values["hours"], unknown["hours"] = np.ones(n), none
         else:
-            diff = np.abs(take(index.hours) - v.hours_per_week)
+            codes, hours = self._codes(index, "hours")
+            diff = np.abs(hours - v.hours_per_week)
             span = w.hours_zero_at - w.hours_full_within
             with np.errstate(invalid="ignore"):
-                values["hours"] = np.where(diff <= w.hours_full_within, 1.0,
-                                           np.clip(1.0 - (diff - w.hours_full_within) / span, 0, w.short_cap))
-            unknown["hours"] = np.isnan(diff)
+                per_hours = np.where(diff <= w.hours_full_within, 1.0,
+                                     np.clip(1.0 - (diff - w.hours_full_within) / span, 0, w.short_cap))
+            codes = take(codes)
+            values["hours"] = np.where(np.isnan(diff), w.unknown["hours"], per_hours)[codes]
+            unknown["hours"] = np.isnan(diff)[codes]
+            substituted.add("hours")
 
-        delay = take(index.avail) - terms.start.toordinal()
+        codes, avail = self._codes(index, "avail")
+        delay = avail - terms.start.toordinal()
         with np.errstate(invalid="ignore"):
-            values["start_date"] = np.where(delay <= w.start_full_within_days, 1.0,
-                                            np.clip(1.0 - delay / w.start_zero_at_days, 0, w.short_cap))
-        unknown["start_date"] = np.isnan(delay)
+            per_day = np.where(delay <= w.start_full_within_days, 1.0,
+                               np.clip(1.0 - delay / w.start_zero_at_days, 0, w.short_cap))
+        codes = take(codes)
+        values["start_date"] = np.where(np.isnan(delay), w.unknown["start_date"], per_day)[codes]
+        unknown["start_date"] = np.isnan(delay)[codes]
+        substituted.add("start_date")
 
         if terms.licences:
             columns = [index.licence_codes.index(code) for code in terms.licences if code in index.licence_codes]
@@ -250,7 +292,7 @@ class RowScorer:
 
         total = np.zeros(n)
         for name in COMPONENTS:
-            if name != "language":
+            if name != "language" and name not in substituted:
                 values[name] = np.where(unknown[name], w.unknown[name], values[name])
             total += w.points[name] * values[name]
         return Scores(rows=rows, values=values, unknown=unknown, total=total, distance=distance)
