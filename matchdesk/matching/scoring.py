@@ -45,14 +45,15 @@ def _column_product(matrix: sparse.spmatrix, cols: np.ndarray, weights: np.ndarr
         return np.zeros(n)
     if getattr(matrix, "format", None) != "csc":
         return np.asarray(matrix.tocsc()[:, cols] @ weights, dtype=np.float64).ravel()
-    starts, ends = matrix.indptr[cols], matrix.indptr[np.asarray(cols) + 1]
-    lengths = ends - starts
-    if not lengths.sum():
+    bounds = matrix.indptr[np.asarray(cols)[:, None] + (0, 1)].tolist()
+    lengths = [end - start for start, end in bounds]
+    if not sum(lengths):
         return np.zeros(n)
-    # the positions of every stored entry of the chosen columns, column after column
-    positions = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(lengths.sum())
-    products = matrix.data[positions].astype(np.float64) * np.repeat(np.asarray(weights, np.float64), lengths)
-    return np.bincount(matrix.indices[positions], weights=products, minlength=n)
+    # the stored entries of the chosen columns, column after column (contiguous slices, no gathers)
+    rows = np.concatenate([matrix.indices[start:end] for start, end in bounds])
+    data = np.concatenate([matrix.data[start:end] for start, end in bounds]).astype(np.float64)
+    data *= np.repeat(np.asarray(weights, np.float64), lengths)
+    return np.bincount(rows, weights=data, minlength=n)
 
 
 def _weighted(matrix: sparse.spmatrix, weights: np.ndarray) -> np.ndarray:
