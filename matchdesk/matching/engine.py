@@ -156,11 +156,24 @@ class MatchEngine:
 
     # --- candidates for a vacancy ---------------------------------------------------------------------
     def rank_candidates(self, session: Session, vacancy: VacancyProfile, today: dt.date,
-                        filters: Filters = Filters(), top: int = 20, at_once: int = EXPLAIN_AT_ONCE,
-                        refresh: bool = True) -> Ranking:
-        """``refresh``: bring the index up to date first (a batch that did so for all passes False)."""
-        if refresh:
-            self.index.refresh(session)
+                        filters: Filters = Filters(), top: int = 20, at_once: int = EXPLAIN_AT_ONCE) -> Ranking:
+        self.index.refresh(session)
+        chosen, total, terms = self._choose(vacancy, today, filters, top)
+        return self._ranking(session, vacancy, terms, chosen, total, filters, top, today, at_once)
+
+    def rank_many(self, session: Session, vacancies: Sequence[VacancyProfile], today: dt.date,
+                  filters: Filters = Filters(), top: int = 20) -> list[Ranking]:
+        """``rank_candidates`` for each vacancy (all-vs-all), with one index check and one read of every winner's
+        profile not kept yet (in chunks) instead of one per vacancy; the results are explained when read."""
+        self.index.refresh(session)
+        picked = [self._choose(vacancy, today, filters, top) for vacancy in vacancies]
+        self.candidate_profiles(session, list(dict.fromkeys(cid for chosen, _, _ in picked for cid in chosen)))
+        return [self._ranking(session, vacancy, terms, chosen, total, filters, top, today, 0)
+                for vacancy, (chosen, total, terms) in zip(vacancies, picked, strict=True)]
+
+    def _choose(self, vacancy: VacancyProfile, today: dt.date, filters: Filters,
+                top: int) -> tuple[list[uuid.UUID], int, VacancyTerms]:
+        """The ids of the ``top`` results in order, the number judged after filters, the vacancy's terms."""
         index = self.index
         index.flush()
         terms = self.scorer.terms(vacancy, today)
@@ -206,7 +219,10 @@ class MatchEngine:
         order = pick[np.lexsort((index.order_rank[rows[pick]], primary[pick]))]
         if top:
             order = order[:top]
-        chosen = [index.ids[r] for r in rows[order]]
+        return [index.ids[r] for r in rows[order]], int(len(rows)), terms
+
+    def _ranking(self, session: Session, vacancy: VacancyProfile, terms: VacancyTerms, chosen: list[uuid.UUID],
+                 total: int, filters: Filters, top: int, today: dt.date, at_once: int) -> Ranking:
         found = self.candidate_profiles(session, chosen)
         profiles = [found[cid] for cid in chosen if cid in found]
 
@@ -214,7 +230,7 @@ class MatchEngine:
             return self.explain(profiles[i], terms, today)
 
         results = LazyResults(len(profiles), make, self._explaining, at_once)
-        return Ranking(self._query("vacancy", vacancy.reference, filters, top, today), int(len(rows)), results,
+        return Ranking(self._query("vacancy", vacancy.reference, filters, top, today), total, results,
                        [p.klantnummer for p in profiles])
 
     def candidate_profiles(self, session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, CandidateProfile]:
@@ -224,7 +240,7 @@ class MatchEngine:
         kept: dict[uuid.UUID, CandidateProfile] = self._kept().setdefault("profiles", {})
         wanted = [cid for cid in ids if cid not in kept]
         if wanted:
-            if len(kept) + len(wanted) > PROFILES_KEPT:
+            if len(kept) + len(wanted) > PROFILES_KEPT:  # a batch larger than that is kept whole until the next
                 kept.clear()
             for profile in self.index.load_profiles(session, wanted):
                 kept[uuid.UUID(profile.id)] = profile

@@ -97,8 +97,9 @@ class MatchService:
         with self._lock, self.db.reading() as session:
             self.engine.index.refresh(session)
             vacancies = self._stored_vacancies(session, references)
-            return {reference: self.engine.rank_candidates(session, vacancies[reference], today, filters, top,
-                                                           at_once=0, refresh=False) for reference in references}
+            wanted = list(dict.fromkeys(references))
+            rankings = self.engine.rank_many(session, [vacancies[r] for r in wanted], today, filters, top)
+            return dict(zip(wanted, rankings, strict=True))
 
     def _stored_vacancies(self, session: Session, references: Sequence[str]) -> dict[str, VacancyProfile]:
         """Stored vacancies' profiles, kept between rankings: one query compares each one's row and its skill and

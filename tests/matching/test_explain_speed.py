@@ -144,3 +144,27 @@ def test_a_changed_candidate_is_explained_as_changed(service, add_vacancy, add_c
     again = service.rank_for_vacancy("V1", today)
     changed = again.results[again.keys.index(who)]
     assert "hours" in changed["unknown"]
+
+
+def test_all_against_all_ranks_each_vacancy_as_one_ranking_does(demo_db_path):
+    from matchdesk.services.matching import Filters
+
+    app = _demo_app(demo_db_path)
+    try:
+        with app.reading() as session:
+            references = sorted(v.reference for v in app.matcher.engine.open_vacancies(session))[:25]
+        many = app.matcher.rank_many(references, TODAY, Filters(), top=10)
+        assert list(many) == references
+        assert all(ranking.results.explained == 0 for ranking in many.values())  # explained when read
+        app.matcher.engine.let_go()
+        for reference in references[::4]:
+            one = app.matcher.rank_for_vacancy(reference, TODAY, Filters(), top=10)
+            assert (many[reference].total, many[reference].keys) == (one.total, one.keys)
+            assert many[reference].to_json()["results"] == one.to_json()["results"]
+            assert many[reference].query == one.query
+        filtered = app.matcher.rank_many(references[:3], TODAY, Filters(min_score=60, max_distance_km=20), top=5)
+        for reference, ranking in filtered.items():
+            one = app.matcher.rank_for_vacancy(reference, TODAY, Filters(min_score=60, max_distance_km=20), top=5)
+            assert (ranking.total, ranking.keys) == (one.total, one.keys)
+    finally:
+        app.close()
