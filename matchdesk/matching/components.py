@@ -44,6 +44,7 @@ class PairScore:
     licences_missing: list[str] = field(default_factory=list)  # required codes the candidate is known to lack
     licences_unknown: list[str] = field(default_factory=list)  # required codes, the candidate's licences unknown
     raw: dict[str, float | None] = field(default_factory=dict, repr=False)  # each component before unknowns count
+    owned: dict[str, tuple[str, str, float]] = field(default_factory=dict, repr=False)  # ``canonical_skills``
 
     @property
     def knocked_out_by_licence(self) -> bool:
@@ -230,7 +231,7 @@ class Scorer:
     def _skills(self, candidate: CandidateProfile, terms: VacancyTerms,
                 result: PairScore) -> tuple[float | None, float | None]:
         """The required and desired skills' values (None: unknown); the matches and misses into ``result``."""
-        owned = self.canonical_skills(candidate)
+        owned = result.owned = self.canonical_skills(candidate)
         groups: dict[str, str] = {}
         for skill_id, (text, _via, _conf) in owned.items():
             groups.setdefault(self.resolver.canonical(skill_id).group, text)

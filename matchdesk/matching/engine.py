@@ -94,6 +94,7 @@ class MatchEngine:
         self._per_mark: tuple[object, dict] | None = None
         self._blocked_tables: dict[tuple, np.ndarray] = {}
         self._rulebook_cache: dict[tuple[str, dt.date], Rulebook | None] = {}
+        self._findings: dict[tuple[CandidateFacts, str, dt.date], list[Finding]] = {}
         self._terms_cache: dict[tuple, VacancyTerms] = {}
         self._vacancies: tuple[tuple, list[VacancyProfile]] | None = None
 
@@ -115,6 +116,16 @@ class MatchEngine:
 
     # --- eligibility ----------------------------------------------------------------------------------
     def findings(self, facts: CandidateFacts, kind: VacancyKind, today: dt.date) -> list[Finding]:
+        """The rules' findings for these facts (the same list for the same facts, kind and day: do not change it)."""
+        judged = (facts, str(kind), today)
+        found = self._findings.get(judged)
+        if found is None:
+            if len(self._findings) > 50_000:
+                self._findings.clear()
+            found = self._findings[judged] = self._judge(facts, kind, today)
+        return found
+
+    def _judge(self, facts: CandidateFacts, kind: VacancyKind, today: dt.date) -> list[Finding]:
         key = (facts.municipality, today)
         if key not in self._rulebook_cache:
             try:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from functools import lru_cache
 from typing import overload
 
 from matchdesk.domain import CefrLevel
@@ -48,6 +49,7 @@ _ASK = {
 _LANGUAGE, _LICENCE = frozenset({"language"}), frozenset({"skills", "licence"})
 
 
+@lru_cache(maxsize=4096)
 def _number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",").replace(",0", "")
 
@@ -63,7 +65,7 @@ def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerm
     owned = {r.skill_id for r in candidate.skills if r.skill_id}
     wanted = [r for r in (*terms.required, *terms.profile.desired) if r.skill_id and r.skill_id not in owned]
     if wanted and pair.raw:
-        held = scorer.canonical_skills(candidate)
+        held = pair.owned or scorer.canonical_skills(candidate)
         groups = {scorer.resolver.canonical(skill_id).group for skill_id in held}
         free = [r.input for r in candidate.skills]
     for r in wanted:
