@@ -168,3 +168,22 @@ def test_all_against_all_ranks_each_vacancy_as_one_ranking_does(demo_db_path):
             assert (ranking.total, ranking.keys) == (one.total, one.keys)
     finally:
         app.close()
+
+
+def test_a_changed_vacancy_is_ranked_as_changed(service, add_vacancy, add_candidate, db, today):
+    from matchdesk.services.vacancies import get_by_reference, update_vacancy
+    from matchdesk.vocabulary import load_vocabulary
+
+    add_vacancy("V1", required=["heftruck"], hours_per_week=32)
+    forklift = add_candidate(["heftruck"], hours_per_week=32)
+    till = add_candidate(["kassawerk"], hours_per_week=32)
+    assert service.rank_for_vacancy("V1", today).keys == [forklift, till]
+    with db.unit("collega") as session:  # a colleague's change of the hours
+        vacancy = get_by_reference(session, "V1")
+        update_vacancy(session, vacancy.id, vacancy.version, {"hours_per_week": 12})
+    assert service.rank_for_vacancy("V1", today).results[0]["components"]["hours"] == 0
+    with db.unit("collega") as session:  # an import replaces the required skill, the vacancy row stays as it is
+        row = get_by_reference(session, "V1", full=True).skills[0]
+        row.text, row.skill_id = "kassawerk", load_vocabulary().terms["kassawerk"]
+    assert service.rank_for_vacancy("V1", today).keys == [till, forklift]
+    assert service.rank_many(["V1"], today)["V1"].keys == [till, forklift]
