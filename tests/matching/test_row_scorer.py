@@ -72,3 +72,11 @@ def test_row_scores_are_the_index_scores_exactly_for_every_demo_vacancy(demo_db_
                     assert np.array_equal(old.unknown[name], new.unknown[name]), (vacancy.reference, name)
     finally:
         app.close()
+
+
+def test_a_vacancy_without_candidates_ranks_nobody(service, add_vacancy, today):
+    add_vacancy("V1", required=["heftruck", "onbekende vaardigheid xyz"], language={"spreken": "B1"},
+                driving_licence="C", hours_per_week=32)
+    ranking = service.rank_for_vacancy("V1", today, top=50)
+    assert (ranking.total, ranking.keys, ranking.to_json()["results"]) == (0, [], [])
+    assert service.rank_many(["V1"], today)["V1"].total == 0
