@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,8 @@ class PairScore:
     licences_held: list[str] = field(default_factory=list)  # required codes the candidate holds
     licences_missing: list[str] = field(default_factory=list)  # required codes the candidate is known to lack
     licences_unknown: list[str] = field(default_factory=list)  # required codes, the candidate's licences unknown
+    raw: dict[str, float | None] = field(default_factory=dict, repr=False)  # each component before unknowns count
+    owned: dict[str, tuple[str, str, float]] = field(default_factory=dict, repr=False)  # ``canonical_skills``
 
     @property
     def knocked_out_by_licence(self) -> bool:
@@ -62,6 +65,9 @@ class VacancyTerms:
     required: tuple[Resolution, ...] = ()
 
 
+normalized = lru_cache(maxsize=100_000)(normalize_term)  # the same skill texts are compared again and again
+
+
 def round_score(total: float) -> int:
     return int(total + 0.5 + 1e-9)
 
@@ -75,6 +81,7 @@ class Scorer:
         self.occupations = occupations
         self.text = text
         self._places: dict[tuple, tuple[float, float] | None] = {}
+        self._distances: dict[tuple[tuple[float, float], tuple[float, float]], float] = {}
 
     # --- places -------------------------------------------------------------------------------------
     def locate(self, place: str | None, municipality: str | None = None) -> tuple[float, float] | None:
@@ -142,11 +149,26 @@ class Scorer:
             missing.append(label)
         return credits, matched, missing
 
+    def credits_with(self, wanted, owned: dict, groups: dict[str, str], free: list[str]) -> list[float]:
+        """The credits of ``_match_skills`` alone (no matches to describe), for ``owned`` skills, their
+        ``groups`` and the ``free`` texts typed: what judging an added skill needs."""
+        credits = []
+        for r in wanted:
+            if r.skill_id:
+                if r.skill_id in owned:
+                    credits.append(1.0)
+                    continue
+                skill = self.resolver.canonical(r.skill_id)
+                credits.append(self.weights.related_credit if skill.group in groups and not skill.licence else 0.0)
+            else:
+                credits.append(0.0 if self._text_hit(r.input, free) is None else 1.0)
+        return credits
+
     def _text_hit(self, wanted: str, texts: list[str]) -> tuple[str, float] | None:
-        key = normalize_term(wanted)
+        key = normalized(wanted)
         best = None
         for text in texts:
-            score = fuzz.token_set_ratio(key, normalize_term(text))
+            score = fuzz.token_set_ratio(key, normalized(text))
             if score >= self.weights.fuzzy_cutoff and (best is None or score > best[1]):
                 best = (text, score)
         return (best[0], round(best[1] / 100, 2)) if best else None
@@ -159,24 +181,14 @@ class Scorer:
     def score(self, candidate: CandidateProfile, terms: VacancyTerms, today: dt.date) -> PairScore:
         w, v = self.weights, terms.profile
         values: dict[str, float | None] = {}
-        owned = self.canonical_skills(candidate)
-        groups: dict[str, str] = {}
-        for skill_id, (text, _via, _conf) in owned.items():
-            groups.setdefault(self.resolver.canonical(skill_id).group, text)
-        skills_known = bool(candidate.skills) or candidate.licences_known
-        result = PairScore(values={}, unknown=[], total=0.0, points={})
+        result = PairScore(values={}, unknown=[], total=0.0, points={}, raw=values)
 
-        credits, result.matched, result.missing = self._match_skills(terms.required, candidate, owned, groups)
-        values["required_skills"] = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
-        credits, matched, result.missing_desired = self._match_skills(v.desired, candidate, owned, groups)
-        result.matched += matched
-        values["desired_skills"] = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
-
+        values["required_skills"], values["desired_skills"] = self._skills(candidate, terms, result)
         values["language"] = self._language(candidate, v, result)
 
         here = self.locate(candidate.woonplaats, candidate.municipality)
         if here is not None and terms.location is not None:
-            result.distance_km = distance_km(here, terms.location)
+            result.distance_km = self._distance(here, terms.location)
         values["travel"] = travel_value(result.distance_km, candidate.max_travel_km, w)
 
         values["hours"] = hours_value(candidate.hours_per_week, v.hours_per_week, w)
@@ -196,6 +208,50 @@ class Scorer:
             result.points[name] = w.points[name] * value
         result.total = sum(result.points[name] for name in COMPONENTS)
         return result
+
+    def total_after(self, changed: CandidateProfile, terms: VacancyTerms, pair: PairScore,
+                    parts: frozenset[str]) -> float:
+        """The total ``score`` gives ``changed``, a variant of the candidate ``pair`` was scored for that differs
+        only in what ``parts`` names ("skills", "language", "licence"): those components are judged again, the
+        others are taken from ``pair`` (no distance, hours, start or wishes again). Exactly ``score(...).total``."""
+        w, raw = self.weights, dict(pair.raw)
+        scratch = PairScore(values={}, unknown=[], total=0.0, points={})
+        if "skills" in parts:
+            raw["required_skills"], raw["desired_skills"] = self._skills(changed, terms, scratch)
+        if "language" in parts:
+            raw["language"] = self._language(changed, terms.profile, scratch)
+        if "licence" in parts:
+            raw["driving_licence"] = self._licence(changed, terms, scratch)
+        points = []
+        for name in COMPONENTS:
+            value = raw[name]
+            points.append(w.points[name] * (w.unknown[name] if value is None else value))
+        return sum(points)  # summed as ``score`` sums them: the same float
+
+    def _skills(self, candidate: CandidateProfile, terms: VacancyTerms,
+                result: PairScore) -> tuple[float | None, float | None]:
+        """The required and desired skills' values (None: unknown); the matches and misses into ``result``."""
+        owned = result.owned = self.canonical_skills(candidate)
+        groups: dict[str, str] = {}
+        for skill_id, (text, _via, _conf) in owned.items():
+            groups.setdefault(self.resolver.canonical(skill_id).group, text)
+        skills_known = bool(candidate.skills) or candidate.licences_known
+        credits, result.matched, result.missing = self._match_skills(terms.required, candidate, owned, groups)
+        required = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
+        credits, matched, result.missing_desired = self._match_skills(terms.profile.desired, candidate, owned, groups)
+        result.matched += matched
+        desired = (sum(credits) / len(credits) if skills_known else None) if credits else 1.0
+        return required, desired
+
+    def _distance(self, here: tuple[float, float], there: tuple[float, float]) -> float:
+        """Great-circle km between two located places, kept (a region has a few dozen places)."""
+        key = (here, there)
+        found = self._distances.get(key)
+        if found is None:
+            if len(self._distances) > 100_000:
+                self._distances.clear()
+            found = self._distances[key] = distance_km(here, there)
+        return found
 
     def _language(self, candidate: CandidateProfile, v: VacancyProfile, result: PairScore) -> float:
         if not v.languages:

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from functools import lru_cache
+from typing import overload
 
 from matchdesk.domain import CefrLevel
 from matchdesk.licences import name as licence_name
 from matchdesk.licences import order
-from matchdesk.matching.components import LEVELS, PairScore, Scorer, VacancyTerms, round_score
+from matchdesk.matching.components import LEVELS, PairScore, Scorer, VacancyTerms, normalized, round_score
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
 from matchdesk.matching.resolve import VIA_EXACT, Resolution
-from matchdesk.matching.weights import COMPONENT_LABELS, COMPONENTS
+from matchdesk.matching.weights import COMPONENT_LABELS, COMPONENTS, Weights
 from matchdesk.rules.facts import Finding
-from matchdesk.vocabulary import normalize_term
 
 LICENCE_RULE = "rijbewijs"  # the knock-out of a required licence the candidate is known to lack
 
@@ -42,42 +45,78 @@ _ASK = {
 }
 
 
+# what each kind of improvement can move (a licence held also counts as its skill)
+_LANGUAGE, _LICENCE = frozenset({"language"}), frozenset({"skills", "licence"})
+
+
+@lru_cache(maxsize=4096)
 def _number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",").replace(",0", "")
 
 
 def improvements(scorer: Scorer, candidate: CandidateProfile, terms: VacancyTerms, pair: PairScore,
                  today: dt.date, limit: int = 2) -> list[dict]:
-    """The one or two acquirable changes that raise the score most, each with the score after it."""
+    """The one or two acquirable changes that raise the score most, each with the score after it. Each change
+    is judged on the components it can move only, the rest taken from ``pair`` (the same totals as scoring
+    the changed candidate whole: ``tests/matching/test_explain_speed.py``)."""
     now = round_score(pair.total)
-    options: list[tuple[str, CandidateProfile]] = []
+    found: list[tuple[int, str]] = []
+    w = scorer.weights
     owned = {r.skill_id for r in candidate.skills if r.skill_id}
-    for r in (*terms.required, *terms.profile.desired):
-        if r.skill_id and r.skill_id not in owned:
-            skill = scorer.resolver.canonical(r.skill_id)
-            if skill.licence:
-                continue  # offered below as a licence
+    wanted = [r for r in (*terms.required, *terms.profile.desired) if r.skill_id and r.skill_id not in owned]
+    if wanted and pair.raw:
+        held = pair.owned or scorer.canonical_skills(candidate)
+        groups = {scorer.resolver.canonical(skill_id).group for skill_id in held}
+        free = [r.input for r in candidate.skills]
+    for r in wanted:
+        assert r.skill_id is not None
+        skill = scorer.resolver.canonical(r.skill_id)
+        if skill.licence:
+            continue  # offered below as a licence
+        change = f"met {skill.label[0].lower() + skill.label[1:]}"
+        if pair.raw:  # the candidate with this skill typed exactly: only the two skill components move
+            more = {**held, skill.id: (skill.label, VIA_EXACT, 1.0)}
+            more_groups = dict.fromkeys(groups | {skill.group}, "")
+            raw = dict(pair.raw)
+            for name, asked in (("required_skills", terms.required), ("desired_skills", terms.profile.desired)):
+                credits = scorer.credits_with(asked, more, more_groups, [*free, skill.label])
+                raw[name] = sum(credits) / len(credits) if credits else 1.0
+            after = round_score(_total(w, raw))
+        else:  # a pair made elsewhere: judged whole
             extra = Resolution(skill.label, skill.id, VIA_EXACT, 1.0)
-            options.append((f"met {skill.label[0].lower() + skill.label[1:]}",
-                            dataclasses.replace(candidate, skills=(*candidate.skills, extra))))
+            changed = dataclasses.replace(candidate, skills=(*candidate.skills, extra))
+            after = round_score(scorer.score(changed, terms, today).total)
+        if after > now:
+            found.append((after, change))
+    options: list[tuple[str, CandidateProfile, frozenset[str]]] = []
     for gap in pair.language_gaps:
         i = [s.value for s in LANGUAGE_SKILLS].index(gap["skill"])
         levels = list(candidate.languages)
         raised = levels[i] = CefrLevel(gap["level"]).rank + 1
         options.append((f"{gap['skill']} {LEVELS[raised].value} (nu {gap['level']})",
-                        dataclasses.replace(candidate, languages=tuple(levels))))
-    held = scorer.weights.licence_closure(candidate.licences)
-    lacking = order(terms.licences - held)
+                        dataclasses.replace(candidate, languages=tuple(levels)), _LANGUAGE))
+    lacking = order(terms.licences - w.licence_closure(candidate.licences))
     if lacking:  # all of them at once: one of two required licences lifts nothing
         options.append(("met " + " en ".join(licence_name(code) for code in lacking), dataclasses.replace(
-            candidate, licences=candidate.licences | set(lacking), licences_known=True)))
-    found: list[tuple[int, str]] = []
-    for change, changed in options:
-        after = round_score(scorer.score(changed, terms, today).total)
+            candidate, licences=candidate.licences | set(lacking), licences_known=True), _LICENCE))
+    for change, changed, parts in options:
+        if pair.raw:
+            after = round_score(scorer.total_after(changed, terms, pair, parts))
+        else:
+            after = round_score(scorer.score(changed, terms, today).total)
         if after > now:
             found.append((after, change))
     found.sort(key=lambda item: (-item[0], item[1]))
     return [{"change": change, "score_after": after} for after, change in found[:limit]]
+
+
+def _total(w: Weights, raw: dict[str, float | None]) -> float:
+    """The total of raw component values (None: unknown), summed as ``Scorer.score`` sums it."""
+    points = []
+    for name in COMPONENTS:
+        value = raw[name]
+        points.append(w.points[name] * (w.unknown[name] if value is None else value))
+    return sum(points)
 
 
 def questions(pair: PairScore, candidate: CandidateProfile, scorer: Scorer) -> list[str]:
@@ -159,7 +198,7 @@ def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: Vacancy
     if pair.matched:
         parts = []
         for m in pair.matched:
-            if m["via"] == "exact" and normalize_term(m["input"]) == normalize_term(m["skill"]):
+            if m["via"] == "exact" and normalized(m["input"]) == normalized(m["skill"]):
                 parts.append(m["skill"])
                 continue
             how = _VIA[m["via"]]
@@ -205,3 +244,52 @@ def explanation_text(scorer: Scorer, candidate: CandidateProfile, terms: Vacancy
     for item in improve:
         lines.append(f"Verbeteren: {item['change']}: {score} → {item['score_after']}.")
     return "\n".join(lines)
+
+
+class LazyResults(Sequence[dict]):
+    """The result dicts of a ranking, each explained when first read (the first ``at_once`` right away): the
+    window shows about 20 rows and asks for the others when they are scrolled to or selected, ``rank --json``
+    reads them all. ``make(i)`` explains result ``i``; ``lock`` serialises explaining across threads."""
+
+    def __init__(self, count: int, make: Callable[[int], dict], lock: AbstractContextManager[object],
+                 at_once: int = 20) -> None:
+        self._made: list[dict | None] = [None] * count
+        self._make = make
+        self._lock = lock
+        for i in range(min(at_once, count)):
+            self[i]
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> dict: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict]: ...
+
+    def __getitem__(self, i: int | slice) -> dict | list[dict]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._made)))]
+        found = self._made[i]
+        if found is None:
+            with self._lock:
+                found = self._made[i]
+                if found is None:
+                    found = self._made[i] = self._make(range(len(self._made))[i])
+        return found
+
+    @property
+    def explained(self) -> int:
+        """How many results are explained so far."""
+        return sum(made is not None for made in self._made)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyResults({len(self)} results, {self.explained} explained)"

@@ -19,22 +19,35 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from matchdesk.errors import MatchDeskError, UsageError
 from matchdesk.files import private_dir
 from matchdesk.matching.engine import Filters, MatchEngine, Ranking
 from matchdesk.matching.explain import candidate_questions
-from matchdesk.matching.profiles import candidate_profile, vacancy_from_fields, vacancy_profile
+from matchdesk.matching.profiles import VacancyProfile, candidate_profile, vacancy_from_fields, vacancy_profile
 from matchdesk.services.candidates import get_by_klantnummer
 from matchdesk.services.vacancies import get_by_reference
-from matchdesk.storage.models import Candidate, Meta, Vacancy
+from matchdesk.storage.models import Candidate, Meta, Vacancy, VacancyLanguage, VacancySkill
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from matchdesk.app import App
 
+
+def _per_vacancy(model: type[VacancySkill] | type[VacancyLanguage], what: Any) -> Any:
+    return select(what).where(model.vacancy_id == Vacancy.id).correlate(Vacancy).scalar_subquery()
+
+
+# what moves when a stored vacancy, its skills or its languages change (each by its own index)
+_SIGNATURE = select(Vacancy.reference, Vacancy.id, Vacancy.version, Vacancy.updated_at, *(
+    _per_vacancy(model, what) for model in (VacancySkill, VacancyLanguage)
+    for what in (func.count(), func.max(model.updated_at), func.sum(model.version)))
+).where(Vacancy.deleted_at.is_(None))
 
 CACHE_KEY = "index_cache_key"  # the meta row with the key that signs this database's index copies (hex)
 
@@ -49,6 +62,7 @@ class MatchService:
         self.engine = MatchEngine(app.weights, app.rulebooks, resolver=app.resolver)
         self._lock = threading.Lock()
         self._cache_path: Path | None = None
+        self._vacancies: dict[str, tuple[tuple | None, VacancyProfile]] = {}  # reference -> (signature, profile)
         self.from_cache = False
         if cache_dir is not None:
             private_dir(Path(cache_dir))
@@ -70,8 +84,52 @@ class MatchService:
         """Candidates for a stored vacancy or leerwerkplek; NotFound for an unknown reference."""
         with self._lock, self.db.reading() as session:
             self.engine.index.refresh(session)  # first: its read snapshot must not predate the check
-            vacancy = vacancy_profile(get_by_reference(session, reference, full=True), self.engine.resolver)
+            vacancy = self._stored_vacancies(session, [reference])[reference]
             return self.engine.rank_candidates(session, vacancy, today, filters, top)
+
+    def rank_many(self, references: Sequence[str], today: dt.date, filters: Filters = Filters(),
+                  top: int = 20) -> dict[str, Ranking]:
+        """Candidates for each of these stored vacancies (all-vs-all: ``benchmarks/rank_speed.py``): one read
+        snapshot and one index check for all, the vacancies checked in one query and the changed or new ones
+        read in one more, and what the engine keeps between rankings (distinct places and their distances,
+        knock-outs per kind, winners' profiles) shared. The results are explained when read, as ever.
+        NotFound for an unknown reference. Not audited: a use case that shows these must audit what it shows."""
+        with self._lock, self.db.reading() as session:
+            self.engine.index.refresh(session)
+            vacancies = self._stored_vacancies(session, references)
+            wanted = list(dict.fromkeys(references))
+            rankings = self.engine.rank_many(session, [vacancies[r] for r in wanted], today, filters, top)
+            return dict(zip(wanted, rankings, strict=True))
+
+    def _stored_vacancies(self, session: Session, references: Sequence[str]) -> dict[str, VacancyProfile]:
+        """Stored vacancies' profiles, kept between rankings: one query compares each one's row and its skill and
+        language rows (count, latest change, sum of versions) with what was kept; only what changed is read."""
+        wanted = list(dict.fromkeys(references))
+        signatures: dict[str, tuple] = {}
+        for start in range(0, len(wanted), 900):
+            for reference, *signature in session.execute(_SIGNATURE.where(
+                    Vacancy.reference.in_(wanted[start:start + 900]))):
+                signatures[reference] = tuple(signature)
+        missing = [r for r in wanted if r not in self._vacancies or self._vacancies[r][0] != signatures.get(r)]
+        if len(missing) > 1:
+            query = (select(Vacancy).where(Vacancy.reference.in_(missing), Vacancy.deleted_at.is_(None))
+                     .options(selectinload(Vacancy.skills), selectinload(Vacancy.languages)))
+            for vacancy in session.scalars(query):
+                if vacancy.reference in signatures:
+                    self._vacancies[vacancy.reference] = (signatures[vacancy.reference],
+                                                          vacancy_profile(vacancy, self.engine.resolver))
+        found = {}
+        for reference in wanted:
+            kept = self._vacancies.get(reference)
+            if kept is None or kept[0] != signatures.get(reference):  # NotFound for a reference not stored
+                kept = (signatures.get(reference), vacancy_profile(get_by_reference(session, reference, full=True),
+                                                                   self.engine.resolver))
+                if kept[0] is not None:
+                    self._vacancies[reference] = kept
+            found[reference] = kept[1]
+        if len(self._vacancies) > 20_000:
+            self._vacancies.clear()
+        return found
 
     def rank_for_vacancy_fields(self, fields: dict, today: dt.date, filters: Filters = Filters(),
                                 top: int = 20) -> Ranking:
@@ -199,7 +257,7 @@ def _audit_ranking(app: App, ranking: Ranking, *, reference: str | None = None,
             detail = f"{len(ranking.results)} van {ranking.total} vacatures getoond"
             log_event(session, "gerangschikt", "kandidaat", subject, detail)
             return
-        shown = [str(r["candidate"]) for r in ranking.results]
+        shown = list(ranking.keys)  # not from the results: those are explained when read
         ids = dict(session.execute(select(Candidate.klantnummer, Candidate.id).where(
             Candidate.klantnummer.in_(shown), Candidate.deleted_at.is_(None))).all()) if shown else {}
         subject = None
@@ -233,12 +291,15 @@ class NamedRanking:
     direction: Direction  # "candidates" for a vacancy, "vacancies" for a candidate
     query: Mapping[str, object]
     total: int
-    results: tuple[dict, ...]
+    results: Sequence[dict]  # explained when a row is first read (the first 20 at once): ``engine.LazyResults``
     names: Mapping[str, str]  # klantnummer -> "Achternaam, Voornaam tussenvoegsel" | reference -> title
     typed: bool = False  # for a vacancy typed in, not stored (nothing to propose for)
+    keys: tuple[str, ...] = ()  # the klantnummer or reference of each result (default: read from the results)
 
     def key(self, row: int) -> str:
-        """The klantnummer or reference of result ``row``."""
+        """The klantnummer or reference of result ``row`` (without explaining it)."""
+        if self.keys:
+            return self.keys[row]
         return str(self.results[row]["candidate" if self.direction == "candidates" else "vacancy"])
 
     @property
@@ -261,10 +322,9 @@ def rank_named(app: App, *, vacancy: str | None = None, fields: dict | None = No
         ranking = rank_for_vacancy(app, vacancy, filters, top)
     else:
         raise UsageError("Geef een vacature, de velden van een vacature of een kandidaat om te rangschikken.")
-    key = "candidate" if direction == "candidates" else "vacancy"
-    names = result_names(app, direction, [r[key] for r in ranking.results])
-    return NamedRanking(direction, dict(ranking.query), ranking.total, tuple(ranking.results), names,
-                        typed=candidate is None and fields is not None)
+    names = result_names(app, direction, ranking.keys)
+    return NamedRanking(direction, dict(ranking.query), ranking.total, ranking.results, names,
+                        typed=candidate is None and fields is not None, keys=tuple(ranking.keys))
 
 
 def result_names(app: App, direction: Direction, keys: Sequence[str]) -> dict[str, str]:

@@ -112,6 +112,7 @@ class MatchingPage(Page, MatchActions):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(20)  # widths from 20 rows: the rest explain when shown
         self.table.selectionModel().currentRowChanged.connect(self._show_explanation)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.table.activated.connect(lambda index: self._open(index.row()))
