@@ -34,7 +34,7 @@ def test_the_quick_plan_covers_every_measure_at_9000_and_runs_nothing(tmp_path):
     lines, end = _plan(tmp_path, "--quick", "--dry-run")
     assert end == {"code": 0, "imported": []}
     measures = [line.split()[0] for line in lines]
-    assert measures == ["build", "rank", "all", "start", "cold", "first", "pdf"]
+    assert measures == ["build", "rank", "all", "start", "cold", "load", "first", "pdf"]
     assert all(line.split()[1] == "9,000" for line in lines)
     assert "demo-9000.db, to be generated" in lines[0]
     assert list(tmp_path.iterdir()) == []  # no database, key or cache folder made
