@@ -83,7 +83,8 @@ def _arrays_bytes(thing, seen=None):
 window.first_page_painted.connect(lambda: QTimer.singleShot(int(after * 1000), lambda: rank("first")))
 qt.exec()
 times["peak_mb"] = _peak_mb()
-times["index_mb"] = _arrays_bytes(ctx.app().matcher.engine.index) / 2 ** 20
+matcher = ctx.app().matcher  # the index where it is now, else every array the matcher holds
+times["index_mb"] = _arrays_bytes(getattr(getattr(matcher, "engine", None), "index", None) or matcher) / 2 ** 20
 ctx.close()
 print("FIRST_RANKING " + json.dumps(times), file=sys.stderr, flush=True)
 """
