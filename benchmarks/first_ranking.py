@@ -6,7 +6,9 @@ index), and ``--after`` seconds after the first page is painted (the time to go 
 reference) it ranks a vacancy on the Matchen page, as ``rank_vacancy`` does for a chosen reference. Printed:
 milliseconds from asking to the ranking shown, medians of ``--runs`` processes, for each ``--after``,
 beside the floor measured in the same run: the same ranking asked a second time in that process (warm
-index, nothing to load). ``--compare DIR`` times another checkout's ``matchdesk`` package (its folder holds
+index, nothing to load). Each process also reports its memory peak (VmHWM, after both rankings) and the
+index arrays' bytes, which ``benchmarks/speed_table.py`` tabulates.
+``--compare DIR`` times another checkout's ``matchdesk`` package (its folder holds
 ``matchdesk/``) interleaved run by run.
 
     .venv/bin/python benchmarks/first_ranking.py [--runs 5] [--after 0 3] [--compare DIR]
@@ -52,8 +54,37 @@ def rank(label):
     page.ranked.connect(shown)
     page.rank_vacancy(reference)
 
+def _peak_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+
+def _arrays_bytes(thing, seen=None):
+    # the index's own nbytes() where it has one, else every numpy/scipy array reachable from it
+    import numpy as np
+    measured = getattr(thing, "nbytes", None)
+    if seen is None and measured is not None:
+        return measured() if callable(measured) else measured
+    seen = set() if seen is None else seen
+    if id(thing) in seen:
+        return 0
+    seen.add(id(thing))
+    if isinstance(thing, np.ndarray):
+        return thing.nbytes
+    if all(hasattr(thing, a) for a in ("data", "indices", "indptr")):
+        return sum(getattr(thing, a).nbytes for a in ("data", "indices", "indptr"))
+    if isinstance(thing, dict):
+        return sum(_arrays_bytes(v, seen) for v in thing.values())
+    if isinstance(thing, (list, tuple)):
+        return sum(_arrays_bytes(v, seen) for v in thing[:64])
+    if type(thing).__module__.startswith("matchdesk") and hasattr(thing, "__dict__"):
+        return sum(_arrays_bytes(v, seen) for v in vars(thing).values())
+    return 0
+
 window.first_page_painted.connect(lambda: QTimer.singleShot(int(after * 1000), lambda: rank("first")))
 qt.exec()
+times["peak_mb"] = _peak_mb()
+matcher = ctx.app().matcher  # the index where it is now, else every array the matcher holds
+times["index_mb"] = _arrays_bytes(getattr(getattr(matcher, "engine", None), "index", None) or matcher) / 2 ** 20
 ctx.close()
 print("FIRST_RANKING " + json.dumps(times), file=sys.stderr, flush=True)
 """

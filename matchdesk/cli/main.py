@@ -56,9 +56,10 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        help="extra regelboeken die de meegeleverde per gemeente vervangen (ook MATCHDESK_RULES)")
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; ``commands=False``: the global and window options only, without importing the
-    command modules (``window_arguments``)."""
+    command modules (``window_arguments``). ``only``: the command word of this command line; then only the
+    module named after it (``rank`` → ``rank_cmd``) is imported when it registers that word, else all are."""
     parser = DutchArgumentParser(
         exit_on_error=commands,
         prog="matchdesk",
@@ -86,9 +87,34 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten",
                                        parser_class=DutchArgumentParser)
-    for name in COMMAND_MODULES:
+    named = f"matchdesk.cli.{only}_cmd"
+    first = [named] if only and named in COMMAND_MODULES else []
+    for name in first:
         importlib.import_module(name).register(subparsers, parent)
+    if only not in subparsers.choices:  # help, an unknown word, or a command of a module with another name
+        for name in COMMAND_MODULES:
+            if name not in first:
+                importlib.import_module(name).register(subparsers, parent)
     return parser
+
+
+_VALUED = frozenset({"--db", "--user", "--today", "--rules", "--screenshot", "--view"})  # options with a value
+
+
+def command_word(words: list[str]) -> str | None:
+    """The command of a command line: its first word that is neither an option nor a global option's value;
+    None without one, or when help is asked for before it (the whole list of commands is shown then)."""
+    value_next = False
+    for word in words:
+        if value_next:
+            value_next = False
+        elif word in ("-h", "--help"):
+            return None
+        elif word in _VALUED:
+            value_next = True
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def window_arguments(argv: list[str] | None) -> argparse.Namespace | None:
@@ -131,7 +157,8 @@ def error_exit_code(error: MatchDeskError) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = window_arguments(argv) or build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = window_arguments(words) or build_parser(only=command_word(words)).parse_args(words)
     try:
         ctx = make_context(args)
     except MatchDeskError as error:

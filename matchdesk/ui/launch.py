@@ -62,12 +62,19 @@ def run_gui(ctx, args) -> int:
         print(f"Onbekende weergave: {args.view}", file=sys.stderr)
         return 2
     if scripted:
-        def ready() -> None:
-            if args.screenshot:
-                window.grab().save(args.screenshot)
+        def painted() -> None:
+            # The moment the first page is on the screen. Said at once unless a screenshot is asked for: a
+            # deferred call would wait behind the matching warm-up's first import (numpy), queued by then.
             elapsed = int((time.time() - process_start()) * 1000)
-            print(f"MATCHDESK_READY {elapsed}", file=sys.stderr, flush=True)
+            if not args.screenshot:
+                print(f"MATCHDESK_READY {elapsed}", file=sys.stderr, flush=True)
+            QTimer.singleShot(0, lambda: finish(elapsed))
+
+        def finish(elapsed: int) -> None:
+            if args.screenshot:  # READY only once the file is written: scripts read it then
+                window.grab().save(args.screenshot)
+                print(f"MATCHDESK_READY {elapsed}", file=sys.stderr, flush=True)
             if args.quit_when_ready:
                 qt.quit()
-        window.first_page_painted.connect(lambda: QTimer.singleShot(0, ready))
+        window.first_page_painted.connect(painted)
     return qt.exec()
