@@ -317,6 +317,7 @@ class ContactMoment(Record):
 
 
 from matchdesk.storage.models_signals import SignalState  # noqa: E402  (after Candidate and Medewerker)
+from matchdesk.storage.models_server import SyncChange, SyncReceived, SyncToken  # noqa: E402  (team server)
 
 
 @event.listens_for(Candidate, "before_update")
@@ -329,3 +330,4 @@ __all__ = ["AuditEntry", "Base", "Candidate", "CandidateLanguage", "CandidateSki
            "Education", "Employer", "Medewerker", "Meta", "NAMING", "Proposal", "Record", "SignalState", "Trajectory",
            "Vacancy", "VacancyLanguage", "VacancySkill", "WorkExperience", "audit_permission",
            "enum_column", "name_key"]
+__all__ += ["SyncChange", "SyncReceived", "SyncToken"]  # the team server's tables (models_server.py)
