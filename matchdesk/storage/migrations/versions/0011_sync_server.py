@@ -38,6 +38,22 @@ FUNCTION = """
     END
     $$"""
 
+# A candidate who moves to another municipality may enter or leave a laptop's scope: everything under them is
+# marked changed with them, so a pull sends it along (or deletes it from a laptop that may no longer hold it).
+CHILDREN = ('candidate_skills', 'candidate_languages', 'educations', 'work_experiences', 'contact_moments',
+            'proposals', 'trajectories', 'signal_states')
+MOVED_FUNCTION = """
+    CREATE OR REPLACE FUNCTION sync_candidate_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        txn bigint := pg_current_xact_id()::text::bigint;
+    BEGIN
+""" + "".join(f"""        INSERT INTO sync_changes (table_name, row_id, op, xid)
+            SELECT '{table}', id, 'upsert', txn FROM {table} WHERE candidate_id = NEW.id;
+""" for table in CHILDREN) + """        RETURN NULL;
+    END
+    $$"""
+MOVED_TRIGGER = 'sync_changes_candidate_moved'
+
 
 def _trigger(table: str) -> str:
     return f'sync_changes_{table}'
@@ -87,12 +103,18 @@ def upgrade() -> None:
         if _trigger(table) not in present:
             op.execute(f'CREATE TRIGGER {_trigger(table)} AFTER INSERT OR UPDATE OR DELETE ON {table} '
                        'FOR EACH ROW EXECUTE FUNCTION sync_record_change()')
+    op.execute(MOVED_FUNCTION)
+    if MOVED_TRIGGER not in present:
+        op.execute(f'CREATE TRIGGER {MOVED_TRIGGER} AFTER UPDATE OF municipality ON candidates FOR EACH ROW '
+                   'WHEN (OLD.municipality IS DISTINCT FROM NEW.municipality) EXECUTE FUNCTION sync_candidate_moved()')
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == 'postgresql':
         for table in SYNCED:
             op.execute(f'DROP TRIGGER IF EXISTS {_trigger(table)} ON {table}')
+        op.execute(f'DROP TRIGGER IF EXISTS {MOVED_TRIGGER} ON candidates')
+        op.execute('DROP FUNCTION IF EXISTS sync_candidate_moved()')
         op.execute('DROP FUNCTION IF EXISTS sync_record_change()')
     op.drop_index(op.f('ix_sync_changes_xid'), table_name='sync_changes')
     op.drop_table('sync_changes')
