@@ -316,8 +316,8 @@ class ContactMoment(Record):
     next_contact: Mapped[dt.date | None] = mapped_column(Date)
 
 
-from matchdesk.storage.models_signals import SignalState  # noqa: E402  (after Candidate and Medewerker)
 from matchdesk.storage.models_server import SyncChange, SyncReceived, SyncToken  # noqa: E402  (team server)
+from matchdesk.storage.models_signals import SignalState  # noqa: E402  (after Candidate and Medewerker)
 
 
 @event.listens_for(Candidate, "before_update")
