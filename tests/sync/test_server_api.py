@@ -17,7 +17,7 @@ from matchdesk.services.trajectories import TrajectoryInput
 from matchdesk.storage.migrate import HEAD_REVISION
 from matchdesk.storage.models import AuditEntry, Candidate, ContactMoment, SyncReceived, Trajectory
 from matchdesk.sync.versions import rulebook_versions
-from tests.sync.server_commands import START, command, contact
+from tests.sync.server_helpers import START, command, contact
 
 pytest_plugins = ["tests.sync.server_support"]
 

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, text
 from matchdesk.storage import cipher
 from matchdesk.storage.keys import DatabaseKey
 from matchdesk.storage.models import Candidate
-from tests.sync.server_commands import contact
+from tests.sync.server_helpers import contact
 
 pytest_plugins = ["tests.sync.server_support"]
 
