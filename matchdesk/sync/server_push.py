@@ -97,8 +97,8 @@ def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: R
 
 def _replay(app: Any, scope: Scope, command_id: uuid.UUID, command: Mapping[str, Any],
             touched: list[tuple[str, uuid.UUID]], replay: Replayer) -> dict[str, Any]:
-    applied: dict[str, Any] = {"id": str(command_id), "status": "applied", "message": "", "findings": [], "changed_by": None,
-               "changed_at": None}
+    applied: dict[str, Any] = {"id": str(command_id), "status": "applied", "message": "", "findings": [],
+                               "changed_by": None, "changed_at": None}
     receipt = _Receipt(command_id, app.user, scope, touched, result=applied)
     token = _RECEIPT.set(receipt)
     try:

@@ -100,12 +100,21 @@ def test_a_bad_watermark_is_a_dutch_400(service):
     assert answer.status_code == 400 and "watermerk" in answer.json()["detail"]
 
 
+def test_a_watermark_of_another_database_asks_for_a_new_snapshot(service):
+    watermark, _ = service.pull_all("bram")
+    epoch, _, position = watermark.partition("@")
+    assert len(epoch) == 12 and epoch == service.get("handshake", "bram").json()["epoch"]
+    answer = service.get("pull", "bram", since=f"000000000000@{position}")  # e.g. before a restore elsewhere
+    assert answer.status_code == 409 and "momentopname" in answer.json()["detail"]
+
+
 def test_the_snapshot_is_the_region_encrypted_with_its_one_time_key(service, tmp_path):
     answer = service.get("snapshot", "bram")
     assert answer.status_code == 200, answer.text
     key = answer.headers["x-matchdesk-snapshot-key"]
     watermark = answer.headers["x-matchdesk-watermark"]
-    assert len(key) == 64 and int(watermark) > 0
+    epoch = service.get("handshake", "bram").json()["epoch"]
+    assert len(key) == 64 and watermark.startswith(f"{epoch}@") and int(watermark.partition("@")[2]) > 0
     path = tmp_path / "laptop.db"
     path.write_bytes(answer.content)
     assert not cipher.is_plaintext(path)
