@@ -183,7 +183,19 @@ def replay(app: App, command: Mapping[str, Any], *, user: str | None = None) -> 
     return result
 
 
-def _parse(command: Mapping[str, Any]) -> tuple[str, dict[str, Any], dt.date, list[str], dict[str, int], list[str]]:
+def id_to_wire(table: str | None, made: uuid.UUID) -> str:
+    """An id the laptop created as ``ids`` carries it: ``table/uuid``, or the bare uuid when the code that
+    made it named no table."""
+    return f"{table}/{made}" if table else str(made)
+
+
+def id_from_wire(text: str) -> tuple[str | None, uuid.UUID]:
+    table, _, made = text.rpartition("/")
+    return table or None, uuid.UUID(made)
+
+
+def _parse(command: Mapping[str, Any]) -> tuple[str, dict[str, Any], dt.date, list[tuple[str | None, uuid.UUID]],
+                                                dict[str, int], list[str]]:
     if not isinstance(command, Mapping):
         raise CodecError("een opdracht is geen object")
     name = command.get("name")
@@ -192,7 +204,7 @@ def _parse(command: Mapping[str, Any]) -> tuple[str, dict[str, Any], dt.date, li
     args = decode_args(command.get("args") or {})
     try:
         decided = dt.date.fromisoformat(str(command.get("decided_on")))
-        ids = [str(uuid.UUID(str(i))) for i in command.get("ids") or []]
+        ids = [id_from_wire(str(i)) for i in command.get("ids") or []]
         expects = {str(k): int(v) for k, v in (command.get("expects") or {}).items()}
         touched = [str(k) for k in command.get("touched") or []]
     except (TypeError, ValueError, AttributeError) as error:
