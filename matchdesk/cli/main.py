@@ -36,6 +36,8 @@ COMMAND_MODULES = [
     "matchdesk.cli.encrypt_cmd",
     "matchdesk.cli.trajectory_cmd",
     "matchdesk.cli.sync_cmd",
+    "matchdesk.cli.serve_cmd",
+    "matchdesk.cli.users_cmd",
 ]
 
 

@@ -1,0 +1,170 @@
+"""Pull: what changed on the team server since a laptop's watermark (docs/sync.md, ``GET /api/v1/pull``).
+
+The change log. A trigger (migration 0011, PostgreSQL) writes a ``sync_changes`` row for every insert, update
+and delete of a synced row, with the writing transaction's id. A pull reads it in one REPEATABLE READ,
+read-only transaction: the rows it sees are exactly those of the transactions visible to its snapshot (MVCC
+hides the rest), so no test of visibility is needed beyond the watermark.
+
+The watermark. A complete pull answers with the xmin of its snapshot (``pg_snapshot_xmin``): every
+transaction below it had ended when the snapshot was taken, so all of its changes were visible and are sent;
+a transaction at or above it - a long one still running, or one that committed meanwhile - has an id at or
+above the next watermark and is sent by the next pull (again, when it was already visible now: a repeat is
+harmless, the changes are upserts and deletes of whole rows). A pull of more than ``limit`` changes answers
+in pages: ``more`` is true and the watermark ``<xmin of the first page>:<xid>:<seq>`` continues after the
+last change sent; the last page answers with that first xmin again, so a transaction that ended while the
+pages were read is sent by the next pull and never skipped.
+
+What is sent. Per changed row its current state in this snapshot: ``upsert`` with the row, or ``delete`` when
+the row is gone or outside the medewerker's scope (a candidate who moved to another municipality leaves the
+laptop with everything under them: the trigger marks the candidate's child rows changed with it). Deletions
+come first, child tables before their parents; then upserts, parents first (the order of ``SYNCED``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, text
+
+from matchdesk.errors import UsageError
+from matchdesk.storage.models import Candidate
+from matchdesk.sync.server_rows import SYNCED, TABLES, wire_row
+from matchdesk.sync.server_scope import CANDIDATE_LINK, Scope
+
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "Pulled", "Watermark", "pull", "snapshot_transaction"]
+
+DEFAULT_LIMIT = 5000
+MAX_LIMIT = 50000
+
+
+@dataclass(frozen=True)
+class Watermark:
+    floor: int  # the xmin of the snapshot the pull (or its first page) was read in
+    after: tuple[int, int] | None = None  # (xid, seq) of the last change sent, while more pages follow
+
+    @classmethod
+    def parse(cls, text_value: str | None) -> Watermark:
+        if not text_value:
+            return cls(0)
+        try:
+            parts = [int(p) for p in text_value.split(":")]
+        except ValueError:
+            raise UsageError(f"ongeldig watermerk {text_value!r}") from None
+        if len(parts) == 1 and parts[0] >= 0:
+            return cls(parts[0])
+        if len(parts) == 3 and min(parts) >= 0:
+            return cls(parts[0], (parts[1], parts[2]))
+        raise UsageError(f"ongeldig watermerk {text_value!r}")
+
+    def __str__(self) -> str:
+        return str(self.floor) if self.after is None else f"{self.floor}:{self.after[0]}:{self.after[1]}"
+
+
+@dataclass(frozen=True)
+class Pulled:
+    watermark: str
+    more: bool
+    changes: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"watermark": self.watermark, "more": self.more, "changes": self.changes}
+
+
+class snapshot_transaction:  # noqa: N801 - used as a context manager, like ``open``
+    """A REPEATABLE READ, read-only transaction on PostgreSQL and the xmin of its snapshot (``.xmin``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.xmin = 0
+
+    def __enter__(self) -> Connection:
+        self.connection = self.engine.connect().execution_options(isolation_level="REPEATABLE READ")
+        self.connection.begin()
+        self.connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+        self.xmin = int(self.connection.exec_driver_sql(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").scalar_one())
+        return self.connection
+
+    def __exit__(self, *_exc: object) -> None:
+        try:
+            self.connection.rollback()
+        finally:
+            self.connection.close()
+
+
+def pull(engine: Engine, scope: Scope, since: str | None, limit: int = DEFAULT_LIMIT) -> Pulled:
+    if engine.dialect.name != "postgresql":
+        raise UsageError("ophalen kan alleen van een teamserver op PostgreSQL")
+    mark = Watermark.parse(since)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    transaction = snapshot_transaction(engine)
+    with transaction as connection:
+        floor = transaction.xmin if mark.after is None else mark.floor
+        log = _read_log(connection, mark, limit + 1)
+        more = len(log) > limit
+        log = log[:limit]
+        changes = _changes(connection, scope, [(table, row_id) for _xid, _seq, table, row_id in log])
+    if more:
+        last_xid, last_seq = log[-1][0], log[-1][1]
+        return Pulled(str(Watermark(floor, (last_xid, last_seq))), True, changes)
+    return Pulled(str(Watermark(floor)), False, changes)
+
+
+def _read_log(connection: Connection, mark: Watermark, count: int) -> list[tuple[int, int, str, uuid.UUID]]:
+    if mark.after is None:
+        where, params = "xid >= :floor", {"floor": mark.floor}
+    else:
+        where, params = "(xid, seq) > (:xid, :seq)", {"xid": mark.after[0], "seq": mark.after[1]}
+    rows = connection.execute(text(f"SELECT xid, seq, table_name, row_id FROM sync_changes WHERE {where} "
+                                   "ORDER BY xid, seq LIMIT :count"), {**params, "count": count})
+    return [(int(r.xid), int(r.seq), str(r.table_name), _uuid(r.row_id)) for r in rows]
+
+
+def _uuid(value: object) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _changes(connection: Connection, scope: Scope, changed: list[tuple[str, uuid.UUID]]) -> list[dict[str, Any]]:
+    per_table: dict[str, set[uuid.UUID]] = {}
+    for table, row_id in changed:
+        if table in TABLES:
+            per_table.setdefault(table, set()).add(row_id)
+    upserts: dict[str, list[dict[str, Any]]] = {}
+    deletes: dict[str, list[uuid.UUID]] = {}
+    for table, ids in per_table.items():
+        found = {row["id"]: row for row in _current_rows(connection, scope, table, sorted(ids))}
+        for row_id in sorted(ids):
+            row = found.get(row_id)
+            if row is None or not row["_in_scope"]:
+                deletes.setdefault(table, []).append(row_id)
+            else:
+                upserts.setdefault(table, []).append(row)
+    out: list[dict[str, Any]] = []
+    for table in reversed(SYNCED):
+        out.extend({"table": table, "id": str(row_id), "op": "delete"} for row_id in deletes.get(table, ()))
+    for table in SYNCED:
+        out.extend({"table": table, "id": str(row["id"]), "op": "upsert", "row": wire_row(table, row)}
+                   for row in upserts.get(table, ()))
+    return out
+
+
+def _current_rows(connection: Connection, scope: Scope, table: str, ids: list[uuid.UUID]) -> Iterator[dict]:
+    mapped = TABLES[table]
+    link = CANDIDATE_LINK[table]
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start:start + 1000]
+        if link is None:
+            query = select(mapped).where(mapped.c.id.in_(chunk))
+            for row in connection.execute(query).mappings():
+                yield {**row, "_in_scope": True}
+            continue
+        if table == "candidates":
+            held = scope.candidate_filter()
+        else:
+            held = mapped.c[link].in_(select(Candidate.id).where(scope.candidate_filter()).correlate(None))
+        query = select(mapped, held.label("_in_scope")).where(mapped.c.id.in_(chunk))
+        for row in connection.execute(query).mappings():
+            yield dict(row)
