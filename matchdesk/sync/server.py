@@ -46,8 +46,10 @@ def create_app(db: Database, rulebooks: Rulebooks, *, replay: server_push.Replay
     snapshots = threading.BoundedSemaphore(SNAPSHOTS_AT_ONCE)
     service = FastAPI(title="MatchDesk teamserver", docs_url=None, redoc_url=None, openapi_url=None)
 
-    def app_as(user: str, today: dt.date | None = None) -> App:
-        return App(db, user=user, today=today or clock(), rulebooks=rulebooks)
+    base = App(db, user="systeem", today=clock(), rulebooks=rulebooks)  # its engines are shared, never closed here
+
+    def app_as(user: str) -> App:
+        return base.as_of(clock(), user=user)
 
     def signed_in(request: Request) -> SignedIn:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
@@ -77,8 +79,7 @@ def create_app(db: Database, rulebooks: Rulebooks, *, replay: server_push.Replay
         app = app_as(who.name)
         scope = scope_of(who.region, rulebooks)
         chosen = replay or _default_replay()
-        results = [server_push.answer_command(app, scope, command, chosen, lambda day: app_as(who.name, day))
-                   for command in commands]
+        results = [server_push.answer_command(app, scope, command, chosen) for command in commands]
         appended = append_facts(app, laptop, facts)
         return JSONResponse({"results": results, "audit": appended})
 

@@ -19,27 +19,23 @@ are appended to the server's chain (``append_facts``), never replayed.
 from __future__ import annotations
 
 import contextvars
-import datetime as dt
 import json
-import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import event, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from matchdesk.errors import ConflictError, MatchDeskError, RuleViolation, StorageUnavailable
+from matchdesk.errors import MatchDeskError, StorageUnavailable
 from matchdesk.storage.ids import utcnow
 from matchdesk.storage.models import SyncReceived
-from matchdesk.sync.server_rows import TABLES, split_key, wire_row, wire_value
+from matchdesk.sync.server_rows import TABLES, split_key, wire_row
 from matchdesk.sync.server_scope import Scope, in_scope
 
 __all__ = ["Replayer", "answer_command"]
 
-log = logging.getLogger("matchdesk.sync.server")
 _RECEIPT: contextvars.ContextVar[_Receipt | None] = contextvars.ContextVar("matchdesk_sync_receipt", default=None)
 Replayer = Callable[[Any, Mapping[str, Any]], Any]  # (app, command) -> the use case's result
 
@@ -78,92 +74,59 @@ def _receipt_committed(session: Session) -> None:
         receipt.written = True
 
 
-def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: Replayer,
-                   make_app: Callable[[dt.date], Any]) -> dict[str, Any]:
-    """The answer to one pushed command (replayed now, or the stored answer of an earlier push).
-    ``app``: the server's App as the signed-in medewerker; ``make_app(day)``: the same as of the decision date.
-    StorageUnavailable (the database is gone or busy) propagates: nothing is stored, the laptop tries again."""
+def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: Replayer) -> dict[str, Any]:
+    """The answer to one pushed command (replayed now, or the stored answer of an earlier push); ``app``: the
+    server's App as the signed-in medewerker. StorageUnavailable (the database is gone or busy) propagates:
+    nothing is stored, the laptop sends the command again."""
     try:
         command_id = uuid.UUID(str(command.get("id")))
     except ValueError:
-        return {"id": str(command.get("id")), "status": "invalid", "message": "de opdracht heeft geen geldig id",
+        return {"id": str(command.get("id")), "status": "invalid", "message": "De opdracht heeft geen geldig id.",
                 "findings": [], "changed_by": None, "changed_at": None, "current": {}}
-    touched = _keys(command.get("touched"))
+    touched = _keys(command.get("touched")) + _keys(list(command.get("expects") or {}))
     stored = _stored(app, command_id)
     if stored is not None:
         return _with_current(app, scope, stored, touched)
-    answer = _run(app, scope, command_id, command, touched, replay, make_app)
-    if answer["status"] != "applied":
+    answer = _outside(app, scope, command_id, touched)
+    if answer is None:
+        answer = _replay(app, scope, command_id, command, touched, replay)
+    if answer.get("status") != "applied":
         answer = _store_refusal(app, command_id, answer)
     return _with_current(app, scope, answer, touched)
 
 
-def _run(app: Any, scope: Scope, command_id: uuid.UUID, command: Mapping[str, Any],
-         touched: list[tuple[str, uuid.UUID]], replay: Replayer, make_app: Callable[[dt.date], Any]) -> dict:
-    base = {"id": str(command_id), "status": "applied", "message": "", "findings": [], "changed_by": None,
-            "changed_at": None}
-    try:
-        day = dt.date.fromisoformat(str(command.get("decided_on")))
-    except ValueError:
-        return {**base, "status": "invalid", "message": "de opdracht heeft geen geldige beslisdatum"}
-    refused = _check_before(app, scope, command, touched)
-    if refused is not None:
-        return {**base, **refused}
-    receipt = _Receipt(command_id, app.user, scope, touched, result=base)
+def _replay(app: Any, scope: Scope, command_id: uuid.UUID, command: Mapping[str, Any],
+            touched: list[tuple[str, uuid.UUID]], replay: Replayer) -> dict[str, Any]:
+    applied = {"id": str(command_id), "status": "applied", "message": "", "findings": [], "changed_by": None,
+               "changed_at": None}
+    receipt = _Receipt(command_id, app.user, scope, touched, result=applied)
     token = _RECEIPT.set(receipt)
     try:
-        outcome = replay(make_app(day), command)
-        if not receipt.written:  # the use case had nothing to write: the receipt alone
-            with app.unit() as session:
+        answer = dict(replay(app, command))
+        if answer.get("status") == "applied" and not receipt.written:
+            with app.unit() as session:  # the use case had nothing to write: the receipt alone
                 session.info["matchdesk.receipt_only"] = True
-    except RuleViolation as error:
-        return {**base, "status": "rules", "message": str(error), "findings": _findings(error.findings)}
-    except ConflictError as error:
-        return {**base, "status": "conflict", "message": str(error), "changed_by": error.changed_by,
-                "changed_at": _changed_at(app, touched)}
     except StorageUnavailable as error:
-        if _duplicate(error) and _stored(app, command_id) is not None:
-            return dict(_stored(app, command_id) or {})  # a racing request with the same id got there first
-        raise
-    except IntegrityError:
-        stored = _stored(app, command_id)
-        if stored is not None:
-            return stored
-        return {**base, "status": "invalid", "message": "de opdracht botst met een gegeven op de server"}
-    except MatchDeskError as error:
-        return {**base, "status": "invalid", "message": str(error)}
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        log.warning("opdracht %s (%s) ongeldig: %s", command_id, command.get("name"), type(error).__name__)
-        return {**base, "status": "invalid", "message": "de opdracht of haar gegevens zijn ongeldig"}
+        stored = _stored(app, command_id) if _duplicate(error) else None
+        if stored is None:
+            raise
+        return stored  # a racing request with the same id got there first
     finally:
         _RECEIPT.reset(token)
-    findings = getattr(outcome, "findings", None)
-    return {**base, "findings": _findings(findings)} if findings else base
+    answer.pop("current", None)
+    answer["id"] = str(command_id)
+    return answer
 
 
-def _check_before(app: Any, scope: Scope, command: Mapping[str, Any],
-                  touched: list[tuple[str, uuid.UUID]]) -> dict | None:
-    """The answer when the command can be refused before it runs: a touched row outside the scope, or an
-    ``expects`` version the server's row no longer has."""
-    expects = command.get("expects") or {}
-    if not isinstance(expects, Mapping):
-        return {"status": "invalid", "message": "'expects' is geen lijst van versies"}
+def _outside(app: Any, scope: Scope, command_id: uuid.UUID,
+             touched: list[tuple[str, uuid.UUID]]) -> dict[str, Any] | None:
+    """The answer when a row the command names lies outside the medewerker's scope (it is not replayed)."""
     with app.reading() as session:
-        for table, row_id in touched + _keys(list(expects)):
+        for table, row_id in touched:
             if in_scope(session, scope, table, row_id) is False:
-                return {"status": "invalid", "message": f"een gegeven van deze opdracht valt buiten het "
-                                                        f"werkgebied van {app.user}"}
-        for key, version in expects.items():
-            parsed = split_key(key)
-            if parsed is None:
-                return {"status": "invalid", "message": f"onbekend gegeven {key!r} in 'expects'"}
-            mapped = TABLES[parsed[0]]
-            row = session.execute(select(mapped.c.version, mapped.c.updated_by, mapped.c.updated_at)
-                                  .where(mapped.c.id == parsed[1])).first()
-            if row is not None and row.version != version:
-                return {"status": "conflict", "changed_by": row.updated_by, "changed_at": wire_value(row.updated_at),
-                        "message": f"{row.updated_by} heeft dit gegeven intussen gewijzigd "
-                                   f"({wire_value(row.updated_at)}); er is niets overschreven"}
+                return {"id": str(command_id), "status": "invalid", "findings": [], "changed_by": None,
+                        "changed_at": None,
+                        "message": f"Een gegeven van deze opdracht valt buiten het werkgebied van {app.user}."}
     return None
 
 
@@ -174,25 +137,6 @@ def _keys(values: Any) -> list[tuple[str, uuid.UUID]]:
         if parsed is not None and parsed not in keys:
             keys.append(parsed)
     return keys
-
-
-def _findings(findings: Any) -> list[dict[str, Any]]:
-    out = []
-    for finding in findings or ():
-        if hasattr(finding, "to_json"):
-            out.append(finding.to_json())
-        elif isinstance(finding, Mapping):
-            out.append(dict(finding))
-        else:
-            out.append({"rule": "", "severity": "block", "message": str(finding)})
-    return out
-
-
-def _changed_at(app: Any, touched: list[tuple[str, uuid.UUID]]) -> str | None:
-    with app.reading() as session:
-        times = [session.scalar(select(TABLES[t].c.updated_at).where(TABLES[t].c.id == i)) for t, i in touched]
-    known = [t for t in times if t is not None]
-    return wire_value(max(known)) if known else None
 
 
 def _duplicate(error: StorageUnavailable) -> bool:
