@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "matchdesk.cli.avg_cmd",
     "matchdesk.cli.encrypt_cmd",
     "matchdesk.cli.trajectory_cmd",
+    "matchdesk.cli.sync_cmd",
     "matchdesk.cli.serve_cmd",
     "matchdesk.cli.users_cmd",
 ]

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from matchdesk.errors import ConflictError, MatchDeskError, RuleViolation, StorageUnavailable, ValidationError
 from matchdesk.storage.ids import handing_out
 from matchdesk.sync.codec import SYNCED_TABLES, CodecError, decode_args, row_to_json, split_key, table_of
+from matchdesk.sync.outbox import quiet, while_committing
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -89,6 +91,18 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     Command("contact.add", _S + "contacts", "record_contact"),
     Command("signal.state", _S + "signal_states", ""),  # by args["action"]: SIGNAL_ACTIONS
 )}
+COMMAND_LABELS = {  # what a user reads (Dutch); files and JSON keep the names
+    "candidate.save": "kandidaat opslaan", "candidate.archive": "kandidaat archiveren",
+    "candidate.restore": "kandidaat terugzetten", "candidate.employer_text": "tekst voor werkgevers bevestigen",
+    "employer.save": "werkgever opslaan", "employer.archive": "werkgever archiveren",
+    "employer.restore": "werkgever terugzetten", "vacancy.save": "vacature opslaan",
+    "vacancy.archive": "vacature archiveren", "vacancy.restore": "vacature terugzetten",
+    "vacancy.create_for": "vacature ter plekke vastleggen", "proposal.propose": "kandidaat voorstellen",
+    "proposal.move": "voorstel verplaatsen", "placement.place": "kandidaat plaatsen",
+    "trajectory.start": "traject starten", "trajectory.extend": "traject verlengen",
+    "trajectory.end": "traject beëindigen", "contact.add": "contactmoment vastleggen",
+    "signal.state": "signaal afhandelen",
+}
 SIGNAL_ACTIONS = {"handle": "handle_signals", "snooze": "snooze_signals", "hand_over": "hand_over_signals",
                   "reopen": "reopen_signals"}
 
@@ -136,12 +150,15 @@ _LABELS = {"candidates": "De kandidaat", "employers": "De werkgever", "vacancies
            "proposals": "Het voorstel", "trajectories": "Het traject"}
 
 
-def replay(app: App, command: Mapping[str, Any], *, user: str | None = None) -> dict[str, Any]:
+def replay(app: App, command: Mapping[str, Any], *, user: str | None = None,
+           on_applied: Callable[[Session], None] | None = None) -> dict[str, Any]:
     """Replay one pushed command on this database: the result docs/sync.md gives per command,
     ``{"id", "status", "message", "findings", "changed_by", "changed_at", "current"}`` with status
     applied | rules | conflict | invalid. Runs as ``user`` (default ``app.user``: the signed-in
     medewerker), on the command's decision date, with the laptop's ids. ``StorageUnavailable`` (a busy or
-    broken database) is raised, not answered: the command was not judged and may be sent again."""
+    broken database) is raised, not answered: the command was not judged and may be sent again.
+    ``on_applied(session)`` runs inside the command's own transaction just before it commits (only when it
+    is applied): the server stores its answer there, with the effect."""
     result: dict[str, Any] = {"id": command.get("id") if isinstance(command, Mapping) else None,
                               "status": "applied", "message": "", "findings": [], "changed_by": None,
                               "changed_at": None, "current": {}}
@@ -165,7 +182,7 @@ def replay(app: App, command: Mapping[str, Any], *, user: str | None = None) -> 
                          "current": _current(app, keys)}
     actor = app.as_of(decided, user=user)
     try:
-        with handing_out(ids, SYNCED_TABLES):
+        with handing_out(ids, SYNCED_TABLES), quiet(), while_committing(on_applied or _nothing_more):
             execute(actor, name, args)
         return result
     except StorageUnavailable:
@@ -183,7 +200,23 @@ def replay(app: App, command: Mapping[str, Any], *, user: str | None = None) -> 
     return result
 
 
-def _parse(command: Mapping[str, Any]) -> tuple[str, dict[str, Any], dt.date, list[str], dict[str, int], list[str]]:
+def id_to_wire(table: str | None, made: uuid.UUID) -> str:
+    """An id the laptop created as ``ids`` carries it: ``table/uuid``, or the bare uuid when the code that
+    made it named no table."""
+    return f"{table}/{made}" if table else str(made)
+
+
+def id_from_wire(text: str) -> tuple[str | None, uuid.UUID]:
+    table, _, made = text.rpartition("/")
+    return table or None, uuid.UUID(made)
+
+
+def _nothing_more(_session: Session) -> None:
+    pass
+
+
+def _parse(command: Mapping[str, Any]) -> tuple[str, dict[str, Any], dt.date, list[tuple[str | None, uuid.UUID]],
+                                                dict[str, int], list[str]]:
     if not isinstance(command, Mapping):
         raise CodecError("een opdracht is geen object")
     name = command.get("name")
@@ -192,7 +225,7 @@ def _parse(command: Mapping[str, Any]) -> tuple[str, dict[str, Any], dt.date, li
     args = decode_args(command.get("args") or {})
     try:
         decided = dt.date.fromisoformat(str(command.get("decided_on")))
-        ids = [str(uuid.UUID(str(i))) for i in command.get("ids") or []]
+        ids = [id_from_wire(str(i)) for i in command.get("ids") or []]
         expects = {str(k): int(v) for k, v in (command.get("expects") or {}).items()}
         touched = [str(k) for k in command.get("touched") or []]
     except (TypeError, ValueError, AttributeError) as error:
@@ -245,5 +278,5 @@ def _iso(at: dt.datetime | None) -> str | None:
     return at.isoformat() + "Z" if at is not None else None
 
 
-__all__ = ["COMMANDS", "SIGNAL_ACTIONS", "Command", "command", "execute", "expected_versions", "replay",
-           "use_case_of"]
+__all__ = ["COMMANDS", "COMMAND_LABELS", "SIGNAL_ACTIONS", "Command", "command", "execute", "expected_versions",
+           "replay", "use_case_of"]

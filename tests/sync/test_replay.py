@@ -43,7 +43,7 @@ def _leerwerk(months: int, start: dt.date = START) -> TrajectoryInput:
 
 def _command(name: str, args: dict, *, ids=(), expects=None, touched=(), decided_on=START) -> dict:
     return {"id": str(uuid.uuid4()), "seq": 1, "name": name, "args": codec.encode_args(args),
-            "ids": [str(i) for i in ids], "expects": expects or {}, "touched": list(touched),
+            "ids": [f"trajectories/{i}" for i in ids], "expects": expects or {}, "touched": list(touched),
             "decided_on": decided_on.isoformat(), "rulebook": "wvs@x", "verdict": "ok", "medewerker": "anouk",
             "made_at": "2026-12-04T10:31:02Z"}
 

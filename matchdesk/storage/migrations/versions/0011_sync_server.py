@@ -1,7 +1,7 @@
 """team server: sign-in tokens, received commands, and the change log that a trigger fills (PostgreSQL)
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-04 21:30:00
 
 ``sync_tokens`` (a medewerker's tokens as SHA-256 hashes), ``sync_received`` (each pushed command's id with the
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
