@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 START = dt.date(2026, 1, 5)
 
 
-def command(name: str, args: dict, *, ids=(), expects=None, touched=(), decided_on=START, who="anouk") -> dict:
+def command(name: str, args: dict, *, ids: tuple | list = (), expects=None, touched=(), decided_on=START,
+            who="anouk") -> dict:
     from matchdesk.sync import codec
 
     return {"id": str(uuid.uuid4()), "seq": 1, "name": name, "args": codec.encode_args(args),
@@ -28,7 +29,13 @@ def command(name: str, args: dict, *, ids=(), expects=None, touched=(), decided_
 def contact(candidate: uuid.UUID, summary: str = "gebeld", **kwargs) -> dict:
     moment = uuid.uuid4()
     return command("contact.add", {"candidate_id": candidate, "date": dt.date(2026, 12, 1), "kind": "telefoon",
-                                   "summary": summary}, ids=[moment], touched=[f"contact_moments/{moment}"], **kwargs)
+                                   "summary": summary}, ids=[f"contact_moments/{moment}"],
+                   touched=[f"contact_moments/{moment}"], **kwargs)
+
+
+def made_id(pushed: dict, number: int = 0) -> str:
+    """The id of the ``number``-th row the pushed command made (``ids`` carries ``table/uuid``)."""
+    return pushed["ids"][number].rpartition("/")[2]
 
 
 # -- a real ``matchdesk serve`` process ------------------------------------------------------------------------
