@@ -76,7 +76,7 @@ def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: R
     except ValueError:
         return {"id": str(command.get("id")), "status": "invalid", "message": "De opdracht heeft geen geldig id.",
                 "findings": [], "changed_by": None, "changed_at": None, "current": {}}
-    touched = _keys(command.get("touched")) + _keys(list(command.get("expects") or {}))
+    touched = _keys([*(command.get("touched") or ()), *(command.get("expects") or {})])
     stored = _stored(app, command_id)
     if stored is not None:
         return _with_current(app, scope, stored, touched)
