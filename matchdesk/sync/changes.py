@@ -26,19 +26,20 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, func, insert, literal, select, text
+from sqlalchemy.orm import Session
 
 from matchdesk.errors import UsageError
-from matchdesk.storage.models import Candidate
+from matchdesk.storage.models import Candidate, SyncChange
 from matchdesk.sync.server_rows import SYNCED, TABLES, wire_row
 from matchdesk.sync.server_scope import CANDIDATE_LINK, Scope
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OtherDatabase", "Pulled", "Watermark", "database_epoch", "pull",
-           "snapshot_transaction"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OtherDatabase", "Pulled", "Watermark", "database_epoch",
+           "mark_candidates_changed", "pull", "snapshot_transaction"]
 
 DEFAULT_LIMIT = 5000
 MAX_LIMIT = 50000
@@ -198,3 +199,25 @@ def _current_rows(connection: Connection, scope: Scope, table: str, ids: list[uu
         query = select(mapped, held.label("_in_scope")).where(mapped.c.id.in_(chunk))
         for row in connection.execute(query).mappings():
             yield dict(row)
+
+
+def mark_candidates_changed(session: Session, municipalities: Iterable[str]) -> None:
+    """Record the candidates of these municipalities (casefolded), and every row under them, as changed in this
+    transaction (PostgreSQL; nothing elsewhere): a medewerker whose scope was narrowed or widened gets them
+    deleted or sent by the next pull, as for a candidate who moved."""
+    names = sorted(set(municipalities))
+    if not names or session.get_bind().dialect.name != "postgresql":
+        return
+    xid = text("pg_current_xact_id()::text::bigint")
+    for table, link in CANDIDATE_LINK.items():
+        if link is None:
+            continue
+        mapped = TABLES[table]
+        if table == "candidates":
+            rows = select(literal(table), mapped.c.id, literal("upsert"), xid).where(
+                func.lower(mapped.c.municipality).in_(names))
+        else:
+            rows = (select(literal(table), mapped.c.id, literal("upsert"), xid)
+                    .join(Candidate, Candidate.id == mapped.c[link])
+                    .where(func.lower(Candidate.municipality).in_(names)))
+        session.execute(insert(SyncChange).from_select(["table_name", "row_id", "op", "xid"], rows))
