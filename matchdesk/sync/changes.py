@@ -84,14 +84,16 @@ class Watermark:
 
 
 def database_epoch(engine: Engine) -> str:
-    """Which PostgreSQL database this is, as far as transaction ids go: its cluster's system identifier and
-    its own oid. A restore from ``pg_dump`` into a new cluster or a new database gives another epoch, and the
-    laptops' watermarks of the old one are refused instead of silently skipping what the new one writes."""
+    """Which PostgreSQL database this is, as far as transaction ids and the change log go: its cluster's system
+    identifier, its own oid and the oid of ``sync_changes``. A restore from ``pg_dump`` (into a new cluster, a
+    new database, or over this one: the table is made again) gives another epoch, and the laptops' watermarks
+    of the old one are refused instead of silently skipping or missing what changed."""
     with engine.connect() as connection:
         row = connection.exec_driver_sql(
             "SELECT (SELECT system_identifier FROM pg_control_system())::text, "
-            "(SELECT oid FROM pg_database WHERE datname = current_database())::text").one()
-    return hashlib.sha256(f"{row[0]}:{row[1]}".encode()).hexdigest()[:12]
+            "(SELECT oid FROM pg_database WHERE datname = current_database())::text, "
+            "'sync_changes'::regclass::oid::text").one()
+    return hashlib.sha256(":".join(row).encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
