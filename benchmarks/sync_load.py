@@ -65,6 +65,15 @@ def _first_sync(server: str, token: str, target: Path) -> float:
     return time.perf_counter() - started
 
 
+def _snapshot_only(server: str, token: str) -> float:
+    import httpx
+
+    started = time.perf_counter()
+    answer = httpx.get(f"{server}/api/v1/snapshot", headers={"Authorization": f"Bearer {token}"}, timeout=600)
+    answer.raise_for_status()
+    return time.perf_counter() - started
+
+
 def _sync(server: str, token: str, target: Path, user: str) -> tuple[float, object]:
     from matchdesk.app import App
     from matchdesk.sync import client
@@ -164,6 +173,8 @@ def main() -> None:
         firsts = [_first_sync(server, tokens["bench"], work / f"first-{run}.db") for run in range(args.rounds)]
         size = (work / "first-0.db").stat().st_size / 1e6
         print(f"1. first sync, {region} candidates (snapshot {size:.0f} MB): median {_median(firsts)}")
+        made = [_snapshot_only(server, tokens["bench"]) for _run in range(args.rounds)]
+        print(f"   of which the server making and sending the snapshot (download only): median {_median(made)}")
 
         # 2. 200 offline edits pushed by one laptop and pulled by another
         pushes, pulls = [], []
