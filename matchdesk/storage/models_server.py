@@ -49,7 +49,7 @@ class SyncChange(Base):
                                      autoincrement=True)
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    op: Mapped[str] = mapped_column(String(6))  # upsert | delete
+    op: Mapped[str] = mapped_column(String(6))  # upsert | delete | moved (in or out of a scope)
     xid: Mapped[int] = mapped_column(BigInteger, index=True)  # pg_current_xact_id() of the writing transaction
 
 

@@ -17,8 +17,9 @@ pages were read is sent by the next pull and never skipped. Every watermark star
 where transaction ids start again) is refused with HTTP 409, and the laptop takes a new snapshot.
 
 What is sent. Per changed row its current state in this snapshot: ``upsert`` with the row, or ``delete`` when
-the row is gone or outside the medewerker's scope (a candidate who moved to another municipality leaves the
-laptop with everything under them: the trigger marks the candidate's child rows changed with it). Deletions
+the row is gone, or moved out of the medewerker's scope (a candidate who moved to another municipality, or a
+region narrowed: they and everything under them are logged as ``moved``, so they leave the laptop whole, or
+arrive whole when they moved in). A plain change of a row outside the scope is not sent at all. Deletions
 come first, child tables before their parents; then upserts, parents first (the order of ``SYNCED``).
 """
 
@@ -139,42 +140,47 @@ def pull(engine: Engine, scope: Scope, since: str | None, limit: int = DEFAULT_L
         log = _read_log(connection, mark, limit + 1)
         more = len(log) > limit
         log = log[:limit]
-        changes = _changes(connection, scope, [(table, row_id) for _xid, _seq, table, row_id in log])
+        changes = _changes(connection, scope, [(table, row_id, op) for _xid, _seq, table, row_id, op in log])
     if more:
         last_xid, last_seq = log[-1][0], log[-1][1]
         return Pulled(str(Watermark(floor, (last_xid, last_seq), epoch)), True, changes)
     return Pulled(str(Watermark(floor, epoch=epoch)), False, changes)
 
 
-def _read_log(connection: Connection, mark: Watermark, count: int) -> list[tuple[int, int, str, uuid.UUID]]:
+def _read_log(connection: Connection, mark: Watermark, count: int) -> list[tuple[int, int, str, uuid.UUID, str]]:
     if mark.after is None:
         where, params = "xid >= :floor", {"floor": mark.floor}
     else:
         where, params = "(xid, seq) > (:xid, :seq)", {"xid": mark.after[0], "seq": mark.after[1]}
-    rows = connection.execute(text(f"SELECT xid, seq, table_name, row_id FROM sync_changes WHERE {where} "
+    rows = connection.execute(text(f"SELECT xid, seq, table_name, row_id, op FROM sync_changes WHERE {where} "
                                    "ORDER BY xid, seq LIMIT :count"), {**params, "count": count})
-    return [(int(r.xid), int(r.seq), str(r.table_name), _uuid(r.row_id)) for r in rows]
+    return [(int(r.xid), int(r.seq), str(r.table_name), _uuid(r.row_id), str(r.op)) for r in rows]
 
 
 def _uuid(value: object) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def _changes(connection: Connection, scope: Scope, changed: list[tuple[str, uuid.UUID]]) -> list[dict[str, Any]]:
+def _changes(connection: Connection, scope: Scope,
+             changed: list[tuple[str, uuid.UUID, str]]) -> list[dict[str, Any]]:
     per_table: dict[str, set[uuid.UUID]] = {}
-    for table, row_id in changed:
+    moved: set[tuple[str, uuid.UUID]] = set()
+    for table, row_id, op in changed:
         if table in TABLES:
             per_table.setdefault(table, set()).add(row_id)
+            if op == "moved":
+                moved.add((table, row_id))
     upserts: dict[str, list[dict[str, Any]]] = {}
     deletes: dict[str, list[uuid.UUID]] = {}
     for table, ids in per_table.items():
         found = {row["id"]: row for row in _current_rows(connection, scope, table, sorted(ids))}
         for row_id in sorted(ids):
             row = found.get(row_id)
-            if row is None or not row["_in_scope"]:
-                deletes.setdefault(table, []).append(row_id)
-            else:
+            if row is None or (not row["_in_scope"] and (table, row_id) in moved):
+                deletes.setdefault(table, []).append(row_id)  # gone, or moved out of the scope
+            elif row["_in_scope"]:
                 upserts.setdefault(table, []).append(row)
+            # a plain change outside the scope: never held by this laptop, not sent
     out: list[dict[str, Any]] = []
     for table in reversed(SYNCED):
         out.extend({"table": table, "id": str(row_id), "op": "delete"} for row_id in deletes.get(table, ()))
@@ -216,10 +222,10 @@ def mark_candidates_changed(session: Session, municipalities: Iterable[str]) -> 
             continue
         mapped = TABLES[table]
         if table == "candidates":
-            rows = select(literal(table), mapped.c.id, literal("upsert"), xid).where(
+            rows = select(literal(table), mapped.c.id, literal("moved"), xid).where(
                 func.lower(mapped.c.municipality).in_(names))
         else:
-            rows = (select(literal(table), mapped.c.id, literal("upsert"), xid)
+            rows = (select(literal(table), mapped.c.id, literal("moved"), xid)
                     .join(Candidate, Candidate.id == mapped.c[link])
                     .where(func.lower(Candidate.municipality).in_(names)))
         session.execute(insert(SyncChange).from_select(["table_name", "row_id", "op", "xid"], rows))

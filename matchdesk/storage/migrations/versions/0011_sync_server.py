@@ -38,8 +38,9 @@ FUNCTION = """
     END
     $$"""
 
-# A candidate who moves to another municipality may enter or leave a laptop's scope: everything under them is
-# marked changed with them, so a pull sends it along (or deletes it from a laptop that may no longer hold it).
+# A candidate who moves to another municipality may enter or leave a laptop's scope: they and everything under
+# them are marked 'moved', so a pull sends it along, or deletes it from a laptop that may no longer hold it
+# (a plain change of a row outside a laptop's scope is not sent to it at all).
 CHILDREN = ('candidate_skills', 'candidate_languages', 'educations', 'work_experiences', 'contact_moments',
             'proposals', 'trajectories', 'signal_states')
 MOVED_FUNCTION = """
@@ -47,8 +48,9 @@ MOVED_FUNCTION = """
     DECLARE
         txn bigint := pg_current_xact_id()::text::bigint;
     BEGIN
+        INSERT INTO sync_changes (table_name, row_id, op, xid) VALUES ('candidates', NEW.id, 'moved', txn);
 """ + "".join(f"""        INSERT INTO sync_changes (table_name, row_id, op, xid)
-            SELECT '{table}', id, 'upsert', txn FROM {table} WHERE candidate_id = NEW.id;
+            SELECT '{table}', id, 'moved', txn FROM {table} WHERE candidate_id = NEW.id;
 """ for table in CHILDREN) + """        RETURN NULL;
     END
     $$"""
