@@ -15,11 +15,11 @@ import functools
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, create_engine, insert, select
+from sqlalchemy import Connection, Engine, Enum, String, Table, create_engine, select, type_coerce
 
 from matchdesk.storage import cipher
 from matchdesk.storage.database import Database
@@ -58,7 +58,8 @@ def make_snapshot(engine: Engine, scope: Scope, folder: Path | None = None, epoc
             transaction = snapshot_transaction(engine)
             with transaction as source, target.engine.begin() as sink:
                 counts = {table: _copy(source, sink, scope, table) for table in SYNCED}
-                _copy_rows(sink, Meta.__table__, source.execute(select(Meta.__table__)).mappings())  # type: ignore[arg-type]
+                meta: Table = Meta.__table__  # type: ignore[assignment]
+                _copy_rows(sink, meta, source.execute(select(*meta.columns)))
             watermark = str(Watermark(transaction.xmin, epoch=epoch))
         finally:
             target.dispose()
@@ -83,26 +84,41 @@ def _new_database(path: Path, key: DatabaseKey) -> Database:
 
 def _copy(source: Connection, sink: Connection, scope: Scope, table: str) -> int:
     mapped = TABLES[table]
-    query = select(mapped)
+    query = select(*_plain_columns(mapped))
     link = CANDIDATE_LINK[table]
     if table == "candidates":
         query = query.where(scope.candidate_filter())
     elif link is not None:
         query = query.where(mapped.c[link].in_(select(Candidate.id).where(scope.candidate_filter())))
-    rows = source.execution_options(stream_results=True, yield_per=BATCH).execute(query).mappings()
+    rows = source.execution_options(stream_results=True, yield_per=BATCH).execute(query)
     return _copy_rows(sink, mapped, rows)
 
 
-def _copy_rows(sink: Connection, table: Table, rows: Iterator) -> int:
+def _plain_columns(table: Table) -> list:
+    """The table's columns, enums read as their stored text (no round trip through the enum classes)."""
+    return [type_coerce(c, String()).label(c.name) if isinstance(c.type, Enum) else c for c in table.columns]
+
+
+def _copy_rows(sink: Connection, table: Table, rows: Iterable) -> int:
+    """Insert ``rows`` (tuples in the table's column order) through the driver in batches, each value turned
+    into what SQLAlchemy itself would store (the column type's bind processor for SQLite)."""
+    processors = [c.type._cached_bind_processor(sink.dialect) for c in table.columns]  # noqa: SLF001
+    names = ", ".join(sink.dialect.identifier_preparer.quote(c.name) for c in table.columns)
+    statement = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(processors))})"
+    cursor = sink.connection.driver_connection.cursor()  # type: ignore[union-attr]
     count = 0
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(dict(row))
-        if len(batch) >= BATCH:
-            sink.execute(insert(table), batch)
+    batch: list[tuple] = []
+    try:
+        for row in rows:
+            batch.append(tuple(value if process is None or value is None else process(value)
+                               for process, value in zip(processors, row, strict=True)))
+            if len(batch) >= BATCH:
+                cursor.executemany(statement, batch)
+                count += len(batch)
+                batch = []
+        if batch:
+            cursor.executemany(statement, batch)
             count += len(batch)
-            batch = []
-    if batch:
-        sink.execute(insert(table), batch)
-        count += len(batch)
+    finally:
+        cursor.close()
     return count
