@@ -4,7 +4,8 @@ A fact is an audit entry as the laptop wrote it: ``{"id", "at", "medewerker", "a
 "record_id", "fields", "detail"}``. It is appended with its original time and the signed-in medewerker; the
 laptop's id goes into ``detail`` (``laptop <id>``, with the laptop's own detail after it), and a fact
 naming another medewerker keeps that name there too. The fact's id becomes the entry's id, so a push sent
-again appends nothing twice. Facts name record ids and field names only, as every audit entry does.
+again appends nothing twice. Facts name record ids and field names only, as every audit entry does. A fact
+that is no audit entry (no id, no time) is skipped rather than refusing the push.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from matchdesk.errors import UsageError
 from matchdesk.storage.ids import utcnow
 from matchdesk.storage.models import AuditEntry
 
@@ -27,7 +27,7 @@ MAX_TEXT = 2000
 
 def append_facts(app: Any, laptop: str, facts: Sequence[Mapping[str, Any]]) -> int:
     """Append ``facts`` (those not appended before) in one transaction as ``app.user``: how many were new."""
-    entries = [_entry(app.user, laptop, fact) for fact in facts]
+    entries = [entry for fact in facts if (entry := _entry(app.user, laptop, fact)) is not None]
     if not entries:
         return 0
     with app.unit() as session:
@@ -41,17 +41,19 @@ def append_facts(app: Any, laptop: str, facts: Sequence[Mapping[str, Any]]) -> i
         return len(new)
 
 
-def _entry(user: str, laptop: str, fact: Mapping[str, Any]) -> AuditEntry:
+def _entry(user: str, laptop: str, fact: Mapping[str, Any]) -> AuditEntry | None:
+    """The entry for ``fact``; None for one that is no audit entry (skipped: it must not block the laptop's
+    sync for good, and it says nothing the server could append)."""
     if not isinstance(fact, Mapping):
-        raise UsageError("een auditfeit is geen object")
+        return None
     try:
         fact_id = uuid.UUID(str(fact["id"]))
         at = dt.datetime.fromisoformat(str(fact["at"]).replace("Z", "+00:00"))
         action = _text(fact["action"], 40)
         record_type = _text(fact["record_type"], 40)
         record_id = uuid.UUID(str(fact["record_id"])) if fact.get("record_id") else None
-    except (KeyError, ValueError) as error:
-        raise UsageError(f"ongeldig auditfeit ({type(error).__name__})") from None
+    except (KeyError, TypeError, ValueError):
+        return None
     if at.tzinfo is not None:
         at = at.astimezone(dt.UTC).replace(tzinfo=None)
     detail = f"laptop {laptop}"

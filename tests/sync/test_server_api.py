@@ -181,7 +181,7 @@ def test_the_laptops_audit_entries_are_appended_once_as_facts(service):
     t2 = service.server.people["T2"]
     fact = {"id": str(uuid.uuid4()), "at": "2026-12-01T09:15:00Z", "medewerker": "bram", "action": "bekeken",
             "record_type": "kandidaat", "record_id": str(t2), "fields": None, "detail": None}
-    assert service.push("bram", audit=[fact], laptop="laptop-7").json()["audit"] == 1
+    assert service.push("bram", audit=[fact, {"action": "bekeken"}, "onzin"], laptop="laptop-7").json()["audit"] == 1
     assert service.push("bram", audit=[fact], laptop="laptop-7").json()["audit"] == 0
     with service.db.reading() as session:
         entry = session.get(AuditEntry, uuid.UUID(fact["id"]))
