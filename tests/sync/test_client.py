@@ -1,0 +1,170 @@
+"""The laptop's side of a sync without a server: a fake service (``httpx.MockTransport``) answers; the answers
+are kept per command, a refused command's rows are replaced by the server's (the laptop's kept beside them),
+pulled changes are applied without rules or recording, and a server that cannot be reached leaves the outbox
+as it was. The refused changes as the window lists them, redone or dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from matchdesk.domain import Role
+from matchdesk.rules.rulebook import load_rulebooks
+from matchdesk.services import candidate_cases, contacts
+from matchdesk.services.employers import ensure_medewerker
+from matchdesk.storage.models import Candidate, ContactMoment, OutboxCommand
+from matchdesk.sync import client, desk, outbox
+from matchdesk.sync.apply import local_rows
+from matchdesk.sync.versions import rulebook_versions, schema_version
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def rulebooks():
+    return load_rulebooks()
+
+
+@pytest.fixture
+def laptop(db, rulebooks, make_candidate):
+    from matchdesk.app import App
+
+    candidate = make_candidate()
+    with db.unit("systeem") as session:
+        ensure_medewerker(session, "anouk", Role.MATCHMAKER)
+        outbox.make_laptop(session, "http://server")
+    return App(db, user="anouk", today=TODAY, rulebooks=rulebooks), candidate
+
+
+class FakeServer:
+    def __init__(self, rulebooks) -> None:
+        self.handshake = {"schema": schema_version(), "rulebooks": rulebook_versions(rulebooks)}
+        self.answers: dict[str, dict] = {}  # by command name: the answer (without id)
+        self.changes: list[dict] = []
+        self.pushed: list[dict] = []
+        self.facts: list[dict] = []
+        self.down = False
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            raise httpx.ConnectError("verbinding geweigerd", request=request)
+        if request.headers.get("authorization") != "Bearer geheim":
+            return httpx.Response(401, json={"detail": "nee"})
+        if request.url.path == "/api/v1/handshake":
+            return httpx.Response(200, json=self.handshake)
+        if request.url.path == "/api/v1/push":
+            body = json.loads(request.content)
+            self.pushed += body["commands"]
+            self.facts += body["audit"]
+            results = [{"id": c["id"], "status": "applied", "message": "", "findings": [], "current": {}}
+                       | self.answers.get(c["name"], {}) for c in body["commands"]]
+            return httpx.Response(200, json={"results": results})
+        if request.url.path == "/api/v1/pull":
+            changes, self.changes = self.changes, []
+            return httpx.Response(200, json={"watermark": "900", "more": False, "changes": changes})
+        return httpx.Response(404)
+
+
+def _connection(server: FakeServer, token: str = "geheim") -> client.ServerConnection:
+    return client.ServerConnection("http://server", token, client=httpx.Client(transport=httpx.MockTransport(server)))
+
+
+def _outbox(app) -> list[OutboxCommand]:
+    with app.reading() as session:
+        return list(session.scalars(select(OutboxCommand).order_by(OutboxCommand.seq)))
+
+
+def test_applied_commands_are_marked_and_pulled_rows_applied_without_recording(laptop, rulebooks):
+    app, candidate = laptop
+    contacts.record_contact(app, candidate, TODAY, "telefoon", "gebeld")
+    server = FakeServer(rulebooks)
+    with app.reading() as session:
+        row = local_rows(session, [f"candidates/{candidate}"])[f"candidates/{candidate}"]
+    server.changes = [{"table": "candidates", "id": str(candidate), "op": "upsert",
+                       "row": row | {"telefoon": "0699999999", "version": row["version"] + 1}}]
+    report = client.sync_app(app, _connection(server))
+    assert report.to_json() == {"pushed": 1, "applied": 1, "pulled": 1, "refused": []}
+    assert [c["name"] for c in server.pushed] == ["contact.add"] and server.facts  # the audit entries as facts
+    assert [r.status for r in _outbox(app)] == ["applied"]  # and no new command for the pulled row
+    with app.reading() as session:
+        stored = session.get(Candidate, candidate)
+        assert (stored.telefoon, stored.version) == ("0699999999", row["version"] + 1)
+    assert desk.sync_state(app).last_sync is not None
+    again = client.sync_app(app, _connection(server))
+    assert again.to_json() == {"pushed": 0, "applied": 0, "pulled": 0, "refused": []} and len(server.pushed) == 1
+
+
+def test_a_refused_command_is_undone_with_the_servers_rows_and_listed_to_redo_or_drop(laptop, rulebooks):
+    app, candidate = laptop
+    record = candidate_cases.open_candidate(app, "1000001")
+    saved = candidate_cases.save_candidate(app, candidate, record.version, {"telefoon": "0622222222"})
+    key = f"candidates/{candidate}"
+    with app.reading() as session:
+        mine = local_rows(session, [key])[key]
+    theirs = mine | {"telefoon": "0611111111", "version": saved.version + 3, "updated_by": "bram"}
+    server = FakeServer(rulebooks)
+    server.answers["candidate.save"] = {"status": "conflict", "message": "Gewijzigd door bram", "changed_by": "bram",
+                                        "changed_at": "2026-11-22T10:00:00Z", "current": {key: theirs}}
+    report = client.sync_app(app, _connection(server))
+    assert report.to_json()["refused"] == [{"command": "candidate.save", "status": "conflict",
+                                            "message": "Gewijzigd door bram"}]
+    with app.reading() as session:
+        assert session.get(Candidate, candidate).telefoon == "0611111111"  # the server's, until redone
+    [change] = desk.refused_changes(app)
+    assert (change.status, change.changed_by, change.what) == ("conflict", "bram", "kandidaat opslaan")
+    [pair] = change.rows
+    assert desk.FieldPair("telefoon", "0622222222", "0611111111") in pair.fields
+    assert desk.sync_state(app).refused == 1
+    desk.redo_refused(app, change.id)  # on the version the laptop holds now: a new command
+    assert desk.refused_changes(app) == ()
+    statuses = [(r.name, r.status, json.loads(r.expects)) for r in _outbox(app)]
+    assert statuses[-2][1] == "dropped" and statuses[-1] == ("candidate.save", "pending", {key: saved.version + 3})
+    with app.reading() as session:
+        assert session.get(Candidate, candidate).telefoon == "0622222222"
+
+
+def test_a_refused_new_row_is_removed_and_a_dropped_change_stays_away(laptop, rulebooks):
+    app, candidate = laptop
+    line = contacts.record_contact(app, candidate, TODAY, "telefoon", "gebeld")
+    server = FakeServer(rulebooks)
+    server.answers["contact.add"] = {"status": "invalid", "message": "Buiten uw werkgebied",
+                                     "current": {f"contact_moments/{line.id}": None}}
+    assert client.sync_app(app, _connection(server)).refused[0].status == "invalid"
+    with app.reading() as session:
+        assert session.get(ContactMoment, line.id) is None
+    [change] = desk.refused_changes(app)
+    assert change.rows[0].on_laptop and not change.rows[0].on_server
+    desk.drop_refused(app, change.id)
+    assert desk.refused_changes(app) == () and [r.status for r in _outbox(app)] == ["dropped"]
+
+
+@pytest.mark.parametrize("trouble", ["down", "signin", "schema", "rulebooks"])
+def test_trouble_leaves_the_outbox_untouched(laptop, rulebooks, trouble):
+    app, candidate = laptop
+    contacts.record_contact(app, candidate, TODAY, "telefoon", "gebeld")
+    server = FakeServer(rulebooks)
+    server.down = trouble == "down"
+    if trouble == "schema":
+        server.handshake["schema"] = "9999"
+    if trouble == "rulebooks":
+        server.handshake["rulebooks"] = {"wvs": "wvs@anders"}
+    connection = _connection(server, "fout" if trouble == "signin" else "geheim")
+    with pytest.raises(client.SyncTrouble) as refused:
+        client.check_versions(connection.handshake(), app.rulebooks)
+        client.sync_app(app, connection)
+    assert refused.value.kind == {"down": "unreachable", "signin": "signin"}.get(trouble, "version")
+    if trouble in ("schema", "rulebooks"):
+        assert "Werk MatchDesk bij" in str(refused.value)
+    assert [r.status for r in _outbox(app)] == ["pending"] and server.pushed == []
+
+
+def test_a_plain_desktop_file_is_not_synced(db, rulebooks):
+    from matchdesk.app import App
+
+    app = App(db, user="anouk", today=TODAY, rulebooks=rulebooks)
+    with pytest.raises(client.SyncTrouble, match="geen laptopkopie"):
+        client.sync_app(app, _connection(FakeServer(rulebooks)))
