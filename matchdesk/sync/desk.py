@@ -13,6 +13,7 @@ Plain frozen values out; each opens its own unit of work.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from matchdesk.app import App
     from matchdesk.sync.client import Progress, SyncReport
 
-_BOOKKEEPING = {"id", "created_at", "updated_at", "updated_by", "version"}
+_BOOKKEEPING = {"id", "created_at", "updated_at", "updated_by", "version", "name_key", "profile_number",
+                "bsn_test_data", "findings", "verdict"}
 TABLE_LABELS = {"candidates": "kandidaat", "candidate_skills": "vaardigheid", "candidate_languages": "taalniveau",
                 "educations": "opleiding", "work_experiences": "werkervaring", "contact_moments": "contactmoment",
                 "employers": "werkgever", "vacancies": "vacature", "vacancy_skills": "vaardigheid van vacature",
@@ -128,14 +130,27 @@ def _refused(row: OutboxCommand) -> RefusedChange:
 
 def _pair(key: str, laptop: dict[str, Any] | None, server: dict[str, Any] | None) -> RowPair:
     table, _ = split_key(key)
-    names = [c.name for c in table_of(table).columns if c.name not in _BOOKKEEPING]
+    names = [c.name for c in table_of(table).columns if c.name not in _BOOKKEEPING
+             and (laptop is None or c.name in laptop) and (server is None or c.name in server)]
+    labels = field_labels(table)
     fields = []
     for name in names:
         mine = _text(laptop.get(name)) if laptop else ""
         theirs = _text(server.get(name)) if server else ""
         if mine != theirs:
-            fields.append(FieldPair(name, mine, theirs))
+            fields.append(FieldPair(labels.get(name, name.replace("_", " ")), mine, theirs))
     return RowPair(key, TABLE_LABELS.get(table, table), laptop is not None, server is not None, tuple(fields))
+
+
+@functools.cache
+def field_labels(table: str) -> dict[str, str]:
+    """A table's columns by the Dutch names the import and export use (``geboortedatum``, ``einde``)."""
+    from matchdesk.transfer.registry import RECORD_TYPES
+
+    kind = RECORD_TYPES.get(table)
+    if kind is None:
+        return {}
+    return {c.field: c.header.replace("_", " ") for c in kind().columns(dt.date.today()) if ":" not in c.field}
 
 
 def _text(value: object) -> str:

@@ -19,7 +19,7 @@ from matchdesk.services.employers import ensure_medewerker
 from matchdesk.storage.models import Candidate, ContactMoment, OutboxCommand
 from matchdesk.sync import client, desk, outbox
 from matchdesk.sync.apply import local_rows
-from matchdesk.sync.versions import rulebook_versions, schema_version
+from tests.sync.fake_server import FakeServer
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -38,35 +38,6 @@ def laptop(db, rulebooks, make_candidate):
         ensure_medewerker(session, "anouk", Role.MATCHMAKER)
         outbox.make_laptop(session, "http://server")
     return App(db, user="anouk", today=TODAY, rulebooks=rulebooks), candidate
-
-
-class FakeServer:
-    def __init__(self, rulebooks) -> None:
-        self.handshake = {"schema": schema_version(), "rulebooks": rulebook_versions(rulebooks)}
-        self.answers: dict[str, dict] = {}  # by command name: the answer (without id)
-        self.changes: list[dict] = []
-        self.pushed: list[dict] = []
-        self.facts: list[dict] = []
-        self.down = False
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        if self.down:
-            raise httpx.ConnectError("verbinding geweigerd", request=request)
-        if request.headers.get("authorization") != "Bearer geheim":
-            return httpx.Response(401, json={"detail": "nee"})
-        if request.url.path == "/api/v1/handshake":
-            return httpx.Response(200, json=self.handshake)
-        if request.url.path == "/api/v1/push":
-            body = json.loads(request.content)
-            self.pushed += body["commands"]
-            self.facts += body["audit"]
-            results = [{"id": c["id"], "status": "applied", "message": "", "findings": [], "current": {}}
-                       | self.answers.get(c["name"], {}) for c in body["commands"]]
-            return httpx.Response(200, json={"results": results})
-        if request.url.path == "/api/v1/pull":
-            changes, self.changes = self.changes, []
-            return httpx.Response(200, json={"watermark": "900", "more": False, "changes": changes})
-        return httpx.Response(404)
 
 
 def _connection(server: FakeServer, token: str = "geheim") -> client.ServerConnection:
