@@ -73,8 +73,9 @@ class SyncReport:
 
     def to_json(self) -> dict[str, Any]:
         """What ``matchdesk sync --json`` prints."""
-        return {"pushed": self.pushed, "applied": self.applied, "pulled": self.pulled,
-                "refused": [{"command": r.command, "status": r.status, "message": r.message} for r in self.refused]}
+        return {"pushed": self.pushed, "applied": self.applied,
+                "refused": [{"command": r.command, "status": r.status, "message": r.message} for r in self.refused],
+                "pulled": self.pulled}
 
 
 def server_token(server: str) -> str | None:
