@@ -12,7 +12,9 @@ above the next watermark and is sent by the next pull (again, when it was alread
 harmless, the changes are upserts and deletes of whole rows). A pull of more than ``limit`` changes answers
 in pages: ``more`` is true and the watermark ``<xmin of the first page>:<xid>:<seq>`` continues after the
 last change sent; the last page answers with that first xmin again, so a transaction that ended while the
-pages were read is sent by the next pull and never skipped.
+pages were read is sent by the next pull and never skipped. Every watermark starts with the database's epoch
+(``database_epoch``): a watermark of another database (the server restored from a backup into a new cluster,
+where transaction ids start again) is refused with HTTP 409, and the laptop takes a new snapshot.
 
 What is sent. Per changed row its current state in this snapshot: ``upsert`` with the row, or ``delete`` when
 the row is gone or outside the medewerker's scope (a candidate who moved to another municipality leaves the
@@ -22,6 +24,7 @@ come first, child tables before their parents; then upserts, parents first (the 
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,33 +37,60 @@ from matchdesk.storage.models import Candidate
 from matchdesk.sync.server_rows import SYNCED, TABLES, wire_row
 from matchdesk.sync.server_scope import CANDIDATE_LINK, Scope
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "Pulled", "Watermark", "pull", "snapshot_transaction"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OtherDatabase", "Pulled", "Watermark", "database_epoch", "pull",
+           "snapshot_transaction"]
 
 DEFAULT_LIMIT = 5000
 MAX_LIMIT = 50000
+
+
+class OtherDatabase(UsageError):
+    """A watermark of another database (the server's was restored from a backup, or moved): transaction ids
+    there say nothing here, so the laptop takes a new snapshot (HTTP 409)."""
+
+
+OTHER_DATABASE = ("Het watermerk hoort bij een andere database van de teamserver (teruggezet uit een reservekopie of "
+                  "verhuisd); haal een nieuwe momentopname op.")
 
 
 @dataclass(frozen=True)
 class Watermark:
     floor: int  # the xmin of the snapshot the pull (or its first page) was read in
     after: tuple[int, int] | None = None  # (xid, seq) of the last change sent, while more pages follow
+    epoch: str = ""  # the database it belongs to (``database_epoch``)
 
     @classmethod
-    def parse(cls, text_value: str | None) -> Watermark:
+    def parse(cls, text_value: str | None, epoch: str = "") -> Watermark:
+        """``<epoch>@<xmin>`` or ``<epoch>@<xmin>:<xid>:<seq>`` (a bare number is taken as of this database)."""
         if not text_value:
-            return cls(0)
+            return cls(0, epoch=epoch)
+        theirs, at, rest = text_value.rpartition("@")
+        if at and theirs != epoch:
+            raise OtherDatabase(OTHER_DATABASE)
         try:
-            parts = [int(p) for p in text_value.split(":")]
+            parts = [int(p) for p in rest.split(":")]
         except ValueError:
             raise UsageError(f"ongeldig watermerk {text_value!r}") from None
         if len(parts) == 1 and parts[0] >= 0:
-            return cls(parts[0])
+            return cls(parts[0], epoch=epoch)
         if len(parts) == 3 and min(parts) >= 0:
-            return cls(parts[0], (parts[1], parts[2]))
+            return cls(parts[0], (parts[1], parts[2]), epoch)
         raise UsageError(f"ongeldig watermerk {text_value!r}")
 
     def __str__(self) -> str:
-        return str(self.floor) if self.after is None else f"{self.floor}:{self.after[0]}:{self.after[1]}"
+        position = str(self.floor) if self.after is None else f"{self.floor}:{self.after[0]}:{self.after[1]}"
+        return f"{self.epoch}@{position}" if self.epoch else position
+
+
+def database_epoch(engine: Engine) -> str:
+    """Which PostgreSQL database this is, as far as transaction ids go: its cluster's system identifier and
+    its own oid. A restore from ``pg_dump`` into a new cluster or a new database gives another epoch, and the
+    laptops' watermarks of the old one are refused instead of silently skipping what the new one writes."""
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT (SELECT system_identifier FROM pg_control_system())::text, "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())::text").one()
+    return hashlib.sha256(f"{row[0]}:{row[1]}".encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -95,10 +125,10 @@ class snapshot_transaction:  # noqa: N801 - used as a context manager, like ``op
             self.connection.close()
 
 
-def pull(engine: Engine, scope: Scope, since: str | None, limit: int = DEFAULT_LIMIT) -> Pulled:
+def pull(engine: Engine, scope: Scope, since: str | None, limit: int = DEFAULT_LIMIT, epoch: str = "") -> Pulled:
     if engine.dialect.name != "postgresql":
         raise UsageError("ophalen kan alleen van een teamserver op PostgreSQL")
-    mark = Watermark.parse(since)
+    mark = Watermark.parse(since, epoch)
     limit = max(1, min(int(limit), MAX_LIMIT))
     transaction = snapshot_transaction(engine)
     with transaction as connection:
@@ -109,8 +139,8 @@ def pull(engine: Engine, scope: Scope, since: str | None, limit: int = DEFAULT_L
         changes = _changes(connection, scope, [(table, row_id) for _xid, _seq, table, row_id in log])
     if more:
         last_xid, last_seq = log[-1][0], log[-1][1]
-        return Pulled(str(Watermark(floor, (last_xid, last_seq))), True, changes)
-    return Pulled(str(Watermark(floor)), False, changes)
+        return Pulled(str(Watermark(floor, (last_xid, last_seq), epoch)), True, changes)
+    return Pulled(str(Watermark(floor, epoch=epoch)), False, changes)
 
 
 def _read_log(connection: Connection, mark: Watermark, count: int) -> list[tuple[int, int, str, uuid.UUID]]:

@@ -43,6 +43,7 @@ def create_app(db: Database, rulebooks: Rulebooks, *, replay: server_push.Replay
     """The sync service on ``db`` (PostgreSQL). ``replay``: the command replayer (default
     ``matchdesk.sync.commands.replay``; tests may give another)."""
     versions = rulebook_versions(rulebooks)
+    epoch = changes.database_epoch(db.engine)
     snapshots = threading.BoundedSemaphore(SNAPSHOTS_AT_ONCE)
     service = FastAPI(title="MatchDesk teamserver", docs_url=None, redoc_url=None, openapi_url=None)
 
@@ -62,6 +63,10 @@ def create_app(db: Database, rulebooks: Rulebooks, *, replay: server_push.Replay
     def _unavailable(_request: Request, error: StorageUnavailable) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503)
 
+    @service.exception_handler(changes.OtherDatabase)
+    def _elsewhere(_request: Request, error: changes.OtherDatabase) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=409)
+
     @service.exception_handler(MatchDeskError)
     def _refused(_request: Request, error: MatchDeskError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=400)
@@ -70,7 +75,7 @@ def create_app(db: Database, rulebooks: Rulebooks, *, replay: server_push.Replay
     def handshake(who: SignedIn = Depends(signed_in)) -> dict[str, Any]:
         scope = scope_of(who.region, rulebooks)
         return {"schema": schema_version(), "rulebooks": versions, "medewerker": who.name, "role": who.role.value,
-                "region": who.region, "scope": _scope_id(scope),
+                "region": who.region, "scope": _scope_id(scope), "epoch": epoch,
                 "server_time": dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"}
 
     @service.post(f"{API}/push", response_model=None)
@@ -86,12 +91,12 @@ def create_app(db: Database, rulebooks: Rulebooks, *, replay: server_push.Replay
     @service.get(f"{API}/pull", response_model=None)
     def pull(since: str | None = None, limit: int = changes.DEFAULT_LIMIT,
              who: SignedIn = Depends(signed_in)) -> JSONResponse:
-        return JSONResponse(changes.pull(db.engine, scope_of(who.region, rulebooks), since, limit).to_json())
+        return JSONResponse(changes.pull(db.engine, scope_of(who.region, rulebooks), since, limit, epoch).to_json())
 
     @service.get(f"{API}/snapshot", response_model=None)
     def snapshot(who: SignedIn = Depends(signed_in)) -> FileResponse:
         with snapshots:
-            made = make_snapshot(db.engine, scope_of(who.region, rulebooks))
+            made = make_snapshot(db.engine, scope_of(who.region, rulebooks), epoch=epoch)
         try:
             with app_as(who.name).unit() as session:
                 log_event(session, "geëxporteerd", "kandidaat", None,

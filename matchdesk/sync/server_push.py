@@ -2,11 +2,12 @@
 
 One command, one transaction. ``matchdesk.sync.commands.replay`` runs the command's use case on an ``App``
 opened as the signed-in medewerker with "today" the command's decision date; the use case opens its own unit
-of work. A hook on that unit's commit (``_Receipt``) checks that every row the command touched lies in the
-medewerker's scope and adds the ``sync_received`` row with the answer, so the effect and the record that it
-happened commit together or not at all: a command sent again (a retry after a dropped connection, a server
-killed before it answered) finds its answer there and is not applied again, and a second request racing the
-first with the same id fails on the primary key and gets the first one's answer.
+of work. Just before that unit commits, ``replay``'s ``on_applied`` hook (``_write_receipt``) checks that
+every row the command touched lies in the medewerker's scope and adds the ``sync_received`` row with the
+answer, so the effect and the record that it happened commit together or not at all: a command sent again
+(a retry after a dropped connection, a server killed before it answered) finds its answer there and is not
+applied again, and a second request racing the first with the same id fails on the primary key and gets
+the first one's answer.
 
 Answers (docs/sync.md): ``applied``; ``rules`` (RuleViolation: its findings); ``conflict`` (a version in
 ``expects`` moved, or the use case's own version check: who and when); ``invalid`` (unknown command, bad
@@ -18,14 +19,13 @@ are appended to the server's chain (``append_facts``), never replayed.
 
 from __future__ import annotations
 
-import contextvars
 import json
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matchdesk.errors import MatchDeskError, StorageUnavailable
@@ -36,8 +36,8 @@ from matchdesk.sync.server_scope import Scope, in_scope
 
 __all__ = ["Replayer", "answer_command"]
 
-_RECEIPT: contextvars.ContextVar[_Receipt | None] = contextvars.ContextVar("matchdesk_sync_receipt", default=None)
-Replayer = Callable[[Any, Mapping[str, Any]], Any]  # (app, command) -> the use case's result
+# ``commands.replay``: (app, command, *, on_applied=hook(session)) -> the answer (a dict)
+Replayer = Callable[..., Mapping[str, Any]]
 
 
 class OutOfScope(MatchDeskError):
@@ -54,10 +54,9 @@ class _Receipt:
     written: bool = False
 
 
-@event.listens_for(Session, "before_commit")
-def _write_receipt(session: Session) -> None:
-    receipt = _RECEIPT.get()
-    if receipt is None or receipt.written or not session.info.get("user"):
+def _write_receipt(session: Session, receipt: _Receipt) -> None:
+    """In the command's own transaction, just before it commits: the scope of what it wrote, and the receipt."""
+    if receipt.written:  # a use case of more than one unit of work: the first one carries it
         return
     session.flush()
     for table, row_id in receipt.touched:
@@ -65,13 +64,7 @@ def _write_receipt(session: Session) -> None:
             raise OutOfScope(f"{table}/{row_id} valt buiten het werkgebied van {receipt.medewerker}")
     session.add(SyncReceived(id=receipt.command_id, medewerker=receipt.medewerker, status="applied",
                              result=json.dumps(receipt.result, ensure_ascii=False), received_at=utcnow()))
-
-
-@event.listens_for(Session, "after_commit")
-def _receipt_committed(session: Session) -> None:
-    receipt = _RECEIPT.get()
-    if receipt is not None and session.info.get("user"):
-        receipt.written = True
+    receipt.written = True
 
 
 def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: Replayer) -> dict[str, Any]:
@@ -83,7 +76,7 @@ def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: R
     except ValueError:
         return {"id": str(command.get("id")), "status": "invalid", "message": "De opdracht heeft geen geldig id.",
                 "findings": [], "changed_by": None, "changed_at": None, "current": {}}
-    touched = _keys(command.get("touched")) + _keys(list(command.get("expects") or {}))
+    touched = _keys([*(command.get("touched") or ()), *(command.get("expects") or {})])
     stored = _stored(app, command_id)
     if stored is not None:
         return _with_current(app, scope, stored, touched)
@@ -97,22 +90,19 @@ def answer_command(app: Any, scope: Scope, command: Mapping[str, Any], replay: R
 
 def _replay(app: Any, scope: Scope, command_id: uuid.UUID, command: Mapping[str, Any],
             touched: list[tuple[str, uuid.UUID]], replay: Replayer) -> dict[str, Any]:
-    applied = {"id": str(command_id), "status": "applied", "message": "", "findings": [], "changed_by": None,
-               "changed_at": None}
+    applied: dict[str, Any] = {"id": str(command_id), "status": "applied", "message": "", "findings": [],
+                               "changed_by": None, "changed_at": None}
     receipt = _Receipt(command_id, app.user, scope, touched, result=applied)
-    token = _RECEIPT.set(receipt)
     try:
-        answer = dict(replay(app, command))
+        answer = dict(replay(app, command, on_applied=lambda session: _write_receipt(session, receipt)))
         if answer.get("status") == "applied" and not receipt.written:
             with app.unit() as session:  # the use case had nothing to write: the receipt alone
-                session.info["matchdesk.receipt_only"] = True
+                _write_receipt(session, receipt)
     except StorageUnavailable as error:
         stored = _stored(app, command_id) if _duplicate(error) else None
         if stored is None:
             raise
         return stored  # a racing request with the same id got there first
-    finally:
-        _RECEIPT.reset(token)
     answer.pop("current", None)
     answer["id"] = str(command_id)
     return answer

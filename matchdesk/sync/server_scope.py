@@ -102,15 +102,18 @@ def in_scope(session: Session, scope: Scope, table: str, row_id: uuid.UUID) -> b
     mapped = TABLES.get(table)
     if mapped is None:
         return None
-    row = session.execute(select(mapped).where(mapped.c.id == row_id)).mappings().first()
-    if row is None:
-        return None
     link = CANDIDATE_LINK.get(table)
     if link is None:
-        return True
-    candidate_id = row[link]
-    municipality = session.scalar(select(Candidate.municipality).where(Candidate.id == candidate_id))
-    return scope.holds_municipality(municipality)
+        return session.scalar(select(mapped.c.id).where(mapped.c.id == row_id)) is not None or None
+    if table == "candidates":
+        query = select(Candidate.municipality).where(Candidate.id == row_id)
+    else:
+        query = (select(Candidate.municipality).select_from(mapped)
+                 .join(Candidate, Candidate.id == mapped.c[link], isouter=True).where(mapped.c.id == row_id))
+    row = session.execute(query).first()
+    if row is None:
+        return None
+    return scope.holds_municipality(row.municipality)
 
 
 __all__ = ["CANDIDATE_LINK", "Scope", "in_scope", "known_names", "municipalities_of", "scope_of"]

@@ -26,7 +26,7 @@ from matchdesk.storage.database import Database
 from matchdesk.storage.keys import DatabaseKey
 from matchdesk.storage.migrate import ensure_schema
 from matchdesk.storage.models import Candidate, Meta
-from matchdesk.sync.changes import snapshot_transaction
+from matchdesk.sync.changes import Watermark, snapshot_transaction
 from matchdesk.sync.server_rows import SYNCED, TABLES
 from matchdesk.sync.server_scope import CANDIDATE_LINK, Scope
 
@@ -47,7 +47,7 @@ class Snapshot:
         shutil.rmtree(self.path.parent, ignore_errors=True)
 
 
-def make_snapshot(engine: Engine, scope: Scope, folder: Path | None = None) -> Snapshot:
+def make_snapshot(engine: Engine, scope: Scope, folder: Path | None = None, epoch: str = "") -> Snapshot:
     """The scope's rows from the PostgreSQL ``engine`` in a new encrypted file (in a new temporary folder)."""
     work = Path(tempfile.mkdtemp(prefix="matchdesk-snapshot-", dir=folder))
     path = work / "momentopname.db"
@@ -59,7 +59,7 @@ def make_snapshot(engine: Engine, scope: Scope, folder: Path | None = None) -> S
             with transaction as source, target.engine.begin() as sink:
                 counts = {table: _copy(source, sink, scope, table) for table in SYNCED}
                 _copy_rows(sink, Meta.__table__, source.execute(select(Meta.__table__)).mappings())  # type: ignore[arg-type]
-            watermark = str(transaction.xmin)
+            watermark = str(Watermark(transaction.xmin, epoch=epoch))
         finally:
             target.dispose()
         connection = cipher.connect(path, key)

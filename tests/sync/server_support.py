@@ -5,20 +5,14 @@ real ``matchdesk serve`` process."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-import time
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import PG_ENV, TODAY
 
-ROOT = Path(__file__).resolve().parents[2]
 # (klantnummer, municipality): anouk (WVS) holds all three, bram (Brabantse Wal) only the second and third
 PEOPLE = {"T1": "Roosendaal", "T2": "Bergen op Zoom", "T3": "Steenbergen"}
 ACCOUNTS = {"anouk": ("matchmaker", "WVS"), "bram": ("accountmanager", "Brabantse Wal"),
@@ -148,30 +142,3 @@ class _Service:
             since = page["watermark"]
             if not page["more"]:
                 return since, changes
-
-
-# -- a real ``matchdesk serve`` process ------------------------------------------------------------------------
-def start_serve(url: str, *extra: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """``matchdesk --db URL serve --port 0`` started; returns the process and its URL once it is ready."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    process = subprocess.Popen([sys.executable, "-m", "matchdesk", "--db", url, "serve", "--port", "0", *extra],
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=environment)
-    deadline = time.monotonic() + 60
-    assert process.stderr is not None
-    while time.monotonic() < deadline:
-        line = process.stderr.readline()
-        if not line:
-            break
-        if line.startswith("MATCHDESK_SERVER_READY "):
-            return process, line.split()[1]
-    process.kill()
-    raise AssertionError(f"the server did not get ready: {process.stderr.read()}")
-
-
-def users_cli(url: str, *words: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "matchdesk", "--db", url, "users", *words], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
-
-
-def as_json(process: subprocess.CompletedProcess):
-    return json.loads(process.stdout)

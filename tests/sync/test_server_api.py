@@ -17,7 +17,7 @@ from matchdesk.services.trajectories import TrajectoryInput
 from matchdesk.storage.migrate import HEAD_REVISION
 from matchdesk.storage.models import AuditEntry, Candidate, ContactMoment, SyncReceived, Trajectory
 from matchdesk.sync.versions import rulebook_versions
-from tests.sync.server_commands import START, command, contact
+from tests.sync.server_helpers import START, command, contact, made_id
 
 pytest_plugins = ["tests.sync.server_support"]
 
@@ -70,7 +70,7 @@ def test_a_pushed_command_is_applied_as_the_signed_in_medewerker(service):
     assert answer.status_code == 200, answer.text
     [result] = answer.json()["results"]
     assert result["status"] == "applied" and result["id"] == pushed["id"] and result["current"] == {}
-    moment_id = uuid.UUID(pushed["ids"][0])
+    moment_id = uuid.UUID(made_id(pushed))
     with service.db.reading() as session:
         moment = session.get(ContactMoment, moment_id)  # the laptop's id
         assert moment is not None and moment.medewerker == "bram" and moment.updated_by == "bram"
@@ -114,11 +114,11 @@ def test_the_same_command_racing_in_four_requests_is_applied_once(service):
 def test_the_servers_rules_refuse_an_overlapping_trajectory_with_the_rows_to_undo(service):
     t1 = service.server.people["T1"]
     first = command("trajectory.start", {"candidate_id": t1, "fields": _leerwerk(6)},
-                    ids=[uuid.uuid4()])
+                    ids=[f"trajectories/{uuid.uuid4()}"])
     assert service.push("anouk", first).json()["results"][0]["status"] == "applied"
     second_id = uuid.uuid4()
     second = command("trajectory.start", {"candidate_id": t1, "fields": _leerwerk(3, START + dt.timedelta(days=30))},
-                     ids=[second_id], touched=[f"trajectories/{second_id}", f"candidates/{t1}"])
+                     ids=[f"trajectories/{second_id}"], touched=[f"trajectories/{second_id}", f"candidates/{t1}"])
     [result] = service.push("anouk", second).json()["results"]
     assert result["status"] == "rules", result
     assert result["findings"] and {"rule", "severity", "message"} <= set(result["findings"][0])

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, text
 from matchdesk.storage import cipher
 from matchdesk.storage.keys import DatabaseKey
 from matchdesk.storage.models import Candidate
-from tests.sync.server_commands import contact
+from tests.sync.server_helpers import contact, made_id
 
 pytest_plugins = ["tests.sync.server_support"]
 
@@ -34,7 +34,7 @@ def test_a_long_transaction_that_commits_after_a_pull_is_sent_by_the_next_one(se
         pushed = contact(t2, who="bram")  # a later transaction that commits first
         assert service.push("bram", pushed).json()["results"][0]["status"] == "applied"
         between, changes = service.pull_all("bram", since=watermark)
-        assert pushed["ids"][0] in _ids(changes, "upsert", "contact_moments")
+        assert made_id(pushed) in _ids(changes, "upsert", "contact_moments")
         assert str(t3) not in _ids(changes, "upsert", "candidates")  # not visible yet
         long_running.commit()
     finally:
@@ -76,7 +76,7 @@ def test_a_candidate_moving_in_or_out_of_the_scope_takes_their_rows_along(servic
     moment = contact(t1, who="anouk")
     assert service.push("anouk", moment).json()["results"][0]["status"] == "applied"
     start, changes = service.pull_all("bram")
-    assert moment["ids"][0] not in _ids(changes, "upsert", "contact_moments")
+    assert made_id(moment) not in _ids(changes, "upsert", "contact_moments")
 
     def move(place: str) -> None:
         with service.db.unit("anouk") as session:
@@ -86,11 +86,11 @@ def test_a_candidate_moving_in_or_out_of_the_scope_takes_their_rows_along(servic
     move("Woensdrecht")
     middle, changes = service.pull_all("bram", since=start)
     assert str(t1) in _ids(changes, "upsert", "candidates")
-    assert moment["ids"][0] in _ids(changes, "upsert", "contact_moments")  # unchanged itself, sent along
+    assert made_id(moment) in _ids(changes, "upsert", "contact_moments")  # unchanged itself, sent along
     move("Rucphen")
     _, changes = service.pull_all("bram", since=middle)
     assert str(t1) in _ids(changes, "delete", "candidates")
-    assert moment["ids"][0] in _ids(changes, "delete", "contact_moments")
+    assert made_id(moment) in _ids(changes, "delete", "contact_moments")
     order = [(c["op"], c["table"]) for c in changes]
     assert order.index(("delete", "contact_moments")) < order.index(("delete", "candidates"))  # children first
 
@@ -100,12 +100,21 @@ def test_a_bad_watermark_is_a_dutch_400(service):
     assert answer.status_code == 400 and "watermerk" in answer.json()["detail"]
 
 
+def test_a_watermark_of_another_database_asks_for_a_new_snapshot(service):
+    watermark, _ = service.pull_all("bram")
+    epoch, _, position = watermark.partition("@")
+    assert len(epoch) == 12 and epoch == service.get("handshake", "bram").json()["epoch"]
+    answer = service.get("pull", "bram", since=f"000000000000@{position}")  # e.g. before a restore elsewhere
+    assert answer.status_code == 409 and "momentopname" in answer.json()["detail"]
+
+
 def test_the_snapshot_is_the_region_encrypted_with_its_one_time_key(service, tmp_path):
     answer = service.get("snapshot", "bram")
     assert answer.status_code == 200, answer.text
     key = answer.headers["x-matchdesk-snapshot-key"]
     watermark = answer.headers["x-matchdesk-watermark"]
-    assert len(key) == 64 and int(watermark) > 0
+    epoch = service.get("handshake", "bram").json()["epoch"]
+    assert len(key) == 64 and watermark.startswith(f"{epoch}@") and int(watermark.partition("@")[2]) > 0
     path = tmp_path / "laptop.db"
     path.write_bytes(answer.content)
     assert not cipher.is_plaintext(path)
