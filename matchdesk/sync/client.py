@@ -198,25 +198,39 @@ def first_copy(connection: ServerConnection, target: Path, progress: Progress | 
     return watermark
 
 
-def become_laptop(app: App, server: str, watermark: str | None) -> str:
-    """Mark the open database a laptop of ``server`` (with the snapshot's watermark); its laptop id."""
+def become_laptop(app: App, server: str, watermark: str | None, scope: str | None = None) -> str:
+    """Mark the open database a laptop of ``server`` (with the snapshot's watermark and the scope the
+    handshake named); its laptop id."""
     with app.unit() as session:
         laptop = outbox.make_laptop(session, server)
         if watermark is not None:
             outbox.set_meta_value(session, outbox.WATERMARK, watermark)
+        if scope:
+            outbox.set_meta_value(session, outbox.SCOPE, scope)
     return laptop
 
 
+def scope_moved(app: App, handshake: Mapping[str, Any]) -> bool:
+    """Whether the server now gives this medewerker another scope than the laptop's copy holds (a privacy
+    officer narrowed or widened it): the laptop then pushes what it has and takes a new copy."""
+    theirs = handshake.get("scope")
+    with app.reading() as session:
+        ours = outbox.meta_value(session, outbox.SCOPE)
+    return bool(theirs) and ours is not None and ours != theirs
+
+
 # -- push and pull ------------------------------------------------------------------------------------------
-def sync_app(app: App, connection: ServerConnection, progress: Progress | None = None) -> SyncReport:
-    """Push the outbox (and the audit facts), then pull, on a laptop database; ``SyncTrouble`` stops it."""
+def sync_app(app: App, connection: ServerConnection, progress: Progress | None = None, *,
+             pull: bool = True) -> SyncReport:
+    """Push the outbox (and the audit facts), then pull (unless ``pull`` is False: a new copy follows), on a
+    laptop database; ``SyncTrouble`` stops it."""
     with app.reading() as session:
         laptop = outbox.meta_value(session, outbox.LAPTOP)
     if laptop is None:
         raise SyncTrouble("Dit bestand is geen laptopkopie van de server. Synchroniseer naar een nieuw (leeg) "
                           "bestand: de eerste synchronisatie haalt de gegevens van de server op.", "version")
     pushed, applied, refused = _push(app, connection, laptop, progress)
-    pulled = _pull(app, connection, progress)
+    pulled = _pull(app, connection, progress) if pull else 0
     with app.unit() as session:
         outbox.set_meta_value(session, outbox.LAST_SYNC, utcnow().isoformat() + "Z")
     return SyncReport(pushed, applied, tuple(refused), pulled)
