@@ -114,15 +114,21 @@ class ServerConnection:
         try:
             response = self._client.request(method, self.server + path, headers=self._headers, **kwargs)
         except httpx.HTTPError as error:
-            raise SyncTrouble(f"De server {self.server} is niet bereikbaar ({type(error).__name__}); er is niets "
-                              "verloren: probeer het later opnieuw.", "unreachable") from None
+            raise self._unreachable(error) from None
+        self._check(response)
+        return response
+
+    def _unreachable(self, error: Exception) -> SyncTrouble:
+        return SyncTrouble(f"De server {self.server} is niet bereikbaar ({type(error).__name__}); er is niets "
+                           "verloren: probeer het later opnieuw.", "unreachable")
+
+    def _check(self, response: httpx.Response) -> None:
         if response.status_code in (401, 403):
             raise SyncTrouble("De server weigert de aanmelding: de toegangscode klopt niet of is ingetrokken. Vraag "
                               f"een nieuwe aan en zet die in {TOKEN_ENV} of in het sleutelbeheer.", "signin")
         if response.status_code >= 400:
             raise SyncTrouble(f"De server {self.server} gaf een fout ({response.status_code}: {_detail(response)}); "
                               "er is niets verloren: probeer het later opnieuw.", "unreachable")
-        return response
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         response = self._request(method, path, **kwargs)
@@ -146,14 +152,22 @@ class ServerConnection:
         return dict(self._json("GET", "/api/v1/pull", params=params))
 
     def snapshot(self, folder: Path) -> tuple[Path, str, str]:
-        """Download the snapshot into ``folder``: (file, one-time key, watermark)."""
-        response = self._request("GET", "/api/v1/snapshot")
-        key = response.headers.get("X-MatchDesk-Snapshot-Key", "")
-        watermark = response.headers.get("X-MatchDesk-Watermark", "")
+        """Download the snapshot into ``folder`` (streamed to the file): (file, one-time key, watermark)."""
+        path = folder / f"momentopname-{uuid.uuid4().hex}.db"
+        try:
+            with self._client.stream("GET", self.server + "/api/v1/snapshot", headers=self._headers) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    self._check(response)
+                key = response.headers.get("X-MatchDesk-Snapshot-Key", "")
+                watermark = response.headers.get("X-MatchDesk-Watermark", "")
+                with path.open("wb") as out:
+                    for chunk in response.iter_bytes(1 << 20):
+                        out.write(chunk)
+        except httpx.HTTPError as error:
+            raise self._unreachable(error) from None
         if len(key) != 64 or not watermark:
             raise SyncTrouble("De server gaf geen bruikbare kopie (sleutel of watermerk ontbreekt).", "unreachable")
-        path = folder / f"momentopname-{uuid.uuid4().hex}.db"
-        path.write_bytes(response.content)
         return path, key, watermark
 
 

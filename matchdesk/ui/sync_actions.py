@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QToolButton
 
@@ -22,7 +22,7 @@ from matchdesk.ui.ops import Ops
 if TYPE_CHECKING:
     from matchdesk.sync.client import SyncReport
 
-_STAGES = ("snapshot", "push", "pull")
+REFRESH_MS = 30_000
 
 
 class SyncActions(QObject):
@@ -62,6 +62,14 @@ class SyncActions(QObject):
             status.addPermanentWidget(widget)
         self._show(None)
         self.refresh()
+        self.timer = QTimer(self)  # the changes still to send, counted again now and then (edits add to them)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._refresh_when_laptop)
+        self.timer.start()
+
+    def _refresh_when_laptop(self) -> None:
+        if self.state is not None and self.state.laptop and self.action.isEnabled():
+            self.refresh()
 
     # -- what the status bar shows ---------------------------------------------------------------------------
     def refresh(self) -> None:

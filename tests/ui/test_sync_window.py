@@ -85,6 +85,28 @@ def test_a_laptop_synchronises_and_drops_a_refused_change(qtbot, laptop_file, se
     assert trouble == []
 
 
+def test_a_refused_change_is_redone_on_the_laptop(qtbot, laptop_file, server, tmp_path, monkeypatch, trouble):
+    from matchdesk.services import candidate_cases
+    from matchdesk.sync.desk import sync_state
+    from matchdesk.ui.sync_dialog import RefusedDialog
+
+    with window_on(qtbot, laptop_file, tmp_path, monkeypatch, "tester") as window:
+        sync = window.sync_actions
+        qtbot.waitUntil(lambda: sync.action.isVisible())
+        _refuse_the_phone(window.app, server)
+        sync.button.click()  # the status bar's Synchroniseren
+        qtbot.waitUntil(lambda: window.findChild(RefusedDialog, "refused_dialog") is not None, timeout=20000)
+        dialog = window.findChild(RefusedDialog, "refused_dialog")
+        qtbot.waitUntil(lambda: dialog.redo_button.isEnabled())
+        qtbot.mouseClick(dialog.redo_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.list.rowCount() == 0 and dialog.summary.text() == "Geen geweigerde wijzigingen.")
+        assert candidate_cases.open_candidate(window.app, "2000001").values["telefoon"] == "0622222222"
+        assert sync_state(window.app).pending == 1  # goes with the next sync
+        qtbot.waitUntil(lambda: "1 wijziging te versturen" in sync.last_label.text())
+        dialog.close()
+    assert trouble == []
+
+
 def test_a_server_that_cannot_be_reached_is_one_message(qtbot, laptop_file, server, tmp_path, monkeypatch, trouble):
     server.down = True
     with window_on(qtbot, laptop_file, tmp_path, monkeypatch, "tester") as window:
