@@ -26,19 +26,20 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, func, insert, literal, select, text
+from sqlalchemy.orm import Session
 
 from matchdesk.errors import UsageError
-from matchdesk.storage.models import Candidate
+from matchdesk.storage.models import Candidate, SyncChange
 from matchdesk.sync.server_rows import SYNCED, TABLES, wire_row
 from matchdesk.sync.server_scope import CANDIDATE_LINK, Scope
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OtherDatabase", "Pulled", "Watermark", "database_epoch", "pull",
-           "snapshot_transaction"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OtherDatabase", "Pulled", "Watermark", "database_epoch",
+           "mark_candidates_changed", "pull", "snapshot_transaction"]
 
 DEFAULT_LIMIT = 5000
 MAX_LIMIT = 50000
@@ -83,14 +84,16 @@ class Watermark:
 
 
 def database_epoch(engine: Engine) -> str:
-    """Which PostgreSQL database this is, as far as transaction ids go: its cluster's system identifier and
-    its own oid. A restore from ``pg_dump`` into a new cluster or a new database gives another epoch, and the
-    laptops' watermarks of the old one are refused instead of silently skipping what the new one writes."""
+    """Which PostgreSQL database this is, as far as transaction ids and the change log go: its cluster's system
+    identifier, its own oid and the oid of ``sync_changes``. A restore from ``pg_dump`` (into a new cluster, a
+    new database, or over this one: the table is made again) gives another epoch, and the laptops' watermarks
+    of the old one are refused instead of silently skipping or missing what changed."""
     with engine.connect() as connection:
         row = connection.exec_driver_sql(
             "SELECT (SELECT system_identifier FROM pg_control_system())::text, "
-            "(SELECT oid FROM pg_database WHERE datname = current_database())::text").one()
-    return hashlib.sha256(f"{row[0]}:{row[1]}".encode()).hexdigest()[:12]
+            "(SELECT oid FROM pg_database WHERE datname = current_database())::text, "
+            "'sync_changes'::regclass::oid::text").one()
+    return hashlib.sha256(":".join(row).encode()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -198,3 +201,25 @@ def _current_rows(connection: Connection, scope: Scope, table: str, ids: list[uu
         query = select(mapped, held.label("_in_scope")).where(mapped.c.id.in_(chunk))
         for row in connection.execute(query).mappings():
             yield dict(row)
+
+
+def mark_candidates_changed(session: Session, municipalities: Iterable[str]) -> None:
+    """Record the candidates of these municipalities (casefolded), and every row under them, as changed in this
+    transaction (PostgreSQL; nothing elsewhere): a medewerker whose scope was narrowed or widened gets them
+    deleted or sent by the next pull, as for a candidate who moved."""
+    names = sorted(set(municipalities))
+    if not names or session.get_bind().dialect.name != "postgresql":
+        return
+    xid = text("pg_current_xact_id()::text::bigint")
+    for table, link in CANDIDATE_LINK.items():
+        if link is None:
+            continue
+        mapped = TABLES[table]
+        if table == "candidates":
+            rows = select(literal(table), mapped.c.id, literal("upsert"), xid).where(
+                func.lower(mapped.c.municipality).in_(names))
+        else:
+            rows = (select(literal(table), mapped.c.id, literal("upsert"), xid)
+                    .join(Candidate, Candidate.id == mapped.c[link])
+                    .where(func.lower(Candidate.municipality).in_(names)))
+        session.execute(insert(SyncChange).from_select(["table_name", "row_id", "op", "xid"], rows))

@@ -3,7 +3,8 @@
 A token is 43 random URL-safe characters (256 bits), shown once when it is made and stored only as its SHA-256
 hash (``sync_tokens``). A medewerker has at most one live token; ``revoke`` ends it at once (the next request
 with it gets HTTP 401) and ``add`` gives the same medewerker a new one afterwards. The medewerker's ``region``
-is the scope of their laptop (``server_scope``); ``set_region`` narrows or widens it. Every change is audited
+is the scope of their laptop (``server_scope``); ``set_region`` narrows or widens it, and the laptop's next
+pull deletes the candidates that left it and sends those that entered it. Every change is audited
 as the medewerker who runs the command (``--user``, else ``systeem``).
 """
 
@@ -24,6 +25,7 @@ from matchdesk.errors import NotFound, UsageError
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.ids import utcnow
 from matchdesk.storage.models import Medewerker, SyncToken
+from matchdesk.sync.changes import mark_candidates_changed
 from matchdesk.sync.server_scope import municipalities_of
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ def add_user(app: App, name: str, role: Role, region: str) -> NewToken:
                              "en maak dan een nieuw")
         else:
             medewerker.role = role
-            medewerker.region = region
+            _new_region(app, session, medewerker, region)
         session.add(SyncToken(medewerker_id=medewerker.id, hash=hash_token(token), created_at=utcnow()))
         log_event(session, "toegang gegeven", "medewerker", medewerker.id, "teamserver-token")
     return NewToken(name, role, region, token)
@@ -120,10 +122,19 @@ def set_region(app: App, name: str, region: str) -> Account:
         medewerker = _medewerker(session, name)
         if medewerker is None:
             raise NotFound(f"onbekende medewerker '{name.strip()}'")
-        medewerker.region = region
+        _new_region(app, session, medewerker, region)
         token = _live_token(session, medewerker.id)
         return Account(medewerker.name, medewerker.role, region, token is not None,
                        token.created_at if token else None)
+
+
+def _new_region(app: App, session: Session, medewerker: Medewerker, region: str) -> None:
+    """Give ``medewerker`` another region; the candidates entering or leaving their scope are marked changed, so
+    their laptop's next pull sends or deletes them (``changes.mark_candidates_changed``)."""
+    before = municipalities_of(medewerker.region, app.rulebooks)
+    after = municipalities_of(region, app.rulebooks)
+    medewerker.region = region
+    mark_candidates_changed(session, before ^ after)
 
 
 def list_users(app: App) -> tuple[Account, ...]:

@@ -95,3 +95,44 @@ def test_serve_makes_the_schema_of_an_empty_postgresql_database(pg_url):
         assert connection.exec_driver_sql("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'sync_changes_%%'"
                                           ).scalar() == 15
 
+
+
+def _pg_tool(name: str) -> str:
+    import glob
+    import shutil
+
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))[::-1]), None)
+    if found is None:
+        pytest.skip(f"{name} is niet geïnstalleerd")
+    return found
+
+
+def test_after_pg_dump_and_a_restore_over_it_old_watermarks_are_refused(server):
+    from sqlalchemy.engine import make_url
+
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.storage.database import Database
+    from matchdesk.sync.changes import database_epoch, pull
+    from matchdesk.sync.server_scope import scope_of
+
+    db = Database.open(server.url)
+    scope = scope_of("Brabantse Wal", load_rulebooks())
+    before = database_epoch(db.engine)
+    watermark = pull(db.engine, scope, None, epoch=before).watermark
+    db.dispose()
+    url = make_url(server.url)
+    connect = ["-h", url.host or "127.0.0.1", "-p", str(url.port or 5432), "-U", url.username or "postgres"]
+    dump = subprocess.run([_pg_tool("pg_dump"), *connect, "-Fc", "-d", url.database or ""], capture_output=True,
+                          timeout=120, check=True).stdout
+    subprocess.run([_pg_tool("pg_restore"), *connect, "--clean", "--if-exists", "-d", url.database or ""],
+                   input=dump, capture_output=True, timeout=120, check=True)
+    db = Database.open(server.url)
+    try:
+        after = database_epoch(db.engine)
+        assert after != before
+        from matchdesk.sync.changes import OtherDatabase
+
+        with pytest.raises(OtherDatabase):
+            pull(db.engine, scope, watermark, epoch=after)
+    finally:
+        db.dispose()

@@ -4,6 +4,7 @@ encrypted MatchDesk file of the region only, opened with its one-time key."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -161,3 +162,27 @@ def test_the_snapshot_re_keyed_opens_as_a_matchdesk_database(service, tmp_path):
             assert session.get(Candidate, service.server.people["T2"]) is not None
             assert session.get(Candidate, service.server.people["T1"]) is None
     assert uuid.UUID(str(service.server.people["T2"]))
+
+
+def test_narrowing_a_medewerkers_region_deletes_the_rest_from_their_laptop_at_the_next_pull(service):
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.sync.users import set_region
+
+    t2, t3 = service.server.people["T2"], service.server.people["T3"]  # Bergen op Zoom, Steenbergen
+    moment = contact(t2, who="bram")
+    assert service.push("bram", moment).json()["results"][0]["status"] == "applied"
+    watermark, _ = service.pull_all("bram")
+    app = App(service.db, user="privacy", today=dt.date(2026, 11, 23), rulebooks=load_rulebooks())
+    set_region(app, "bram", "Steenbergen")  # narrowed by the privacy officer
+    watermark, changes = service.pull_all("bram", since=watermark)
+    assert str(t2) in _ids(changes, "delete", "candidates") and made_id(moment) in _ids(changes, "delete",
+                                                                                        "contact_moments")
+    assert str(t3) in _ids(changes, "upsert", "candidates")  # still theirs
+    with service.db.reading() as session:
+        elsewhere = session.scalars(select(Candidate.id).where(Candidate.municipality == "Woensdrecht")).all()
+    assert elsewhere and {str(i) for i in elsewhere} <= _ids(changes, "delete", "candidates")
+    set_region(app, "bram", "Brabantse Wal")  # and widened again: sent back
+    _, changes = service.pull_all("bram", since=watermark)
+    assert str(t2) in _ids(changes, "upsert", "candidates") and made_id(moment) in _ids(changes, "upsert",
+                                                                                        "contact_moments")
