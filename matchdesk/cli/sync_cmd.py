@@ -70,20 +70,19 @@ def _sync(ctx, args, target: Path, client):
             client.become_laptop(app, server.rstrip("/"), watermark, scope)
         elif args.server:
             _remember(app, server.rstrip("/"), client)
-        if not empty and client.scope_moved(app, handshake):
-            return _new_copy(ctx, connection, target, server.rstrip("/"), scope, client)
         report = client.sync_app(app, connection)
+        if report.recopy:
+            return _new_copy(ctx, connection, target, server.rstrip("/"), scope, client, report)
     return report.__class__(report.pushed, report.applied, report.refused, report.pulled, snapshot=empty)
 
 
-def _new_copy(ctx, connection, target: Path, server: str, scope, client):
-    """The medewerker's scope moved on the server: push what the laptop has, then take a new copy (the
-    outbox's history goes with the old file; nothing unsent is lost: a new copy waits until all was sent)."""
+def _new_copy(ctx, connection, target: Path, server: str, scope, client, pushed):
+    """The server no longer knows the laptop's watermark (restored from a backup, or moved): everything was
+    sent, so the laptop takes a new copy (the outbox's history goes with the old file)."""
     from matchdesk.sync.desk import sync_state
 
-    pushed = client.sync_app(ctx.app(), connection, pull=False)
     if sync_state(ctx.app()).pending:
-        raise client.SyncTrouble("Uw werkgebied op de server is gewijzigd, maar niet alle wijzigingen zijn "
+        raise client.SyncTrouble("De teamserver is teruggezet of verhuisd, maar niet alle wijzigingen zijn "
                                  "verstuurd; probeer het later opnieuw.", "unreachable")
     ctx.close()  # ctx.app() opens the new copy
     watermark = client.first_copy(connection, target)

@@ -70,6 +70,7 @@ class SyncReport:
     refused: tuple[Refused, ...]
     pulled: int
     snapshot: bool = False
+    recopy: bool = False  # the server refused the watermark (restored or moved): a new copy is needed
 
     def to_json(self) -> dict[str, Any]:
         """What ``matchdesk sync --json`` prints."""
@@ -123,6 +124,9 @@ class ServerConnection:
                            "verloren: probeer het later opnieuw.", "unreachable")
 
     def _check(self, response: httpx.Response) -> None:
+        if response.status_code == 409:  # a watermark of another database: the server was restored or moved
+            raise SyncTrouble(f"De teamserver is teruggezet of verhuisd ({_detail(response)}); deze laptop haalt "
+                              "een nieuwe kopie op.", "recopy")
         if response.status_code in (401, 403):
             raise SyncTrouble("De server weigert de aanmelding: de toegangscode klopt niet of is ingetrokken. Vraag "
                               f"een nieuwe aan en zet die in {TOKEN_ENV} of in het sleutelbeheer.", "signin")
@@ -224,15 +228,6 @@ def become_laptop(app: App, server: str, watermark: str | None, scope: str | Non
     return laptop
 
 
-def scope_moved(app: App, handshake: Mapping[str, Any]) -> bool:
-    """Whether the server now gives this medewerker another scope than the laptop's copy holds (a privacy
-    officer narrowed or widened it): the laptop then pushes what it has and takes a new copy."""
-    theirs = handshake.get("scope")
-    with app.reading() as session:
-        ours = outbox.meta_value(session, outbox.SCOPE)
-    return bool(theirs) and ours is not None and ours != theirs
-
-
 # -- push and pull ------------------------------------------------------------------------------------------
 def sync_app(app: App, connection: ServerConnection, progress: Progress | None = None, *,
              pull: bool = True) -> SyncReport:
@@ -244,7 +239,12 @@ def sync_app(app: App, connection: ServerConnection, progress: Progress | None =
         raise SyncTrouble("Dit bestand is geen laptopkopie van de server. Synchroniseer naar een nieuw (leeg) "
                           "bestand: de eerste synchronisatie haalt de gegevens van de server op.", "version")
     pushed, applied, refused = _push(app, connection, laptop, progress)
-    pulled = _pull(app, connection, progress) if pull else 0
+    try:
+        pulled = _pull(app, connection, progress) if pull else 0
+    except SyncTrouble as trouble:
+        if trouble.kind != "recopy":
+            raise
+        return SyncReport(pushed, applied, tuple(refused), 0, recopy=True)  # what was sent is kept
     with app.unit() as session:
         outbox.set_meta_value(session, outbox.LAST_SYNC, utcnow().isoformat() + "Z")
     return SyncReport(pushed, applied, tuple(refused), pulled)

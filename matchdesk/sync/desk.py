@@ -95,14 +95,7 @@ def sync_state(app: App) -> SyncState:
 def synchronise(app: App, progress: Progress | None = None) -> SyncReport:
     """Sync this laptop with its server now (the token from ``MATCHDESK_SERVER_TOKEN`` or the credential
     store); ``SyncTrouble`` when it cannot (the outbox untouched)."""
-    from matchdesk.sync.client import (
-        ServerConnection,
-        SyncTrouble,
-        check_versions,
-        scope_moved,
-        server_token,
-        sync_app,
-    )
+    from matchdesk.sync.client import ServerConnection, SyncTrouble, check_versions, server_token, sync_app
 
     state = sync_state(app)
     if not state.laptop or not state.server:
@@ -113,13 +106,13 @@ def synchronise(app: App, progress: Progress | None = None) -> SyncReport:
         raise SyncTrouble(f"Er is geen toegangscode voor {state.server} in het sleutelbeheer of in "
                           "MATCHDESK_SERVER_TOKEN.", "signin")
     with ServerConnection(state.server, token) as connection:
-        handshake = connection.handshake()
-        check_versions(handshake, app.rulebooks)
-        if scope_moved(app, handshake):
-            sync_app(app, connection, progress, pull=False)
-            raise SyncTrouble("Uw werkgebied op de server is gewijzigd. Uw wijzigingen zijn verstuurd; sluit "
-                              "MatchDesk en haal een nieuwe kopie op met 'matchdesk sync'.", "version")
-        return sync_app(app, connection, progress)
+        check_versions(connection.handshake(), app.rulebooks)
+        report = sync_app(app, connection, progress)
+    if report.recopy:
+        raise SyncTrouble("Uw wijzigingen zijn verstuurd, maar de teamserver is teruggezet of verhuisd: deze laptop "
+                          "heeft een nieuwe kopie nodig. Sluit MatchDesk en synchroniseer met 'matchdesk sync'.",
+                          "recopy")
+    return report
 
 
 def refused_changes(app: App) -> tuple[RefusedChange, ...]:

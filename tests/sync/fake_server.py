@@ -18,6 +18,7 @@ class FakeServer:
         self.pushed: list[dict] = []
         self.facts: list[dict] = []
         self.down = False
+        self.restored = False  # the pull refuses the watermark (HTTP 409): the server was restored
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if self.down:
@@ -33,6 +34,8 @@ class FakeServer:
             results = [{"id": c["id"], "status": "applied", "message": "", "findings": [], "current": {}}
                        | self.answers.get(c["name"], {}) for c in body["commands"]]
             return httpx.Response(200, json={"results": results})
+        if request.url.path == "/api/v1/pull" and self.restored:
+            return httpx.Response(409, json={"detail": "Het watermerk hoort bij een andere database"})
         if request.url.path == "/api/v1/pull":
             changes, self.changes = self.changes, []
             return httpx.Response(200, json={"watermark": "900", "more": False, "changes": changes})

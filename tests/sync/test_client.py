@@ -113,6 +113,17 @@ def test_a_refused_new_row_is_removed_and_a_dropped_change_stays_away(laptop, ru
     assert desk.refused_changes(app) == () and [r.status for r in _outbox(app)] == ["dropped"]
 
 
+def test_a_restored_server_keeps_what_was_sent_and_asks_for_a_new_copy(laptop, rulebooks):
+    app, candidate = laptop
+    contacts.record_contact(app, candidate, TODAY, "telefoon", "gebeld")
+    server = FakeServer(rulebooks)
+    server.restored = True
+    report = client.sync_app(app, _connection(server))
+    assert (report.pushed, report.applied, report.pulled, report.recopy) == (1, 1, 0, True)
+    assert [r.status for r in _outbox(app)] == ["applied"]
+    assert desk.sync_state(app).last_sync is None  # not a finished sync
+
+
 @pytest.mark.parametrize("trouble", ["down", "signin", "schema", "rulebooks"])
 def test_trouble_leaves_the_outbox_untouched(laptop, rulebooks, trouble):
     app, candidate = laptop
