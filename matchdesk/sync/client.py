@@ -324,17 +324,20 @@ def _when(value: object) -> dt.datetime | None:
 
 
 def _pull(app: App, connection: ServerConnection, progress: Progress | None) -> int:
-    with app.reading() as session:
-        watermark = outbox.meta_value(session, outbox.WATERMARK)
+    """Every page since the watermark, applied in one transaction with the new watermark: a page may hold a
+    child whose parent comes on a later page (the foreign keys are checked at the commit), and a pull cut
+    off half-way leaves the laptop as it was (the next one starts from the same watermark)."""
     pulled = 0
-    while True:
-        answer = connection.pull(watermark)
-        changes = list(answer.get("changes") or [])
-        with app.unit() as session:
+    with app.unit() as session:
+        watermark = outbox.meta_value(session, outbox.WATERMARK)
+        while True:
+            answer = connection.pull(watermark)
+            changes = list(answer.get("changes") or [])
             pulled += apply_changes(session, changes)
-            watermark = str(answer.get("watermark") or watermark or "")
-            outbox.set_meta_value(session, outbox.WATERMARK, watermark or None)
-        if progress:
-            progress("pull", pulled, 0)
-        if not answer.get("more") or not changes:
-            return pulled
+            watermark = str(answer.get("watermark") or watermark or "") or None
+            if progress:
+                progress("pull", pulled, 0)
+            if not answer.get("more") or not changes:
+                break
+        outbox.set_meta_value(session, outbox.WATERMARK, watermark)
+    return pulled

@@ -15,6 +15,7 @@ class FakeServer:
         self.handshake = {"schema": schema_version(), "rulebooks": rulebook_versions(rulebooks)}
         self.answers: dict[str, dict] = {}  # by command name: the answer (without id)
         self.changes: list[dict] = []
+        self.pages: list[list[dict]] = []  # pulled one page a request before ``changes``
         self.pushed: list[dict] = []
         self.facts: list[dict] = []
         self.down = False
@@ -36,6 +37,9 @@ class FakeServer:
             return httpx.Response(200, json={"results": results})
         if request.url.path == "/api/v1/pull" and self.restored:
             return httpx.Response(409, json={"detail": "Het watermerk hoort bij een andere database"})
+        if request.url.path == "/api/v1/pull" and self.pages:
+            page = self.pages.pop(0)
+            return httpx.Response(200, json={"watermark": f"page-{len(self.pages)}", "more": True, "changes": page})
         if request.url.path == "/api/v1/pull":
             changes, self.changes = self.changes, []
             return httpx.Response(200, json={"watermark": "900", "more": False, "changes": changes})

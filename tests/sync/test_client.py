@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 
 import httpx
 import pytest
@@ -111,6 +112,31 @@ def test_a_refused_new_row_is_removed_and_a_dropped_change_stays_away(laptop, ru
     assert change.rows[0].on_laptop and not change.rows[0].on_server
     desk.drop_refused(app, change.id)
     assert desk.refused_changes(app) == () and [r.status for r in _outbox(app)] == ["dropped"]
+
+
+def test_pages_apply_together_a_child_may_come_before_its_parent(laptop, rulebooks):
+    from matchdesk.services import trajectory_cases
+    from matchdesk.storage.models import Employer, Trajectory
+    from tests.sync.test_outbox import _leerwerk
+
+    app, candidate = laptop
+    started = trajectory_cases.start(app, candidate, _leerwerk(6))
+    employer_id, vacancy_id = uuid.uuid4(), uuid.uuid4()
+    stamp = {"created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z", "updated_by": "bram",
+             "version": 1}
+    employer = {"id": str(employer_id), "kvk": "12345678", "name": "Bakkerij de Korst"} | stamp
+    vacancy = {"id": str(vacancy_id), "employer_id": str(employer_id), "reference": "V2026-09999", "title": "Bakker",
+               "kind": "regulier", "positions": 1, "status": "open", "driving_licence": None} | stamp
+    server = FakeServer(rulebooks)
+    server.pages = [[{"table": "vacancies", "id": str(vacancy_id), "op": "upsert", "row": vacancy},
+                     {"table": "candidates", "id": str(candidate), "op": "delete"}],
+                    [{"table": "employers", "id": str(employer_id), "op": "upsert", "row": employer}]]
+    server.changes = [{"table": "trajectories", "id": str(started.id), "op": "delete"}]
+    report = client.sync_app(app, _connection(server))
+    assert report.pulled == 4
+    with app.reading() as session:
+        assert session.get(Employer, employer_id) is not None
+        assert session.get(Candidate, candidate) is None and session.get(Trajectory, started.id) is None
 
 
 def test_a_restored_server_keeps_what_was_sent_and_asks_for_a_new_copy(laptop, rulebooks):
