@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -238,9 +238,9 @@ def sync_app(app: App, connection: ServerConnection, progress: Progress | None =
     if laptop is None:
         raise SyncTrouble("Dit bestand is geen laptopkopie van de server. Synchroniseer naar een nieuw (leeg) "
                           "bestand: de eerste synchronisatie haalt de gegevens van de server op.", "version")
-    pushed, applied, refused = _push(app, connection, laptop, progress)
+    pushed, applied, refused, created = _push(app, connection, laptop, progress)
     try:
-        pulled = _pull(app, connection, progress) if pull else 0
+        pulled = _pull(app, connection, progress, created) if pull else 0
     except SyncTrouble as trouble:
         if trouble.kind != "recopy":
             raise
@@ -251,7 +251,7 @@ def sync_app(app: App, connection: ServerConnection, progress: Progress | None =
 
 
 def _push(app: App, connection: ServerConnection, laptop: str,
-          progress: Progress | None) -> tuple[int, int, list[Refused]]:
+          progress: Progress | None) -> tuple[int, int, list[Refused], list[str]]:
     with app.reading() as session:
         pending = list(session.scalars(select(OutboxCommand).where(OutboxCommand.status == "pending")
                                        .order_by(OutboxCommand.seq)))
@@ -259,6 +259,7 @@ def _push(app: App, connection: ServerConnection, laptop: str,
         facts = list(session.scalars(select(AuditEntry).where(AuditEntry.seq > sent_seq).order_by(AuditEntry.seq)))
     pushed = applied = 0
     refused: list[Refused] = []
+    created: list[str] = []
     total = len(pending)
     while pending or facts:
         batch, pending = pending[:PUSH_BATCH], pending[PUSH_BATCH:]
@@ -273,6 +274,7 @@ def _push(app: App, connection: ServerConnection, laptop: str,
             pushed += 1
             if status == "applied":
                 applied += 1
+                created += _created(row)
             else:
                 refused.append(Refused(str(row.id), row.name, status, str(result.get("message") or "")))
         if fact_batch:
@@ -280,7 +282,13 @@ def _push(app: App, connection: ServerConnection, laptop: str,
                 outbox.set_meta_value(session, outbox.AUDIT_SENT, str(max(e.seq or 0 for e in fact_batch)))
         if progress:
             progress("push", pushed, total)
-    return pushed, applied, refused
+    return pushed, applied, refused, created
+
+
+def _created(row: OutboxCommand) -> list[str]:
+    """The rows the command created on the laptop (``table/uuid``): the pull brings the server's."""
+    made = {str(uuid.UUID(str(i).rpartition("/")[2])) for i in json.loads(row.ids)}
+    return [key for key in json.loads(row.touched) if key.rpartition("/")[2] in made]
 
 
 def _fact(entry: AuditEntry) -> dict[str, Any]:
@@ -323,12 +331,15 @@ def _when(value: object) -> dt.datetime | None:
     return parsed.astimezone(dt.UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
-def _pull(app: App, connection: ServerConnection, progress: Progress | None) -> int:
+def _pull(app: App, connection: ServerConnection, progress: Progress | None, created: Sequence[str] = ()) -> int:
     """Every page since the watermark, applied in one transaction with the new watermark: a page may hold a
     child whose parent comes on a later page (the foreign keys are checked at the commit), and a pull cut
-    off half-way leaves the laptop as it was (the next one starts from the same watermark)."""
+    off half-way leaves the laptop as it was (the next one starts from the same watermark). The rows that
+    applied commands created on the laptop go first: the server's come back with the pull (the same ids),
+    and one the server did not make (it updated an existing row instead) does not stay behind."""
     pulled = 0
     with app.unit() as session:
+        replace_rows(session, dict.fromkeys(created))
         watermark = outbox.meta_value(session, outbox.WATERMARK)
         while True:
             answer = connection.pull(watermark)

@@ -114,6 +114,21 @@ def test_a_refused_new_row_is_removed_and_a_dropped_change_stays_away(laptop, ru
     assert desk.refused_changes(app) == () and [r.status for r in _outbox(app)] == ["dropped"]
 
 
+def test_rows_an_applied_command_made_are_the_servers_after_the_pull(laptop, rulebooks):
+    app, candidate = laptop
+    kept = contacts.record_contact(app, candidate, TODAY, "telefoon", "gebeld")
+    gone = contacts.record_contact(app, candidate, TODAY, "bezoek", "langs geweest")
+    key = f"contact_moments/{kept.id}"
+    with app.reading() as session:
+        theirs = local_rows(session, [key])[key] | {"summary": "gebeld (server)", "version": 2}
+    server = FakeServer(rulebooks)  # applies both; made the second one's row not (it changed another instead)
+    server.changes = [{"table": "contact_moments", "id": str(kept.id), "op": "upsert", "row": theirs}]
+    assert client.sync_app(app, _connection(server)).applied == 2
+    with app.reading() as session:
+        assert session.get(ContactMoment, kept.id).summary == "gebeld (server)"
+        assert session.get(ContactMoment, gone.id) is None  # the server's state wins, nothing left behind
+
+
 def test_pages_apply_together_a_child_may_come_before_its_parent(laptop, rulebooks):
     from matchdesk.services import trajectory_cases
     from matchdesk.storage.models import Employer, Trajectory
