@@ -61,15 +61,33 @@ def _sync(ctx, args, target: Path, client):
         raise client.SyncTrouble(f"Er is geen toegangscode voor {server}: zet {client.TOKEN_ENV} of bewaar de code "
                                  f"in het sleutelbeheer (dienst {client.KEYRING_SERVICE}).", "signin")
     with client.ServerConnection(server, token) as connection:
-        client.check_versions(connection.handshake(), ctx.rulebooks())
+        handshake = connection.handshake()
+        client.check_versions(handshake, ctx.rulebooks())
+        scope = handshake.get("scope")
         watermark = client.first_copy(connection, target) if empty else None
         app = ctx.app()
         if empty:
-            client.become_laptop(app, server.rstrip("/"), watermark)
+            client.become_laptop(app, server.rstrip("/"), watermark, scope)
         elif args.server:
             _remember(app, server.rstrip("/"), client)
         report = client.sync_app(app, connection)
+        if report.recopy:
+            return _new_copy(ctx, connection, target, server.rstrip("/"), scope, client, report)
     return report.__class__(report.pushed, report.applied, report.refused, report.pulled, snapshot=empty)
+
+
+def _new_copy(ctx, connection, target: Path, server: str, scope, client, pushed):
+    """The server no longer knows the laptop's watermark (restored from a backup, or moved): everything was
+    sent, so the laptop takes a new copy (the outbox's history goes with the old file)."""
+    from matchdesk.sync.desk import sync_state
+
+    if sync_state(ctx.app()).pending:
+        raise client.SyncTrouble("De teamserver is teruggezet of verhuisd, maar niet alle wijzigingen zijn "
+                                 "verstuurd; probeer het later opnieuw.", "unreachable")
+    ctx.close()  # ctx.app() opens the new copy
+    watermark = client.first_copy(connection, target)
+    client.become_laptop(ctx.app(), server, watermark, scope)
+    return pushed.__class__(pushed.pushed, pushed.applied, pushed.refused, 0, snapshot=True)
 
 
 def _laptop_file(target: str) -> Path | None:

@@ -82,9 +82,22 @@ def _write(session: Session, wanted: Mapping[tuple[str, str], Mapping[str, Any] 
         for table_name in sorted(by_table, key=_ORDER.__getitem__):
             _upsert(session, table_of(table_name), by_table[table_name])
         for table_name, row_id in deletes:
-            table = table_of(table_name)
-            session.execute(delete(table).where(table.c.id == row_from_json(table, {"id": row_id})["id"]))
+            _delete(session, table_of(table_name), [row_from_json(table_of(table_name), {"id": row_id})["id"]])
     return len(wanted)
+
+
+def _delete(session: Session, table: Table, ids: list[Any], depth: int = 0) -> None:
+    """Delete rows and, first, the synced rows that refer to them (a candidate who leaves the laptop takes
+    its trajectories and proposals along; the server sends their deletions too, maybe on a later page)."""
+    if not ids or depth > len(SYNCED_TABLES):
+        return
+    for child_name in reversed(SYNCED_TABLES):
+        child = table_of(child_name)
+        for key in child.foreign_keys:
+            if key.column.table is table and child is not table:
+                found = list(session.scalars(select(child.c.id).where(key.parent.in_(ids))))
+                _delete(session, child, found, depth + 1)
+    session.execute(delete(table).where(table.c.id.in_(ids)))
 
 
 def _upsert(session: Session, table: Table, rows: list[tuple[str, Mapping[str, Any]]]) -> None:

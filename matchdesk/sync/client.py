@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,11 +70,13 @@ class SyncReport:
     refused: tuple[Refused, ...]
     pulled: int
     snapshot: bool = False
+    recopy: bool = False  # the server refused the watermark (restored or moved): a new copy is needed
 
     def to_json(self) -> dict[str, Any]:
         """What ``matchdesk sync --json`` prints."""
-        return {"pushed": self.pushed, "applied": self.applied, "pulled": self.pulled,
-                "refused": [{"command": r.command, "status": r.status, "message": r.message} for r in self.refused]}
+        return {"pushed": self.pushed, "applied": self.applied,
+                "refused": [{"command": r.command, "status": r.status, "message": r.message} for r in self.refused],
+                "pulled": self.pulled}
 
 
 def server_token(server: str) -> str | None:
@@ -113,15 +115,24 @@ class ServerConnection:
         try:
             response = self._client.request(method, self.server + path, headers=self._headers, **kwargs)
         except httpx.HTTPError as error:
-            raise SyncTrouble(f"De server {self.server} is niet bereikbaar ({type(error).__name__}); er is niets "
-                              "verloren: probeer het later opnieuw.", "unreachable") from None
+            raise self._unreachable(error) from None
+        self._check(response)
+        return response
+
+    def _unreachable(self, error: Exception) -> SyncTrouble:
+        return SyncTrouble(f"De server {self.server} is niet bereikbaar ({type(error).__name__}); er is niets "
+                           "verloren: probeer het later opnieuw.", "unreachable")
+
+    def _check(self, response: httpx.Response) -> None:
+        if response.status_code == 409:  # a watermark of another database: the server was restored or moved
+            raise SyncTrouble(f"De teamserver is teruggezet of verhuisd ({_detail(response)}); deze laptop haalt "
+                              "een nieuwe kopie op.", "recopy")
         if response.status_code in (401, 403):
             raise SyncTrouble("De server weigert de aanmelding: de toegangscode klopt niet of is ingetrokken. Vraag "
                               f"een nieuwe aan en zet die in {TOKEN_ENV} of in het sleutelbeheer.", "signin")
         if response.status_code >= 400:
             raise SyncTrouble(f"De server {self.server} gaf een fout ({response.status_code}: {_detail(response)}); "
                               "er is niets verloren: probeer het later opnieuw.", "unreachable")
-        return response
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         response = self._request(method, path, **kwargs)
@@ -145,14 +156,22 @@ class ServerConnection:
         return dict(self._json("GET", "/api/v1/pull", params=params))
 
     def snapshot(self, folder: Path) -> tuple[Path, str, str]:
-        """Download the snapshot into ``folder``: (file, one-time key, watermark)."""
-        response = self._request("GET", "/api/v1/snapshot")
-        key = response.headers.get("X-MatchDesk-Snapshot-Key", "")
-        watermark = response.headers.get("X-MatchDesk-Watermark", "")
+        """Download the snapshot into ``folder`` (streamed to the file): (file, one-time key, watermark)."""
+        path = folder / f"momentopname-{uuid.uuid4().hex}.db"
+        try:
+            with self._client.stream("GET", self.server + "/api/v1/snapshot", headers=self._headers) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    self._check(response)
+                key = response.headers.get("X-MatchDesk-Snapshot-Key", "")
+                watermark = response.headers.get("X-MatchDesk-Watermark", "")
+                with path.open("wb") as out:
+                    for chunk in response.iter_bytes(1 << 20):
+                        out.write(chunk)
+        except httpx.HTTPError as error:
+            raise self._unreachable(error) from None
         if len(key) != 64 or not watermark:
             raise SyncTrouble("De server gaf geen bruikbare kopie (sleutel of watermerk ontbreekt).", "unreachable")
-        path = folder / f"momentopname-{uuid.uuid4().hex}.db"
-        path.write_bytes(response.content)
         return path, key, watermark
 
 
@@ -197,32 +216,42 @@ def first_copy(connection: ServerConnection, target: Path, progress: Progress | 
     return watermark
 
 
-def become_laptop(app: App, server: str, watermark: str | None) -> str:
-    """Mark the open database a laptop of ``server`` (with the snapshot's watermark); its laptop id."""
+def become_laptop(app: App, server: str, watermark: str | None, scope: str | None = None) -> str:
+    """Mark the open database a laptop of ``server`` (with the snapshot's watermark and the scope the
+    handshake named); its laptop id."""
     with app.unit() as session:
         laptop = outbox.make_laptop(session, server)
         if watermark is not None:
             outbox.set_meta_value(session, outbox.WATERMARK, watermark)
+        if scope:
+            outbox.set_meta_value(session, outbox.SCOPE, scope)
     return laptop
 
 
 # -- push and pull ------------------------------------------------------------------------------------------
-def sync_app(app: App, connection: ServerConnection, progress: Progress | None = None) -> SyncReport:
-    """Push the outbox (and the audit facts), then pull, on a laptop database; ``SyncTrouble`` stops it."""
+def sync_app(app: App, connection: ServerConnection, progress: Progress | None = None, *,
+             pull: bool = True) -> SyncReport:
+    """Push the outbox (and the audit facts), then pull (unless ``pull`` is False: a new copy follows), on a
+    laptop database; ``SyncTrouble`` stops it."""
     with app.reading() as session:
         laptop = outbox.meta_value(session, outbox.LAPTOP)
     if laptop is None:
         raise SyncTrouble("Dit bestand is geen laptopkopie van de server. Synchroniseer naar een nieuw (leeg) "
                           "bestand: de eerste synchronisatie haalt de gegevens van de server op.", "version")
-    pushed, applied, refused = _push(app, connection, laptop, progress)
-    pulled = _pull(app, connection, progress)
+    pushed, applied, refused, created = _push(app, connection, laptop, progress)
+    try:
+        pulled = _pull(app, connection, progress, created) if pull else 0
+    except SyncTrouble as trouble:
+        if trouble.kind != "recopy":
+            raise
+        return SyncReport(pushed, applied, tuple(refused), 0, recopy=True)  # what was sent is kept
     with app.unit() as session:
         outbox.set_meta_value(session, outbox.LAST_SYNC, utcnow().isoformat() + "Z")
     return SyncReport(pushed, applied, tuple(refused), pulled)
 
 
 def _push(app: App, connection: ServerConnection, laptop: str,
-          progress: Progress | None) -> tuple[int, int, list[Refused]]:
+          progress: Progress | None) -> tuple[int, int, list[Refused], list[str]]:
     with app.reading() as session:
         pending = list(session.scalars(select(OutboxCommand).where(OutboxCommand.status == "pending")
                                        .order_by(OutboxCommand.seq)))
@@ -230,6 +259,7 @@ def _push(app: App, connection: ServerConnection, laptop: str,
         facts = list(session.scalars(select(AuditEntry).where(AuditEntry.seq > sent_seq).order_by(AuditEntry.seq)))
     pushed = applied = 0
     refused: list[Refused] = []
+    created: list[str] = []
     total = len(pending)
     while pending or facts:
         batch, pending = pending[:PUSH_BATCH], pending[PUSH_BATCH:]
@@ -244,6 +274,7 @@ def _push(app: App, connection: ServerConnection, laptop: str,
             pushed += 1
             if status == "applied":
                 applied += 1
+                created += _created(row)
             else:
                 refused.append(Refused(str(row.id), row.name, status, str(result.get("message") or "")))
         if fact_batch:
@@ -251,7 +282,13 @@ def _push(app: App, connection: ServerConnection, laptop: str,
                 outbox.set_meta_value(session, outbox.AUDIT_SENT, str(max(e.seq or 0 for e in fact_batch)))
         if progress:
             progress("push", pushed, total)
-    return pushed, applied, refused
+    return pushed, applied, refused, created
+
+
+def _created(row: OutboxCommand) -> list[str]:
+    """The rows the command created on the laptop (``table/uuid``): the pull brings the server's."""
+    made = {str(uuid.UUID(str(i).rpartition("/")[2])) for i in json.loads(row.ids)}
+    return [key for key in json.loads(row.touched) if key.rpartition("/")[2] in made]
 
 
 def _fact(entry: AuditEntry) -> dict[str, Any]:
@@ -294,18 +331,24 @@ def _when(value: object) -> dt.datetime | None:
     return parsed.astimezone(dt.UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
-def _pull(app: App, connection: ServerConnection, progress: Progress | None) -> int:
-    with app.reading() as session:
-        watermark = outbox.meta_value(session, outbox.WATERMARK)
+def _pull(app: App, connection: ServerConnection, progress: Progress | None, created: Sequence[str] = ()) -> int:
+    """Every page since the watermark, applied in one transaction with the new watermark: a page may hold a
+    child whose parent comes on a later page (the foreign keys are checked at the commit), and a pull cut
+    off half-way leaves the laptop as it was (the next one starts from the same watermark). The rows that
+    applied commands created on the laptop go first: the server's come back with the pull (the same ids),
+    and one the server did not make (it updated an existing row instead) does not stay behind."""
     pulled = 0
-    while True:
-        answer = connection.pull(watermark)
-        changes = list(answer.get("changes") or [])
-        with app.unit() as session:
+    with app.unit() as session:
+        replace_rows(session, dict.fromkeys(created))
+        watermark = outbox.meta_value(session, outbox.WATERMARK)
+        while True:
+            answer = connection.pull(watermark)
+            changes = list(answer.get("changes") or [])
             pulled += apply_changes(session, changes)
-            watermark = str(answer.get("watermark") or watermark or "")
-            outbox.set_meta_value(session, outbox.WATERMARK, watermark or None)
-        if progress:
-            progress("pull", pulled, 0)
-        if not answer.get("more") or not changes:
-            return pulled
+            watermark = str(answer.get("watermark") or watermark or "") or None
+            if progress:
+                progress("pull", pulled, 0)
+            if not answer.get("more") or not changes:
+                break
+        outbox.set_meta_value(session, outbox.WATERMARK, watermark)
+    return pulled

@@ -14,7 +14,8 @@ Arguments keep their Python types through a round trip: plain JSON values as the
     Mapping         {...} with string keys (none starting with "$"), else {"$map": [[key, value], ...]}
 
 Only enums and dataclasses defined in ``matchdesk`` modules are decoded (a client cannot make the server
-build anything else). Rows use the table's column types instead of tags: UUIDs as strings, dates
+build anything else), from modules already loaded or from the domain, the use cases and the rules. Rows
+use the table's column types instead of tags: UUIDs as strings, dates
 ``YYYY-MM-DD``, datetimes ISO 8601 UTC with ``Z``, enums by value, bytes base64.
 """
 
@@ -26,6 +27,7 @@ import datetime as dt
 import decimal
 import enum
 import importlib
+import sys
 import uuid
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -44,6 +46,7 @@ SYNCED_TABLES: tuple[str, ...] = (
 )
 NOT_SYNCED_COLUMNS: dict[str, frozenset[str]] = {}  # per table: columns that never travel (none yet)
 _ALLOWED_MODULE = "matchdesk."
+_IMPORTABLE = ("matchdesk.domain", "matchdesk.services.", "matchdesk.rules.")  # what decoding may import
 
 
 class CodecError(ValidationError):
@@ -138,6 +141,8 @@ def _class(name: object) -> type:
     if not isinstance(name, str) or ":" not in name or not name.startswith(_ALLOWED_MODULE):
         raise CodecError(f"onbekend type {name!r}")
     module_name, _, qualname = name.partition(":")
+    if module_name not in sys.modules and not module_name.startswith(_IMPORTABLE):
+        raise CodecError(f"onbekend type {name!r}")  # never the window, the command line or a script
     try:
         found: Any = importlib.import_module(module_name)
         for part in qualname.split("."):

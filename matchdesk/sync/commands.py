@@ -13,6 +13,7 @@ laptop's decision date: ``app.as_of(decided_on)``; the ids the laptop created ar
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import inspect
@@ -32,62 +33,67 @@ from matchdesk.sync.outbox import quiet, while_committing
 if TYPE_CHECKING:
     from matchdesk.app import App
 
-Expects = Callable[[Mapping[str, Any]], dict[str, int]]
-
-
-def _version_of(table: str, id_arg: str, version_arg: str = "version") -> Expects:
-    def expects(args: Mapping[str, Any]) -> dict[str, int]:
-        record_id, version = args.get(id_arg), args.get(version_arg)
-        return {f"{table}/{record_id}": int(version)} if record_id is not None and version is not None else {}
-    return expects
-
-
-def _placed_row(args: Mapping[str, Any]) -> dict[str, int]:
-    row = args.get("row")
-    row_id = getattr(row, "id", None)
-    if row_id is None or row_id == uuid.UUID(int=0):  # proposals.NO_PROPOSAL: proposed and placed at once
-        return {}
-    return {f"proposals/{row_id}": int(row.version)}
-
-
-def _nothing(_args: Mapping[str, Any]) -> dict[str, int]:
-    return {}
-
-
 @dataclass(frozen=True)
 class Command:
-    """A registered command: the use case (module and function) and the versions its arguments name."""
+    """A registered command: the use case (module and function) and, for a command that sends back the version
+    it read, the table of that record and the arguments holding its id and version."""
 
     name: str
     module: str
     function: str
-    expects: Expects = _nothing
+    table: str | None = None
+    id_arg: str | None = None
+    version_arg: str = "version"
 
     def use_case(self) -> Callable[..., Any]:
         return getattr(importlib.import_module(self.module), self.function)
 
+    def expects(self, args: Mapping[str, Any]) -> dict[str, int]:
+        """``table/uuid`` -> the version the arguments say was read."""
+        if self.name == "placement.place":  # the open proposal of the row, unless proposed and placed at once
+            row = args.get("row")
+            row_id = getattr(row, "id", None)
+            if row_id is None or row_id == uuid.UUID(int=0):  # proposals.NO_PROPOSAL
+                return {}
+            return {f"proposals/{row_id}": int(row.version)}  # type: ignore[union-attr]
+        if self.table is None or self.id_arg is None:
+            return {}
+        record_id, version = args.get(self.id_arg), args.get(self.version_arg)
+        return {f"{self.table}/{record_id}": int(version)} if record_id is not None and version is not None else {}
+
+    def with_versions(self, args: Mapping[str, Any], versions: Mapping[str, int]) -> dict[str, Any]:
+        """``args`` with the versions read replaced by ``versions`` (``table/uuid`` -> version): a redo."""
+        out = dict(args)
+        for key, version in versions.items():
+            row = out.get("row")
+            if self.name == "placement.place" and row is not None and f"proposals/{getattr(row, 'id', None)}" == key:
+                out["row"] = dataclasses.replace(row, version=version)
+            elif self.table and self.id_arg and f"{self.table}/{out.get(self.id_arg)}" == key:
+                out[self.version_arg] = version
+        return out
+
 
 _S = "matchdesk.services."
 COMMANDS: dict[str, Command] = {c.name: c for c in (
-    Command("candidate.save", _S + "candidate_cases", "save_candidate", _version_of("candidates", "candidate_id")),
+    Command("candidate.save", _S + "candidate_cases", "save_candidate", table="candidates", id_arg="candidate_id"),
     Command("candidate.archive", _S + "candidate_cases", "archive_candidate",
-            _version_of("candidates", "candidate_id")),
+            table="candidates", id_arg="candidate_id"),
     Command("candidate.restore", _S + "candidate_cases", "restore_candidate",
-            _version_of("candidates", "candidate_id")),
+            table="candidates", id_arg="candidate_id"),
     Command("candidate.employer_text", _S + "employer_text", "confirm_employer_text"),
-    Command("employer.save", _S + "employers", "save_employer", _version_of("employers", "employer_id")),
-    Command("employer.archive", _S + "employers", "archive_employer", _version_of("employers", "employer_id")),
-    Command("employer.restore", _S + "employers", "restore_employer", _version_of("employers", "employer_id")),
-    Command("vacancy.save", _S + "vacancies", "save_vacancy", _version_of("vacancies", "vacancy_id")),
-    Command("vacancy.archive", _S + "vacancies", "archive_vacancy", _version_of("vacancies", "vacancy_id")),
-    Command("vacancy.restore", _S + "vacancies", "restore_vacancy", _version_of("vacancies", "vacancy_id")),
+    Command("employer.save", _S + "employers", "save_employer", table="employers", id_arg="employer_id"),
+    Command("employer.archive", _S + "employers", "archive_employer", table="employers", id_arg="employer_id"),
+    Command("employer.restore", _S + "employers", "restore_employer", table="employers", id_arg="employer_id"),
+    Command("vacancy.save", _S + "vacancies", "save_vacancy", table="vacancies", id_arg="vacancy_id"),
+    Command("vacancy.archive", _S + "vacancies", "archive_vacancy", table="vacancies", id_arg="vacancy_id"),
+    Command("vacancy.restore", _S + "vacancies", "restore_vacancy", table="vacancies", id_arg="vacancy_id"),
     Command("vacancy.create_for", _S + "vacancy_create", "create_vacancy_for"),
     Command("proposal.propose", _S + "proposals", "propose_from_ranking"),
-    Command("proposal.move", _S + "proposals", "move_proposal", _version_of("proposals", "proposal_id")),
-    Command("placement.place", _S + "proposals", "place_pair", _placed_row),
+    Command("proposal.move", _S + "proposals", "move_proposal", table="proposals", id_arg="proposal_id"),
+    Command("placement.place", _S + "proposals", "place_pair"),
     Command("trajectory.start", _S + "trajectory_cases", "start"),
-    Command("trajectory.extend", _S + "trajectory_cases", "extend", _version_of("trajectories", "trajectory_id")),
-    Command("trajectory.end", _S + "trajectory_cases", "end", _version_of("trajectories", "trajectory_id")),
+    Command("trajectory.extend", _S + "trajectory_cases", "extend", table="trajectories", id_arg="trajectory_id"),
+    Command("trajectory.end", _S + "trajectory_cases", "end", table="trajectories", id_arg="trajectory_id"),
     Command("contact.add", _S + "contacts", "record_contact"),
     Command("signal.state", _S + "signal_states", ""),  # by args["action"]: SIGNAL_ACTIONS
 )}

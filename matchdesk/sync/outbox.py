@@ -45,6 +45,7 @@ SERVER = "sync.server"  # meta: the server URL it syncs with
 WATERMARK = "sync.watermark"  # meta: the watermark of the last pull
 LAST_SYNC = "sync.last_sync"  # meta: when the last sync ended (ISO, UTC)
 AUDIT_SENT = "sync.audit_seq"  # meta: the last audit entry (seq) pushed as a fact
+SCOPE = "sync.scope"  # meta: the scope fingerprint of the server's copy (the handshake's "scope")
 _SYNCED = frozenset(SYNCED_TABLES)
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -212,5 +213,5 @@ def as_command(row: OutboxCommand) -> dict[str, Any]:
             "verdict": row.verdict, "medewerker": row.medewerker, "made_at": row.made_at.isoformat() + "Z"}
 
 
-__all__ = ["AUDIT_SENT", "LAPTOP", "LAST_SYNC", "SERVER", "WATERMARK", "as_command", "is_laptop", "make_laptop",
-           "meta_value", "quiet", "recorded", "set_meta_value", "while_committing"]
+__all__ = ["AUDIT_SENT", "LAPTOP", "LAST_SYNC", "SCOPE", "SERVER", "WATERMARK", "as_command", "is_laptop",
+           "make_laptop", "meta_value", "quiet", "recorded", "set_meta_value", "while_committing"]

@@ -47,6 +47,7 @@ def test_dataclasses_and_mappings_with_enum_keys():
 
 @pytest.mark.parametrize("data", [
     {"$dataclass": "os:PathLike", "fields": {}},  # outside matchdesk: never built
+    {"$dataclass": "matchdesk.ui.main_window:MainWindow", "fields": {}},  # never imported for a client
     {"$enum": "matchdesk.domain:NoSuchThing", "value": "x"},
     {"$dataclass": "matchdesk.domain:CefrLevel", "fields": {}},  # not a dataclass
     {"$uuid": "geen-uuid"},

@@ -213,3 +213,20 @@ def test_afterwards_server_and_both_laptops_hold_the_same_content(team):
     for table in on_server:
         assert on_anouk[table] == on_bram[table], table
         assert on_anouk[table] == on_server[table], table
+
+
+def test_a_narrowed_scope_leaves_the_laptop_only_that_scope(team):
+    bram, url = team["bram"], team["url"]
+    candidate = _server_scalar(url, select(Candidate.id).where(Candidate.municipality == "Roosendaal").limit(1))
+    with bram.app() as app:  # made before the narrowing: sent first, then the pull takes the others away
+        contacts.record_contact(app, candidate, dt.date(2026, 11, 21), "bezoek", "op locatie")
+    narrowed = matchdesk("--db", url, "users", "region", "bram", "Roosendaal")
+    assert narrowed.returncode == 0, narrowed.stderr
+    code, report = bram.sync()
+    assert (code, report.get("pushed"), report.get("applied")) == (0, 1, 1), report
+    with bram.app() as app, app.reading() as session:
+        places = set(session.scalars(select(Candidate.municipality)))
+        assert places == {"Roosendaal"}
+    assert _server_scalar(url, select(func.count()).select_from(ContactMoment)
+                          .where(ContactMoment.candidate_id == candidate)) == 1
+    assert bram.sync()[0] == 0  # and it syncs on from there
