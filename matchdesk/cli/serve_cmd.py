@@ -52,5 +52,17 @@ def run(ctx, args) -> int:
     try:
         serve(app.db, app.rulebooks, args.host, args.port, access_log=args.access_log)
     except OSError as error:
-        raise UsageError(f"kan niet luisteren op {args.host}:{args.port}: {error.strerror or error}") from None
+        raise UsageError(f"kan niet luisteren op {args.host}:{args.port}: {_why(error)}") from None
     return 0
+
+
+def _why(error: OSError) -> str:
+    import errno
+    import socket
+
+    if isinstance(error, socket.gaierror):
+        return "onbekend adres"
+    reasons = {errno.EADDRINUSE: "de poort is al in gebruik (draait de teamserver al?)",
+               errno.EACCES: "geen toestemming (een poort onder 1024 vraagt beheerrechten)",
+               errno.EADDRNOTAVAIL: "dit adres hoort niet bij deze computer"}
+    return reasons.get(error.errno or 0, f"systeemfout {error.errno}")

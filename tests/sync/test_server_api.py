@@ -193,3 +193,22 @@ def test_the_laptops_audit_entries_are_appended_once_as_facts(service):
 def test_a_push_that_is_no_push_is_a_dutch_400(service):
     answer = service.client.post("/api/v1/push", headers=service.as_("bram"), json={"commands": "alles"})
     assert answer.status_code == 400 and "laptop" in answer.json()["detail"]
+
+
+def test_a_database_that_cannot_be_used_is_a_503_and_the_command_stays_unjudged(service):
+    from fastapi.testclient import TestClient
+
+    from matchdesk.errors import StorageUnavailable
+    from matchdesk.sync.server import create_app
+
+    def busy(_app, _command, **_hook):
+        raise StorageUnavailable("De database is in gebruik; probeer het zo opnieuw.", kind="busy")
+
+    client = TestClient(create_app(service.db, load_rulebooks(), replay=busy))
+    pushed = contact(service.server.people["T2"], who="bram")
+    answer = client.post("/api/v1/push", headers=service.as_("bram"),
+                         json={"laptop": "x", "commands": [pushed], "audit": []})
+    assert answer.status_code == 503 and "opnieuw" in answer.json()["detail"]
+    with service.db.reading() as session:
+        assert session.get(SyncReceived, uuid.UUID(pushed["id"])) is None  # sent again later, judged then
+    assert service.push("bram", pushed).json()["results"][0]["status"] == "applied"

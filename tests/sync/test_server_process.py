@@ -136,3 +136,17 @@ def test_after_pg_dump_and_a_restore_over_it_old_watermarks_are_refused(server):
             pull(db.engine, scope, watermark, epoch=after)
     finally:
         db.dispose()
+
+
+def test_serve_on_a_port_in_use_says_so_in_dutch(server):
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        done = _matchdesk("--db", server.url, "serve", "--port", str(taken.getsockname()[1]))
+    finally:
+        taken.close()
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "Kan niet luisteren" in done.stderr and "al in gebruik" in done.stderr
