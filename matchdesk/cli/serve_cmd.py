@@ -27,6 +27,9 @@ def register(subparsers, parent) -> None:
     parser.add_argument("--port", type=int, default=8765, metavar="POORT",
                         help="poort (standaard 8765; 0: een vrije poort)")
     parser.add_argument("--access-log", action="store_true", help="elk verzoek op stderr melden")
+    parser.add_argument("--keep-days", type=int, default=180, metavar="DAGEN",
+                        help="hoe lang het wijzigingslogboek bewaard blijft (180); een laptop die langer niet "
+                        "synchroniseerde, haalt een nieuwe kopie op")
     parser.set_defaults(handler=run)
 
 
@@ -47,10 +50,12 @@ def run(ctx, args) -> int:
 
     if not 0 <= args.port <= 65535:
         raise UsageError(f"poort {args.port} bestaat niet (0 tot en met 65535)")
+    if args.keep_days < 1:
+        raise UsageError("--keep-days moet minstens 1 zijn")
     server_target(ctx)
     app = ctx.app(create=True)  # makes or upgrades the schema
     try:
-        serve(app.db, app.rulebooks, args.host, args.port, access_log=args.access_log)
+        serve(app.db, app.rulebooks, args.host, args.port, access_log=args.access_log, keep_days=args.keep_days)
     except OSError as error:
         raise UsageError(f"kan niet luisteren op {args.host}:{args.port}: {_why(error)}") from None
     return 0

@@ -6,8 +6,9 @@ that pull reads.
 - ``sync_received``: every command a laptop pushed, by its id, with the answer given: a command sent again gets
   the stored answer and is never applied twice. Written in the same transaction as the command's effect.
 - ``sync_changes``: one row per insert, update or delete of a synced row, written by a PostgreSQL trigger with
-  the writing transaction's id (``pg_current_xact_id()``); ``matchdesk.sync.changes`` reads it. On SQLite the
-  table exists but no trigger fills it (a laptop is no server).
+  the writing transaction's id (``pg_current_xact_id()``); ``matchdesk.sync.changes`` reads it, and prunes
+  what is older than ``serve --keep-days``. On SQLite the table exists but no trigger fills it (a laptop is no
+  server).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from matchdesk.storage.ids import new_id, utcnow
@@ -51,6 +52,7 @@ class SyncChange(Base):
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     op: Mapped[str] = mapped_column(String(6))  # upsert | delete | moved (in or out of a scope)
     xid: Mapped[int] = mapped_column(BigInteger, index=True)  # pg_current_xact_id() of the writing transaction
+    at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"), index=True)  # pruning
 
 
 __all__ = ["SyncChange", "SyncReceived", "SyncToken"]

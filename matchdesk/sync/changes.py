@@ -31,16 +31,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, literal, select, text
+from sqlalchemy import Connection, Engine, delete, func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from matchdesk.errors import UsageError
-from matchdesk.storage.models import Candidate, SyncChange
+from matchdesk.storage.database import Database
+from matchdesk.storage.models import Candidate, Meta, SyncChange
 from matchdesk.sync.server_rows import SYNCED, TABLES, wire_row
 from matchdesk.sync.server_scope import CANDIDATE_LINK, Scope
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OtherDatabase", "Pulled", "Watermark", "database_epoch",
-           "mark_candidates_changed", "pull", "snapshot_transaction"]
+           "mark_candidates_changed", "prune", "pull", "snapshot_transaction"]
 
 DEFAULT_LIMIT = 5000
 MAX_LIMIT = 50000
@@ -51,6 +52,13 @@ class OtherDatabase(UsageError):
     there say nothing here, so the laptop takes a new snapshot (HTTP 409)."""
 
 
+class TooOld(OtherDatabase):
+    """A watermark older than the change log still holds (``prune``): the laptop takes a new snapshot (409)."""
+
+
+TOO_OLD = ("Deze laptop heeft te lang niet gesynchroniseerd: de wijzigingen van toen zijn van de teamserver "
+           "opgeruimd; haal een nieuwe momentopname op.")
+PRUNED = "sync_pruned_below"  # meta: the transaction id below which the change log was pruned
 OTHER_DATABASE = ("Het watermerk hoort bij een andere database van de teamserver (teruggezet uit een reservekopie of "
                   "verhuisd); haal een nieuwe momentopname op.")
 
@@ -136,6 +144,8 @@ def pull(engine: Engine, scope: Scope, since: str | None, limit: int = DEFAULT_L
     limit = max(1, min(int(limit), MAX_LIMIT))
     transaction = snapshot_transaction(engine)
     with transaction as connection:
+        if since and mark.floor < _pruned_below(connection):
+            raise TooOld(TOO_OLD)
         floor = transaction.xmin if mark.after is None else mark.floor
         log = _read_log(connection, mark, limit + 1)
         more = len(log) > limit
@@ -229,3 +239,26 @@ def mark_candidates_changed(session: Session, municipalities: Iterable[str]) -> 
                     .join(Candidate, Candidate.id == mapped.c[link])
                     .where(func.lower(Candidate.municipality).in_(names)))
         session.execute(insert(SyncChange).from_select(["table_name", "row_id", "op", "xid"], rows))
+
+
+def _pruned_below(connection: Connection) -> int:
+    value = connection.scalar(select(Meta.value).where(Meta.key == PRUNED))
+    return int(value) if value else 0
+
+
+def prune(db: Database, keep_days: int) -> int:
+    """Remove the change log's entries older than ``keep_days`` days, and remember below which transaction id
+    that was: a laptop whose watermark lies below it is told to take a new snapshot. Returns how many went."""
+    if db.engine.dialect.name != "postgresql":
+        return 0
+    cutoff = text("now() - make_interval(days => :days)").bindparams(days=int(keep_days))
+
+    def work(session: Session) -> int:
+        below = session.scalar(select(func.max(SyncChange.xid)).where(SyncChange.at < cutoff))
+        if below is None:
+            return 0
+        gone = session.execute(delete(SyncChange).where(SyncChange.xid <= below)).rowcount  # type: ignore[attr-defined]
+        db.set_meta(session, PRUNED, str(max(int(below) + 1, _pruned_below(session.connection()))))
+        return int(gone or 0)
+
+    return db.run("systeem", work)

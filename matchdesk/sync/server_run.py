@@ -2,7 +2,8 @@
 
 When the socket listens, one line goes to stderr: ``MATCHDESK_SERVER_READY http://<host>:<port>`` (scripts and
 tests wait for it; the port is the real one). SIGTERM and Ctrl+C stop it cleanly: requests under way are
-finished (up to ``GRACE_SECONDS``), the database is closed, and the command ends with exit code 0.
+finished (up to ``GRACE_SECONDS``), the database is closed, and the command ends with exit code 0. The change
+log that pull reads is pruned to ``--keep-days`` (180) at the start and once a day (``changes.prune``).
 """
 
 from __future__ import annotations
@@ -11,16 +12,21 @@ import contextlib
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.storage.database import Database
 
-__all__ = ["GRACE_SECONDS", "READY", "bind", "serve"]
+__all__ = ["GRACE_SECONDS", "KEEP_DAYS", "READY", "bind", "serve"]
 
 READY = "MATCHDESK_SERVER_READY"
 GRACE_SECONDS = 10
+KEEP_DAYS = 180  # the change log keeps half a year; a laptop away longer takes a new copy
+PRUNE_EVERY_SECONDS = 24 * 3600
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -43,14 +49,17 @@ def url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def serve(db: Database, rulebooks: Rulebooks, host: str, port: int, *, access_log: bool = False) -> None:
-    """Serve until SIGTERM or Ctrl+C."""
+def serve(db: Database, rulebooks: Rulebooks, host: str, port: int, *, access_log: bool = False,
+          keep_days: int = KEEP_DAYS) -> None:
+    """Serve until SIGTERM or Ctrl+C; the change log is pruned to ``keep_days`` at the start and daily."""
     import uvicorn
 
     from matchdesk.sync.server import create_app
 
     sock = bind(host, port)
     url = url_of(sock)
+    stop = threading.Event()
+    threading.Thread(target=_prune_daily, args=(db, keep_days, stop), name="matchdesk-prune", daemon=True).start()
 
     class Server(uvicorn.Server):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
@@ -76,4 +85,17 @@ def serve(db: Database, rulebooks: Rulebooks, host: str, port: int, *, access_lo
     try:
         Server(config).run(sockets=[sock])
     finally:
+        stop.set()
         sock.close()
+
+
+def _prune_daily(db: Database, keep_days: int, stop: threading.Event) -> None:
+    from matchdesk.errors import MatchDeskError
+    from matchdesk.sync.changes import prune
+
+    while not stop.is_set():
+        try:
+            prune(db, keep_days)
+        except (MatchDeskError, DBAPIError) as error:  # the database away for a while: try again tomorrow
+            print(f"matchdesk: het wijzigingslogboek opruimen lukte niet: {error}", file=sys.stderr, flush=True)
+        stop.wait(PRUNE_EVERY_SECONDS)

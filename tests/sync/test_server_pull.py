@@ -186,3 +186,26 @@ def test_narrowing_a_medewerkers_region_deletes_the_rest_from_their_laptop_at_th
     _, changes = service.pull_all("bram", since=watermark)
     assert str(t2) in _ids(changes, "upsert", "candidates") and made_id(moment) in _ids(changes, "upsert",
                                                                                         "contact_moments")
+
+
+def test_a_laptop_away_longer_than_the_log_keeps_is_told_to_take_a_new_copy(service):
+    from sqlalchemy import update
+
+    from matchdesk.storage.models import SyncChange
+    from matchdesk.sync.changes import prune
+
+    old_watermark, _ = service.pull_all("bram")
+    pushed = contact(service.server.people["T2"], who="bram")
+    assert service.push("bram", pushed).json()["results"][0]["status"] == "applied"
+    recent, _ = service.pull_all("bram")
+    with service.db.unit("systeem") as session:  # everything in the log so far: 200 days old
+        session.execute(update(SyncChange).values(at=dt.datetime(2026, 5, 1)))
+    assert prune(service.db, 180) > 0
+    assert prune(service.db, 180) == 0
+    answer = service.get("pull", "bram", since=old_watermark)
+    assert answer.status_code == 409 and "nieuwe momentopname" in answer.json()["detail"]
+    assert service.get("pull", "bram", since=recent).status_code == 200  # synced since: nothing missed
+    later = contact(service.server.people["T3"], who="bram")
+    service.push("bram", later)
+    _, changes = service.pull_all("bram", since=recent)
+    assert made_id(later) in _ids(changes, "upsert", "contact_moments")

@@ -93,9 +93,11 @@ def upgrade() -> None:
         sa.Column('row_id', sa.Uuid(), nullable=False),
         sa.Column('op', sa.String(length=6), nullable=False),
         sa.Column('xid', sa.BigInteger(), nullable=False),
+        sa.Column('at', sa.DateTime(), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
         sa.PrimaryKeyConstraint('seq', name=op.f('pk_sync_changes'))
         )
         op.create_index(op.f('ix_sync_changes_xid'), 'sync_changes', ['xid'], unique=False)
+        op.create_index(op.f('ix_sync_changes_at'), 'sync_changes', ['at'], unique=False)
     if connection.dialect.name != 'postgresql':
         return
     op.execute(FUNCTION)
@@ -118,6 +120,7 @@ def downgrade() -> None:
         op.execute(f'DROP TRIGGER IF EXISTS {MOVED_TRIGGER} ON candidates')
         op.execute('DROP FUNCTION IF EXISTS sync_candidate_moved()')
         op.execute('DROP FUNCTION IF EXISTS sync_record_change()')
+    op.drop_index(op.f('ix_sync_changes_at'), table_name='sync_changes')
     op.drop_index(op.f('ix_sync_changes_xid'), table_name='sync_changes')
     op.drop_table('sync_changes')
     op.drop_table('sync_received')
