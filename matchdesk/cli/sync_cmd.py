@@ -103,12 +103,15 @@ def _laptop_file(target: str) -> Path | None:
 
 
 def _remember(app, server: str, client) -> None:
+    """A laptop given another address for its server (moved, another port): the token signed in there, so
+    it is the team's server; the address is kept from now on. A desktop file is refused by the sync itself."""
     from matchdesk.sync import outbox
 
     with app.reading() as session:
         laptop, known = outbox.meta_value(session, outbox.LAPTOP), outbox.meta_value(session, outbox.SERVER)
     if laptop is not None and known != server:
-        raise client.SyncTrouble(f"Deze laptop synchroniseert met {known}, niet met {server}.", "version")
+        with app.unit() as session:
+            outbox.set_meta_value(session, outbox.SERVER, server)
 
 
 def _fail(args, message: str) -> int:
@@ -121,8 +124,10 @@ def _print(report) -> None:
 
     if report.snapshot:
         print("Kopie van de server opgehaald.")
-    print(f"Verstuurd: {report.pushed} wijziging(en), waarvan {report.applied} verwerkt; "
-          f"opgehaald: {report.pulled} wijziging(en) van de server.")
+    from matchdesk.plural import plural
+
+    print(f"Verstuurd: {plural(report.pushed, 'wijziging', 'wijzigingen')}, waarvan {report.applied} verwerkt; "
+          f"opgehaald: {plural(report.pulled, 'wijziging', 'wijzigingen')} van de server.")
     for refused in report.refused:
         what = COMMAND_LABELS.get(refused.command, refused.command)
         print(f"Geweigerd ({_STATUS.get(refused.status, refused.status)}): {what}: {refused.message}")

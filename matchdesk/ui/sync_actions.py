@@ -41,9 +41,8 @@ class SyncActions(QObject):
         self.refused_action = QAction(self.tr("&Refused changes…"), window)
         self.refused_action.setObjectName("refused_action")
         self.refused_action.triggered.connect(self.show_refused)
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.action)
-        menu.insertAction(first, self.refused_action)
+        self.menu = menu  # the actions join it once the database is known to be a laptop
+        self._in_menu = False
         status = window.statusBar()
         self.button = QToolButton()
         self.button.setDefaultAction(self.action)
@@ -78,6 +77,11 @@ class SyncActions(QObject):
     def _show(self, state: desk.SyncState | None) -> None:
         self.state = state
         laptop = bool(state and state.laptop)
+        if laptop and not self._in_menu:
+            first = self.menu.actions()[0] if self.menu.actions() else None
+            self.menu.insertAction(first, self.action)
+            self.menu.insertAction(first, self.refused_action)
+            self._in_menu = True
         for action in (self.action, self.refused_action):
             action.setVisible(laptop)
         self.button.setVisible(laptop)
@@ -168,5 +172,6 @@ class SyncActions(QObject):
 
 
 def add_sync_actions(window: QMainWindow, menu: QMenu) -> SyncActions:
-    """The main window's hook: the sync action at the top of ``menu`` (File) and its status-bar widgets."""
+    """The main window's hook: the sync action at the top of ``menu`` (File) on a laptop, and its status-bar
+    widgets; a desktop file's menu stays as it is."""
     return SyncActions(window, menu)

@@ -97,7 +97,9 @@ class RefusedDialog(QDialog):
             texts = (capitalised(change.what), self._outcome(change.status),
                      f"{format_nl(made.date())} {made.strftime('%H:%M')}", change.message)
             for column, text in enumerate(texts):
-                self.list.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long message reads whole on hover (and in the detail below)
+                self.list.setItem(row, column, item)
         self.list.resizeColumnsToContents()
         self.summary.setText(self.tr("%n change(s) refused by the team server.", "", len(changes)) if changes
                              else self.tr("No refused changes."))

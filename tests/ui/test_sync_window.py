@@ -123,3 +123,4 @@ def test_a_desktop_file_shows_no_sync(region_window, qtbot):
     sync = region_window.sync_actions
     qtbot.waitUntil(lambda: sync.state is not None)
     assert not sync.action.isVisible() and not sync.button.isVisible() and not sync.last_label.isVisible()
+    assert sync.action not in region_window.menuBar().actions()[0].menu().actions()
