@@ -110,6 +110,17 @@ class App:
     def is_local_file(self) -> bool:
         return self.db.sqlite_path is not None
 
+    def as_of(self, today: dt.date, user: str | None = None) -> App:
+        """The same open database, rulebooks and engines judging as of ``today`` (as ``user``): a light view
+        for one replayed command (``matchdesk.sync``), so that threads never share a changed "today"."""
+        import copy
+
+        self.vocabulary  # noqa: B018 - loaded once here, shared by every view
+        view = copy.copy(self)
+        view.today = today
+        view.user = user or self.user
+        return view
+
     def with_user(self, user: str) -> App:
         """The same open database and engines for another medewerker (the window's first start)."""
         self.user = user

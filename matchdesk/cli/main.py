@@ -39,6 +39,9 @@ COMMAND_MODULES = [
     "matchdesk.cli.place_cmd",
     "matchdesk.cli.candidate_cmd",
     "matchdesk.cli.vacancy_cmd",
+    "matchdesk.cli.sync_cmd",
+    "matchdesk.cli.serve_cmd",
+    "matchdesk.cli.users_cmd",
 ]
 
 

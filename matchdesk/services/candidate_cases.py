@@ -34,6 +34,7 @@ from matchdesk.services.employers import ensure_medewerker
 from matchdesk.services.records import Archived, Saved, archived_of, frozen_values, set_archived
 from matchdesk.services.trajectories import trajectory_status
 from matchdesk.storage.models import Candidate, Trajectory
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -121,6 +122,7 @@ def candidate_trajectories(app: App, candidate_id: uuid.UUID) -> tuple[Trajector
             Trajectory.candidate_id == candidate_id)).all())
 
 
+@recorded("candidate.save")  # a laptop records it in its outbox (matchdesk.sync)
 def save_candidate(app: App, candidate_id: uuid.UUID | None, version: int | None, values: Mapping[str, object],
                    *, skills: Sequence[SkillInput] | None = None,
                    languages: Mapping[LanguageSkill, CefrLevel | None] | None = None) -> Saved:
@@ -161,6 +163,7 @@ def candidate_key(app: App, klantnummer: str) -> Saved:
 _BUSY = (TrajectoryStatus.GEPLAND, TrajectoryStatus.LOPEND)
 
 
+@recorded("candidate.archive")  # a laptop records it in its outbox (matchdesk.sync)
 def archive_candidate(app: App, candidate_id: uuid.UUID, version: int | None) -> Saved:
     """Set the candidate aside: kept with all data, hidden from the lists by default, no longer ranked.
     Refused while a trajectory is planned or running (end it first)."""
@@ -174,6 +177,7 @@ def archive_candidate(app: App, candidate_id: uuid.UUID, version: int | None) ->
         return Saved(candidate.id, candidate.version, candidate.klantnummer)
 
 
+@recorded("candidate.restore")  # a laptop records it in its outbox (matchdesk.sync)
 def restore_candidate(app: App, candidate_id: uuid.UUID, version: int | None) -> Saved:
     """Bring an archived candidate back into the lists and the ranking."""
     with app.unit() as session:

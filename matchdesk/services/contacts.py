@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from matchdesk.errors import MatchDeskError, ValidationError
 from matchdesk.services.matching import questions_for
 from matchdesk.storage.models import ContactMoment
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -76,6 +77,7 @@ def contacts_of(app: App, candidate_id: uuid.UUID, klantnummer: str) -> Contacts
     return Contacts(moments, questions)
 
 
+@recorded("contact.add")  # a laptop records it in its outbox (matchdesk.sync)
 def record_contact(app: App, candidate_id: uuid.UUID, date: dt.date, kind: str, summary: str | None,
                    next_contact: dt.date | None = None) -> ContactLine:
     """Record a contact moment as the application's medewerker (audited)."""

@@ -24,6 +24,7 @@ from matchdesk.errors import ConflictError, NotFound
 from matchdesk.profiles.sensitive import SensitiveHit, find_sensitive
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Candidate
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -58,6 +59,7 @@ def employer_text_review(app: App, klantnummer: str) -> EmployerTextReview:
     return EmployerTextReview(candidate_id, klantnummer, text, find_sensitive(text))
 
 
+@recorded("candidate.employer_text")  # a laptop records it in its outbox (matchdesk.sync)
 def confirm_employer_text(app: App, klantnummer: str, text: str) -> EmployerTextReview:
     """The matchmaker confirms ``text`` (as the preview showed it) for employers: audited as ``CONFIRMED``.
     ConflictError when the stored text is no longer ``text``; NotFound when there is none to confirm."""

@@ -18,6 +18,7 @@ from matchdesk.services import fields as f
 from matchdesk.services.insert_or_get import insert_or_get
 from matchdesk.services.records import Archived, Saved, apply, archived_of, frozen_values, load_for_update, set_archived
 from matchdesk.storage.models import Employer, Medewerker, Vacancy
+from matchdesk.sync.outbox import recorded
 from matchdesk.validators import normalize_email, normalize_kvk, normalize_postcode
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ def open_employer(app: App, kvk: str) -> EmployerRecord:
                               archived_of(employer))
 
 
+@recorded("employer.save")  # a laptop records it in its outbox (matchdesk.sync)
 def save_employer(app: App, employer_id: uuid.UUID | None, version: int | None,
                   values: Mapping[str, object]) -> Saved:
     """Create (``employer_id`` None) or change an employer; ``version``: the one read (ConflictError). A new
@@ -132,6 +134,7 @@ def save_employer(app: App, employer_id: uuid.UUID | None, version: int | None,
         return Saved(employer.id, employer.version, employer.kvk)
 
 
+@recorded("employer.archive")  # a laptop records it in its outbox (matchdesk.sync)
 def archive_employer(app: App, employer_id: uuid.UUID, version: int | None) -> Saved:
     """Set the employer aside (kept, hidden from the lists by default). Refused while it has open vacancies
     that are not archived: close or archive those first."""
@@ -147,6 +150,7 @@ def archive_employer(app: App, employer_id: uuid.UUID, version: int | None) -> S
         return Saved(employer.id, employer.version, employer.kvk)
 
 
+@recorded("employer.restore")  # a laptop records it in its outbox (matchdesk.sync)
 def restore_employer(app: App, employer_id: uuid.UUID, version: int | None) -> Saved:
     with app.unit() as session:
         employer = set_archived(session, Employer, employer_id, version, "De werkgever", False)

@@ -27,6 +27,7 @@ from matchdesk.rules.rulebook import Rulebooks
 from matchdesk.services.records import client_id, load_for_update
 from matchdesk.services.trajectories import TrajectoryInput, start_trajectory
 from matchdesk.storage.models import Candidate, Employer, Proposal, Trajectory, Vacancy
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -147,6 +148,7 @@ def move(session: Session, rulebooks: Rulebooks, proposal_id: uuid.UUID, expecte
     return proposal
 
 
+@recorded("proposal.propose")  # a laptop records it in its outbox (matchdesk.sync)
 def propose_from_ranking(app: App, klantnummer: str, reference: str, score: int | None = None,
                          explanation: str | None = None, *, record_id: uuid.UUID | None = None) -> Proposed:
     """Put a candidate forward for a vacancy from a ranking (the score and its explanation kept with it);
@@ -190,6 +192,7 @@ def list_proposals(app: App, *, candidate_id: uuid.UUID | None = None,
     return rows
 
 
+@recorded("proposal.move")  # a laptop records it in its outbox (matchdesk.sync)
 def move_proposal(app: App, proposal_id: uuid.UUID, version: int | None, status: ProposalStatus, *,
                   placement: TrajectoryInput | None = None, override_reason: str | None = None) -> Moved:
     """Move the proposal read at ``version`` to ``status`` on ``app.today``. Geplaatst needs ``placement``:
@@ -259,6 +262,7 @@ def placement_row(app: App, klantnummer: str, reference: str) -> ProposalRow:
 NO_PROPOSAL = uuid.UUID(int=0)  # the id of a ``placement_row`` for a pair that has no open proposal yet
 
 
+@recorded("placement.place")  # a laptop records it in its outbox (matchdesk.sync)
 def place_pair(app: App, row: ProposalRow, placement: TrajectoryInput, *, override_reason: str | None = None,
                score: int | None = None, explanation: str | None = None,
                proposal_id: uuid.UUID | None = None) -> Moved:

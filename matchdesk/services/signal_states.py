@@ -28,6 +28,7 @@ from matchdesk.errors import NotFound, ValidationError
 from matchdesk.rules.signals import Signal
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Medewerker, SignalState
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -109,6 +110,7 @@ def _detail(ref: SignalRef, extra: str = "") -> str:
     return f"{ref.kind}, vervaldatum {ref.due.isoformat()}{extra}"
 
 
+@recorded("signal.state", action="handle")  # a laptop records it in its outbox (matchdesk.sync)
 def handle_signals(app: App, refs: Iterable[SignalRef], note: str = "") -> int:
     """Mark the signals handled with ``note`` (at most ``NOTE_MAX`` characters; not in the audit log)."""
     note = note.strip()
@@ -124,6 +126,7 @@ def handle_signals(app: App, refs: Iterable[SignalRef], note: str = "") -> int:
     return count
 
 
+@recorded("signal.state", action="snooze")  # a laptop records it in its outbox (matchdesk.sync)
 def snooze_signals(app: App, refs: Iterable[SignalRef], until: dt.date) -> int:
     """Keep the signals out of the lists until ``until`` (a day after today)."""
     if until <= app.today:
@@ -138,6 +141,7 @@ def snooze_signals(app: App, refs: Iterable[SignalRef], until: dt.date) -> int:
     return count
 
 
+@recorded("signal.state", action="hand_over")  # a laptop records it in its outbox (matchdesk.sync)
 def hand_over_signals(app: App, refs: Iterable[SignalRef], colleague: str) -> int:
     """Hand the signals over to the medewerker ``colleague``: from now on they are in that one's own list."""
     with app.unit() as session:
@@ -153,6 +157,7 @@ def hand_over_signals(app: App, refs: Iterable[SignalRef], colleague: str) -> in
     return count
 
 
+@recorded("signal.state", action="reopen")  # a laptop records it in its outbox (matchdesk.sync)
 def reopen_signals(app: App, refs: Iterable[SignalRef]) -> int:
     """Handled or snoozed signals open again (the hand-over stays); returns how many were closed."""
     count = 0

@@ -37,6 +37,7 @@ from matchdesk.services.trajectories import (
     start_trajectory,
 )
 from matchdesk.storage.models import Candidate, Employer, Trajectory, Vacancy
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -154,6 +155,7 @@ def rule_details(rulebooks: Rulebooks, form: TrajectoryForm) -> dict[str, RuleIn
             for rule in rulebook.rules if rule.in_force(form.decision_date)}  # later (the municipality's) wins
 
 
+@recorded("trajectory.start")  # a laptop records it in its outbox (matchdesk.sync)
 def start(app: App, candidate_id: uuid.UUID, fields: TrajectoryInput, *,
           override_reason: str | None = None) -> TrajectorySaved:
     """Start a trajectory for the candidate, judged by the rules on ``app.today``."""
@@ -164,6 +166,7 @@ def start(app: App, candidate_id: uuid.UUID, fields: TrajectoryInput, *,
         return _saved(trajectory)
 
 
+@recorded("trajectory.extend")  # a laptop records it in its outbox (matchdesk.sync)
 def extend(app: App, trajectory_id: uuid.UUID, version: int | None, new_end: dt.date | None, *,
            motivation: str | None = None, override_reason: str | None = None) -> TrajectorySaved:
     """Move the planned end of the trajectory read at ``version`` to ``new_end``, judged by the rules."""
@@ -174,6 +177,7 @@ def extend(app: App, trajectory_id: uuid.UUID, version: int | None, new_end: dt.
         return _saved(trajectory)
 
 
+@recorded("trajectory.end")  # a laptop records it in its outbox (matchdesk.sync)
 def end(app: App, trajectory_id: uuid.UUID, version: int | None, actual_end: dt.date, outcome: str | None,
         aborted: bool = False, reason: str | None = None) -> TrajectorySaved:
     """Record how the trajectory read at ``version`` ended: its last day, the outcome (uitkomst), aborted or

@@ -27,6 +27,7 @@ from matchdesk.services.records import (
     set_archived,
 )
 from matchdesk.storage.models import Employer, Vacancy, VacancyLanguage, VacancySkill
+from matchdesk.sync.outbox import recorded
 from matchdesk.validators import normalize_postcode
 from matchdesk.vocabulary import Vocabulary
 
@@ -131,6 +132,7 @@ def open_vacancy(app: App, reference: str) -> VacancyRecord:
             vacancy.employer.name, archived_of(vacancy))
 
 
+@recorded("vacancy.save")  # a laptop records it in its outbox (matchdesk.sync)
 def save_vacancy(app: App, vacancy_id: uuid.UUID | None, version: int | None, values: Mapping[str, object], *,
                  employer_id: uuid.UUID | None = None) -> Saved:
     """Create a vacancy for ``employer_id`` (``vacancy_id`` None: referentie and titel required, the referentie
@@ -152,6 +154,7 @@ def save_vacancy(app: App, vacancy_id: uuid.UUID | None, version: int | None, va
         return Saved(vacancy.id, vacancy.version, vacancy.reference)
 
 
+@recorded("vacancy.archive")  # a laptop records it in its outbox (matchdesk.sync)
 def archive_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None) -> Saved:
     """Set the vacancy aside (kept, hidden from the lists by default)."""
     with app.unit() as session:
@@ -160,6 +163,7 @@ def archive_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None) -> Sav
         return Saved(vacancy.id, vacancy.version, vacancy.reference)
 
 
+@recorded("vacancy.restore")  # a laptop records it in its outbox (matchdesk.sync)
 def restore_vacancy(app: App, vacancy_id: uuid.UUID, version: int | None) -> Saved:
     with app.unit() as session:
         vacancy = set_archived(session, Vacancy, vacancy_id, version, "De vacature", False)

@@ -28,6 +28,7 @@ from matchdesk.services import fields as f
 from matchdesk.services.records import Saved
 from matchdesk.services.vacancies import VacancySkillInput, create_vacancy
 from matchdesk.storage.models import Employer, Vacancy
+from matchdesk.sync.outbox import recorded
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -52,6 +53,7 @@ def _skills(text: object, required: bool) -> list[VacancySkillInput]:
     return [VacancySkillInput(str(item).strip(), required) for item in items if str(item).strip()]
 
 
+@recorded("vacancy.create_for")  # a laptop records it in its outbox (matchdesk.sync)
 def create_vacancy_for(app: App, employer_kvk: str, typed: Mapping[str, object], *,
                        record_id: uuid.UUID | None = None) -> Saved:
     """Store the vacancy typed in for the employer with this KvK number (NotFound when there is none);

@@ -44,7 +44,7 @@ class Record(Base):
 
     def __init__(self, **kwargs) -> None:
         # Ids are known before the flush: the audit log and callers need them at once.
-        kwargs.setdefault("id", new_id())
+        kwargs.setdefault("id", new_id(table=getattr(self, "__tablename__", None)))  # sync: ids per table
         super().__init__(**kwargs)
 
     @declared_attr.directive

@@ -316,6 +316,8 @@ class ContactMoment(Record):
     next_contact: Mapped[dt.date | None] = mapped_column(Date)
 
 
+from matchdesk.storage.models_outbox import OutboxCommand  # noqa: E402  (a laptop's outbox: matchdesk.sync)
+from matchdesk.storage.models_server import SyncChange, SyncReceived, SyncToken  # noqa: E402  (team server)
 from matchdesk.storage.models_signals import SignalState  # noqa: E402  (after Candidate and Medewerker)
 
 
@@ -329,3 +331,5 @@ __all__ = ["AuditEntry", "Base", "Candidate", "CandidateLanguage", "CandidateSki
            "Education", "Employer", "Medewerker", "Meta", "NAMING", "Proposal", "Record", "SignalState", "Trajectory",
            "Vacancy", "VacancyLanguage", "VacancySkill", "WorkExperience", "audit_permission",
            "enum_column", "name_key"]
+__all__ += ["OutboxCommand"]  # a laptop's outbox (models_outbox.py)
+__all__ += ["SyncChange", "SyncReceived", "SyncToken"]  # the team server's tables (models_server.py)

@@ -38,6 +38,7 @@ from matchdesk.ui.navigation import Navigation
 from matchdesk.ui.ops import Ops, show_failure
 from matchdesk.ui.page import Page
 from matchdesk.ui.scroll import PageStack, scrollable
+from matchdesk.ui.sync_actions import add_sync_actions
 from matchdesk.ui.window_geometry import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_file)
         file_menu.addAction(self.import_action)
         file_menu.addAction(retention_action(self))  # Bestand > Bewaartermijnen… (a teamleider's list)
+        self.sync_actions = add_sync_actions(self, file_menu)  # Bestand > Synchroniseren (a team server's laptop)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)

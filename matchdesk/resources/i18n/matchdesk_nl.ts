@@ -2072,6 +2072,104 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     </message>
 </context>
 <context>
+    <name>RefusedDialog</name>
+    <message>
+        <source>Refused changes</source>
+        <translation>Geweigerde wijzigingen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Gemaakt op</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Deze laptop</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Opnieuw</translation>
+    </message>
+    <message>
+        <source>Make this change again on this laptop as it is now; it is sent at the next synchronisation</source>
+        <translation>Deze wijziging opnieuw maken op deze laptop zoals die nu is; ze gaat mee bij de volgende synchronisatie</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>&amp;Laten vallen</translation>
+    </message>
+    <message>
+        <source>Let this change go: the server&apos;s version stays</source>
+        <translation>Deze wijziging laten vallen: de versie van de server blijft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the team server.</source>
+        <translation>
+            <numerusform>%n wijziging geweigerd door de teamserver.</numerusform>
+            <numerusform>%n wijzigingen geweigerd door de teamserver.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No refused changes.</source>
+        <translation>Geen geweigerde wijzigingen.</translation>
+    </message>
+    <message>
+        <source>Refused by the rules</source>
+        <translation>Geweigerd door de regels</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Gewijzigd door een ander</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>Niet aanvaard</translation>
+    </message>
+    <message>
+        <source>Changed on the server by {who}{when}.</source>
+        <translation>Op de server gewijzigd door {who}{when}.</translation>
+    </message>
+    <message>
+        <source>Made on this laptop</source>
+        <translation>Gemaakt op deze laptop</translation>
+    </message>
+    <message>
+        <source>Not on the server</source>
+        <translation>Niet op de server</translation>
+    </message>
+    <message>
+        <source>Not on this laptop</source>
+        <translation>Niet op deze laptop</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Op de server</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Regular</source>
@@ -2873,6 +2971,70 @@ De technische gegevens (zonder persoonsgegevens) staan in:
     <message>
         <source>Snooze</source>
         <translation>Uitstellen</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ynchronise with the team server</source>
+        <translation>S&amp;ynchroniseren met de teamserver</translation>
+    </message>
+    <message>
+        <source>&amp;Refused changes…</source>
+        <translation>&amp;Geweigerde wijzigingen…</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Synchroniseren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused change(s)</source>
+        <translation>
+            <numerusform>%n geweigerde wijziging</numerusform>
+            <numerusform>%n geweigerde wijzigingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet synchronised</source>
+        <translation>Nog niet gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Last synchronised: {when}</source>
+        <translation>Laatst gesynchroniseerd: {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n wijziging te versturen</numerusform>
+            <numerusform>%n wijzigingen te versturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Fetching the copy from the server…</source>
+        <translation>Kopie van de server ophalen…</translation>
+    </message>
+    <message>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>Wijzigingen versturen: {done} van {total}</translation>
+    </message>
+    <message>
+        <source>Fetching changes: {done}</source>
+        <translation>Wijzigingen ophalen: {done}</translation>
+    </message>
+    <message>
+        <source>Synchronised: {sent} sent, {fetched} fetched</source>
+        <translation>Gesynchroniseerd: {sent} verstuurd, {fetched} opgehaald</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n geweigerd</numerusform>
+            <numerusform>%n geweigerd</numerusform>
+        </translation>
     </message>
 </context>
 <context>
