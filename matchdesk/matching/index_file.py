@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from scipy import sparse
 
-from matchdesk.matching.index_build import ID
+from matchdesk.matching.index_build import ID, distinct_sorted
 from matchdesk.matching.index_store import Mark
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def canonical(index: CandidateIndex) -> tuple[dict[str, np.ndarray], dict[str, A
     moved = new_row[index.text_row]
     kept = moved >= 0
     text_order, text_id = _sorted_codes(index.text_id[kept], text_names)
-    pairs = np.unique(moved[kept] * max(len(text_order), 1) + text_id)
+    pairs = distinct_sorted(moved[kept] * max(len(text_order), 1) + text_id)
     arrays["text_row"] = (pairs // max(len(text_order), 1)).astype(np.int32)
     arrays["text_id"] = (pairs % max(len(text_order), 1)).astype(np.int32)
     matrices = {"S": index.S.tocsr()[keep], "G": index.G.tocsr()[keep], "O": index.O.tocsr()[keep],
@@ -114,7 +114,7 @@ def canonical(index: CandidateIndex) -> tuple[dict[str, np.ndarray], dict[str, A
 
 def _sorted_codes(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(the used codes in the order of their names, ``codes`` renumbered into that order)."""
-    used = np.unique(codes)
+    used = distinct_sorted(codes)
     order = used[np.argsort(np.array([names[k] for k in used.tolist()], str), kind="stable")] if len(used) else used
     renumber = np.zeros(max(len(names), 1), np.int64)
     renumber[order] = np.arange(len(order))

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, String, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
-from matchdesk.matching.index_build import CANDIDATE_FIELDS, ID, Columns, as_uuid, id_array
+from matchdesk.matching.index_build import CANDIDATE_FIELDS, ID, Columns, as_uuid, distinct_sorted, id_array
 from matchdesk.matching.profiles import CandidateProfile, profile_from_values
 from matchdesk.matching.resolve import SkillResolver
 from matchdesk.storage.models import Candidate, CandidateLanguage, CandidateSkill
@@ -127,7 +127,7 @@ class IndexStore:
             if not len(found) or grew < 0 or grew > len(found):
                 # rows went away, or were written with an older clock: compare every candidate's rows
                 changed.append(self._full_diff(session, model, column, index))
-        return np.unique(np.concatenate(changed))
+        return distinct_sorted(np.concatenate(changed))
 
     def _full_diff(self, session: Session, model: Table, column: InstrumentedAttribute[uuid.UUID],
                    index: CandidateIndex) -> np.ndarray:
@@ -135,12 +135,12 @@ class IndexStore:
         if model is not Candidate:
             return np.concatenate([indexed, id_array(session.scalars(select(type_coerce(column, String)).distinct())
                                                      .all())])
-        ids, versions = _columns(session.execute(select(type_coerce(Candidate.id, String), Candidate.version)
-                                                 .where(Candidate.deleted_at.is_(None))), 2)
+        ids, versions = _columns(session, select(type_coerce(Candidate.id, String), Candidate.version)
+                                 .where(Candidate.deleted_at.is_(None)), 2, raw=False)
         live = id_array(ids)
         rows = index.rows_of(live)
         moved = (rows < 0) | (index.version[np.maximum(rows, 0)] != np.asarray(versions, np.int64).reshape(-1))
-        return np.concatenate([live[moved], np.setdiff1d(indexed, live)])
+        return np.concatenate([live[moved], indexed[~np.isin(indexed, live, assume_unique=True)]])
 
     def _load(self, session: Session, index: CandidateIndex, ids: np.ndarray) -> int:
         columns = _empty_columns()
@@ -218,14 +218,27 @@ def read_columns(session: Session, candidates: ColumnElement[bool] | None = None
         skill_rows = skill_rows.where(skills)
     if languages is not None:
         language_rows = language_rows.where(languages)
-    values = _columns(session.execute(people), len(CANDIDATE_FIELDS))
+    raw = candidates is None and skills is None and languages is None  # the whole table: the plain DB-API cursor
+    values = _columns(session, people, len(CANDIDATE_FIELDS), raw)
     return Columns(candidates=dict(zip(CANDIDATE_FIELDS, values, strict=True)),
-                   skills=_columns(session.execute(skill_rows), 3),  # type: ignore[arg-type]
-                   languages=_columns(session.execute(language_rows), 4))  # type: ignore[arg-type]
+                   skills=_columns(session, skill_rows, 3, raw),  # type: ignore[arg-type]
+                   languages=_columns(session, language_rows, 4, raw))  # type: ignore[arg-type]
 
 
-def _columns(result: Any, width: int) -> tuple[list[Any], ...]:
-    rows = result.all()
+def _columns(session: Session, statement: Any, width: int, raw: bool) -> tuple[list[Any], ...]:
+    """The statement's result as one list per column; ``raw``: run on the session's DB-API connection (same
+    transaction) without SQLAlchemy's row objects (the statement has no parameters then)."""
+    if raw:
+        connection = session.connection()
+        sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+    else:
+        rows = session.execute(statement).all()
     if not rows:
         return tuple([] for _ in range(width))
     return tuple(list(column) for column in zip(*rows, strict=True))

@@ -11,7 +11,6 @@ equal), made with the small ``mmh3`` package instead: importing scikit-learn was
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import mmh3
 import numpy as np
@@ -58,36 +57,39 @@ def hashed_feature(gram: str, n_features: int) -> int:
 class TextSimilarity:
     def __init__(self, n_features: int = 2 ** 18) -> None:
         self.n_features = n_features
-        self._features: dict[str, int] = {}  # n-gram -> feature (few distinct n-grams; hashed once each)
+        self._words: dict[str, tuple[int, ...]] = {}  # word -> the features of its n-grams (words repeat a lot)
         self._cache: dict[str, dict[int, float]] = {}
 
-    def _feature(self, gram: str) -> int:
-        found = self._features.get(gram)
+    def _features(self, word: str) -> tuple[int, ...]:
+        found = self._words.get(word)
         if found is None:
-            if len(self._features) > 500_000:
-                self._features.clear()
-            found = self._features[gram] = hashed_feature(gram, self.n_features)
+            if len(self._words) > 200_000:
+                self._words.clear()
+            found = self._words[word] = tuple(hashed_feature(g, self.n_features) for g in char_wb_ngrams(word))
         return found
 
     def vectors(self, texts: list[str]) -> sparse.csr_matrix:
-        """One l2-normalised row per text (float32, sorted features), as ``HashingVectorizer.transform``."""
-        indptr = [0]
-        indices: list[np.ndarray] = []
-        data: list[np.ndarray] = []
-        feature = self._feature
-        for text in texts:
-            counts = Counter(feature(gram) for gram in char_wb_ngrams(_clean(text)))
-            if counts:
-                columns = np.fromiter(sorted(counts), np.int32, len(counts))
-                values = np.fromiter((counts[c] for c in columns.tolist()), np.float64, len(counts))
-                values /= np.sqrt(np.sum(values * values))
-                indices.append(columns)
-                data.append(values.astype(np.float32))
-            indptr.append(indptr[-1] + len(counts))
-        return sparse.csr_matrix(
-            (np.concatenate(data) if data else np.zeros(0, np.float32),
-             np.concatenate(indices) if indices else np.zeros(0, np.int32), np.asarray(indptr, np.int32)),
-            shape=(len(texts), self.n_features))
+        """One l2-normalised row per text (float32, sorted features), as ``HashingVectorizer.transform``: the
+        n-grams of a text are those of its words (each padded with a space), counted, divided by the root of
+        the sum of the squared counts (exact: integers) and cast to float32."""
+        features: list[int] = []
+        lengths = np.zeros(len(texts), np.int64)
+        for i, text in enumerate(texts):
+            start = len(features)
+            for word in _clean(text).split():
+                features.extend(self._features(word))
+            lengths[i] = len(features) - start
+        width = self.n_features
+        keys = np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * width + np.asarray(features, np.int64)
+        keys.sort()
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else keys
+        counts = np.diff(np.append(first, len(keys))).astype(np.float64)
+        row, column = keys[first] // width, keys[first] % width
+        norms = np.sqrt(np.bincount(row, weights=counts * counts, minlength=len(texts)))
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=len(texts)))))
+        data = (counts / norms[row]).astype(np.float32) if len(row) else np.zeros(0, np.float32)
+        return sparse.csr_matrix((data, column.astype(np.int32), indptr.astype(np.int32)),
+                                 shape=(len(texts), width))
 
     def vector(self, text: str) -> dict[int, float]:
         """One text as {feature: weight}, cached (explanations score the same texts many times)."""
