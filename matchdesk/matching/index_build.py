@@ -96,9 +96,9 @@ def as_uuid(value: bytes) -> uuid.UUID:
 
 def _distinct(values: Iterable[Hashable], n: int) -> tuple[list[Any], np.ndarray]:
     """(distinct values in order of first appearance, the index of each value among them)."""
-    seen: dict[Hashable, int] = {}
-    codes = np.fromiter((seen.setdefault(v, len(seen)) for v in values), np.int64, n)
-    return list(seen), codes
+    values = values if isinstance(values, list) else list(values)
+    number = {value: i for i, value in enumerate(dict.fromkeys(values))}
+    return list(number), np.fromiter(map(number.__getitem__, values), np.int64, n)
 
 
 def _ordinals(values: Sequence[Any]) -> np.ndarray:

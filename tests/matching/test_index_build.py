@@ -168,3 +168,20 @@ def test_the_index_holds_no_object_per_candidate(db, open_service, add_vacancy, 
             assert len(value) < 30 or name in ("skill_col", "group_col", "occupation_col"), name
     assert len(index.wish_texts) == 1 and index.wish_vectors.shape[0] == 1  # one text, hashed once
     assert len(index.ids) == 30 and len(set(index.ids)) == 30
+
+
+def test_rows_tied_at_the_mark_are_not_read_again(db, open_service, region):
+    """A demo or an import writes many rows with one timestamp: a later change re-reads the changed row only."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    with db.unit("tester") as session:
+        session.execute(update(Candidate).values(updated_at=dt.datetime(2026, 11, 23, 8, 0)))
+    service = open_service(cache=None)
+    service.warm_up()
+    with db.unit("tester") as session:
+        session.scalars(select(Candidate).where(Candidate.klantnummer == region[5])).one().hours_per_week = 9
+    with db.reading() as session:
+        assert service.engine.index.refresh(session) == 1
+    _assert_same(service.engine.index, _fresh(db, service.engine.scorer))
