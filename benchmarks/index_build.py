@@ -82,26 +82,62 @@ def build(app, engine) -> float:
 
 def child(mode: str, db: str, cache: str) -> None:
     """One process: open the database, take the index (``load`` from the copy, ``build``, or ``none``), print
-    its peak RSS in MB and the index's array bytes."""
+    its RSS before and after, its peak RSS (``resource.getrusage``) in MB and the index's array bytes."""
+    import gc
     import resource
 
     from matchdesk.app import App
-    from matchdesk.services.matching import MatchService
+    from matchdesk.services.matching import CACHE_KEY, MatchService
 
     with App.open(db, user="demo", today=TODAY) as app:
-        service = MatchService(app, cache_dir=Path(cache) if mode == "load" else None)
-        service.engine.scorer.text.vectors(["warm"])  # same imports in every mode
+        opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        service = MatchService(app)
+        engine = service.engine
+        engine.scorer.text.vectors(["warm"])  # the same imports in every mode
+        gc.collect()
+        before = rss_mb()
+        if mode == "load":
+            [copy] = list(Path(cache).glob("index-*.idx"))
+            assert engine.index.load(copy, engine.fingerprint(), bytes.fromhex(app.db.meta(CACHE_KEY)))
         if mode != "none":
             service.warm_up()
-        assert mode != "load" or service.from_cache
-        print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                          "index_mb": service.engine.index.nbytes() / 1e6, "rows": len(service.engine.index)}))
+        gc.collect()
+        print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "opened_mb": opened,
+                          "before_mb": before, "after_mb": rss_mb(), "index_mb": engine.index.nbytes() / 1e6,
+                          "rows": len(engine.index)}))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
 
 
 def peak(mode: str, db: Path, cache: Path) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", mode, str(db), str(cache)], check=True,
                          capture_output=True, text=True, cwd=ROOT).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def memory_only(path: Path) -> None:
+    from matchdesk.app import App
+    from matchdesk.services.matching import MatchService
+
+    cache = Path(tempfile.mkdtemp(prefix="index16-cache-"))
+    with App.open(path, user="demo", today=TODAY) as app:
+        service = MatchService(app, cache_dir=cache)
+        service.warm_up()
+        service.close()
+    report_memory(path, cache)
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+def report_memory(path: Path, cache: Path) -> None:
+    for mode, name in (("none", "no index"), ("load", "index loaded"), ("build", "index built")):
+        found = peak(mode, path, cache)
+        print(f"RSS, {name:<13}   +{found['after_mb'] - found['before_mb']:.0f} MB held by the index "
+              f"({found['before_mb']:.0f} -> {found['after_mb']:.0f} MB; index arrays {found['index_mb']:.0f} MB, "
+              f"{found['rows']} rows); process peak {found['peak_mb']:.0f} MB, of it {found['opened_mb']:.0f} MB "
+              f"already when the database was opened")
 
 
 def incremental(path: Path, runs: int) -> tuple[float, float]:
@@ -197,11 +233,7 @@ def bench(path: Path, runs: int) -> None:
     changed, unchanged = incremental(path, runs)
     print(f"update, 100 rows changed  {changed:8.0f} ms   nothing changed {unchanged:.0f} ms   "
           f"{changed / built:.1%} of a build")
-    none, from_copy, from_db = peak("none", path, cache), peak("load", path, cache), peak("build", path, cache)
-    print(f"peak RSS                  without index {none['rss_mb']:.0f} MB; index loaded {from_copy['rss_mb']:.0f} MB "
-          f"(+{from_copy['rss_mb'] - none['rss_mb']:.0f}); built {from_db['rss_mb']:.0f} MB "
-          f"(+{from_db['rss_mb'] - none['rss_mb']:.0f}); index arrays {from_copy['index_mb']:.0f} MB "
-          f"for {from_copy['rows']} rows")
+    report_memory(path, cache)
     shutil.rmtree(cache, ignore_errors=True)
 
 
@@ -213,13 +245,17 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[9000, 100000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/bench16"))
+    parser.add_argument("--memory-only", action="store_true", help="only the RSS of a process holding the index")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}; "
           f"medians of {args.runs}")
     for size in args.sizes:
         path = ensure(args.dir, size)
         print(f"\n== {size} kandidaten ==", flush=True)
-        bench(path, args.runs)
+        if args.memory_only:
+            memory_only(path)
+        else:
+            bench(path, args.runs)
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -46,6 +47,7 @@ _TABLES: tuple[tuple[Table, InstrumentedAttribute[uuid.UUID]], ...] = (
     (CandidateLanguage, CandidateLanguage.candidate_id),
 )
 CHUNK = 900  # ids per IN (...) query
+BUILD_WINDOW = 20_000  # candidates per step of the first build
 
 
 def _plain(column: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
@@ -124,7 +126,7 @@ class IndexStore:
                 since = since.where(model.updated_at >= old.latest)
             if model is Candidate:  # rows tied at the old mark with the version the index read did not change
                 since = since.add_columns(Candidate.version, Candidate.updated_at)
-                ids, versions, stamps = _columns(session, since, 3, raw=False)
+                ids, versions, stamps = _columns(session, since, 3)
                 found = id_array(ids)
                 rows = index.rows_of(found)
                 moved = (rows < 0) | (index.version[np.maximum(rows, 0)] != np.asarray(versions, np.int64))
@@ -145,7 +147,7 @@ class IndexStore:
             return np.concatenate([indexed, id_array(session.scalars(select(type_coerce(column, String)).distinct())
                                                      .all())])
         ids, versions = _columns(session, select(type_coerce(Candidate.id, String), Candidate.version)
-                                 .where(Candidate.deleted_at.is_(None)), 2, raw=False)
+                                 .where(Candidate.deleted_at.is_(None)), 2)
         live = id_array(ids)
         rows = index.rows_of(live)
         moved = (rows < 0) | (index.version[np.maximum(rows, 0)] != np.asarray(versions, np.int64).reshape(-1))
@@ -163,10 +165,30 @@ class IndexStore:
         return len(wanted)
 
     def _load_all(self, session: Session, index: CandidateIndex) -> int:
-        """The first build: every live candidate, in one read of plain columns."""
-        block = index.builder.build(read_columns(session))
-        index.add_block(block)
-        return len(block)
+        """The first build: every live candidate, ``BUILD_WINDOW`` at a time from three cursors walked side by side
+        in id order (the session's DB-API connection, its transaction; no SQLAlchemy rows), so the plain values
+        held at once stay bounded (memory a process would keep after the build)."""
+        connection = session.connection()
+        cursors = []
+        try:
+            for statement in statements():
+                sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+                cursors.append(connection.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
+                cursors[-1].execute(sql)
+            people, skills, languages = cursors
+            held: tuple[list[Any], list[Any]] = ([], [])
+            total = 0
+            while rows := people.fetchmany(BUILD_WINDOW):
+                last = rows[-1][0]
+                columns = Columns(dict(zip(CANDIDATE_FIELDS, _transpose(rows, len(CANDIDATE_FIELDS)), strict=True)),
+                                  _transpose(_until(skills, held[0], last), 3),  # type: ignore[arg-type]
+                                  _transpose(_until(languages, held[1], last), 4))  # type: ignore[arg-type]
+                index.add_block(index.builder.build(columns))
+                total += len(rows)
+            return total
+        finally:
+            for cursor in cursors:
+                cursor.close()
 
     # --- reading profiles -----------------------------------------------------------------------------
     def load_profiles(self, session: Session, resolver: SkillResolver,
@@ -219,7 +241,8 @@ def statements() -> tuple[Any, Any, Any]:
     skill_rows = select(_plain(CandidateSkill.candidate_id), CandidateSkill.text, CandidateSkill.skill_id) \
         .order_by(CandidateSkill.candidate_id, CandidateSkill.position)
     language_rows = select(_plain(CandidateLanguage.candidate_id), CandidateLanguage.language,
-                           _plain(CandidateLanguage.skill), _plain(CandidateLanguage.level))
+                           _plain(CandidateLanguage.skill), _plain(CandidateLanguage.level)) \
+        .order_by(CandidateLanguage.candidate_id)
     return people, skill_rows, language_rows
 
 
@@ -234,28 +257,37 @@ def read_columns(session: Session, candidates: ColumnElement[bool] | None = None
         skill_rows = skill_rows.where(skills)
     if languages is not None:
         language_rows = language_rows.where(languages)
-    raw = candidates is None and skills is None and languages is None  # the whole table: the plain DB-API cursor
-    values = _columns(session, people, len(CANDIDATE_FIELDS), raw)
+    values = _columns(session, people, len(CANDIDATE_FIELDS))
     return Columns(candidates=dict(zip(CANDIDATE_FIELDS, values, strict=True)),
-                   skills=_columns(session, skill_rows, 3, raw),  # type: ignore[arg-type]
-                   languages=_columns(session, language_rows, 4, raw))  # type: ignore[arg-type]
+                   skills=_columns(session, skill_rows, 3),  # type: ignore[arg-type]
+                   languages=_columns(session, language_rows, 4))  # type: ignore[arg-type]
 
 
-def _columns(session: Session, statement: Any, width: int, raw: bool) -> tuple[list[Any], ...]:
-    """The statement's result as one list per column; ``raw``: run on the session's DB-API connection (same
-    transaction) without SQLAlchemy's row objects (the statement has no parameters then)."""
-    if raw:
-        connection = session.connection()
-        sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(sql)
-            rows = cursor.fetchall()
-        finally:
-            cursor.close()
-    else:
-        rows = session.execute(statement).all()
+def _columns(session: Session, statement: Any, width: int) -> tuple[list[Any], ...]:
+    """The statement's result as one list per column."""
+    return _transpose(session.execute(statement).all(), width)
+
+
+def _transpose(rows: Sequence[Any], width: int) -> tuple[list[Any], ...]:
     return tuple(list(map(itemgetter(i), rows)) for i in range(width))  # much faster than zip(*rows)
+
+
+def _until(cursor: Any, held: list[Any], last: Any) -> list[Any]:
+    """The rows (in id order) of ``cursor`` up to the candidate id ``last``; ``held`` keeps the rows read ahead."""
+    taken: list[Any] = []
+    while True:
+        if not held:
+            held.extend(cursor.fetchmany(BUILD_WINDOW))
+            if not held:
+                return taken
+        if held[-1][0] <= last:
+            taken += held
+            held.clear()
+            continue
+        cut = bisect_right(held, last, key=itemgetter(0))
+        taken += held[:cut]
+        del held[:cut]
+        return taken
 
 
 def _empty_columns() -> Columns:
