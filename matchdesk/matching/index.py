@@ -2,8 +2,13 @@
 arrays, and the vectorised score over them.
 
 A query is vectorised work only (``score``); explanations are made afterwards, for returned rows only.
-The database half (``index_store.IndexStore``: high-water marks, what changed, reading profiles) keeps the
-arrays up to date through ``refresh``: a changed candidate's old row is retired and a new row appended.
+Rows are made from plain columns (``index_build``: no ORM rows, no profile object per candidate) and held as
+arrays only: ids as one S16 array (``ids`` gives uuid.UUID on access), row versions, sparse skill / group /
+occupation rows, numbers, flags and short strings; each distinct wish text's hashed vector is held once
+(``wish_vectors``, gathered per row through ``wish_of_row``). The database half (``index_store.IndexStore``:
+high-water marks, what changed, reading columns) keeps the arrays up to date through ``refresh``: a changed
+candidate's old row is retired and a new row appended; ``compact`` drops retired rows. The saved copy
+(``index_file``) holds the same arrays.
 """
 
 from __future__ import annotations

@@ -197,3 +197,37 @@ def test_a_build_window_by_window_gives_the_index_one_read_gives(db, open_servic
     in_windows = _fresh(db, service.engine.scorer)
     _assert_same(in_windows, whole)
     assert len(in_windows) == 12
+
+
+def test_the_build_and_an_update_on_sqlite_and_postgresql(store, today, levels):
+    """Ids, enums, dates and booleans come as each driver gives them (hex text or uuid.UUID, text or date)."""
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.candidates import SkillInput, create_candidate
+    from matchdesk.services.matching import MatchService
+    from matchdesk.storage.database import Database
+    from matchdesk.vocabulary import load_vocabulary
+
+    database = Database.open(store)
+    try:
+        for i in range(5):
+            values = {"klantnummer": f"880000{i}", "achternaam": "Jansen", "woonplaats": "Roosendaal",
+                      "municipality": "Roosendaal", "doelgroep": "A", "categorie": "1A", "available_from": today,
+                      "ontheffing_until": today, "driving_licences": ["B", "C", ""][i % 3], "wishes": "Magazijn",
+                      "desired_occupations": "heftruckchauffeur"}
+            with database.unit("tester") as session:
+                create_candidate(session, values, today, skills=[SkillInput("heftruck"), SkillInput("eigen tekst")],
+                                 languages=levels(spreken="B1"), vocabulary=load_vocabulary())
+        service = MatchService(App(database, user="tester", today=today, rulebooks=load_rulebooks()))
+        assert service.warm_up() == 5
+        index = service.engine.index
+        assert set(index.klantnummer) == {f"880000{i}" for i in range(5)} and not np.isnan(index.avail).any()
+        assert not np.isnan(index.ontheffing).any() and index.S.nnz >= 10 and (index.lang[:, 2] >= 0).all()
+        with database.unit("tester") as session:
+            session.scalars(select(Candidate).where(Candidate.klantnummer == "8800003")).one().hours_per_week = 9
+        with database.reading() as session:
+            assert 1 <= index.refresh(session) < 5
+        _assert_same(index, _fresh(database, service.engine.scorer))
+        index.close()
+    finally:
+        database.dispose()
