@@ -151,6 +151,44 @@ def _licences(declared: str) -> tuple[frozenset[str], bool]:
         return parsed, bool(parsed)
 
 
+class SkillRows:
+    """Skill rows encoded as they are read (the plain values of a chunk can go at once): owner ids (S16) and the
+    number of each distinct (text, stored skill id)."""
+
+    def __init__(self) -> None:
+        self.owners: list[np.ndarray] = []
+        self.codes: list[np.ndarray] = []
+        self.pairs: dict[tuple[str, str | None], int] = {}
+
+    def add(self, owner_ids: list[Any], texts: list[str], skill_ids: list[str | None]) -> None:
+        keys = list(zip(texts, skill_ids, strict=True))
+        number = self.pairs
+        for key in dict.fromkeys(keys):
+            number.setdefault(key, len(number))
+        self.owners.append(id_array(owner_ids))
+        self.codes.append(np.fromiter(map(number.__getitem__, keys), np.int64, len(keys)))
+
+
+class LanguageRows:
+    """Language rows encoded as they are read: owner ids, the column of the skill (-1: not a Dutch row), the rank
+    of the level (-1: unknown)."""
+
+    _SKILL = {str(s): i for i, s in enumerate(LANGUAGE_SKILLS)}
+    _RANK: dict[str | None, int] = {None: -1, **{str(level): level.rank for level in CefrLevel}}
+
+    def __init__(self) -> None:
+        self.owners: list[np.ndarray] = []
+        self.skill: list[np.ndarray] = []
+        self.rank: list[np.ndarray] = []
+
+    def add(self, owner_ids: list[Any], languages: list[str | None], skills: list[Any], levels: list[Any]) -> None:
+        n = len(owner_ids)
+        self.owners.append(id_array(owner_ids))
+        self.skill.append(np.fromiter((self._SKILL.get(str(s), -1) if language in (None, "nl") else -1
+                                       for language, s in zip(languages, skills, strict=True)), np.int64, n))
+        self.rank.append(np.fromiter((self._RANK[None if v is None else str(v)] for v in levels), np.int64, n))
+
+
 class BlockBuilder:
     """Builds blocks for one index (its scorer and column numbering); caches what is per distinct input."""
 
@@ -189,7 +227,14 @@ class BlockBuilder:
         return found
 
     def build(self, columns: Columns) -> Block:
-        c = columns.candidates
+        skills, languages = SkillRows(), LanguageRows()
+        skills.add(*columns.skills)
+        languages.add(*columns.languages)
+        return self.build_from(columns.candidates, skills, languages)
+
+    def build_from(self, c: dict[str, list[Any]], skill_rows: SkillRows, language_rows: LanguageRows) -> Block:
+        """The block of these candidates' columns, with their skill and language rows already encoded (rows of
+        other candidates are dropped)."""
         ids = id_array(c["id"])
         order = np.argsort(ids, kind="stable")
         if len(order) and np.any(order != np.arange(len(order))):
@@ -197,11 +242,10 @@ class BlockBuilder:
             ids = ids[order]
         n = len(ids)
         # --- skills: resolved once per distinct (text, id), then gathered -------------------------------------
-        owner_ids, texts, skill_ids = columns.skills
-        owners = id_array(owner_ids)
+        owners = np.concatenate([np.zeros(0, ID), *skill_rows.owners])
         owner = np.searchsorted(ids, owners)
         mine = member(ids, owner, owners)
-        distinct, pair_of = _distinct(zip(texts, skill_ids, strict=True), len(texts))
+        distinct, pair_of = list(skill_rows.pairs), np.concatenate([np.zeros(0, np.int64), *skill_rows.codes])
         pair_col, pair_bit = self._resolved(distinct)
         owner, pair_of = owner[mine], pair_of[mine]
         col, bit = pair_col[pair_of], pair_bit[pair_of]
@@ -256,15 +300,12 @@ class BlockBuilder:
         wish_of_row = text_of_wish_pair[wish_pair_of] if n else np.zeros(0, np.int64)
         # --- languages ---------------------------------------------------------------------------------------
         lang = np.full((n, len(LANGUAGE_SKILLS)), -1, np.int8)
-        l_owner, l_language, l_skill, l_level = columns.languages
-        owners = id_array(l_owner)
+        owners = np.concatenate([np.zeros(0, ID), *language_rows.owners])
         where = np.searchsorted(ids, owners)
-        skill_at = {str(s): i for i, s in enumerate(LANGUAGE_SKILLS)}
-        ranks: dict[str | None, int] = {None: -1, **{str(level): level.rank for level in CefrLevel}}
-        for ok, row, language, skill, level in zip(member(ids, where, owners).tolist(), where.tolist(), l_language,
-                                                   l_skill, l_level, strict=True):
-            if ok and language in (None, "nl") and str(skill) in skill_at:  # the last row of a skill counts
-                lang[row, skill_at[str(skill)]] = ranks[None if level is None else str(level)]
+        skill, rank = (np.concatenate([np.zeros(0, np.int64), *parts]) for parts in (language_rows.skill,
+                                                                                      language_rows.rank))
+        ok = member(ids, where, owners) & (skill >= 0)
+        lang[where[ok], skill[ok]] = rank[ok]  # Dutch rows; of two rows for one skill the later one counts
         # --- places, numbers, eligibility --------------------------------------------------------------------
         places, place_of = _distinct(zip(c["woonplaats"], c["municipality"], strict=True), n)
         located = [self.scorer.locate(*place) for place in places]

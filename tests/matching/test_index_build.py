@@ -187,13 +187,13 @@ def test_rows_tied_at_the_mark_are_not_read_again(db, open_service, region):
     _assert_same(service.engine.index, _fresh(db, service.engine.scorer))
 
 
-def test_a_build_window_by_window_gives_the_index_one_read_gives(db, open_service, region, monkeypatch):
-    """The first build walks the three reads side by side, a window of candidates at a time (bounded memory)."""
+def test_a_build_read_in_chunks_gives_the_index_one_read_gives(db, open_service, region, monkeypatch):
+    """The first build encodes skill and language rows a chunk at a time as they are read (bounded memory)."""
     from matchdesk.matching import index_store
 
     service = open_service(cache=None)
     whole = _fresh(db, service.engine.scorer)
-    monkeypatch.setattr(index_store, "BUILD_WINDOW", 2)  # skill and language rows then cross windows
+    monkeypatch.setattr(index_store, "CHUNK_ROWS", 2)  # one candidate's rows then cross chunks
     in_windows = _fresh(db, service.engine.scorer)
     _assert_same(in_windows, whole)
     assert len(in_windows) == 12
