@@ -12,6 +12,7 @@ per candidate.
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,20 +174,23 @@ class LanguageRows:
     """Language rows encoded as they are read: owner ids, the column of the skill (-1: not a Dutch row), the rank
     of the level (-1: unknown)."""
 
-    _SKILL = {str(s): i for i, s in enumerate(LANGUAGE_SKILLS)}
     _RANK: dict[str | None, int] = {None: -1, **{str(level): level.rank for level in CefrLevel}}
 
     def __init__(self) -> None:
         self.owners: list[np.ndarray] = []
         self.skill: list[np.ndarray] = []
         self.rank: list[np.ndarray] = []
+        # (language, skill as the driver gives it) -> column; anything else (another language) -1
+        self._column: defaultdict[tuple[Any, Any], int] = defaultdict(lambda: -1)
+        for i, skill in enumerate(LANGUAGE_SKILLS):
+            for language in (None, "nl"):
+                self._column[(language, str(skill))] = self._column[(language, skill)] = i
 
     def add(self, owner_ids: list[Any], languages: list[str | None], skills: list[Any], levels: list[Any]) -> None:
         n = len(owner_ids)
         self.owners.append(id_array(owner_ids))
-        self.skill.append(np.fromiter((self._SKILL.get(str(s), -1) if language in (None, "nl") else -1
-                                       for language, s in zip(languages, skills, strict=True)), np.int64, n))
-        self.rank.append(np.fromiter((self._RANK[None if v is None else str(v)] for v in levels), np.int64, n))
+        self.skill.append(np.fromiter(map(self._column.__getitem__, zip(languages, skills, strict=True)), np.int64, n))
+        self.rank.append(np.fromiter(map(self._RANK.__getitem__, levels), np.int64, n))
 
 
 class BlockBuilder:

@@ -13,6 +13,7 @@ of columns with ids, enums and dates left as the driver returns them, no ORM row
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -176,6 +177,15 @@ class IndexStore:
         """The first build: every live candidate's columns, then their skill and language rows read in chunks on
         the session's DB-API connection (its transaction; plain table scans, no SQLAlchemy rows) and encoded
         chunk by chunk, so the plain values held at once stay bounded."""
+        collecting = gc.isenabled()
+        gc.disable()  # a million short-lived tuples: collections would scan them over and over
+        try:
+            return self._read_all(session, index)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read_all(self, session: Session, index: CandidateIndex) -> int:
         connection = session.connection()
         found: list[list[Any]] = []
         encoded = (SkillRows(), LanguageRows())
@@ -192,6 +202,7 @@ class IndexStore:
                         into.add(*_transpose(rows, width))
             finally:
                 cursor.close()
+        found.sort(key=itemgetter(0))  # id order (hex text or uuid.UUID: both sort as the 16 bytes do)
         people = dict(zip(CANDIDATE_FIELDS, _transpose(found, len(CANDIDATE_FIELDS)), strict=True))
         del found
         index.add_block(index.builder.build_from(people, *encoded))
