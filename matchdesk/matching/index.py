@@ -27,19 +27,10 @@ from scipy import sparse
 from matchdesk.licences import CODES
 from matchdesk.matching.components import Scorer, VacancyTerms
 from matchdesk.matching.geo import distances_km
-from matchdesk.matching.index_build import (
-    ID,
-    Block,
-    BlockBuilder,
-    IdColumn,
-    as_uuid,
-    facts_of_key,
-    id_array,
-    member,
-    profile_columns,
-)
+from matchdesk.matching.index_build import ID, Block, BlockBuilder, as_uuid, id_array, member
 from matchdesk.matching.index_file import read_index, write_index
 from matchdesk.matching.index_store import IndexStore
+from matchdesk.matching.index_values import IdColumn, facts_of_key, profile_columns
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
 from matchdesk.matching.resolve import Resolution
 from matchdesk.matching.weights import COMPONENTS

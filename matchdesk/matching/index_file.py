@@ -169,7 +169,7 @@ def read_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint:
 
 def _state(index: CandidateIndex, arrays: dict[str, np.ndarray], fingerprint: str) -> dict[str, Any] | None:
     from matchdesk.matching.index import ROW_ARRAYS, STRINGS
-    from matchdesk.matching.index_build import facts_of_key
+    from matchdesk.matching.index_values import facts_of_key
 
     document = json.loads(arrays["document"].tobytes().decode())
     if document.get("fingerprint") != fingerprint:
