@@ -138,7 +138,7 @@ class IndexStore:
                 ids, versions, stamps = _columns(session, since, 3)
                 found = id_array(ids)
                 rows = index.rows_of(found)
-                moved = (rows < 0) | (index.version[np.maximum(rows, 0)] != np.asarray(versions, np.int64))
+                moved = _versions(index, rows) != np.asarray(versions, np.int64)
                 changed.append(found[moved | np.array([old.latest is None or t != old.latest for t in stamps], bool)])
             else:
                 found = id_array(session.scalars(since).all())
@@ -159,7 +159,7 @@ class IndexStore:
                                  .where(Candidate.deleted_at.is_(None)), 2)
         live = id_array(ids)
         rows = index.rows_of(live)
-        moved = (rows < 0) | (index.version[np.maximum(rows, 0)] != np.asarray(versions, np.int64).reshape(-1))
+        moved = _versions(index, rows) != np.asarray(versions, np.int64).reshape(-1)
         return np.concatenate([live[moved], indexed[~np.isin(indexed, live, assume_unique=True)]])
 
     def _load(self, session: Session, index: CandidateIndex, ids: np.ndarray) -> int:
@@ -241,6 +241,13 @@ class IndexStore:
             profiles.append(profile_from_values(person, skills.get(person.key, ()), languages.get(person.key, ()),
                                                 resolver))
         return profiles
+
+
+def _versions(index: CandidateIndex, rows: np.ndarray) -> np.ndarray:
+    """The row version the index read for each row; -1 (no version a row has) where ``rows`` is -1."""
+    found = np.full(len(rows), -1, np.int64)
+    found[rows >= 0] = index.version[rows[rows >= 0]]
+    return found
 
 
 def _read_marks(session: Session) -> dict[str, Mark]:

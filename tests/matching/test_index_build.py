@@ -231,3 +231,17 @@ def test_the_build_and_an_update_on_sqlite_and_postgresql(store, today, levels):
         index.close()
     finally:
         database.dispose()
+
+
+def test_an_index_made_on_an_empty_database_takes_the_first_candidates(db, open_service, add_vacancy, add_candidate,
+                                                                     today):
+    add_vacancy("V1", required=["heftruck"])
+    service = open_service(cache=None)
+    assert service.warm_up() == 0
+    first = add_candidate(["heftruck"])
+    assert _ranked(service, today)[0][0] == first
+    with db.unit("tester") as session:  # and back to none
+        session.scalars(select(Candidate)).one().deleted_at = utcnow()
+    assert _ranked(service, today) == []
+    second = add_candidate(["heftruck"])
+    assert [c for c, _ in _ranked(service, today)] == [second]
