@@ -2,8 +2,13 @@
 arrays, and the vectorised score over them.
 
 A query is vectorised work only (``score``); explanations are made afterwards, for returned rows only.
-The database half (``index_store.IndexStore``: high-water marks, what changed, reading profiles) keeps the
-arrays up to date through ``refresh``: a changed candidate's old row is retired and a new row appended.
+Rows are made from plain columns (``index_build``: no ORM rows, no profile object per candidate) and held as
+arrays only: ids as one S16 array (``ids`` gives uuid.UUID on access), row versions, sparse skill / group /
+occupation rows, numbers, flags and short strings; each distinct wish text's hashed vector is held once
+(``wish_vectors``, gathered per row through ``wish_of_row``). The database half (``index_store.IndexStore``:
+high-water marks, what changed, reading columns) keeps the arrays up to date through ``refresh``: a changed
+candidate's old row is retired and a new row appended; ``compact`` drops retired rows. The saved copy
+(``index_file``) holds the same arrays.
 """
 
 from __future__ import annotations
@@ -13,8 +18,7 @@ import os
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -23,8 +27,10 @@ from scipy import sparse
 from matchdesk.licences import CODES
 from matchdesk.matching.components import Scorer, VacancyTerms
 from matchdesk.matching.geo import distances_km
+from matchdesk.matching.index_build import ID, Block, BlockBuilder, as_uuid, id_array, member
 from matchdesk.matching.index_file import read_index, write_index
 from matchdesk.matching.index_store import IndexStore
+from matchdesk.matching.index_values import IdColumn, facts_of_key, profile_columns
 from matchdesk.matching.profiles import LANGUAGE_SKILLS, CandidateProfile
 from matchdesk.matching.resolve import Resolution
 from matchdesk.matching.weights import COMPONENTS
@@ -33,6 +39,7 @@ from matchdesk.vocabulary import normalize_term
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
 
 @dataclass
 class Scores:
@@ -45,20 +52,16 @@ class Scores:
     distance: np.ndarray
 
 
-_normalized = lru_cache(maxsize=200_000)(normalize_term)
-
-
-def _eligibility_key(profile: CandidateProfile) -> tuple[object, ...]:
-    f = profile.facts
-    return (f.municipality, f.doelgroep, f.categorie, f.banenafspraak, f.beschut_indicatie, f.wsw, f.taalachterstand)
-
-
-def _ones(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:
-    return sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=shape)
+ROW_ARRAYS = ("alive", "skills_known", "lang", "lat", "lon", "max_km", "hours", "avail", "licences", "licences_known",
+              "wish_known", "ontheffing", "elig_key")
+STRINGS = ("klantnummer", "municipality", "doelgroep", "categorie")  # numpy unicode arrays, '' for none
+MATRICES = ("S", "G", "O")
 
 
 class CandidateIndex:
-    """One row per candidate read (a retired row stays, not ``alive``); ``row_of`` maps live ids to rows."""
+    """One row per candidate read (a retired row stays, not ``alive``, until ``compact``). Per row only arrays:
+    ids (S16), versions, sparse skill / group / occupation rows, numbers, flags and short strings; what is per
+    distinct value (wish texts with their hashed vectors, skill texts, eligibility facts) is held once."""
 
     def __init__(self, scorer: Scorer) -> None:
         self.scorer = scorer
@@ -69,22 +72,18 @@ class CandidateIndex:
         self.group_col = {g: i for i, g in enumerate(groups)}
         self.licence_codes = list(CODES)
         self.occupation_col = scorer.occupations.column
-        self.row_of: dict[uuid.UUID, int] = {}
-        self.ids: list[uuid.UUID] = []
-        self._pending: list[CandidateProfile] = []
-        self._texts: dict[str, list[int]] = {}
-        self._eligibility_keys: dict[tuple[object, ...], int] = {}
+        self.builder = BlockBuilder(scorer, self.skill_col, self.group_col, self.licence_codes)
         self.dirty = False  # changed since it was loaded from or saved to disk
-        self.eligibility_facts: list[CandidateFacts] = []
         self._init_arrays()
 
     # --- storage of rows ------------------------------------------------------------------------------
     def _init_arrays(self) -> None:
         n_skills, n_groups = len(self.skill_col), len(self.group_col)
+        self.id_bytes = np.zeros(0, ID)
+        self.version = np.zeros(0, np.int64)
         self.S = sparse.csc_matrix((0, n_skills), dtype=np.float32)
         self.G = sparse.csc_matrix((0, n_groups), dtype=np.float32)
         self.O = sparse.csc_matrix((0, len(self.occupation_col)), dtype=np.float32)
-        self.W = sparse.csc_matrix((0, 2 ** 18), dtype=np.float32)
         self.alive = np.zeros(0, bool)
         self.skills_known = np.zeros(0, bool)
         self.lang = np.zeros((0, len(LANGUAGE_SKILLS)), np.int8)
@@ -98,129 +97,145 @@ class CandidateIndex:
         self.wish_known = np.zeros(0, bool)
         self.ontheffing = np.zeros(0)
         self.elig_key = np.zeros(0, np.int32)
-        self.klantnummer = np.zeros(0, object)
-        self.municipality = np.zeros(0, object)
-        self.doelgroep = np.zeros(0, object)
-        self.categorie = np.zeros(0, object)
+        self.klantnummer = np.zeros(0, str)
+        self.municipality = np.zeros(0, str)  # lower case
+        self.doelgroep = np.zeros(0, str)
+        self.categorie = np.zeros(0, str)
         self.order_rank = np.zeros(0, np.int64)
+        # per distinct wish text: its hashed vector (a row of ``wish_vectors``); per row the text's number
+        self.wish_texts: dict[str, int] = {}
+        self.wish_vectors = sparse.csc_matrix((0, self.scorer.text.n_features), dtype=np.float32)
+        self.wish_of_row = np.zeros(0, np.int32)
+        # distinct normalised skill texts, and (row, text) pairs: the fuzzy match of unresolved wanted skills
+        self.skill_texts: dict[str, int] = {}
+        self.text_row = np.zeros(0, np.int32)
+        self.text_id = np.zeros(0, np.int32)
+        self._text_matrix: sparse.csc_matrix | None = None
+        self._eligibility_keys: dict[tuple[object, ...], int] = {}
+        self.eligibility_facts: list[CandidateFacts] = []
+        self._live_ids = np.zeros(0, ID)  # sorted ids of the live rows, and their rows: the id -> row lookup
+        self._live_rows = np.zeros(0, np.int64)
 
     def __len__(self) -> int:
         return int(self.alive.sum())
+
+    @property
+    def ids(self) -> IdColumn:
+        return IdColumn(self.id_bytes)
+
+    @property
+    def row_of(self) -> dict[uuid.UUID, int]:
+        """{id: row} of the live rows, made on demand (the index itself looks rows up in arrays: ``rows_of``)."""
+        return {as_uuid(i): int(r) for i, r in zip(self._live_ids, self._live_rows, strict=True)}
+
+    @property
+    def W(self) -> sparse.csc_matrix:  # noqa: N802 - the name of the matrix before wish texts were held once
+        """Every row's wish vector (made on demand; the index holds each distinct text's vector once)."""
+        return self.wish_vectors.tocsr()[self.wish_of_row].tocsc()
+
+    @property
+    def _texts(self) -> dict[str, list[int]]:
+        """{normalised skill text: rows having it} (made on demand from the (row, text) pairs)."""
+        names = list(self.skill_texts)
+        found: dict[str, list[int]] = {}
+        for row, text in zip(self.text_row.tolist(), self.text_id.tolist(), strict=True):
+            found.setdefault(names[text], []).append(row)
+        return found
+
+    def rows_of(self, ids: np.ndarray) -> np.ndarray:
+        """The live row of each id (S16 array); -1 for an id not indexed."""
+        if not len(self._live_ids):
+            return np.full(len(ids), -1, np.int64)
+        where = np.searchsorted(self._live_ids, ids)
+        return np.where(member(self._live_ids, where, ids), self._live_rows[np.minimum(where, len(self._live_ids) - 1)],
+                        -1)
 
     def nbytes(self) -> int:
         total = 0
         for value in vars(self).values():
             if isinstance(value, np.ndarray):
-                total += value.nbytes if value.dtype != object else value.size * 8
+                total += value.nbytes
             elif sparse.issparse(value):
                 total += value.data.nbytes + value.indices.nbytes + value.indptr.nbytes
         return total
 
-    def add_profiles(self, profiles: list[CandidateProfile]) -> None:
-        """Retire the old rows of these candidates and append new ones (applied at the next ``flush``)."""
-        for profile in profiles:
-            old = self.row_of.pop(uuid.UUID(profile.id), None)
-            if old is not None:
-                self.alive[old] = False
-        self._pending.extend(profiles)
+    def _relookup(self) -> None:
+        live = np.flatnonzero(self.alive)
+        order = np.argsort(self.id_bytes[live], kind="stable")
+        self._live_ids, self._live_rows = self.id_bytes[live][order], live[order]
+        self._text_matrix = None
 
-    def retire(self, ids: Iterable[uuid.UUID]) -> None:
-        gone = set(ids)
-        for candidate_id in gone:
-            row = self.row_of.pop(candidate_id, None)
-            if row is not None:
-                self.alive[row] = False
-        self._pending = [p for p in self._pending if uuid.UUID(p.id) not in gone]
+    def retire(self, ids: np.ndarray | Iterable[uuid.UUID]) -> None:
+        """Retire the live rows of these ids (S16 array or uuids)."""
+        wanted = ids if isinstance(ids, np.ndarray) else id_array(list(ids))
+        rows = self.rows_of(wanted)
+        rows = rows[rows >= 0]
+        if len(rows):
+            self.alive[rows] = False
+            self._relookup()
+
+    def add_profiles(self, profiles: Sequence[CandidateProfile]) -> None:
+        """Index these profiles (replacing rows of the same ids): for callers that hold profiles, not rows."""
+        self.add_block(self.builder.build(profile_columns(profiles)))
 
     def flush(self) -> None:
-        if not self._pending:
-            return
-        profiles, self._pending = self._pending, []
-        scorer, start = self.scorer, len(self.ids)
-        n, width = len(profiles), len(LANGUAGE_SKILLS)
-        s_rows: list[int] = []
-        s_cols: list[int] = []
-        g_rows: list[int] = []
-        g_cols: list[int] = []
-        o_rows: list[int] = []
-        o_cols: list[int] = []
-        lang = np.full((n, width), -1, np.int8)
-        lat, lon = np.full(n, np.nan), np.full(n, np.nan)
-        max_km, hours, avail, ontheffing = (np.full(n, np.nan) for _ in range(4))
-        licences = np.zeros((n, len(self.licence_codes)), bool)
-        known, lic_known, wish_known = np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
-        elig = np.zeros(n, np.int32)
-        locations: dict[tuple[str | None, str | None], tuple[float, float] | None] = {}
-        for i, p in enumerate(profiles):
-            owned = scorer.canonical_skills(p)
-            groups = set()
-            for skill_id in owned:
-                s_rows.append(i)
-                s_cols.append(self.skill_col[skill_id])
-                groups.add(scorer.resolver.canonical(skill_id).group)
-            for group in groups:
-                g_rows.append(i)
-                g_cols.append(self.group_col[group])
-            for text in {_normalized(r.input) for r in p.skills}:
-                self._texts.setdefault(text, []).append(start + i)
-            for occupation in {scorer.occupations.match(o) for o in p.desired_occupations}:
-                if occupation is not None:
-                    o_rows.append(i)
-                    o_cols.append(self.occupation_col[occupation])
-            lang[i] = [-1 if level is None else level for level in p.languages]
-            place = (p.woonplaats, p.municipality)
-            if place not in locations:
-                locations[place] = scorer.locate(*place)
-            located = locations[place]
-            if located is not None:
-                lat[i], lon[i] = located
-            max_km[i] = np.nan if p.max_travel_km is None else p.max_travel_km
-            hours[i] = np.nan if p.hours_per_week is None else p.hours_per_week
-            avail[i] = np.nan if p.available_from is None else p.available_from.toordinal()
-            held = scorer.weights.licence_closure(p.licences)
-            licences[i] = [code in held for code in self.licence_codes]
-            known[i] = bool(p.skills) or p.licences_known
-            lic_known[i] = p.licences_known
-            wish_known[i] = bool(p.wish_text)
-            ontheffing[i] = np.nan if p.facts.ontheffing_until is None else p.facts.ontheffing_until.toordinal()
-            key = _eligibility_key(p)
-            if key not in self._eligibility_keys:
-                self._eligibility_keys[key] = len(self.eligibility_facts)
-                self.eligibility_facts.append(p.facts)
-            elig[i] = self._eligibility_keys[key]
-        new_s = _ones(s_rows, s_cols, (n, len(self.skill_col)))
-        new_g = _ones(g_rows, g_cols, (n, len(self.group_col)))
-        new_o = _ones(o_rows, o_cols, (n, len(self.occupation_col)))
-        texts = [p.wish_text for p in profiles]
-        unique = {text: i for i, text in enumerate(dict.fromkeys(texts))}
-        new_w = scorer.text.vectors(list(unique))[[unique[t] for t in texts]]
-        self.S = sparse.vstack([self.S.tocsr(), new_s]).tocsc()
-        self.G = sparse.vstack([self.G.tocsr(), new_g]).tocsc()
-        self.O = sparse.vstack([self.O.tocsr(), new_o]).tocsc()
-        self.W = sparse.vstack([self.W.tocsr(), new_w]).tocsc()
+        """Nothing waits: rows are added whole (``add_block``). Kept for callers of the earlier index."""
+
+    def add_block(self, block: Block) -> None:
+        """Retire the old rows of the block's candidates and append the block's rows."""
+        self.retire(block.ids)
+        start, n = len(self.id_bytes), len(block)
+        wish_code = self._numbers(self.wish_texts, block.wish_texts)
+        new = [i for i, text in enumerate(block.wish_texts) if wish_code[i] >= self.wish_vectors.shape[0]]
+        if new:
+            vectors = self.scorer.text.vectors([block.wish_texts[i] for i in new])
+            self.wish_vectors = sparse.vstack([self.wish_vectors.tocsr(), vectors]).tocsc()
+        text_code = self._numbers(self.skill_texts, block.skill_texts)
+        facts_code = self._numbers(self._eligibility_keys, block.eligibility)
+        added = list(self._eligibility_keys)[len(self.eligibility_facts):]
+        self.eligibility_facts += [facts_of_key(key) for key in added]
         cat = np.concatenate
-        self.alive = cat([self.alive, np.ones(n, bool)])
-        self.skills_known = cat([self.skills_known, known])
-        self.lang = np.vstack([self.lang, lang])
-        self.lat, self.lon = cat([self.lat, lat]), cat([self.lon, lon])
-        self.max_km, self.hours = cat([self.max_km, max_km]), cat([self.hours, hours])
-        self.avail = cat([self.avail, avail])
-        self.licences = np.vstack([self.licences, licences])
-        self.licences_known = cat([self.licences_known, lic_known])
-        self.wish_known = cat([self.wish_known, wish_known])
-        self.ontheffing = cat([self.ontheffing, ontheffing])
-        self.elig_key = cat([self.elig_key, elig])
-        self.klantnummer = cat([self.klantnummer, np.array([p.klantnummer for p in profiles], object)])
-        places = np.array([(p.municipality or "").lower() for p in profiles], object)
-        self.municipality = cat([self.municipality, places])
-        self.doelgroep = cat([self.doelgroep, np.array([p.doelgroep for p in profiles], object)])
-        self.categorie = cat([self.categorie, np.array([p.categorie for p in profiles], object)])
-        for i, p in enumerate(profiles):
-            candidate_id = uuid.UUID(p.id)
-            self.ids.append(candidate_id)
-            self.row_of[candidate_id] = start + i
-        self.order_rank = np.empty(len(self.ids), np.int64)
-        self.order_rank[np.argsort(self.klantnummer.astype(str), kind="stable")] = np.arange(len(self.ids))
+        self.id_bytes, self.version = cat([self.id_bytes, block.ids]), cat([self.version, block.version])
+        for name in MATRICES:
+            setattr(self, name, sparse.vstack([getattr(self, name).tocsr(), getattr(block, name)]).tocsc())
+        for name in ROW_ARRAYS:
+            setattr(self, name, cat([getattr(self, name), block.arrays[name]]))
+        self.elig_key[start:] = facts_code[block.elig_key]
+        for name in STRINGS:
+            setattr(self, name, cat([getattr(self, name), block.strings[name]]))
+        self.wish_of_row = cat([self.wish_of_row, wish_code[block.wish_of_row].astype(np.int32)])
+        self.text_row = cat([self.text_row, (block.text_row + start).astype(np.int32)])
+        self.text_id = cat([self.text_id, text_code[block.text_id].astype(np.int32)])
+        self.order_rank = np.empty(len(self.id_bytes), np.int64)
+        self.order_rank[np.argsort(self.klantnummer, kind="stable")] = np.arange(len(self.id_bytes))
+        self._relookup()
+        if n:
+            self.dirty = True
+
+    @staticmethod
+    def _numbers(known: dict[Any, int], names: Sequence[Any]) -> np.ndarray:
+        """The index's number of each name, adding the new ones to ``known``."""
+        return np.fromiter((known.setdefault(name, len(known)) for name in names), np.int64, len(names))
+
+    def compact(self) -> None:
+        """Drop retired rows and put the rows in id order, as a full build has them (distinct texts and
+        eligibility facts keep their numbers: the engine's knock-out tables are per fact number)."""
+        keep = self._live_rows  # live rows in id order
+        if len(keep) == len(self.id_bytes) and np.array_equal(keep, np.arange(len(keep))):
+            return
+        new_row = np.full(len(self.id_bytes), -1, np.int64)
+        new_row[keep] = np.arange(len(keep))
+        self.id_bytes, self.version = self.id_bytes[keep], self.version[keep]
+        for name in MATRICES:
+            setattr(self, name, getattr(self, name).tocsr()[keep].tocsc())
+        for name in (*ROW_ARRAYS, *STRINGS, "wish_of_row", "order_rank"):
+            setattr(self, name, getattr(self, name)[keep])
+        self.order_rank = np.argsort(np.argsort(self.order_rank, kind="stable"), kind="stable")
+        moved = new_row[self.text_row]
+        order = np.lexsort((self.text_id[moved >= 0], moved[moved >= 0]))
+        self.text_row = moved[moved >= 0][order].astype(np.int32)
+        self.text_id = self.text_id[moved >= 0][order]
+        self._relookup()
 
     # --- the vectorised score -------------------------------------------------------------------------
     def _skill_credit(self, wanted: Sequence[Resolution], rows: np.ndarray) -> tuple[np.ndarray, bool]:
@@ -239,16 +254,24 @@ class CandidateIndex:
                 related = self.G[:, self.group_col[skill.group]].toarray().ravel()[rows] * w.related_credit
                 total += np.maximum(exact, related)
             else:
-                hit = np.zeros(len(self.ids))
-                key = normalize_term(r.input)
-                for text, _score, _ in process.extract(key, list(self._texts), scorer=fuzz.token_set_ratio,
-                                                       score_cutoff=w.fuzzy_cutoff, limit=None):
-                    hit[self._texts[text]] = 1.0
-                total += hit[rows]
+                total += self._text_hits(normalize_term(r.input))[rows]
         return total / len(wanted), True
 
+    def _text_hits(self, key: str) -> np.ndarray:
+        """1.0 for each row with a skill text close to ``key`` (rapidfuzz token set ratio), else 0."""
+        hit = np.zeros(len(self.id_bytes))
+        found = [column for _text, _score, column in process.extract(
+            key, list(self.skill_texts), scorer=fuzz.token_set_ratio, score_cutoff=self.scorer.weights.fuzzy_cutoff,
+            limit=None)]
+        if found:
+            if self._text_matrix is None:
+                self._text_matrix = sparse.csc_matrix(
+                    (np.ones(len(self.text_row), np.float32), (self.text_row, self.text_id)),
+                    shape=(len(self.id_bytes), len(self.skill_texts)))
+            hit[self._text_matrix[:, found].indices] = 1.0
+        return hit
+
     def score(self, terms: VacancyTerms, today: dt.date, rows: np.ndarray | None = None) -> Scores:
-        self.flush()
         w, v = self.scorer.weights, terms.profile
         if rows is None:
             rows = np.flatnonzero(self.alive)
@@ -320,8 +343,8 @@ class CandidateIndex:
             values["driving_licence"], unknown["driving_licence"] = np.ones(n), none
 
         query = self.scorer.text.vectors([v.text])
-        if query.nnz:  # only the columns the vacancy text has: cheap on a CSC matrix
-            similarity = (self.W[:, query.indices] @ query.data.astype(np.float64))[rows]
+        if query.nnz:  # only the columns the vacancy text has, per distinct wish text, then gathered per row
+            similarity = (self.wish_vectors[:, query.indices] @ query.data.astype(np.float64))[self.wish_of_row[rows]]
         else:
             similarity = np.zeros(n)
         wishes = np.minimum(w.short_cap, similarity / w.text_full_at)

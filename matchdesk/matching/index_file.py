@@ -6,9 +6,15 @@ TLS stack uses; hand-written crypto is not an option). The key is derived (HKDF-
 the database holds (``services.matching`` keeps it in the ``meta`` table, inside the encrypted database), so the
 copy is as unreadable as the database itself (it holds klantnummers and skills), and a file someone else wrote
 into the cache folder, a tampered or truncated one, or one made for another database fails authentication and is
-ignored before numpy reads a byte of it. Strings and small structures
-(klantnummers, skill texts, the eligibility facts, the store's marks) travel as one JSON document inside the
-archive; the sparse matrices as their component arrays.
+ignored before numpy reads a byte of it.
+
+The archive holds only arrays (format 5): ids as 16 bytes each, row versions, the sparse skill / group /
+occupation matrices as their component arrays, the per-row numbers and flags, short strings as numpy unicode
+arrays, each distinct wish text's hashed vector once (``wish_vectors``, ``wish_of_row``), the (row, skill text)
+pairs; one small JSON document names the distinct wish and skill texts, the eligibility facts and the store's
+marks (the database's data version the copy was made at: a start takes the copy over and re-reads only the
+candidates changed since). Written in a canonical form (live rows in id order, distinct values sorted), so an
+index kept up to date row by row writes the same arrays as one built afresh.
 
     write_index(index, path, fingerprint, key)        # after a flush; 0600, written beside and renamed
     read_index(index, path, fingerprint, key)         # True when taken over; False leaves ``index`` as it was
@@ -20,7 +26,6 @@ import datetime as dt
 import io
 import json
 import os
-import uuid
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,20 +37,17 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from scipy import sparse
 
-from matchdesk.domain import Categorie, Doelgroep
+from matchdesk.matching.index_build import ID, distinct_sorted
 from matchdesk.matching.index_store import Mark
-from matchdesk.rules.facts import CandidateFacts
 
 if TYPE_CHECKING:
     from matchdesk.matching.index import CandidateIndex
 
-# 4: AES-256-GCM; 3 was signed but readable (HMAC-SHA256), 2 a pickle: neither is read again
-MAGIC = b"MatchDesk-index-4\n"
+# 5: plain arrays built from columns (wish vectors per distinct text); 4 had per-row wish vectors and a JSON map
+# of skill texts; 4 and 5 are AES-256-GCM, 3 was signed but readable (HMAC-SHA256), 2 a pickle: none read again
+MAGIC = b"MatchDesk-index-5\n"
 NONCE = 12
-_ARRAYS = ("alive", "skills_known", "lang", "lat", "lon", "max_km", "hours", "avail", "licences", "licences_known",
-           "wish_known", "ontheffing", "elig_key", "order_rank")
-_MATRICES = ("S", "G", "O", "W")
-_STRINGS = ("klantnummer", "municipality", "doelgroep", "categorie")
+_MATRICES = ("S", "G", "O", "wish_vectors")
 
 
 def _cipher(key: bytes) -> AESGCM:
@@ -70,33 +72,65 @@ def unseal(key: bytes, data: bytes) -> bytes | None:
         return None
 
 
-def write_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint: str, key: bytes) -> None:
-    """Write ``index`` (flushed) for the next process; readable and writable by the user only."""
-    index.flush()
-    keep = np.flatnonzero(index.alive)  # retired rows (changed, deleted or erased candidates) are not written
-    new_row = np.full(len(index.ids), -1, np.int64)
+def canonical(index: CandidateIndex) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The arrays and the JSON document the file holds: live rows in id order, distinct wish texts, skill texts
+    and eligibility facts sorted (so the same candidates give the same arrays however the index got there)."""
+    from matchdesk.matching.index import ROW_ARRAYS, STRINGS
+
+    keep = index._live_rows  # live rows, in id order
+    new_row = np.full(len(index.id_bytes), -1, np.int64)
     new_row[keep] = np.arange(len(keep))
-    used, elig_key = np.unique(index.elig_key[keep], return_inverse=True)
-    arrays: dict[str, np.ndarray] = {name: getattr(index, name)[keep] for name in _ARRAYS}
-    arrays["elig_key"] = elig_key.astype(np.int32)
-    arrays["order_rank"] = np.argsort(np.argsort(index.klantnummer[keep].astype(str), kind="stable"), kind="stable")
-    for name in _MATRICES:
-        matrix = getattr(index, name).tocsr()[keep].tocsc()
+    arrays: dict[str, np.ndarray] = {name: getattr(index, name)[keep] for name in (*ROW_ARRAYS, *STRINGS)}
+    arrays["ids"] = np.frombuffer(index.id_bytes[keep].tobytes(), np.uint8).reshape(len(keep), 16)
+    arrays["version"] = index.version[keep]
+    arrays["order_rank"] = np.argsort(np.argsort(arrays["klantnummer"], kind="stable"), kind="stable")
+    keys = list(index._eligibility_keys)
+    facts_order, arrays["elig_key"] = _sorted_codes(arrays["elig_key"], [json.dumps(_plain_key(k)) for k in keys])
+    wish_names = list(index.wish_texts)
+    wish_order, arrays["wish_of_row"] = _sorted_codes(index.wish_of_row[keep], wish_names)
+    text_names = list(index.skill_texts)
+    moved = new_row[index.text_row]
+    kept = moved >= 0
+    text_order, text_id = _sorted_codes(index.text_id[kept], text_names)
+    pairs = distinct_sorted(moved[kept] * max(len(text_order), 1) + text_id)
+    arrays["text_row"] = (pairs // max(len(text_order), 1)).astype(np.int32)
+    arrays["text_id"] = (pairs % max(len(text_order), 1)).astype(np.int32)
+    matrices = {"S": index.S.tocsr()[keep], "G": index.G.tocsr()[keep], "O": index.O.tocsr()[keep],
+                "wish_vectors": index.wish_vectors.tocsr()[wish_order]}
+    for name, matrix in matrices.items():
+        matrix = matrix.tocsc()
+        matrix.sort_indices()
         arrays[f"{name}_data"], arrays[f"{name}_indices"] = matrix.data, matrix.indices
-        arrays[f"{name}_indptr"], arrays[f"{name}_shape"] = matrix.indptr, np.asarray(matrix.shape, np.int64)
-    arrays["ids"] = _uuid_array([index.ids[row] for row in keep])
-    versions = index.store.versions
-    arrays["version_ids"] = _uuid_array(list(versions))
-    arrays["versions"] = np.fromiter(versions.values(), np.int64, len(versions))
-    texts = {text: [int(new_row[r]) for r in rows if new_row[r] >= 0] for text, rows in index._texts.items()}
+        arrays[f"{name}_indptr"], arrays[f"{name}_shape"] = matrix.indptr, np.array(matrix.shape, np.int64)
     document = {
-        "fingerprint": fingerprint,
-        "texts": {text: rows for text, rows in texts.items() if rows},
-        "facts": [_facts_plain(index.eligibility_facts[i]) for i in used],
+        "facts": [_plain_key(keys[k]) for k in facts_order.tolist()],
+        "wish_texts": [wish_names[k] for k in wish_order.tolist()],
+        "skill_texts": [text_names[k] for k in text_order.tolist()],
         "marks": {table: [m.count, m.latest.isoformat() if m.latest else None, m.versions]
                   for table, m in index.store.marks.items()},
-        **{name: [None if v is None else str(v) for v in getattr(index, name)[keep]] for name in _STRINGS},
     }
+    return arrays, document
+
+
+def _sorted_codes(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(the used codes in the order of their names, ``codes`` renumbered into that order)."""
+    used = distinct_sorted(codes)
+    order = used[np.argsort(np.array([names[k] for k in used.tolist()], str), kind="stable")] if len(used) else used
+    renumber = np.zeros(max(len(names), 1), np.int64)
+    renumber[order] = np.arange(len(order))
+    return order.astype(np.int64), renumber[codes].astype(np.int32)
+
+
+def _plain_key(key: tuple[object, ...]) -> list[Any]:
+    municipality, doelgroep, categorie, *flags = key
+    return [str(municipality), None if doelgroep is None else str(doelgroep),
+            None if categorie is None else str(categorie), *(bool(f) for f in flags)]
+
+
+def write_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint: str, key: bytes) -> None:
+    """Write ``index`` for the next process (retired rows left out); readable and writable by the user only."""
+    arrays, document = canonical(index)
+    document["fingerprint"] = fingerprint
     arrays["document"] = np.frombuffer(json.dumps(document, ensure_ascii=False).encode(), np.uint8)
     buffer = io.BytesIO()
     np.savez(buffer, allow_pickle=False, **arrays)
@@ -129,70 +163,49 @@ def read_index(index: CandidateIndex, path: str | os.PathLike[str], fingerprint:
     if state is None:
         return False
     vars(index).update(state)
+    index._relookup()
     return True
 
 
 def _state(index: CandidateIndex, arrays: dict[str, np.ndarray], fingerprint: str) -> dict[str, Any] | None:
+    from matchdesk.matching.index import ROW_ARRAYS, STRINGS
+    from matchdesk.matching.index_values import facts_of_key
+
     document = json.loads(arrays["document"].tobytes().decode())
     if document.get("fingerprint") != fingerprint:
         return None
-    state: dict[str, Any] = {name: arrays[name] for name in _ARRAYS}
-    widths = {"S": len(index.skill_col), "G": len(index.group_col), "O": len(index.occupation_col), "W": 2 ** 18}
+    rows = len(arrays["ids"])
+    state: dict[str, Any] = {name: arrays[name] for name in (*ROW_ARRAYS, *STRINGS, "version", "order_rank",
+                                                             "wish_of_row", "text_row", "text_id")}
+    widths = {"S": len(index.skill_col), "G": len(index.group_col), "O": len(index.occupation_col),
+              "wish_vectors": index.scorer.text.n_features}
+    heights = {"S": rows, "G": rows, "O": rows, "wish_vectors": len(document["wish_texts"])}
     for name in _MATRICES:
         shape = tuple(int(n) for n in arrays[f"{name}_shape"])
-        if len(shape) != 2 or shape[1] != widths[name]:
+        if shape != (heights[name], widths[name]):
             return None
         state[name] = sparse.csc_matrix(
             (arrays[f"{name}_data"], arrays[f"{name}_indices"], arrays[f"{name}_indptr"]), shape=shape)
-    ids = [uuid.UUID(bytes=bytes(row)) for row in arrays["ids"]]
-    rows = len(ids)
-    if any(len(state[n]) != rows for n in _ARRAYS) or any(state[m].shape[0] != rows for m in _MATRICES) \
-            or any(len(document[n]) != rows for n in _STRINGS):
+    if arrays["ids"].shape != (rows, 16) or any(len(state[n]) != rows for n in (*ROW_ARRAYS, *STRINGS, "version")) \
+            or any(arrays[n].dtype.kind not in "US" for n in STRINGS):
         return None
-    alive = state["alive"].astype(bool)
-    state["ids"] = ids
-    state["row_of"] = {ids[row]: int(row) for row in np.flatnonzero(alive)}
-    for name in _STRINGS:
-        state[name] = np.array(document[name], object)
-    state["_texts"] = {str(text): [int(r) for r in found] for text, found in document["texts"].items()}
-    facts = [_facts(plain) for plain in document["facts"]]
-    state["eligibility_facts"] = facts
-    state["_eligibility_keys"] = {_facts_key(f): i for i, f in enumerate(facts)}
-    state["_pending"] = []
+    if len(state["text_row"]) and (state["text_row"].max() >= rows
+                                   or state["text_id"].max() >= len(document["skill_texts"])):
+        return None
+    keys = [(m, d, k, *flags) for m, d, k, *flags in document["facts"]]
+    if (len(state["elig_key"]) and state["elig_key"].max() >= len(keys)) \
+            or (len(state["wish_of_row"]) and state["wish_of_row"].max() >= len(document["wish_texts"])):
+        return None
+    state["id_bytes"] = np.ascontiguousarray(arrays["ids"]).view(ID).reshape(rows)
+    state["alive"] = state["alive"].astype(bool)
+    state["wish_texts"] = {str(t): i for i, t in enumerate(document["wish_texts"])}
+    state["skill_texts"] = {str(t): i for i, t in enumerate(document["skill_texts"])}
+    state["_eligibility_keys"] = {key: i for i, key in enumerate(keys)}
+    state["eligibility_facts"] = [facts_of_key(key) for key in keys]
+    state["_text_matrix"] = None
     state["dirty"] = False
     store = index.store
     store.marks = {table: Mark(int(c), dt.datetime.fromisoformat(latest) if latest else None, int(v))
                    for table, (c, latest, v) in document["marks"].items()}
     store.data_version = None  # another process may have committed since
-    store.versions = {uuid.UUID(bytes=bytes(row)): int(v) for row, v in zip(arrays["version_ids"],
-                                                                          arrays["versions"], strict=True)}
     return state
-
-
-def _uuid_array(ids: list[uuid.UUID]) -> np.ndarray:
-    return np.frombuffer(b"".join(i.bytes for i in ids), np.uint8).reshape(len(ids), 16)
-
-
-def _facts_key(f: CandidateFacts) -> tuple[object, ...]:
-    """The same key as ``index._eligibility_key`` of a profile with these facts."""
-    return (f.municipality, f.doelgroep, f.categorie, f.banenafspraak, f.beschut_indicatie, f.wsw, f.taalachterstand)
-
-
-def _facts_plain(f: CandidateFacts) -> dict[str, Any]:
-    return {"municipality": f.municipality, "doelgroep": None if f.doelgroep is None else str(f.doelgroep),
-            "categorie": None if f.categorie is None else str(f.categorie),
-            "banenafspraak": f.banenafspraak, "beschut_indicatie": f.beschut_indicatie,
-            "ontheffing_until": f.ontheffing_until.isoformat() if f.ontheffing_until else None,
-            "wsw": f.wsw, "taalachterstand": f.taalachterstand}
-
-
-def _facts(plain: dict[str, Any]) -> CandidateFacts:
-    until = plain["ontheffing_until"]
-    return CandidateFacts(
-        municipality=str(plain["municipality"]),
-        doelgroep=Doelgroep(plain["doelgroep"]) if plain["doelgroep"] is not None else None,
-        categorie=Categorie(plain["categorie"]) if plain["categorie"] is not None else None,
-        birth_date=None, banenafspraak=bool(plain["banenafspraak"]),
-        beschut_indicatie=bool(plain["beschut_indicatie"]),
-        ontheffing_until=dt.date.fromisoformat(until) if until else None,
-        wsw=bool(plain["wsw"]), taalachterstand=bool(plain["taalachterstand"]))

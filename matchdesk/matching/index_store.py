@@ -1,25 +1,40 @@
-"""The candidate index's database half: where the index stands against the database, and the profiles it reads.
+"""The candidate index's database half: where the index stands against the database, and what it reads.
 
 Before each query ``refresh`` compares the high-water mark (count, highest ``updated_at`` and sum of row
-versions per table) with the database and re-reads only the candidates whose rows changed; a changed
-candidate's old row is retired and a new row appended (``index.CandidateIndex``, the array half), so a
-long-running app sees what the command line or a colleague changed. On SQLite a ``PRAGMA data_version`` on
-the store's own connection skips even the aggregate check when nobody committed since the last query.
-Profiles are read with plain column queries (no ORM objects).
+versions per table: the database's data version as the index sees it, saved with the index) with the database
+and re-reads only the candidates whose rows changed: their old rows are retired and new rows appended
+(``index.CandidateIndex``, the array half), so a long-running app sees what the command line or a colleague
+changed. On SQLite a ``PRAGMA data_version`` on the store's own connection skips even the aggregate check when
+nobody committed since the last query. The index is built from plain columns (``read_columns``: a Core select
+of columns with ids, enums and dates left as the driver returns them, no ORM rows, no profile objects;
+``index_build`` makes the rows); ``load_profiles`` reads the few profiles an explanation needs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sqlalchemy import Connection, String, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
+from matchdesk.matching.index_build import (
+    CANDIDATE_FIELDS,
+    ID,
+    Columns,
+    LanguageRows,
+    SkillRows,
+    as_uuid,
+    distinct_sorted,
+    id_array,
+)
 from matchdesk.matching.profiles import CandidateProfile, profile_from_values
 from matchdesk.matching.resolve import SkillResolver
 from matchdesk.storage.models import Candidate, CandidateLanguage, CandidateSkill
@@ -41,7 +56,19 @@ _TABLES: tuple[tuple[Table, InstrumentedAttribute[uuid.UUID]], ...] = (
     (CandidateLanguage, CandidateLanguage.candidate_id),
 )
 CHUNK = 900  # ids per IN (...) query
-BUILD_WINDOW = 20_000  # candidates per step of the first build
+CHUNK_ROWS = 50_000  # rows per fetch of the first build
+
+
+def _plain(column: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+    """A column as the driver returns it: no per-value conversion to uuid.UUID, enum or date objects."""
+    if column.key in ("id", "candidate_id", "doelgroep", "categorie", "ontheffing_until", "available_from", "skill",
+                      "level"):
+        return type_coerce(column, String)
+    return column.expression
+
+
+_PLAIN_CANDIDATE = tuple(_plain(getattr(Candidate, name)) for name in CANDIDATE_FIELDS)
+_LIVE = (Candidate.deleted_at.is_(None), Candidate.archived_at.is_(None))  # archived: not ranked
 
 
 @dataclass(frozen=True)
@@ -52,13 +79,13 @@ class Mark:
 
 
 class IndexStore:
-    """The marks and SQLite data_version of the index's last look, and the row version of each candidate it
-    read; the marks and versions are saved with the index (``index_file``), the connection and data_version not."""
+    """The marks and SQLite data_version of the index's last look (the row version of each candidate read is
+    the index's ``version`` array); the marks are saved with the index (``index_file``), the connection and
+    data_version not."""
 
     def __init__(self) -> None:
         self.marks: dict[str, Mark] = {}
         self.data_version: int | None = None
-        self.versions: dict[uuid.UUID, int] = {}
         self._connection: Connection | None = None
 
     def close(self) -> None:
@@ -80,7 +107,7 @@ class IndexStore:
         if not self.marks:
             loaded = self._load_all(session, index)
         elif marks != self.marks:
-            loaded = self._load(session, index, self._changed_ids(session, marks, set(index.row_of)))
+            loaded = self._load(session, index, self._changed_ids(session, marks, index))
         if marks != self.marks:
             index.dirty = True
         self.marks, self.data_version = marks, version
@@ -96,76 +123,104 @@ class IndexStore:
         self._connection.rollback()
         return int(value or 0)
 
-    def _changed_ids(self, session: Session, marks: dict[str, Mark], indexed: set[uuid.UUID]) -> set[uuid.UUID]:
-        changed: set[uuid.UUID] = set()
+    def _changed_ids(self, session: Session, marks: dict[str, Mark], index: CandidateIndex) -> np.ndarray:
+        """The ids (S16) of candidates whose rows changed since the last look."""
+        changed = [np.zeros(0, ID)]
         for model, column in _TABLES:
             old, new = self.marks[model.__tablename__], marks[model.__tablename__]
             if old == new:
                 continue
-            since = select(column)
+            since = select(type_coerce(column, String))
             if old.latest is not None:
                 since = since.where(model.updated_at >= old.latest)
-            found = set(session.scalars(since).all())
-            changed |= found
+            if model is Candidate:  # rows tied at the old mark with the version the index read did not change
+                since = since.add_columns(Candidate.version, Candidate.updated_at)
+                ids, versions, stamps = _columns(session, since, 3)
+                found = id_array(ids)
+                rows = index.rows_of(found)
+                moved = _versions(index, rows) != np.asarray(versions, np.int64)
+                changed.append(found[moved | np.array([old.latest is None or t != old.latest for t in stamps], bool)])
+            else:
+                found = id_array(session.scalars(since).all())
+                changed.append(found)
             grew = new.count - old.count
-            if not found or grew < 0 or grew > len(found):
+            if not len(found) or grew < 0 or grew > len(found):
                 # rows went away, or were written with an older clock: compare every candidate's rows
-                changed |= self._full_diff(session, model, column, indexed)
-        return changed
+                changed.append(self._full_diff(session, model, column, index))
+        return distinct_sorted(np.concatenate(changed))
 
     def _full_diff(self, session: Session, model: Table, column: InstrumentedAttribute[uuid.UUID],
-                   indexed: set[uuid.UUID]) -> set[uuid.UUID]:
-        if model is Candidate:
-            live = set(session.scalars(select(Candidate.id).where(Candidate.deleted_at.is_(None))).all())
-            return live - indexed | indexed - live | self._ids_with_changed_versions(session)
-        return indexed | set(session.scalars(select(column).distinct()).all())
+                   index: CandidateIndex) -> np.ndarray:
+        indexed = index.id_bytes[index.alive]
+        if model is not Candidate:
+            return np.concatenate([indexed, id_array(session.scalars(select(type_coerce(column, String)).distinct())
+                                                     .all())])
+        ids, versions = _columns(session, select(type_coerce(Candidate.id, String), Candidate.version)
+                                 .where(Candidate.deleted_at.is_(None)), 2)
+        live = id_array(ids)
+        rows = index.rows_of(live)
+        moved = _versions(index, rows) != np.asarray(versions, np.int64).reshape(-1)
+        return np.concatenate([live[moved], indexed[~np.isin(indexed, live, assume_unique=True)]])
 
-    def _ids_with_changed_versions(self, session: Session) -> set[uuid.UUID]:
-        rows = session.execute(select(Candidate.id, Candidate.version)).all()
-        return {cid for cid, version in rows if self.versions.get(cid) != version}
-
-    def _load(self, session: Session, index: CandidateIndex, ids: Iterable[uuid.UUID]) -> int:
-        wanted = list(ids)
-        profiles = self.load_profiles(session, index.scorer.resolver, wanted, record_versions=True)
-        found = {uuid.UUID(p.id) for p in profiles}
-        index.retire([cid for cid in wanted if cid not in found])
-        index.add_profiles(profiles)
-        index.flush()
+    def _load(self, session: Session, index: CandidateIndex, ids: np.ndarray) -> int:
+        columns = _empty_columns()
+        wanted = [as_uuid(i) for i in ids]
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start:start + CHUNK]
+            _extend(columns, read_columns(session, Candidate.id.in_(chunk), CandidateSkill.candidate_id.in_(chunk),
+                                          CandidateLanguage.candidate_id.in_(chunk)))
+        index.retire(ids)  # changed, deleted, archived or erased: the block brings back who is still live
+        index.add_block(index.builder.build(columns))
         return len(wanted)
 
     def _load_all(self, session: Session, index: CandidateIndex) -> int:
-        """The first build, window by window (bounded memory): every live candidate."""
-        total = 0
-        for low, high in _id_windows(session):
-            profiles = self.load_profiles(session, index.scorer.resolver, None, record_versions=True,
-                                          window=(low, high))
-            index.add_profiles(profiles)
-            index.flush()
-            total += len(profiles)
-        return total
+        """The first build: every live candidate's columns, then their skill and language rows read in chunks on
+        the session's DB-API connection (its transaction; plain table scans, no SQLAlchemy rows) and encoded
+        chunk by chunk, so the plain values held at once stay bounded."""
+        collecting = gc.isenabled()
+        gc.disable()  # a million short-lived tuples: collections would scan them over and over
+        try:
+            return self._read_all(session, index)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read_all(self, session: Session, index: CandidateIndex) -> int:
+        connection = session.connection()
+        found: list[list[Any]] = []
+        encoded = (SkillRows(), LanguageRows())
+        for statement, width, into in zip(statements(), (len(CANDIDATE_FIELDS), 3, 4), (None, *encoded),
+                                          strict=True):
+            sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(sql)
+                while rows := cursor.fetchmany(CHUNK_ROWS):
+                    if into is None:
+                        found += rows
+                    else:
+                        into.add(*_transpose(rows, width))
+            finally:
+                cursor.close()
+        found.sort(key=itemgetter(0))  # id order (hex text or uuid.UUID: both sort as the 16 bytes do)
+        people = dict(zip(CANDIDATE_FIELDS, _transpose(found, len(CANDIDATE_FIELDS)), strict=True))
+        del found
+        index.add_block(index.builder.build_from(people, *encoded))
+        return len(people["id"])
 
     # --- reading profiles -----------------------------------------------------------------------------
-    def load_profiles(self, session: Session, resolver: SkillResolver, ids: Sequence[uuid.UUID] | None,
-                      record_versions: bool = False,
-                      window: tuple[uuid.UUID, uuid.UUID] | None = None) -> list[CandidateProfile]:
-        """Profiles of live candidates: the given ``ids``, or every live candidate with an id in ``window``
-        (inclusive; the first build goes window by window)."""
-        if window is None:
-            found: list[CandidateProfile] = []
-            for start in range(0, len(ids or ()), CHUNK):
-                chunk = list((ids or ())[start:start + CHUNK])
-                found += self._read(session, resolver, Candidate.id.in_(chunk),
-                                    CandidateSkill.candidate_id.in_(chunk), CandidateLanguage.candidate_id.in_(chunk),
-                                    record_versions)
-            return found
-        low, high = window
-        return self._read(session, resolver, Candidate.id.between(low, high),
-                          CandidateSkill.candidate_id.between(low, high),
-                          CandidateLanguage.candidate_id.between(low, high), record_versions)
+    def load_profiles(self, session: Session, resolver: SkillResolver,
+                      ids: Sequence[uuid.UUID]) -> list[CandidateProfile]:
+        """Profiles of these candidates that are live (for the explanations of a ranking's results)."""
+        found: list[CandidateProfile] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start:start + CHUNK])
+            found += self._read(session, resolver, Candidate.id.in_(chunk), CandidateSkill.candidate_id.in_(chunk),
+                                CandidateLanguage.candidate_id.in_(chunk))
+        return found
 
     def _read(self, session: Session, resolver: SkillResolver, people_filter: ColumnElement[bool],
-              skill_filter: ColumnElement[bool], language_filter: ColumnElement[bool],
-              record_versions: bool) -> list[CandidateProfile]:
+              skill_filter: ColumnElement[bool], language_filter: ColumnElement[bool]) -> list[CandidateProfile]:
         skills: dict[str, list[tuple[str, str | None]]] = {}
         skill_key = type_coerce(CandidateSkill.candidate_id, String).label("key")
         for owner, text, skill_id in session.execute(
@@ -183,11 +238,16 @@ class IndexStore:
                                              Candidate.archived_at, Candidate.version).where(people_filter)):
             if person.deleted_at is not None or person.archived_at is not None:  # archived: not ranked
                 continue
-            if record_versions:
-                self.versions[person.id] = person.version
             profiles.append(profile_from_values(person, skills.get(person.key, ()), languages.get(person.key, ()),
                                                 resolver))
         return profiles
+
+
+def _versions(index: CandidateIndex, rows: np.ndarray) -> np.ndarray:
+    """The row version the index read for each row; -1 (no version a row has) where ``rows`` is -1."""
+    found = np.full(len(rows), -1, np.int64)
+    found[rows >= 0] = index.version[rows[rows >= 0]]
+    return found
 
 
 def _read_marks(session: Session) -> dict[str, Mark]:
@@ -199,15 +259,48 @@ def _read_marks(session: Session) -> dict[str, Mark]:
     return marks
 
 
-def _id_windows(session: Session) -> Iterator[tuple[uuid.UUID, uuid.UUID]]:
-    """(lowest, highest) id of each run of ``BUILD_WINDOW`` live candidates, in id order."""
-    last: uuid.UUID | None = None
-    while True:
-        query = select(Candidate.id).where(Candidate.deleted_at.is_(None)).order_by(Candidate.id).limit(BUILD_WINDOW)
-        if last is not None:
-            query = query.where(Candidate.id > last)
-        ids = session.scalars(query).all()
-        if not ids:
-            return
-        yield ids[0], ids[-1]
-        last = ids[-1]
+def statements() -> tuple[Any, Any, Any]:
+    """The three selects of a build: live candidates' columns, skill rows, language rows (benchmarks time the
+    same statements on a bare cursor as the floor)."""
+    people = select(*_PLAIN_CANDIDATE).where(*_LIVE)  # no ORDER BY: a plain scan (by id it is 3-4x slower)
+    skill_rows = select(_plain(CandidateSkill.candidate_id), CandidateSkill.text, CandidateSkill.skill_id)
+    language_rows = select(_plain(CandidateLanguage.candidate_id), CandidateLanguage.language,
+                           _plain(CandidateLanguage.skill), _plain(CandidateLanguage.level))
+    return people, skill_rows, language_rows
+
+
+def read_columns(session: Session, candidates: ColumnElement[bool] | None = None,
+                 skills: ColumnElement[bool] | None = None, languages: ColumnElement[bool] | None = None) -> Columns:
+    """Plain columns of the live candidates (all, or those ``candidates`` selects) and of their skill and
+    language rows (``skills`` / ``languages`` select them; rows of other candidates are dropped by the build)."""
+    people, skill_rows, language_rows = statements()
+    if candidates is not None:
+        people = people.where(candidates)
+    if skills is not None:
+        skill_rows = skill_rows.where(skills)
+    if languages is not None:
+        language_rows = language_rows.where(languages)
+    values = _columns(session, people, len(CANDIDATE_FIELDS))
+    return Columns(candidates=dict(zip(CANDIDATE_FIELDS, values, strict=True)),
+                   skills=_columns(session, skill_rows, 3),  # type: ignore[arg-type]
+                   languages=_columns(session, language_rows, 4))  # type: ignore[arg-type]
+
+
+def _columns(session: Session, statement: Any, width: int) -> tuple[list[Any], ...]:
+    """The statement's result as one list per column."""
+    return _transpose(session.execute(statement).all(), width)
+
+
+def _transpose(rows: Sequence[Any], width: int) -> tuple[list[Any], ...]:
+    return tuple(list(map(itemgetter(i), rows)) for i in range(width))  # much faster than zip(*rows)
+
+
+def _empty_columns() -> Columns:
+    return Columns({name: [] for name in CANDIDATE_FIELDS}, ([], [], []), ([], [], [], []))
+
+
+def _extend(columns: Columns, more: Columns) -> None:
+    for name, values in more.candidates.items():
+        columns.candidates[name] += values
+    for mine, theirs in zip((*columns.skills, *columns.languages), (*more.skills, *more.languages), strict=True):
+        mine += theirs

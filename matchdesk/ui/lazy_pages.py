@@ -138,7 +138,7 @@ def retention_action(window: QMainWindow) -> QAction:
 
 # what the matching engine imports (about a second), one step per turn of the event loop on the GUI thread: an
 # import on a worker while the GUI thread paints can crash PySide6 (its import hook is not thread-safe)
-WARM_IMPORTS = ("numpy", "scipy.sparse", "sklearn.feature_extraction.text", "rapidfuzz",
+WARM_IMPORTS = ("numpy", "scipy.sparse", "mmh3", "rapidfuzz",
                 "matchdesk.services.matching", "matchdesk.services.match_desk")
 
 
