@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from matchdesk.matching.components import Scorer, VacancyTerms
@@ -70,7 +69,6 @@ class RowScorer:
         self.scorer = scorer
         self._places: tuple[object, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._from: dict[tuple[float, float], np.ndarray] = {}
-        self._texts: tuple[object, int, list[str]] | None = None
         self._queries: dict[str, sparse.csr_matrix] = {}
         self._columns: dict[str, tuple[object, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -140,12 +138,6 @@ class RowScorer:
         return found
 
     # --- skills ---------------------------------------------------------------------------------------
-    def _text_keys(self, index: CandidateIndex) -> list[str]:
-        texts = index._texts
-        if self._texts is None or self._texts[0] is not texts or self._texts[1] != len(texts):
-            self._texts = (texts, len(texts), list(texts))
-        return self._texts[2]
-
     def skill_credit(self, index: CandidateIndex, wanted: Sequence[Resolution],
                      rows: np.ndarray | None) -> tuple[np.ndarray, bool]:
         """Mean credit per row over the wanted skills: exact 1, the same group ``related_credit`` (never for a
@@ -177,13 +169,8 @@ class RowScorer:
             related = _weighted(index.G, groups) - _weighted(index.S, exact_in_group)
             total = total + related * w.related_credit
         if texts:
-            keys = self._text_keys(index)
-            for text in texts:
-                hit = np.zeros(len(index.alive))
-                for found, _score, _ in process.extract(normalize_term(text), keys, scorer=fuzz.token_set_ratio,
-                                                        score_cutoff=w.fuzzy_cutoff, limit=None):
-                    hit[index._texts[found]] = 1.0
-                total = total + hit
+            for text in texts:  # 1 for each row with a skill text close to it (the index holds each text once)
+                total = total + index._text_hits(normalize_term(text))
         if rows is not None:
             total = total[rows]
         return total / len(wanted), True
@@ -282,7 +269,9 @@ class RowScorer:
 
         query = self._query_vector(v.text)
         if query.nnz:  # only the columns the vacancy text has
-            similarity = take(_column_product(index.W, query.indices, query.data.astype(np.float64)))
+            # per distinct wish text (the index holds each once), then gathered to the rows having it
+            per_text = _column_product(index.wish_vectors, query.indices, query.data.astype(np.float64))
+            similarity = per_text[take(index.wish_of_row)]
         else:
             similarity = np.zeros(n)
         wishes = np.minimum(w.short_cap, similarity / w.text_full_at)
