@@ -52,6 +52,7 @@ from matchdesk.storage.models import (
     Trajectory,
     WorkExperience,
 )
+from matchdesk.sync.outbox import refuse_on_laptop
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -85,6 +86,7 @@ class Erased:
 def erase_candidate(app: App, klantnummer: str, *, reason: str = "verzoek betrokkene") -> Erased:
     """Erase every stored candidate row with this klantnummer (live or deleted) and what hangs off it.
     ``reason`` is a fixed phrase for the audit log (``verzoek betrokkene``, ``bewaartermijn``), never a value."""
+    refuse_on_laptop(app, "Gegevens wissen")
     with app.unit() as session:
         ids = list(session.scalars(select(Candidate.id).where(Candidate.klantnummer == klantnummer)))
         if not ids:

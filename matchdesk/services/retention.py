@@ -36,6 +36,7 @@ from matchdesk.services.erasure import (
 )
 from matchdesk.storage.audit import log_event
 from matchdesk.storage.models import Candidate, ContactMoment, Proposal, Trajectory
+from matchdesk.sync.outbox import refuse_on_laptop
 
 if TYPE_CHECKING:
     from matchdesk.app import App
@@ -96,6 +97,7 @@ def retention_due(app: App, terms: tuple[Term, ...] | None = None) -> tuple[Due,
 
 def apply_retention(app: App, terms: tuple[Term, ...] | None = None) -> RetentionDone:
     """Erase the due candidates and delete the due contact moments, in one unit of work, audited."""
+    refuse_on_laptop(app, "De bewaartermijn toepassen")
     terms = load_terms() if terms is None else terms
     with app.unit() as session:
         due = find_due(session, terms, app.today)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from matchdesk import transfer
 from matchdesk.plural import plural
+from matchdesk.sync.outbox import refuse_on_laptop
 from matchdesk.transfer.columns import ERROR, REPORT_HEADERS, WARNING, Column, Problem
 from matchdesk.transfer.preview import DUPLICATE, HeaderMapping, map_headers
 
@@ -130,6 +131,7 @@ def run_import(app: App, record_type: str, path: str | Path, *, dry_run: bool = 
                progress: Progress | None = None, cancel: threading.Event | None = None) -> ImportOutcome:
     """Import ``path`` as ``record_type`` as the app's medewerker (trajectories judged by the app's
     rulebooks). ``dry_run``: every check and write, then rolled back."""
+    refuse_on_laptop(app, "Importeren")
 
     def report(done: int, total: int | None) -> None:
         if progress is not None:

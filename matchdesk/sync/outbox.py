@@ -130,6 +130,19 @@ def is_laptop(session: Session) -> bool:
     return laptop
 
 
+def refuse_on_laptop(app: App, what: str) -> None:
+    """A write that is no command (an import, erasure, retention) would never reach the server, and its next
+    pull would overwrite it: on a laptop it is refused before anything is written (UsageError, exit 2)."""
+    from matchdesk.errors import UsageError
+
+    with app.reading() as session:
+        laptop = is_laptop(session)
+    if laptop:
+        raise UsageError(f"{what} kan niet op een laptop die met de teamserver synchroniseert: het zou niet op de "
+                         "server komen. Doe dit op de teamserver of op een computer op kantoor; de laptop krijgt "
+                         "het bij de volgende synchronisatie.")
+
+
 def meta_value(session: Session, key: str) -> str | None:
     return session.scalar(select(Meta.value).where(Meta.key == key))
 
@@ -214,4 +227,5 @@ def as_command(row: OutboxCommand) -> dict[str, Any]:
 
 
 __all__ = ["AUDIT_SENT", "LAPTOP", "LAST_SYNC", "SCOPE", "SERVER", "WATERMARK", "as_command", "is_laptop",
+           "refuse_on_laptop",
            "make_laptop", "meta_value", "quiet", "recorded", "set_meta_value", "while_committing"]

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from matchdesk.dates import last_day_within
 from matchdesk.domain import Location, Provider, Role, TrajectoryKind, VacancyKind
@@ -130,3 +131,29 @@ def test_a_recorded_command_replayed_elsewhere_makes_the_same_rows(db, db_path, 
             assert new.id == session.scalar(select(Candidate.id).where(Candidate.klantnummer == "2000002"))
     finally:
         server_db.dispose()
+
+
+def test_a_write_outside_a_command_is_refused_on_a_laptop_and_nothing_is_stored(db, rulebooks, make_candidate,
+                                                                                tmp_path):
+    """An import on a laptop would never reach the server (imports are not commands) and the next pull would
+    overwrite it: refused with a Dutch message, nothing stored, the outbox empty. A desktop file imports."""
+    from matchdesk.errors import UsageError
+    from matchdesk.services.transfers import run_import
+
+    app = _app(db, rulebooks)
+    _laptop(db)
+    sheet = Path(__file__).parents[1] / "fixtures" / "messy_kandidaten.csv"
+    with db.reading() as session:
+        before = session.scalar(select(func.count()).select_from(Candidate))
+    with pytest.raises(UsageError, match="laptop"):
+        run_import(app, "candidates", sheet)
+    kept = make_candidate()
+    from matchdesk.services.erasure import erase_candidate
+
+    with db.reading() as session:
+        klantnummer = session.get(Candidate, kept).klantnummer
+    with pytest.raises(UsageError, match="wissen"):
+        erase_candidate(app, klantnummer)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Candidate)) == before + 1
+    assert _outbox(db) == []
