@@ -145,6 +145,16 @@ def demo_db_path(demo_template, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture
+def demo_db(demo_db_path):
+    """The demo copy opened as a Database (disposed afterwards)."""
+    from matchdesk.storage.database import Database
+
+    database = Database.open(demo_db_path)
+    yield database
+    database.dispose()
+
+
 # -- PostgreSQL ---------------------------------------------------------------------------------------------------
 # MATCHDESK_TEST_PG: a SQLAlchemy URL of a PostgreSQL server's maintenance database on which the tests may
 # create databases (``.ci/run`` starts a throwaway cluster and sets it). Unset: the PostgreSQL half skips.

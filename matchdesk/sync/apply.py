@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from matchdesk.errors import ValidationError
 from matchdesk.storage import cipher
 from matchdesk.storage.keys import DatabaseKey, key_for
-from matchdesk.sync.codec import SYNCED_TABLES, row_from_json, row_to_json, split_key, table_of
+from matchdesk.sync.codec import SYNCED_TABLES, row_from_json, rows_named, split_key, table_of
 from matchdesk.sync.outbox import quiet
 
 _ORDER = {name: position for position, name in enumerate(SYNCED_TABLES)}
@@ -59,13 +59,7 @@ def replace_rows(session: Session, rows: Mapping[str, Mapping[str, Any] | None])
 
 def local_rows(session: Session, keys: Iterable[str]) -> dict[str, dict[str, Any] | None]:
     """The rows named ``table/uuid`` as the laptop holds them now (None: no such row)."""
-    found: dict[str, dict[str, Any] | None] = {}
-    for key in keys:
-        table_name, row_id = split_key(key)
-        table = table_of(table_name)
-        row = session.execute(select(table).where(table.c.id == row_id)).first()
-        found[key] = row_to_json(table, row) if row is not None else None
-    return found
+    return rows_named(session, keys)
 
 
 def _write(session: Session, wanted: Mapping[tuple[str, str], Mapping[str, Any] | None]) -> int:

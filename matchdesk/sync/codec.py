@@ -266,5 +266,19 @@ def split_key(key: str) -> tuple[str, uuid.UUID]:
         raise CodecError(f"ongeldige rijnaam {key!r}") from None
 
 
+def rows_named(session: Any, keys: Iterable[str]) -> dict[str, dict[str, Any] | None]:
+    """The rows named ``table/uuid`` as ``session``'s database holds them now (None: no such row): the
+    laptop's side of a refused change, and the server's ``current``."""
+    from sqlalchemy import select
+
+    found: dict[str, dict[str, Any] | None] = {}
+    for key in keys:
+        table_name, row_id = split_key(key)
+        table = table_of(table_name)
+        row = session.execute(select(table).where(table.c.id == row_id)).first()
+        found[key] = row_to_json(table, row) if row is not None else None
+    return found
+
+
 def rows_to_json(table: Table | str, rows: Iterable[Any]) -> list[dict[str, Any]]:
     return [row_to_json(table, row) for row in rows]

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from matchdesk.errors import ConflictError, MatchDeskError, RuleViolation, StorageUnavailable, ValidationError
 from matchdesk.storage.ids import handing_out
-from matchdesk.sync.codec import SYNCED_TABLES, CodecError, decode_args, row_to_json, split_key, table_of
+from matchdesk.sync.codec import SYNCED_TABLES, CodecError, decode_args, rows_named, split_key, table_of
 from matchdesk.sync.outbox import quiet, while_committing
 
 if TYPE_CHECKING:
@@ -270,14 +270,8 @@ def _changed_at(app: App, expects: Mapping[str, int]) -> dt.datetime | None:
 
 def _current(app: App, keys: list[str]) -> dict[str, dict[str, Any] | None]:
     """The rows named by ``keys`` as this database holds them now (None: no such row)."""
-    current: dict[str, dict[str, Any] | None] = {}
     with app.reading() as session:
-        for key in keys:
-            table_name, row_id = split_key(key)
-            table = table_of(table_name)
-            row = session.execute(select(table).where(table.c.id == row_id)).first()
-            current[key] = row_to_json(table, row) if row is not None else None
-    return current
+        return rows_named(session, keys)
 
 
 def _iso(at: dt.datetime | None) -> str | None:

@@ -37,15 +37,6 @@ def cli(demo_db_path, capsys, today) -> Callable[..., Ran]:
 
 
 @pytest.fixture
-def demo_db(demo_db_path):
-    from matchdesk.storage.database import Database
-
-    database = Database.open(demo_db_path)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
 def demo_app(demo_db, today):
     """The demo copy as another medewerker's window would have it (Sanne), for changes "meanwhile"."""
     from matchdesk.app import App

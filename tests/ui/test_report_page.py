@@ -10,15 +10,6 @@ import pytest
 
 
 @pytest.fixture
-def demo_db(demo_db_path):
-    from matchdesk.storage.database import Database
-
-    database = Database.open(demo_db_path)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
 def rulebooks():
     from matchdesk.rules.rulebook import load_rulebooks
 

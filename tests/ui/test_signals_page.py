@@ -9,15 +9,6 @@ import pytest
 
 
 @pytest.fixture
-def demo_db(demo_db_path):
-    from matchdesk.storage.database import Database
-
-    database = Database.open(demo_db_path)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
 def page(qtbot, demo_db, today):
     from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks

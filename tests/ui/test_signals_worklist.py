@@ -11,15 +11,6 @@ from PySide6.QtCore import Qt
 
 
 @pytest.fixture
-def demo_db(demo_db_path):
-    from matchdesk.storage.database import Database
-
-    database = Database.open(demo_db_path)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
 def window(qtbot, demo_db, today):
     from matchdesk.app import App
     from matchdesk.rules.rulebook import load_rulebooks
