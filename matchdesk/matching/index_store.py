@@ -4,8 +4,10 @@ Before each query ``refresh`` compares the high-water mark (count, highest ``upd
 versions per table: the database's data version as the index sees it, saved with the index) with the database
 and re-reads only the candidates whose rows changed: their old rows are retired and new rows appended
 (``index.CandidateIndex``, the array half), so a long-running app sees what the command line or a colleague
-changed. On SQLite a ``PRAGMA data_version`` on the store's own connection skips even the aggregate check when
-nobody committed since the last query. The index is built from plain columns (``read_columns``: a Core select
+changed. The aggregates are read from narrow indexes (migration 0012), not the rows. On SQLite a ``PRAGMA
+data_version`` on the store's own connection skips even the aggregate check when nobody committed since the
+last query; ``touched`` notes whether this process wrote to the tables the index reads since (``current_here``).
+The index is built from plain columns (``read_columns``: a Core select
 of columns with ids, enums and dates left as the driver returns them, no ORM rows, no profile objects;
 ``index_build`` makes the rows); ``load_profiles`` reads the few profiles an explanation needs.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +24,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Connection, String, func, select, type_coerce
+from sqlalchemy import Connection, Engine, String, event, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement
 
@@ -55,6 +58,8 @@ _TABLES: tuple[tuple[Table, InstrumentedAttribute[uuid.UUID]], ...] = (
     (Candidate, Candidate.id), (CandidateSkill, CandidateSkill.candidate_id),
     (CandidateLanguage, CandidateLanguage.candidate_id),
 )
+# a statement that may write to a table the index reads (conservative: any statement but a SELECT naming one)
+_INDEXED_TABLE = re.compile(r"\b(candidates|candidate_skills|candidate_languages)\b", re.IGNORECASE)
 CHUNK = 900  # ids per IN (...) query
 CHUNK_ROWS = 50_000  # rows per fetch of the first build
 
@@ -81,17 +86,41 @@ class Mark:
 class IndexStore:
     """The marks and SQLite data_version of the index's last look (the row version of each candidate read is
     the index's ``version`` array); the marks are saved with the index (``index_file``), the connection and
-    data_version not."""
+    data_version not. ``touched``: a statement of this process (on the engine ``watch`` was given) may have
+    written to candidates or their skill or language rows since the last look."""
 
     def __init__(self) -> None:
         self.marks: dict[str, Mark] = {}
         self.data_version: int | None = None
+        self.touched = False
         self._connection: Connection | None = None
+        self._watched: Engine | None = None
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+        if self._watched is not None:
+            event.remove(self._watched, "before_cursor_execute", self._on_execute)
+            self._watched = None
+
+    def watch(self, engine: Engine) -> None:
+        """Note every statement of this process that may write to a table the index reads (``touched``)."""
+        if self._watched is None:
+            event.listen(engine, "before_cursor_execute", self._on_execute)
+            self._watched = engine
+
+    def _on_execute(self, _connection: Connection, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if not self.touched and statement.lstrip()[:6].upper() != "SELECT" and _INDEXED_TABLE.search(statement):
+            self.touched = True
+
+    def current_here(self) -> bool:
+        """True when the index has looked at the database and nothing this process wrote since could change it.
+        What another process changed meanwhile only makes a copy written now stale, and a copy is checked
+        against the database when it is taken over (its marks), so a caller that writes nothing new (an index
+        not ``dirty``) may then skip the check. Exact in that direction: a write this process started before
+        the last look and committed after it is missed here, but seen by the next process's check."""
+        return bool(self.marks) and not self.touched
 
     # --- keeping up with the database ----------------------------------------------------------------
     def refresh(self, session: Session, index: CandidateIndex) -> int:
@@ -99,6 +128,8 @@ class IndexStore:
 
         Call it before anything else reads in ``session``: on SQLite the data_version check is made on the
         store's own connection, so the session's read snapshot must start after it."""
+        self.watch(session.get_bind().engine)
+        self.touched = False  # before the look: a write from now on is noted again
         version = self._sqlite_version(session)
         if version is not None and version == self.data_version and self.marks:
             return 0
@@ -251,11 +282,15 @@ def _versions(index: CandidateIndex, rows: np.ndarray) -> np.ndarray:
 
 
 def _read_marks(session: Session) -> dict[str, Mark]:
+    """Count, highest ``updated_at`` and sum of ``version`` per table, each answered from a narrow index
+    (migration 0012): count and sum in one scan of ``(version)``, the highest value by one seek in
+    ``(updated_at)``. Asked together in one select, SQLite would scan the wide rows instead (10x slower)."""
     marks = {}
     for model, _column in _TABLES:
-        count, latest, versions = session.execute(
-            select(func.count(), func.max(model.updated_at), func.coalesce(func.sum(model.version), 0))).one()
-        marks[model.__tablename__] = Mark(count, latest, int(versions))
+        counted = select(func.count().label("total"), func.coalesce(func.sum(model.version), 0).label("versions"))
+        latest = select(func.max(model.updated_at)).scalar_subquery()
+        values = session.execute(select(*counted.subquery().c, latest)).one()
+        marks[model.__tablename__] = Mark(int(values[0]), values[2], int(values[1]))
     return marks
 
 

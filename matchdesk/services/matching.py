@@ -64,6 +64,7 @@ class MatchService:
         self._cache_path: Path | None = None
         self._vacancies: dict[str, tuple[tuple | None, VacancyProfile]] = {}  # reference -> (signature, profile)
         self.from_cache = False
+        self.engine.index.store.watch(self.db.engine)  # this process's own writes: see save()
         if cache_dir is not None:
             private_dir(Path(cache_dir))
             for old in Path(cache_dir).glob("index-*.pkl"):  # pickles of earlier versions: never read, removed
@@ -186,8 +187,13 @@ class MatchService:
 
     def save(self) -> None:
         """Write the index to the cache folder if it changed (quietly skipped when that is not possible). It is
-        brought up to date first, so what another process erased meanwhile is not written again."""
+        brought up to date first, so what another process erased meanwhile is not written again; that check is
+        skipped when nothing would be written (the index unchanged since it was taken over or saved) unless this
+        process wrote to the candidate tables since the index's last look (a stale copy is checked when the
+        next process takes it over)."""
         if self._cache_path is None:
+            return
+        if not self.engine.index.dirty and self.engine.index.store.current_here():
             return
         try:
             with self._lock, self.db.reading() as session:

@@ -40,7 +40,7 @@ __all__ = ["BACKUPS_KEPT", "HEAD_REVISION", "WRITE", "alembic_config", "backup_b
 BACKUPS_KEPT = 3
 # The newest revision, so that opening a database already at it needs no Alembic (Alembic with Mako and its
 # script directory is ~0.15 s of a window start); tests/storage/test_migrations.py holds it equal to Alembic's head.
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 _OURS = set(Base.metadata.tables) | {"alembic_version"}
 WRITE = "matchdesk_write"  # execution option: the transaction starts with BEGIN IMMEDIATE (database.py)
 

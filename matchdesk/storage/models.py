@@ -67,6 +67,12 @@ def _name_key_default(context) -> str:
     return name_key(row.get("achternaam"), row.get("voornaam"))
 
 
+def marks_indexes(table: str) -> tuple[Index, Index]:
+    """Narrow indexes on ``updated_at`` and ``version`` (migration 0012): the candidate index's data-version
+    check reads count and sum(version) from the one and max(updated_at) from the other, not from the rows."""
+    return Index(f"ix_{table}_updated_at", "updated_at"), Index(f"ix_{table}_version", "version")
+
+
 class Candidate(Record):
     __tablename__ = "candidates"
     __table_args__ = (
@@ -76,6 +82,8 @@ class Candidate(Record):
         # the default list order: achternaam (without tussenvoegsel), voornaam, klantnummer; accents folded
         Index("ix_candidates_name_key", "name_key", "klantnummer"),
         Index("ix_candidates_municipality", "municipality"),
+        # the candidate index's data-version check (matching/index_store: count, max(updated_at), sum(version))
+        *marks_indexes("candidates"),
     )
 
     klantnummer: Mapped[str] = mapped_column(String(30))
@@ -139,6 +147,7 @@ class Candidate(Record):
 
 class CandidateSkill(Record):
     __tablename__ = "candidate_skills"
+    __table_args__ = marks_indexes("candidate_skills")
 
     candidate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -152,7 +161,8 @@ class CandidateSkill(Record):
 
 class CandidateLanguage(Record):
     __tablename__ = "candidate_languages"
-    __table_args__ = (UniqueConstraint("candidate_id", "language", "skill", name="candidate_language_skill"),)
+    __table_args__ = (UniqueConstraint("candidate_id", "language", "skill", name="candidate_language_skill"),
+                      *marks_indexes("candidate_languages"))
 
     candidate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(10), default="nl")

@@ -174,3 +174,66 @@ def test_no_cache_folder_means_no_copy(open_service, add_vacancy, add_candidate,
     _ranked(service, today)
     service.close()
     assert not list(tmp_path.rglob("index-*"))
+
+
+def test_close_checks_the_database_again_only_after_this_process_wrote_candidates(
+        open_service, add_vacancy, add_candidate, today, tmp_path, db, db_target, monkeypatch):
+    """Closing writes the copy only when the index changed; the check before that (count, latest change and sum
+    of versions of ~1 M rows at 100,000 candidates) is skipped when nothing would be written and this process
+    wrote nothing the index reads since its last look: another process's change is seen when the next process
+    takes the (stale) copy over."""
+    from sqlalchemy import select
+
+    from matchdesk.matching import index_store
+    from matchdesk.storage.database import Database
+    from matchdesk.storage.ids import utcnow
+    from matchdesk.storage.models import Candidate
+
+    add_vacancy("V1", required=["heftruck"])
+    first, second, third = (add_candidate(["heftruck"], klantnummer=f"880000{i}") for i in (1, 2, 3))
+    opened = open_service()
+    _ranked(opened, today)
+    opened.close()
+    path = _saved_file(tmp_path / "cache")
+    checks = []
+    real = index_store._read_marks
+    monkeypatch.setattr(index_store, "_read_marks", lambda session: checks.append(1) or real(session))
+
+    def deleted(database, klantnummer):
+        with database.unit("tester") as session:
+            session.scalars(select(Candidate).where(Candidate.klantnummer == klantnummer)).one().deleted_at = utcnow()
+
+    # a ranking and a write elsewhere (a meta row, as an audit entry would be): no second check, nothing written
+    service = open_service()
+    assert service.from_cache and sorted(_ranked(service, today)) == sorted([first, second, third])
+    with db.unit("tester") as session:
+        db.set_meta(session, "test_unrelated", "x")
+    data, checks[:] = path.read_bytes(), []
+    service.close()
+    assert checks == [] and path.read_bytes() == data
+
+    # this process deletes a candidate after its last ranking: checked at close and the copy written without it
+    service = open_service()
+    _ranked(service, today)
+    deleted(db, first)
+    checks[:] = []
+    service.close()
+    assert checks == [1] and path.read_bytes() != data
+    service = open_service()
+    assert service.from_cache and service.warm_up() == 2 and sorted(_ranked(service, today)) == sorted([second, third])
+    service.close()
+
+    # another process deletes one: this one's close skips the check, the next start takes the stale copy over and
+    # sees the change
+    service = open_service()
+    _ranked(service, today)
+    other = Database.open(db_target)
+    try:
+        deleted(other, second)
+    finally:
+        other.dispose()
+    checks[:] = []
+    service.close()
+    assert checks == []
+    service = open_service()
+    assert service.from_cache and _ranked(service, today) == [third]
