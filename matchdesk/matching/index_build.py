@@ -109,11 +109,8 @@ def _ordinals(values: Sequence[Any]) -> np.ndarray:
     return out
 
 
-def _numbers(values: Sequence[Any], zero_unknown: bool = False) -> np.ndarray:
-    out = np.array([np.nan if v is None else v for v in values], float)
-    if zero_unknown:
-        out[out == 0] = np.nan
-    return out
+def _numbers(values: Sequence[Any]) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], float)
 
 
 def distinct_sorted(values: np.ndarray) -> np.ndarray:
@@ -320,7 +317,7 @@ class BlockBuilder:
         arrays = {
             "alive": np.ones(n, bool), "skills_known": has_skill_rows | licences_known, "lang": lang,
             "lat": coordinates[place_of, 0], "lon": coordinates[place_of, 1],
-            "max_km": _numbers(c["max_travel_km"]), "hours": _numbers(c["hours_per_week"], zero_unknown=True),
+            "max_km": _numbers(c["max_travel_km"]), "hours": _numbers(c["hours_per_week"]),
             "avail": _ordinals(c["available_from"]), "licences": held[pattern_of],
             "licences_known": licences_known, "wish_known": np.array([bool(t) for t in wish_texts], bool)[wish_of_row],
             "ontheffing": _ordinals(c["ontheffing_until"]), "elig_key": elig_key.astype(np.int32),

@@ -316,7 +316,11 @@ def read_columns(session: Session, candidates: ColumnElement[bool] | None = None
     if languages is not None:
         language_rows = language_rows.where(languages)
     values = _columns(session, people, len(CANDIDATE_FIELDS))
-    return Columns(candidates=dict(zip(CANDIDATE_FIELDS, values, strict=True)),
+    plain = dict(zip(CANDIDATE_FIELDS, values, strict=True))
+    # 0 hours stored means not known, as a profile read from the database says (``hours_per_week or None``);
+    # a profile given whole (``add_profiles``) keeps what it says
+    plain["hours_per_week"] = [hours or None for hours in plain["hours_per_week"]]
+    return Columns(candidates=plain,
                    skills=_columns(session, skill_rows, 3),  # type: ignore[arg-type]
                    languages=_columns(session, language_rows, 4))  # type: ignore[arg-type]
 

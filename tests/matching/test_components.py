@@ -144,3 +144,17 @@ def test_improvements_only_acquirable_changes(engine):
 def test_components_add_up_to_the_score(engine):
     result = engine.explain(person(engine, level="A1"), engine.scorer.terms(job(engine), TODAY), TODAY)
     assert abs(sum(result["components"].values()) - result["score"]) <= 1
+
+
+@pytest.mark.parametrize("hours", [0, 16, None])
+def test_the_index_scores_a_profiles_hours_as_the_reference_does(engine, hours):
+    """A profile given whole keeps its hours: 0 is 0, not unknown (the index built from database columns
+    turned every 0 into unknown, as a profile read from the database does, and scored 3 points too many)."""
+    from matchdesk.matching.index import CandidateIndex
+
+    candidate, vacancy = person(engine, hours_per_week=hours), job(engine, hours_per_week=38)
+    terms = engine.scorer.terms(vacancy, TODAY)
+    index = CandidateIndex(engine.scorer)
+    index.add_profiles([candidate])
+    index.flush()
+    assert index.score(terms, TODAY).total.tolist() == pytest.approx([score(engine, candidate, vacancy).total])
