@@ -12,11 +12,12 @@ as ops.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import secrets
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -166,6 +167,21 @@ class MatchService:
             self.engine.index.refresh(session)
             return len(self.engine.index)
 
+    @contextlib.contextmanager
+    def writing(self, user: str) -> Iterator[Session]:
+        """A unit of work for a write that changes no candidate (a ranking's audit entry). On SQLite it is made
+        on the connection the index checks ``PRAGMA data_version`` on, which does not count a connection's own
+        commits: the next query's check still sees every other writer (another process, another unit of this
+        one) but not this write, so it does not read the high-water marks again for an audit entry. Held
+        under the lock, so the check cannot run on the connection meanwhile."""
+        with self._lock:
+            store = getattr(self.engine.index, "store", None)
+            connection = getattr(store, "_connection", None)  # index_store.IndexStore's check connection
+            if connection is not None and connection.closed:
+                connection = None
+            with self.db.unit(user, connection) as session:
+                yield session
+
     def _signing_key(self, create: bool) -> bytes | None:
         """The database's key for index copies; made once (``create``) when there is none. None when there
         is none and it cannot be made (a read-only or busy database): then no copy is kept."""
@@ -250,7 +266,7 @@ def _audit_ranking(app: App, ranking: Ranking, *, reference: str | None = None,
     from matchdesk.services.audit import shown_detail
     from matchdesk.storage.audit import log_event
 
-    with app.unit() as session:
+    with app.matcher.writing(app.user) as session:  # not counted as a change by the index's next check
         if klantnummer is not None:
             subject = session.scalar(select(Candidate.id).where(Candidate.klantnummer == klantnummer,
                                                                 Candidate.deleted_at.is_(None)))
