@@ -148,9 +148,8 @@ def test_a_rankings_audit_entry_is_no_change_the_next_ranking_must_look_for(app,
     change, while a change by another process or another unit of this one is still seen."""
     from matchdesk.matching import index_store
     from matchdesk.services.match_desk import rank_view
-    from matchdesk.storage.ids import utcnow
-
     from matchdesk.storage.audit_chain import chain_rows, check_chain
+    from matchdesk.storage.ids import utcnow
 
     def ranked_entries() -> list[AuditEntry]:
         with app.db.reading() as session:
@@ -181,3 +180,28 @@ def test_a_rankings_audit_entry_is_no_change_the_next_ranking_must_look_for(app,
         session.scalars(select(Candidate).where(Candidate.klantnummer == after.keys[0])).one().deleted_at = utcnow()
     latest = rank_view(app, vacancy=reference, top=10).ranking
     assert looks and after.keys[0] not in latest.keys
+
+
+def test_the_warm_up_changes_no_ranking_and_checks_the_file(app, demo_db_path, today):
+    """``warm_up`` (the window, right after its first paint) computes the engine's per-day knock-outs and the
+    scorer's codes ahead and checks the file on a thread of its own: rankings after it are the same as in a
+    process that did not warm up, for a vacancy of every kind, and the first write finds the file checked."""
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import rank_for_vacancy, warm_up
+
+    with app.db.reading() as session:
+        references = [session.scalar(select(Vacancy.reference).where(Vacancy.kind == kind, Vacancy.deleted_at.is_(None))
+                                     .order_by(Vacancy.reference)) for kind in VacancyKind]
+    references = [r for r in references if r]
+    assert len(references) >= 3
+    assert warm_up(app) > 0 and app.db._checked and app.db.damaged is None
+    cold = App(db=Database.open(demo_db_path), user="demo", today=today, rulebooks=load_rulebooks())
+    try:
+        for reference in references:
+            warmed, plain = rank_for_vacancy(app, reference, top=30), rank_for_vacancy(cold, reference, top=30)
+            assert warmed.keys == plain.keys and warmed.total == plain.total
+            assert [r["score"] for r in warmed.results] == [r["score"] for r in plain.results]
+            assert [r["eligible"] for r in warmed.results] == [r["eligible"] for r in plain.results]
+    finally:
+        cold.close()
