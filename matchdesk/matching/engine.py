@@ -165,6 +165,21 @@ class MatchEngine:
         facts = dataclasses.replace(facts, ontheffing_until=today if key % 2 else None)
         return any(f.severity == "block" for f in self.findings(facts, kind, today))
 
+    def prepare(self, today: dt.date) -> None:
+        """Compute now what the first ranking of the day would (the window's warm-up calls it after the index is
+        up to date): the scorer's per-index codes, the live rows and the knock-outs of every live row per vacancy
+        kind, kept exactly as ``_choose`` keeps them, so a ranking afterwards finds them."""
+        index = self.index
+        index.flush()
+        self.rows.prepare(index)
+        kept = self._kept()
+        live = kept.get("live")
+        if live is None:
+            live = kept["live"] = np.flatnonzero(index.alive)
+        for kind in VacancyKind:
+            if ("blocked", str(kind), today) not in kept:
+                kept[("blocked", str(kind), today)] = self._blocked_rows(live, kind, today)
+
     # --- candidates for a vacancy ---------------------------------------------------------------------
     def rank_candidates(self, session: Session, vacancy: VacancyProfile, today: dt.date,
                         filters: Filters = Filters(), top: int = 20, at_once: int = EXPLAIN_AT_ONCE) -> Ranking:

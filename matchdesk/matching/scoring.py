@@ -129,6 +129,12 @@ class RowScorer:
             self._pairs = (places, max_codes, places * len(maxima) + max_codes)
         return self._pairs[2], maxima
 
+    def prepare(self, index: CandidateIndex) -> None:
+        """What the first query would compute and keep: the distinct places and the codes of the columns scored."""
+        self._travel_codes(index)
+        for name in ("hours", "avail"):
+            self._codes(index, name)
+
     def _query_vector(self, text: str) -> sparse.csr_matrix:
         found = self._queries.get(text)
         if found is None:

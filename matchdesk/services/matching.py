@@ -12,11 +12,12 @@ as ops.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import secrets
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -160,12 +161,30 @@ class MatchService:
             candidate = candidate_profile(get_by_klantnummer(session, klantnummer, full=True), self.engine.resolver)
             return candidate_questions(candidate, self.engine.scorer)
 
-    def warm_up(self) -> int:
+    def warm_up(self, today: dt.date | None = None) -> int:
         """Bring the candidate index up to date now (the saved copy was taken over when the service was made),
-        so that a ranking asked for soon after does not build it; the number of candidates indexed."""
+        so that a ranking asked for soon after does not build it; the number of candidates indexed. With
+        ``today``, also what the engine keeps for the rankings of that day (``MatchEngine.prepare``)."""
         with self._lock, self.db.reading() as session:
             self.engine.index.refresh(session)
+            if today is not None:
+                self.engine.prepare(today)
             return len(self.engine.index)
+
+    @contextlib.contextmanager
+    def writing(self, user: str) -> Iterator[Session]:
+        """A unit of work for a write that changes no candidate (a ranking's audit entry). On SQLite it is made
+        on the connection the index checks ``PRAGMA data_version`` on, which does not count a connection's own
+        commits: the next query's check still sees every other writer (another process, another unit of this
+        one) but not this write, so it does not read the high-water marks again for an audit entry. Held
+        under the lock, so the check cannot run on the connection meanwhile."""
+        with self._lock:
+            store = getattr(self.engine.index, "store", None)
+            connection = getattr(store, "_connection", None)  # index_store.IndexStore's check connection
+            if connection is not None and connection.closed:
+                connection = None
+            with self.db.unit(user, connection) as session:
+                yield session
 
     def _signing_key(self, create: bool) -> bytes | None:
         """The database's key for index copies; made once (``create``) when there is none. None when there
@@ -218,13 +237,29 @@ class MatchService:
 
 # -- use cases: the application object's matcher, "today" from the application object ----------------------
 def warm_up(app: App) -> int:
-    """The matcher made (taking over the saved index where the application has a cache folder) and its index
-    brought up to date, before anyone ranks: the window runs this right after its first paint. Then the check
-    of the file that the process's first write makes (a ranking writes its audit entry), so that the first
-    ranking waits for neither; a damaged file raises here as it would there. Not audited (nothing is ranked
-    or shown); the number of candidates indexed."""
-    indexed = app.matcher.warm_up()
-    app.db.refuse_when_damaged()
+    """The matcher made (taking over the saved index where the application has a cache folder), its index
+    brought up to date and what the engine keeps for today's rankings computed, before anyone ranks: the
+    window runs this right after its first paint. Beside it, on a thread of its own, the check of the file
+    that the process's first write makes (a ranking writes its audit entry; ``PRAGMA quick_check``, some 2 s
+    at 100,000, runs in SQLite's C code without the GIL), so that the first ranking waits for none of them; a
+    damaged file raises here as it would there. Not audited (nothing is ranked or shown); the number of
+    candidates indexed."""
+    checked: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            app.db.refuse_when_damaged()
+        except BaseException as error:  # raised below, on the caller's thread
+            checked.append(error)
+
+    checking = threading.Thread(target=check, name="matchdesk-file-check", daemon=True)
+    checking.start()
+    try:
+        indexed = app.matcher.warm_up(app.today)
+    finally:
+        checking.join()
+    if checked:
+        raise checked[0]
     return indexed
 
 
@@ -256,7 +291,7 @@ def _audit_ranking(app: App, ranking: Ranking, *, reference: str | None = None,
     from matchdesk.services.audit import shown_detail
     from matchdesk.storage.audit import log_event
 
-    with app.unit() as session:
+    with app.matcher.writing(app.user) as session:  # not counted as a change by the index's next check
         if klantnummer is not None:
             subject = session.scalar(select(Candidate.id).where(Candidate.klantnummer == klantnummer,
                                                                 Candidate.deleted_at.is_(None)))

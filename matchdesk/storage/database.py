@@ -135,12 +135,15 @@ class Database:
 
     # -- units of work ---------------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def unit(self, user: str) -> Iterator[Session]:
+    def unit(self, user: str, connection: Connection | None = None) -> Iterator[Session]:
         """One user action: one transaction, committed at the end or rolled back whole. Holds the write lock
-        from the start (SQLite); a busy database is waited for and tried again before ``IN_USE``."""
+        from the start (SQLite); a busy database is waited for and tried again before ``IN_USE``.
+        ``connection``: write on this SQLite connection of the engine instead of one from the pool (the
+        matcher's, whose ``PRAGMA data_version`` then does not count the write as someone else's change); the
+        caller holds it and makes sure nothing else uses it meanwhile."""
         self.refuse_when_damaged()
         try:
-            session = self._begin_writing()
+            session = self._begin_writing(connection)
         except (OperationalError, DatabaseError) as error:
             raise self.trouble(error, writing=True) from None
         try:
@@ -179,17 +182,25 @@ class Database:
         except (OperationalError, DatabaseError) as error:
             raise self.trouble(error) from None
 
-    def _begin_writing(self) -> Session:
+    def _begin_writing(self, connection: Connection | None = None) -> Session:
         for attempt in range(1, BUSY_ATTEMPTS + 1):
-            session = self.writers()
+            session = self.writers() if connection is None else self.writers(bind=connection)
+            before = None if connection is None else connection.get_execution_options().get(WRITE, False)
             try:
                 session.begin()
+                if connection is not None:
+                    connection.execution_options(**{WRITE: True})  # this BEGIN only (in place: put back below)
                 session.connection()  # BEGIN IMMEDIATE now, before the body: waits for another writer
                 return session
             except OperationalError as error:
                 session.close()
+                if connection is not None and connection.in_transaction():
+                    _quietly_roll_back_connection(connection)
                 if not _is_busy(error) or attempt == BUSY_ATTEMPTS:
                     raise
+            finally:
+                if connection is not None:
+                    connection.execution_options(**{WRITE: before})
             time.sleep(0.05 * attempt)
         raise AssertionError("unreachable")
 
@@ -293,6 +304,11 @@ def _without_nul(session: Session, _context, _instances) -> None:
 def _quietly_roll_back(session: Session) -> None:
     with contextlib.suppress(OperationalError, DatabaseError):
         session.rollback()
+
+
+def _quietly_roll_back_connection(connection: Connection) -> None:
+    with contextlib.suppress(OperationalError, DatabaseError):
+        connection.rollback()
 
 
 def _is_busy(error: Exception) -> bool:

@@ -140,3 +140,68 @@ def test_keep_a_vacancy_typed_in_for_an_employer(app):
                                                           AuditEntry.action == "aangemaakt"))
     with pytest.raises(NotFound):
         create_vacancy_for(app, "00000000", typed)
+
+
+def test_a_rankings_audit_entry_is_no_change_the_next_ranking_must_look_for(app, demo_db_path, monkeypatch):
+    """Issue 16: each ranking writes its audit entry; the next ranking's index check (SQLite's data_version,
+    then the high-water marks of the candidate tables: a scan of every row) must not take that entry for a
+    change, while a change by another process or another unit of this one is still seen."""
+    from matchdesk.matching import index_store
+    from matchdesk.services.match_desk import rank_view
+    from matchdesk.storage.audit_chain import chain_rows, check_chain
+    from matchdesk.storage.ids import utcnow
+
+    def ranked_entries() -> list[AuditEntry]:
+        with app.db.reading() as session:
+            return list(session.scalars(select(AuditEntry).where(AuditEntry.action == "gerangschikt")))
+
+    reference, before = _vacancy(app).reference, len(ranked_entries())
+    first = rank_view(app, vacancy=reference, top=10).ranking
+    looks = []
+    real = index_store._read_marks
+    monkeypatch.setattr(index_store, "_read_marks", lambda session: looks.append(1) or real(session))
+
+    again = rank_view(app, vacancy=reference, top=10).ranking
+    assert looks == [] and again.keys == first.keys  # the audit entry of the first ranking was not a change
+    audited = ranked_entries()[before:]
+    assert len(audited) == 2 and all(e.medewerker == "demo" and reference in (e.detail or "") for e in audited)
+    with app.db.reading() as session:
+        assert check_chain(chain_rows(session.connection())).broken is None  # chained like any other entry
+
+    other = Database.open(demo_db_path)  # another process erases the best candidate
+    with other.unit("collega") as session:
+        session.scalars(select(Candidate).where(Candidate.klantnummer == first.keys[0])).one().deleted_at = utcnow()
+    other.dispose()
+    after = rank_view(app, vacancy=reference, top=10).ranking
+    assert looks and first.keys[0] not in after.keys
+
+    looks.clear()
+    with app.unit() as session:  # a unit of this process (another connection than the index's) is seen too
+        session.scalars(select(Candidate).where(Candidate.klantnummer == after.keys[0])).one().deleted_at = utcnow()
+    latest = rank_view(app, vacancy=reference, top=10).ranking
+    assert looks and after.keys[0] not in latest.keys
+
+
+def test_the_warm_up_changes_no_ranking_and_checks_the_file(app, demo_db_path, today):
+    """``warm_up`` (the window, right after its first paint) computes the engine's per-day knock-outs and the
+    scorer's codes ahead and checks the file on a thread of its own: rankings after it are the same as in a
+    process that did not warm up, for a vacancy of every kind, and the first write finds the file checked."""
+    from matchdesk.app import App
+    from matchdesk.rules.rulebook import load_rulebooks
+    from matchdesk.services.matching import rank_for_vacancy, warm_up
+
+    with app.db.reading() as session:
+        references = [session.scalar(select(Vacancy.reference).where(Vacancy.kind == kind, Vacancy.deleted_at.is_(None))
+                                     .order_by(Vacancy.reference)) for kind in VacancyKind]
+    references = [r for r in references if r]
+    assert len(references) >= 3
+    assert warm_up(app) > 0 and app.db._checked and app.db.damaged is None
+    cold = App(db=Database.open(demo_db_path), user="demo", today=today, rulebooks=load_rulebooks())
+    try:
+        for reference in references:
+            warmed, plain = rank_for_vacancy(app, reference, top=30), rank_for_vacancy(cold, reference, top=30)
+            assert warmed.keys == plain.keys and warmed.total == plain.total
+            assert [r["score"] for r in warmed.results] == [r["score"] for r in plain.results]
+            assert [r["eligible"] for r in warmed.results] == [r["eligible"] for r in plain.results]
+    finally:
+        cold.close()
