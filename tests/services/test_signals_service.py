@@ -134,3 +134,23 @@ def test_export_signals_writes_dates_as_dates_and_audits(db, app, make_candidate
                                                           AuditEntry.action == "geëxporteerd")).one()
     assert entry.action == "geëxporteerd" and entry.medewerker == "anouk"
     assert entry.detail == f"1 rij naar werklijst{suffix}"
+
+
+def test_lowest_dutch_level_read_in_batches(db, make_candidate, rulebooks, today, monkeypatch):
+    """The Dutch levels are streamed a batch at a time (bounded memory at 100,000 candidates) and only for
+    candidates whose taaleis is open: the lowest level of each still decides, across batch boundaries."""
+    import matchdesk.services.signals as signals_service
+
+    monkeypatch.setattr(signals_service, "LEVEL_BATCH", 1)
+    since = today - dt.timedelta(weeks=9)
+    low = make_candidate(klantnummer="3100001")
+    _languages(db, low, {"nl": CefrLevel.B1}, since=since, status=TaaleisStatus.NIET_VOLDAAN)
+    with db.unit("tester") as session:  # one skill lower than the rest: the lowest counts
+        session.scalars(select(CandidateLanguage).where(CandidateLanguage.candidate_id == low)).first().level = \
+            CefrLevel.A1
+    high = make_candidate(klantnummer="3100002")
+    _languages(db, high, {"nl": CefrLevel.B2}, since=since)
+    met = make_candidate(klantnummer="3100003")
+    _languages(db, met, {"nl": CefrLevel.A1}, since=since, status=TaaleisStatus.VOLDAAN)
+    listed = {s.candidate for s in _signals(db, rulebooks, today) if s.kind == "taaleis"}
+    assert listed == {"3100001"}
