@@ -29,6 +29,9 @@ def wait_until(app, condition, timeout_s: float = 120) -> None:
         if time.monotonic() > end:
             raise TimeoutError("screenshot: the view did not become ready")
         app.processEvents()
+        # a polling loop that never sleeps holds the GIL: the warm-up's index build on a worker (row by row
+        # out of SQLite, the GIL taken per row) then crawled for minutes; Qt's own event loop sleeps
+        time.sleep(0.005)
 
 
 def idle(window) -> bool:
