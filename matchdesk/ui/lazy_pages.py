@@ -120,7 +120,7 @@ def build_page(window: Any, row: int, page_class: type[Page]) -> Page:
 
 
 def retention_action(window: QMainWindow) -> QAction:
-    """Bestand > Bewaartermijnen…: the action as ``retention_dialog.add_retention_action`` makes it, with the
+    """Bestand > Bewaartermijnen…: the action that opens ``retention_dialog.RetentionDialog``, with the
     dialog's module (and the retention use cases behind it) loaded when it is first opened."""
     action = QAction(QCoreApplication.translate("RetentionDialog", "&Retention periods…"), window)
     action.setObjectName("retention_action")

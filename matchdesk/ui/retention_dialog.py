@@ -1,18 +1,15 @@
 """Bewaartermijnen for the teamleider: what is past its term, with the reason (``services.retention``), and
-the erasure of it after a confirmation. The main window adds the menu entry with ``add_retention_action``."""
+the erasure of it after a confirmation. The main window's File menu opens it (``lazy_pages.retention_action``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -79,22 +76,3 @@ class RetentionDialog(QDialog):
             return
         self.erase_button.setEnabled(False)
         self.ops.run(lambda: retention.apply_retention(self.app), lambda _done: self.load(), key="erase")
-
-
-def add_retention_action(window: QMainWindow) -> QAction:
-    """A "Retention periods…" entry in the window's File menu (the first menu) that opens the dialog."""
-    action = QAction(QCoreApplication.translate("RetentionDialog", "&Retention periods…"), window)
-    action.setObjectName("retention_action")
-
-    def open_dialog() -> None:
-        dialog = RetentionDialog(window.app, window)  # type: ignore[attr-defined]
-        dialog.setObjectName("retention_dialog")
-        dialog.open()
-
-    action.triggered.connect(open_dialog)
-    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    if menus:
-        menus[0].insertAction(menus[0].actions()[-1] if menus[0].actions() else None, action)
-    else:
-        window.addAction(action)
-    return action

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import TODAY
@@ -12,7 +13,7 @@ from tests.conftest import TODAY
 def test_the_teamleider_sees_what_is_due_and_erases_it(qtbot, demo_db_path, tmp_path, monkeypatch):
     from matchdesk.app import App
     from matchdesk.ui.main_window import MainWindow
-    from matchdesk.ui.retention_dialog import RetentionDialog, add_retention_action
+    from matchdesk.ui.retention_dialog import RetentionDialog
 
     monkeypatch.setenv("MATCHDESK_DRAFTS", str(tmp_path / "concepten"))
     monkeypatch.setenv("MATCHDESK_NO_CACHE", "1")
@@ -20,7 +21,7 @@ def test_the_teamleider_sees_what_is_due_and_erases_it(qtbot, demo_db_path, tmp_
     window = MainWindow(app)
     qtbot.addWidget(window)
     try:
-        action = add_retention_action(window)
+        action = window.findChild(QAction, "retention_action")  # Bestand > Bewaartermijnen…
         window.show()
         action.trigger()
         dialog = window.findChild(RetentionDialog, "retention_dialog")
